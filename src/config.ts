@@ -1,0 +1,54 @@
+// Every setting, read from the environment once and validated.
+import { z } from 'zod';
+import path from 'node:path';
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// or postgresql:// address' }).optional());
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  CONCORD_DATA_DIR: z.string().trim().min(1).default('./var/db'),
+  DATABASE_URL: optionalUrl.optional(),
+  CONCORD_OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  CONCORD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONCORD_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
+  CONCORD_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  operatorToken: string | undefined;
+  secret: string | undefined;
+  maxUploadMb: number;
+  log: 'silent' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the configuration; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Concord's configuration is not valid:\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.CONCORD_DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
+    operatorToken: c.CONCORD_OPERATOR_TOKEN,
+    secret: c.CONCORD_SECRET,
+    maxUploadMb: c.CONCORD_MAX_UPLOAD_MB,
+    log: c.CONCORD_LOG,
+  };
+}

@@ -1,0 +1,69 @@
+// Opens the configured store (PostgreSQL when DATABASE_URL is set, else embedded PGlite) and
+// brings its schema up to date.
+import { mkdir } from 'node:fs/promises';
+import { databaseOn, type Connection, type Database, type Dialect } from './connection.ts';
+import { EmbeddedConnection } from './embedded.ts';
+import { PostgresConnection } from './postgres.ts';
+import { migrate } from './migrate.ts';
+
+export { pgTextArray, rows, StoreError, type Database, type Dialect } from './connection.ts';
+
+export interface Store {
+  readonly dialect: Dialect;
+  /** Auto-commit database. Inside `transaction`, use the database it hands you. */
+  readonly db: Database;
+  transaction<T>(work: (tx: Database) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+  /** The embedded store's files as a tar (tests and backups); undefined on PostgreSQL. */
+  dump?(): Promise<Uint8Array>;
+}
+
+export interface StoreOptions {
+  databaseUrl?: string | undefined;
+  /** Embedded store folder; undefined keeps it in memory. */
+  dataDir?: string | undefined;
+  /** Embedded store: start from this dump (tar). */
+  loadFrom?: string;
+  /** Skip migrations (for tools that only read). */
+  migrate?: boolean;
+}
+
+type TransactionalConnection = Connection & {
+  transaction<T>(work: (connection: Connection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+function storeOn(dialect: Dialect, connection: TransactionalConnection, dump?: () => Promise<Uint8Array>): Store {
+  return {
+    dialect,
+    db: databaseOn(connection),
+    transaction: (work) => connection.transaction((direct) => work(databaseOn(direct))),
+    close: () => connection.close(),
+    ...(dump ? { dump } : {}),
+  };
+}
+
+/** Opens the store and applies pending migrations. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  let store: Store;
+  if (options.databaseUrl) {
+    const connection = await PostgresConnection.open(options.databaseUrl);
+    store = storeOn('postgres', connection);
+  } else {
+    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
+    const connection = await EmbeddedConnection.open({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadFrom ? { loadFrom: options.loadFrom } : {}),
+    });
+    store = storeOn('pglite', connection, () => connection.dump());
+  }
+  if (options.migrate !== false) {
+    try {
+      await migrate(store);
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+  return store;
+}

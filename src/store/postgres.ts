@@ -1,0 +1,94 @@
+// The PostgreSQL dialect (production): a node-postgres pool.
+import pg from 'pg';
+import { StoreError, type Connection, type QueryResult, type RowMode } from './connection.ts';
+
+const { Pool, types } = pg;
+const asText = (value: string) => value;
+
+// Keep the embedded store's choices: dates and numerics as text, int8 (count(*)) as number.
+const typeParsers: Record<number, (value: string) => unknown> = {
+  [types.builtins.TIMESTAMP]: asText,
+  [types.builtins.TIMESTAMPTZ]: asText,
+  [types.builtins.DATE]: asText,
+  [types.builtins.INTERVAL]: asText,
+  [types.builtins.NUMERIC]: asText,
+  [types.builtins.INT8]: (value: string) => Number(value),
+};
+
+const customTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    const parser = typeParsers[oid];
+    if (parser && (format ?? 'text') === 'text') return parser;
+    return types.getTypeParser(oid, format ?? 'text');
+  },
+} as pg.CustomTypesConfig;
+
+function toStoreError(error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const e = error as { message?: string; code?: string; detail?: string; constraint?: string };
+  return new StoreError(e.message ?? String(error), e.code, e.detail, e.constraint);
+}
+
+async function run(client: pg.Pool | pg.PoolClient, sql: string, params: unknown[], rowMode: RowMode): Promise<QueryResult> {
+  try {
+    const result = await client.query({ text: sql, values: params, rowMode: rowMode === 'array' ? 'array' : undefined, types: customTypes });
+    return { rows: result.rows, affectedRows: result.rowCount ?? 0 };
+  } catch (error) {
+    throw toStoreError(error);
+  }
+}
+
+export class PostgresConnection implements Connection {
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(connectionString: string, max = 10): Promise<PostgresConnection> {
+    const pool = new Pool({ connectionString, max });
+    pool.on('error', () => undefined); // an idle client's error surfaces on its next use
+    const client = await pool.connect().catch((error: unknown) => {
+      throw toStoreError(error);
+    });
+    client.release();
+    return new PostgresConnection(pool);
+  }
+
+  query(sql: string, params: unknown[], rowMode: RowMode): Promise<QueryResult> {
+    return run(this.pool, sql, params, rowMode);
+  }
+
+  async exec(script: string): Promise<void> {
+    try {
+      await this.pool.query(script);
+    } catch (error) {
+      throw toStoreError(error);
+    }
+  }
+
+  async transaction<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    const direct: Connection = {
+      query: (sql, params, rowMode) => run(client, sql, params, rowMode),
+      exec: async (script) => {
+        try {
+          await client.query(script);
+        } catch (error) {
+          throw toStoreError(error);
+        }
+      },
+    };
+    try {
+      await client.query('BEGIN');
+      const result = await work(direct);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}

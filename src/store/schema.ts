@@ -1,0 +1,4 @@
+// Every table, gathered for Drizzle and drizzle-kit. Each lives in its domain folder.
+export * from '../provenance/schema.ts';
+export * from '../organizations/schema.ts';
+export * from '../frameworks/schema.ts';
