@@ -169,7 +169,7 @@ export async function seedNeeded(store: Store, dir: string = defaultDataDir): Pr
 /** Loads the framework reference data. A second run with the same data changes no row. */
 export async function seedFrameworks(store: Store, dir: string = defaultDataDir, actor = 'concord seed'): Promise<SeedReport> {
   const data = await readReferenceData(dir);
-  return store.transaction(async (tx) => {
+  const report = await store.transaction(async (tx) => {
     const { inserted, updated } = await write(tx, data);
     const changed = Object.values(inserted).some((n) => n > 0) || Object.values(updated).some((n) => n > 0);
     const counts = {
@@ -192,4 +192,7 @@ export async function seedFrameworks(store: Store, dir: string = defaultDataDir,
     }
     return { checksum: data.checksum, inserted, updated, unchanged: !changed };
   });
+  // Fresh statistics, so the planner uses the search indexes from the first query on.
+  if (!report.unchanged) await store.db.execute(sql`ANALYZE`);
+  return report;
 }

@@ -46,8 +46,9 @@ export function negotiateLanguage(header: string | null | undefined): Language {
   const ranked = header
     .split(',')
     .map((part) => {
-      const [tag = '', ...params] = part.trim().split(';');
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      // Optional whitespace may surround ";" and parameter names are case-insensitive (RFC 9110).
+      const [tag = '', ...params] = part.split(';').map((p) => p.trim());
+      const q = params.find((p) => /^q=/i.test(p));
       return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
     })
     .filter((entry) => entry.tag !== '' && Number.isFinite(entry.q) && entry.q > 0)

@@ -42,13 +42,14 @@ export function segmentChinese(text: string): string {
   return words.join(' ');
 }
 
-/** Latin and Cyrillic: accents off (électronique = electronique), ё = е. */
+/**
+ * Latin and Cyrillic: accents off (électronique = electronique), ё = е. Russian й stays: it is a
+ * letter of its own (и + breve under NFKD), and the russian stemmer needs it for -ый/-ий endings.
+ */
 function foldAccents(text: string): string {
   return cleanForDisplay(text)
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/ё/g, 'е')
-    .replace(/Ё/g, 'Е')
+    .replace(/([иИ]\u0306)|[\u0300-\u036f]/g, (_match, shortI: string | undefined) => shortI ?? '')
     .normalize('NFC');
 }
 

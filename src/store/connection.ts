@@ -48,8 +48,8 @@ export function databaseOn(connection: Connection): Database {
 }
 
 /** Runs a raw SQL statement (built with Drizzle's `sql` tag, so parameterised) and returns its rows. */
-export async function rows<T extends Record<string, unknown>>(db: Database, query: SQLWrapper): Promise<T[]> {
-  return (await db.execute<T>(query)) as T[];
+export async function rows<T>(db: Database, query: SQLWrapper): Promise<T[]> {
+  return (await db.execute(query)) as unknown as T[];
 }
 
 /** Formats strings as a PostgreSQL array literal, to pass a text[] as one parameter. */

@@ -40,7 +40,7 @@ export class EmbeddedConnection implements Connection {
         waiter.reject(new StoreError(message, code, detail, constraint));
       } else waiter.resolve(reply);
     });
-    worker.on('error', (error) => this.failAll(error));
+    worker.on('error', (error: unknown) => this.failAll(error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => {
       if (!this.closed) this.failAll(new Error(`embedded store thread stopped (exit ${code})`));
     });

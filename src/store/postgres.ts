@@ -31,7 +31,10 @@ function toStoreError(error: unknown): StoreError {
 
 async function run(client: pg.Pool | pg.PoolClient, sql: string, params: unknown[], rowMode: RowMode): Promise<QueryResult> {
   try {
-    const result = await client.query({ text: sql, values: params, rowMode: rowMode === 'array' ? 'array' : undefined, types: customTypes });
+    const result =
+      rowMode === 'array'
+        ? await client.query({ text: sql, values: params, rowMode: 'array', types: customTypes })
+        : await client.query({ text: sql, values: params, types: customTypes });
     return { rows: result.rows, affectedRows: result.rowCount ?? 0 };
   } catch (error) {
     throw toStoreError(error);

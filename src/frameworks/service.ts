@@ -1,0 +1,584 @@
+// The framework graph's domain logic: frameworks, elements with their texts, links both ways,
+// derived links, search and the crosswalk matrix. No HTTP here; the API and pages share it.
+import { sql, type SQL } from 'drizzle-orm';
+import { pgTextArray, rows, type Database } from '../store/index.ts';
+import { foldForSearch } from '../language/normalize.ts';
+import { languages, searchConfig, type Language } from '../language/languages.ts';
+import type { ElementKind } from './reference.ts';
+
+export const frameworkIds = ['sdg', 'gdc', 'wsis', 'pact'] as const;
+export type FrameworkId = (typeof frameworkIds)[number];
+export type LinkType = 'contributes-to' | 'measured-by' | 'relates-to' | 'same-as';
+export type LinkState = 'suggested' | 'confirmed' | 'rejected';
+
+export interface Source {
+  id: string;
+  title: string;
+  documentSymbol: string | null;
+  address: string | null;
+  repository: string | null;
+  commit: string | null;
+  path: string | null;
+  licence: string;
+}
+
+export interface Framework {
+  id: FrameworkId;
+  title: string;
+  languages: Language[];
+  counts: Partial<Record<ElementKind, number>>;
+  elementCount: number;
+  source: Source;
+}
+
+/** An element as a summary: enough to name it and link to it. */
+export interface ElementSummary {
+  id: string;
+  framework: FrameworkId;
+  kind: ElementKind;
+  code: string;
+  title: string | null;
+  text: string | null;
+  /** The language of title/text: the one asked for, or English when that text does not exist. */
+  textLanguage: Language | null;
+}
+
+export interface ElementText {
+  lang: Language;
+  title: string | null;
+  text: string | null;
+  caveats: string[];
+  source: Source;
+}
+
+export interface Element extends ElementSummary {
+  parentId: string | null;
+  position: number;
+  attributes: Record<string, unknown>;
+  /** Languages this element's text exists in. */
+  languages: Language[];
+  caveats: string[];
+  source: Source;
+  ancestors: ElementSummary[];
+  children: ElementSummary[];
+}
+
+export interface Link {
+  id: number;
+  from: ElementSummary;
+  to: ElementSummary;
+  type: LinkType;
+  state: LinkState;
+  rationale: string | null;
+  source: Source | null;
+  sourceLocator: string | null;
+  sourceAddress: string | null;
+  assertedBy: string;
+  flags: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A link the software infers (never stored): two elements that contribute to the same SDG goal. */
+export interface DerivedLink {
+  other: ElementSummary;
+  via: ElementSummary[];
+}
+
+interface SourceColumns {
+  source_id: string;
+  source_title: string;
+  source_symbol: string | null;
+  source_address: string | null;
+  source_repository: string | null;
+  source_commit: string | null;
+  source_path: string | null;
+  source_licence: string;
+}
+
+const sourceColumns = (alias: string) =>
+  sql.raw(
+    `${alias}.id AS source_id, ${alias}.title AS source_title, ${alias}.document_symbol AS source_symbol, ${alias}.address AS source_address, ` +
+      `${alias}.repository AS source_repository, ${alias}.commit AS source_commit, ${alias}.path AS source_path, ${alias}.licence AS source_licence`,
+  );
+
+function toSource(row: SourceColumns): Source {
+  return {
+    id: row.source_id,
+    title: row.source_title,
+    documentSymbol: row.source_symbol,
+    address: row.source_address,
+    repository: row.source_repository,
+    commit: row.source_commit,
+    path: row.source_path,
+    licence: row.source_licence,
+  };
+}
+
+interface SummaryColumns {
+  id: string;
+  framework_id: string;
+  kind: string;
+  code: string;
+  title: string | null;
+  text: string | null;
+  text_lang: string | null;
+}
+
+function toSummary(row: SummaryColumns): ElementSummary {
+  return {
+    id: row.id,
+    framework: row.framework_id as FrameworkId,
+    kind: row.kind as ElementKind,
+    code: row.code,
+    title: row.title,
+    text: row.text,
+    textLanguage: row.text_lang as Language | null,
+  };
+}
+
+/**
+ * The text of element `e` in `lang`, or in English when there is none: a lateral join used by
+ * every query that shows elements, so the fallback rule lives in one place.
+ */
+const textIn = (lang: Language, element = 'e', as = 'tx') =>
+  sql`LEFT JOIN LATERAL (
+      SELECT title, text, lang AS text_lang, caveats FROM element_texts
+      WHERE element_id = ${sql.raw(`${element}.id`)} AND lang IN (${lang}, 'en')
+      ORDER BY (lang = ${lang}) DESC LIMIT 1) ${sql.raw(as)} ON true`;
+
+const summaryColumns = sql.raw('e.id, e.framework_id, e.kind, e.code, tx.title, tx.text, tx.text_lang');
+
+export async function listFrameworks(db: Database): Promise<Framework[]> {
+  const result = await rows<
+    SourceColumns & { id: string; title: string; languages: string[]; counts: Record<string, number> | null }
+  >(
+    db,
+    sql`SELECT f.id, f.title, f.languages, ${sourceColumns('s')},
+          (SELECT jsonb_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM elements WHERE framework_id = f.id GROUP BY kind) k) AS counts
+        FROM frameworks f JOIN sources s ON s.id = f.source_id
+        ORDER BY f.position`,
+  );
+  return result.map((row) => {
+    const counts = (row.counts ?? {}) as Partial<Record<ElementKind, number>>;
+    return {
+      id: row.id as FrameworkId,
+      title: row.title,
+      languages: row.languages as Language[],
+      counts,
+      elementCount: Object.values(counts).reduce((a, b) => a + (b ?? 0), 0),
+      source: toSource(row),
+    };
+  });
+}
+
+export async function getFramework(db: Database, id: string): Promise<Framework | undefined> {
+  return (await listFrameworks(db)).find((f) => f.id === id);
+}
+
+export interface ElementFilter {
+  framework?: string | undefined;
+  kind?: string | undefined;
+  parent?: string | undefined;
+  /** Only elements with no parent. */
+  roots?: boolean | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** Elements in document order, with their text in `lang` (English when missing). */
+export async function listElements(db: Database, lang: Language, filter: ElementFilter = {}): Promise<{ total: number; items: ElementSummary[] }> {
+  const where: SQL[] = [];
+  if (filter.framework) where.push(sql`e.framework_id = ${filter.framework}`);
+  if (filter.kind) where.push(sql`e.kind = ${filter.kind}`);
+  if (filter.parent) where.push(sql`e.parent_id = ${filter.parent}`);
+  if (filter.roots) where.push(sql`e.parent_id IS NULL`);
+  const condition = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const limit = filter.limit ?? 10000;
+  const offset = filter.offset ?? 0;
+  const result = await rows<SummaryColumns & { total: number }>(
+    db,
+    sql`SELECT ${summaryColumns}, count(*) OVER () AS total
+        FROM elements e ${textIn(lang)} ${condition}
+        ORDER BY e.framework_id = 'sdg' DESC, e.framework_id, e.position
+        LIMIT ${limit} OFFSET ${offset}`,
+  );
+  return { total: result[0]?.total ?? 0, items: result.map(toSummary) };
+}
+
+/** Summaries of the given elements, in the order given. */
+export async function summaries(db: Database, ids: string[], lang: Language): Promise<ElementSummary[]> {
+  if (ids.length === 0) return [];
+  const result = await rows<SummaryColumns>(
+    db,
+    sql`SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
+  );
+  const byId = new Map(result.map((r) => [r.id, toSummary(r)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
+  const [row] = await rows<
+    SummaryColumns &
+      SourceColumns & {
+        parent_id: string | null;
+        ancestors: string[];
+        position: number;
+        attributes: Record<string, unknown>;
+        caveats: string[] | null;
+        languages: string[];
+      }
+  >(
+    db,
+    sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, ${sourceColumns('s')},
+          (SELECT array_agg(lang ORDER BY lang) FROM element_texts WHERE element_id = e.id) AS languages
+        FROM elements e ${textIn(lang)} JOIN sources s ON s.id = e.source_id
+        WHERE e.id = ${id}`,
+  );
+  if (!row) return undefined;
+  const [ancestors, children] = await Promise.all([
+    summaries(db, row.ancestors, lang),
+    listElements(db, lang, { parent: id }).then((r) => r.items),
+  ]);
+  return {
+    ...toSummary(row),
+    parentId: row.parent_id,
+    position: row.position,
+    attributes: row.attributes,
+    languages: languages.filter((l) => row.languages.includes(l)),
+    caveats: row.caveats ?? [],
+    source: toSource(row),
+    ancestors,
+    children,
+  };
+}
+
+/** The element's text in every language it exists in. */
+export async function getTexts(db: Database, id: string): Promise<ElementText[]> {
+  const result = await rows<SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }>(
+    db,
+    sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
+        FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`,
+  );
+  const order = (l: string) => languages.indexOf(l as Language);
+  return result
+    .sort((a, b) => order(a.lang) - order(b.lang))
+    .map((r) => ({ lang: r.lang as Language, title: r.title, text: r.text, caveats: r.caveats, source: toSource(r) }));
+}
+
+export interface LinkFilter {
+  element?: string | undefined;
+  direction?: 'out' | 'in' | 'both' | undefined;
+  /** Include links of the element's descendants too. */
+  descendants?: boolean | undefined;
+  /** The framework of the other end (with `element`) or of either end. */
+  framework?: string | undefined;
+  fromFramework?: string | undefined;
+  toFramework?: string | undefined;
+  type?: LinkType | undefined;
+  state?: LinkState | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+export async function listLinks(db: Database, lang: Language, filter: LinkFilter = {}): Promise<{ total: number; items: Link[] }> {
+  const where: SQL[] = [];
+  const direction = filter.direction ?? 'both';
+  if (filter.element) {
+    const self = (column: 'from_id' | 'to_id', alias: 'f' | 't') =>
+      filter.descendants
+        ? sql`(l.${sql.raw(column)} = ${filter.element} OR ${filter.element} = ANY(${sql.raw(alias)}.ancestors))`
+        : sql`l.${sql.raw(column)} = ${filter.element}`;
+    const outgoing = self('from_id', 'f');
+    const incoming = self('to_id', 't');
+    where.push(direction === 'out' ? outgoing : direction === 'in' ? incoming : sql`(${outgoing} OR ${incoming})`);
+    if (filter.framework) {
+      const otherOut = sql`(${outgoing} AND t.framework_id = ${filter.framework})`;
+      const otherIn = sql`(${incoming} AND f.framework_id = ${filter.framework})`;
+      where.push(direction === 'out' ? otherOut : direction === 'in' ? otherIn : sql`(${otherOut} OR ${otherIn})`);
+    }
+  } else if (filter.framework) {
+    where.push(sql`(f.framework_id = ${filter.framework} OR t.framework_id = ${filter.framework})`);
+  }
+  if (filter.fromFramework) where.push(sql`f.framework_id = ${filter.fromFramework}`);
+  if (filter.toFramework) where.push(sql`t.framework_id = ${filter.toFramework}`);
+  if (filter.type) where.push(sql`l.type = ${filter.type}`);
+  if (filter.state) where.push(sql`l.state = ${filter.state}`);
+  const condition = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const result = await rows<
+    SourceColumns & {
+      id: number;
+      type: string;
+      state: string;
+      rationale: string | null;
+      source_locator: string | null;
+      l_source_address: string | null;
+      asserted_by: string;
+      flags: string[];
+      created_at: string;
+      updated_at: string;
+      total: number;
+      f_id: string;
+      f_framework: string;
+      f_kind: string;
+      f_code: string;
+      f_title: string | null;
+      f_text: string | null;
+      f_lang: string | null;
+      t_id: string;
+      t_framework: string;
+      t_kind: string;
+      t_code: string;
+      t_title: string | null;
+      t_text: string | null;
+      t_lang: string | null;
+    }
+  >(
+    db,
+    sql`SELECT l.id, l.type, l.state, l.rationale, l.source_locator, l.source_address AS l_source_address, l.asserted_by, l.flags,
+               l.created_at, l.updated_at, count(*) OVER () AS total, ${sourceColumns('s')},
+               f.id AS f_id, f.framework_id AS f_framework, f.kind AS f_kind, f.code AS f_code, ftx.title AS f_title, ftx.text AS f_text, ftx.text_lang AS f_lang,
+               t.id AS t_id, t.framework_id AS t_framework, t.kind AS t_kind, t.code AS t_code, ttx.title AS t_title, ttx.text AS t_text, ttx.text_lang AS t_lang
+        FROM links l
+        JOIN elements f ON f.id = l.from_id
+        JOIN elements t ON t.id = l.to_id
+        LEFT JOIN sources s ON s.id = l.source_id
+        ${textIn(lang, 'f', 'ftx')}
+        ${textIn(lang, 't', 'ttx')}
+        ${condition}
+        ORDER BY f.framework_id, f.position, t.framework_id, t.position
+        LIMIT ${filter.limit ?? 1000} OFFSET ${filter.offset ?? 0}`,
+  );
+  return {
+    total: result[0]?.total ?? 0,
+    items: result.map((r) => ({
+      id: r.id,
+      from: toSummary({ id: r.f_id, framework_id: r.f_framework, kind: r.f_kind, code: r.f_code, title: r.f_title, text: r.f_text, text_lang: r.f_lang }),
+      to: toSummary({ id: r.t_id, framework_id: r.t_framework, kind: r.t_kind, code: r.t_code, title: r.t_title, text: r.t_text, text_lang: r.t_lang }),
+      type: r.type as LinkType,
+      state: r.state as LinkState,
+      rationale: r.rationale,
+      source: r.source_id ? toSource(r) : null,
+      sourceLocator: r.source_locator,
+      sourceAddress: r.l_source_address,
+      assertedBy: r.asserted_by,
+      flags: r.flags,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+/**
+ * Links derived by the software, never stored: elements of another framework (GDC or WSIS)
+ * that contribute to the same SDG goal as `id` (directly, or through one of its targets).
+ * There is no official GDC-to-action-line mapping; these are labelled "derived" wherever shown.
+ */
+export async function derivedLinks(db: Database, id: string, lang: Language): Promise<DerivedLink[]> {
+  const result = await rows<{ other: string; via: string[] }>(
+    db,
+    sql`WITH mine AS (
+          SELECT DISTINCT CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
+          FROM links l JOIN elements t ON t.id = l.to_id
+          WHERE l.from_id = ${id} AND t.framework_id = 'sdg' AND l.state <> 'rejected'
+        ), theirs AS (
+          SELECT DISTINCT f.id AS other, CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
+          FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
+          WHERE t.framework_id = 'sdg' AND f.framework_id IN ('gdc', 'wsis') AND l.state <> 'rejected'
+            AND f.framework_id <> (SELECT framework_id FROM elements WHERE id = ${id})
+        )
+        SELECT theirs.other, array_agg(theirs.goal ORDER BY theirs.goal) AS via
+        FROM theirs JOIN mine ON mine.goal = theirs.goal
+        GROUP BY theirs.other`,
+  );
+  const others = await summaries(db, result.map((r) => r.other), lang);
+  const goals = await summaries(db, [...new Set(result.flatMap((r) => r.via))], lang);
+  const goalById = new Map(goals.map((g) => [g.id, g]));
+  const viaByOther = new Map(result.map((r) => [r.other, r.via]));
+  const order = (s: ElementSummary) => s.id;
+  return others
+    .map((other) => ({
+      other,
+      via: (viaByOther.get(other.id) ?? []).flatMap((g) => goalById.get(g) ?? []).sort((a, b) => Number(a.code) - Number(b.code)),
+    }))
+    .sort((a, b) => order(a.other).localeCompare(order(b.other), 'en', { numeric: true }));
+}
+
+export interface SearchHit extends ElementSummary {
+  /** The language the match was found in. */
+  matchLanguage: Language;
+  rank: number;
+  /** The matching text with <mark> around the hits (HTML-escaped otherwise). */
+  snippet: string;
+}
+
+export interface SearchOptions {
+  lang?: Language | undefined;
+  framework?: string | undefined;
+  kind?: string | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/**
+ * Full-text search over element texts, per language with its own stemmer (Chinese segmented,
+ * Arabic folded), ranking a capped candidate set; falls back to trigram similarity when the
+ * words match nothing (misspellings, OCR noise). Element codes match too ("9.c", "C7").
+ */
+export async function searchElements(db: Database, q: string, displayLang: Language, options: SearchOptions = {}): Promise<{ total: number; items: SearchHit[] }> {
+  const query = q.trim();
+  if (!query) return { total: 0, items: [] };
+  const langs = options.lang ? [options.lang] : [...languages];
+  const filters: SQL[] = [];
+  if (options.framework) filters.push(sql`e.framework_id = ${options.framework}`);
+  if (options.kind) filters.push(sql`e.kind = ${options.kind}`);
+  const extra = filters.length ? sql` AND ${sql.join(filters, sql` AND `)}` : sql``;
+  const limit = options.limit ?? 20;
+  const offset = options.offset ?? 0;
+
+  // Chinese is segmented in the application; its words must stand next to each other.
+  const tsquery = (l: Language, folded: string) =>
+    l === 'zh' ? sql`phraseto_tsquery('simple', ${folded})` : sql`websearch_to_tsquery(${searchConfig[l]}::regconfig, ${folded})`;
+  const perLanguage = langs.map((l) => {
+    const folded = foldForSearch(query, l);
+    return sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank
+               FROM element_texts t JOIN elements e ON e.id = t.element_id, ${tsquery(l, folded)} q
+               WHERE t.lang = ${l} AND t.search @@ q ${extra}`;
+  });
+  const code = query.replace(/^(sdg|gdc|wsis|pact)\s*/i, '');
+  const result = await rows<{ element_id: string; lang: string; rank: number; total: number }>(
+    db,
+    sql`WITH hits AS (${sql.join(perLanguage, sql` UNION ALL `)}
+                      UNION ALL
+                      SELECT e.id, ${options.lang ?? displayLang}, 10.0::real FROM elements e
+                      WHERE (lower(e.code) = lower(${code}) OR lower(e.id) = lower(${query}))${extra}),
+             best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
+        SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit} OFFSET ${offset}`,
+  );
+  let hits = result;
+  if (hits.length === 0 && offset === 0) {
+    // Nothing matched word for word: try trigram similarity on the folded text.
+    const fuzzy = langs.map((l) => {
+      const folded = foldForSearch(query, l);
+      return sql`SELECT t.element_id, t.lang, word_similarity(${folded}, t.folded) AS rank
+                 FROM element_texts t JOIN elements e ON e.id = t.element_id
+                 WHERE t.lang = ${l} AND ${folded} <% t.folded ${extra}`;
+    });
+    hits = await rows(
+      db,
+      sql`WITH hits AS (${sql.join(fuzzy, sql` UNION ALL `)}),
+               best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
+          SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`,
+    );
+  }
+  // Highlights only for the page shown (ts_headline is costly), in each hit's own language.
+  const snippets = new Map<string, string>();
+  const byLang = new Map<Language, string[]>();
+  for (const h of hits) byLang.set(h.lang as Language, [...(byLang.get(h.lang as Language) ?? []), h.element_id]);
+  const shown = new Map<string, ElementSummary>();
+  for (const [l, ids] of byLang) {
+    const folded = foldForSearch(query, l);
+    const marked = await rows<{ element_id: string; snippet: string }>(
+      db,
+      sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
+                   'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') AS snippet
+          FROM element_texts t, ${tsquery(l, folded)} q
+          WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`,
+    );
+    for (const m of marked) snippets.set(m.element_id, m.snippet);
+    // Without a chosen language, each hit is shown in the language it matched in.
+    for (const s of await summaries(db, ids, options.lang ? displayLang : l)) shown.set(s.id, s);
+  }
+  return {
+    total: hits[0]?.total ?? 0,
+    items: hits.flatMap((h) => {
+      const s = shown.get(h.element_id);
+      if (!s) return [];
+      const snippet = snippets.get(h.element_id) ?? '';
+      return [{ ...s, matchLanguage: h.lang as Language, rank: Number(h.rank), snippet: snippet.includes('<mark>') ? escapeSnippet(snippet) : '' }];
+    }),
+  };
+}
+
+/** ts_headline returns raw text with <mark> tags; escape everything else. */
+function escapeSnippet(snippet: string): string {
+  return snippet
+    .split(/(<mark>|<\/mark>)/)
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : escapeHtml(part)))
+    .join('');
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+export interface SourceWithNotes extends Source {
+  notes: string[];
+}
+
+/** Every reference source with its licence and notes. */
+export async function listSources(db: Database): Promise<SourceWithNotes[]> {
+  const result = await rows<SourceColumns & { notes: string[] }>(
+    db,
+    sql`SELECT ${sourceColumns('s')}, s.notes FROM sources s ORDER BY s.id`,
+  );
+  return result.map((r) => ({ ...toSource(r), notes: r.notes }));
+}
+
+export interface Facilitator {
+  organizationId: string;
+  name: string;
+  shortName: string;
+  role: 'lead' | 'co-facilitator';
+  confidence: string;
+  evidence: { address: string; says: string }[];
+  note: string | null;
+}
+
+/** The UN entities facilitating a WSIS action line, lead first. */
+export async function facilitatorsOf(db: Database, elementId: string): Promise<Facilitator[]> {
+  const result = await rows<{
+    organization_id: string;
+    name: string;
+    short_name: string;
+    role: 'lead' | 'co-facilitator';
+    confidence: string;
+    evidence: { address: string; says: string }[];
+    note: string | null;
+  }>(
+    db,
+    sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
+        FROM action_line_facilitators f JOIN organizations o ON o.id = f.organization_id
+        WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`,
+  );
+  return result.map((r) => ({
+    organizationId: r.organization_id,
+    name: r.name,
+    shortName: r.short_name,
+    role: r.role,
+    confidence: r.confidence,
+    evidence: r.evidence,
+    note: r.note,
+  }));
+}
+
+export interface TreeNode {
+  e: ElementSummary;
+  children: TreeNode[];
+}
+
+/** A framework's elements as a tree, in document order, texts in `lang` (English when missing). */
+export async function frameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
+  const result = await rows<SummaryColumns & { parent_id: string | null }>(
+    db,
+    sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
+  );
+  const nodes = new Map(result.map((r) => [r.id, { e: toSummary(r), children: [] as TreeNode[] }]));
+  const roots: TreeNode[] = [];
+  for (const r of result) {
+    const node = nodes.get(r.id)!;
+    const parent = r.parent_id ? nodes.get(r.parent_id) : undefined;
+    (parent ? parent.children : roots).push(node);
+  }
+  return roots;
+}

@@ -1,0 +1,35 @@
+// Concord's entry point: configuration -> store (seeded when empty or when the reference
+// data changed) -> app -> listen.
+import { serve } from '@hono/node-server';
+import { loadConfig, ConfigError } from './config.ts';
+import { openStore } from './store/index.ts';
+import { createApp } from './web/app.ts';
+import { seedFrameworks, seedNeeded } from './frameworks/seed.ts';
+
+async function main() {
+  const started = performance.now();
+  const config = loadConfig();
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  if (await seedNeeded(store)) {
+    const report = await seedFrameworks(store, undefined, 'concord start');
+    const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);
+    console.log(`Loaded the framework reference data (${written} rows written).`);
+  }
+  const app = createApp(store, config);
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
+    console.log(`Concord is serving http://${info.address}:${info.port}/ on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
+  });
+  const stop = () => {
+    server.close();
+    void store.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error('Concord could not start:', error);
+  process.exit(1);
+});

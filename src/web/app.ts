@@ -1,0 +1,99 @@
+// Assembles Concord: middleware (security headers, compression, locale), the /api/v1 router,
+// the pages of each domain slice, static assets and errors.
+import { Hono } from 'hono';
+import { compress } from 'hono/compress';
+import { secureHeaders } from 'hono/secure-headers';
+import { HTTPException } from 'hono/http-exception';
+import type { Store } from '../store/index.ts';
+import type { Config } from '../config.ts';
+import type { AppEnv } from './env.ts';
+import { localePath } from './locale.ts';
+import { createApi, openApiDocument } from './api.ts';
+import { Problem, problemResponse } from './problem.ts';
+import { assets } from './assets.ts';
+import { isLanguage, negotiateLanguage, type Language } from '../language/languages.ts';
+import { translator } from '../i18n/index.ts';
+import { registerFrameworkApi } from '../frameworks/api.ts';
+import { registerFrameworkPages } from '../frameworks/pages.tsx';
+import { registerApiReference } from './api-reference.tsx';
+import { errorPage } from './error-page.tsx';
+
+export function createApp(store: Store, config: Config): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.use('*', async (c, next) => {
+    c.set('store', store);
+    c.set('config', config);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        objectSrc: ["'none'"],
+      },
+      crossOriginResourcePolicy: 'cross-origin',
+    }),
+  );
+  app.use('*', compress());
+
+  const api = createApi();
+  registerFrameworkApi(api);
+  api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
+  app.route('/api/v1', api);
+
+  app.get(assets.cssPath, (c) =>
+    c.body(assets.css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
+  );
+  app.get('/healthz', (c) => c.json({ status: 'ok', store: store.dialect }));
+
+  // The locale is the first path segment; "/" sends the reader to their language.
+  app.get('/', (c) => c.redirect(`/${negotiateLanguage(c.req.header('Accept-Language'))}/`, 303));
+  app.use(`${localePath}/*`, async (c, next) => {
+    const lang = c.req.param('lang');
+    if (!isLanguage(lang)) return next();
+    c.set('lang', lang);
+    c.set('t', translator(lang));
+    await next();
+    if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
+      c.res.headers.set('Content-Language', lang);
+      c.res.headers.set('Cache-Control', 'no-cache');
+      c.res.headers.set('Vary', 'Accept-Encoding');
+    }
+  });
+  app.get('/:lang{[a-z]{2}}', (c) => (isLanguage(c.req.param('lang')) ? c.redirect(`/${c.req.param('lang')}/`, 308) : c.notFound()));
+  registerFrameworkPages(app);
+  registerApiReference(app, api);
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    if (path.startsWith('/api/')) return problemResponse(c, new Problem(404, 'Not Found', `Nothing at ${path}`));
+    return errorPage(c, 404, pageLanguage(c.get('lang'), c.req.header('Accept-Language')));
+  });
+
+  app.onError((error, c) => {
+    const path = new URL(c.req.url).pathname;
+    const problem =
+      error instanceof Problem
+        ? error
+        : error instanceof HTTPException
+          ? new Problem(error.status as 400, error.message || 'Error')
+          : new Problem(500, 'Internal Server Error', 'Concord could not answer this request; the error has been logged.');
+    if (problem.status >= 500) console.error(error);
+    if (path.startsWith('/api/')) return problemResponse(c, problem);
+    return errorPage(c, problem.status, pageLanguage(c.get('lang'), c.req.header('Accept-Language')));
+  });
+
+  return app;
+}
+
+function pageLanguage(fromPath: Language | undefined, acceptLanguage: string | undefined): Language {
+  return fromPath ?? negotiateLanguage(acceptLanguage);
+}

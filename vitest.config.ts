@@ -1,0 +1,67 @@
+// The test tiers as Vitest projects (STYLE.md 7): `npm test` runs them in order through
+// scripts/test.ts; `npx vitest run --project unit` runs one. Each embedded store (PGlite) holds
+// ~330 MB and these machines have 2 cores, so store-backed tiers run at most two files at once.
+import { defineConfig } from 'vitest/config';
+
+const integrationFiles = ['src/**/*.int.test.ts'];
+
+export default defineConfig({
+  test: {
+    // Long-lived handles (a store's worker thread) must not keep a tier alive after its tests.
+    teardownTimeout: 20_000,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['src/**/*.unit.test.ts'],
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: integrationFiles,
+          env: { CONCORD_TEST_STORE: 'embedded' },
+          // Builds (or reuses from .test-cache/) the seeded dump each test file starts from.
+          globalSetup: ['src/testing/setup-embedded.ts'],
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same files against PostgreSQL (TEST_DATABASE_URL); scripts/test.ts runs this
+          // tier only when the variable is set.
+          name: 'integration-pg',
+          include: integrationFiles,
+          env: { CONCORD_TEST_STORE: 'postgres' },
+          // Creates the seeded template database each test file's database is copied from.
+          globalSetup: ['src/testing/setup-postgres.ts'],
+          maxWorkers: 2,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // A real browser (Debian's chromium) against the app on the embedded store.
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.test.ts'],
+          env: { CONCORD_TEST_STORE: 'embedded' },
+          globalSetup: ['src/testing/setup-embedded.ts'],
+          maxWorkers: 1,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          sequence: { groupOrder: 3 },
+        },
+      },
+    ],
+  },
+});
