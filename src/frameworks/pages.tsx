@@ -15,7 +15,6 @@ import {
   frameworkIds,
   getElement,
   getTexts,
-  listElements,
   listFrameworks,
   listLinks,
   searchElements,

@@ -48,7 +48,10 @@ async function upsert(tx: Database, spec: UpsertSpec, values: SQL[]): Promise<{ 
           ON CONFLICT (${key}) DO UPDATE SET ${set} WHERE ${differs}${when}
           RETURNING (xmax = 0) AS inserted`,
     );
-    for (const row of result) row.inserted ? inserted++ : updated++;
+    for (const row of result) {
+      if (row.inserted) inserted++;
+      else updated++;
+    }
   }
   return { inserted, updated };
 }

@@ -26,7 +26,7 @@ const parsers = {
 };
 
 /** @type {{ dataDir?: string, loadFrom?: string }} */
-const options = workerData ?? {};
+const options = /** @type {{ dataDir?: string, loadFrom?: string } | undefined} */ (workerData) ?? {};
 
 /** @type {import('@electric-sql/pglite').PGliteOptions} */
 const pgliteOptions = { extensions: { pg_trgm, unaccent }, parsers };
@@ -41,7 +41,7 @@ function serializeError(error) {
   if (error && typeof error === 'object') {
     const e = /** @type {Record<string, unknown>} */ (error);
     return {
-      message: String(e.message ?? error),
+      message: typeof e.message === 'string' ? e.message : 'the embedded store failed',
       code: typeof e.code === 'string' ? e.code : undefined,
       detail: typeof e.detail === 'string' ? e.detail : undefined,
       constraint: typeof e.constraint === 'string' ? e.constraint : undefined,
@@ -50,30 +50,46 @@ function serializeError(error) {
   return { message: String(error) };
 }
 
-port.on('message', async (message) => {
-  const { id, op } = message;
+/**
+ * @typedef {{ id: number, op: 'query', sql: string, params?: unknown[], rowMode?: 'array' | 'object' }
+ *   | { id: number, op: 'exec', sql: string }
+ *   | { id: number, op: 'dump' | 'close' }} Request
+ */
+
+/** @param {Request} message */
+async function handle(message) {
+  const { id } = message;
   try {
-    if (op === 'query') {
-      const result = await db.query(message.sql, message.params ?? [], {
-        rowMode: message.rowMode === 'array' ? 'array' : 'object',
-      });
-      port.postMessage({ id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
-    } else if (op === 'exec') {
-      await db.exec(message.sql);
-      port.postMessage({ id, rows: [], affectedRows: 0 });
-    } else if (op === 'dump') {
-      const file = await db.dumpDataDir('none');
-      const buffer = new Uint8Array(await file.arrayBuffer());
-      port.postMessage({ id, rows: [], affectedRows: 0, dump: buffer }, [buffer.buffer]);
-    } else if (op === 'close') {
-      await db.close();
-      port.postMessage({ id, rows: [], affectedRows: 0 });
-    } else {
-      port.postMessage({ id, error: { message: `unknown store operation ${op}` } });
+    switch (message.op) {
+      case 'query': {
+        const result = await db.query(message.sql, message.params ?? [], {
+          rowMode: message.rowMode === 'array' ? 'array' : 'object',
+        });
+        port.postMessage({ id, rows: result.rows, affectedRows: result.affectedRows ?? 0 });
+        break;
+      }
+      case 'exec':
+        await db.exec(message.sql);
+        port.postMessage({ id, rows: [], affectedRows: 0 });
+        break;
+      case 'dump': {
+        const file = await db.dumpDataDir('none');
+        const buffer = new Uint8Array(await file.arrayBuffer());
+        port.postMessage({ id, rows: [], affectedRows: 0, dump: buffer }, [buffer.buffer]);
+        break;
+      }
+      case 'close':
+        await db.close();
+        port.postMessage({ id, rows: [], affectedRows: 0 });
+        break;
+      default:
+        port.postMessage({ id, error: { message: 'unknown store operation' } });
     }
   } catch (error) {
     port.postMessage({ id, error: serializeError(error) });
   }
-});
+}
+
+port.on('message', (/** @type {Request} */ message) => void handle(message));
 
 port.postMessage({ ready: true });

@@ -15,13 +15,13 @@ const typeParsers: Record<number, (value: string) => unknown> = {
   [types.builtins.INT8]: (value: string) => Number(value),
 };
 
-const customTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
+const customTypes: pg.CustomTypesConfig = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary'): ((value: string) => unknown) => {
     const parser = typeParsers[oid];
     if (parser && (format ?? 'text') === 'text') return parser;
-    return types.getTypeParser(oid, format ?? 'text');
-  },
-} as pg.CustomTypesConfig;
+    return types.getTypeParser(oid, 'text') as (value: string) => unknown;
+  }) as pg.CustomTypesConfig['getTypeParser'],
+};
 
 function toStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;

@@ -33,11 +33,14 @@ function exampleUrl(path: string, parameters: Parameter[]): string {
   let url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
     const p = parameters.find((x) => x.name === name);
     const first = p?.schema?.enum?.[0];
-    return String(first ?? examples[name] ?? name);
+    return typeof first === 'string' ? first : (examples[name] ?? name);
   });
   const query = parameters
     .filter((p) => p.in === 'query' && (p.required || p.name === 'lang'))
-    .map((p) => `${p.name}=${encodeURIComponent(String(examples[p.name] ?? p.schema?.enum?.[0] ?? ''))}`);
+    .map((p) => {
+      const first = p.schema?.enum?.[0];
+      return `${p.name}=${encodeURIComponent(examples[p.name] ?? (typeof first === 'string' ? first : ''))}`;
+    });
   if (query.length) url += `?${query.join('&')}`;
   return `/api/v1${url}`;
 }

@@ -84,7 +84,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
       error instanceof Problem
         ? error
         : error instanceof HTTPException
-          ? new Problem(error.status as 400, error.message || 'Error')
+          ? new Problem(error.status, error.message || 'Error')
           : new Problem(500, 'Internal Server Error', 'Concord could not answer this request; the error has been logged.');
     if (problem.status >= 500) console.error(error);
     if (path.startsWith('/api/')) return problemResponse(c, problem);

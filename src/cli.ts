@@ -1,0 +1,115 @@
+// `concord <command>`: operator commands against the configured store (CONCORD_DATA_DIR or
+// DATABASE_URL). Later domains add their commands (ingest, import, user) here.
+import { parseArgs } from 'node:util';
+import { sql } from 'drizzle-orm';
+import { loadConfig, ConfigError, type Config } from './config.ts';
+import { openStore, rows, type Store } from './store/index.ts';
+import { migrate } from './store/migrate.ts';
+import { seedFrameworks } from './frameworks/seed.ts';
+import { listFrameworks } from './frameworks/service.ts';
+
+interface Command {
+  summary: string;
+  usage: string;
+  run(args: string[], config: Config): Promise<number>;
+}
+
+async function withStore<T>(config: Config, work: (store: Store) => Promise<T>, migrateOnOpen = true): Promise<T> {
+  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: migrateOnOpen });
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function where(config: Config): string {
+  return config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `the embedded store in ${config.dataDir}`;
+}
+
+const commands: Record<string, Command> = {
+  seed: {
+    summary: 'Load the framework reference data (idempotent: a second run changes nothing)',
+    usage: 'concord seed [--data DIR]',
+    async run(args, config) {
+      const { values } = parseArgs({ args, options: { data: { type: 'string' } } });
+      return withStore(config, async (store) => {
+        const report = await seedFrameworks(store, values.data, 'concord seed');
+        console.log(`Reference data ${report.checksum.slice(0, 12)} in ${where(config)}:`);
+        for (const table of Object.keys(report.inserted)) {
+          console.log(`  ${table.padEnd(26)} ${String(report.inserted[table]).padStart(5)} inserted ${String(report.updated[table]).padStart(5)} updated`);
+        }
+        console.log(report.unchanged ? 'Nothing changed: the store already held this data.' : 'Done.');
+        return 0;
+      });
+    },
+  },
+  migrate: {
+    summary: 'Apply pending database migrations',
+    usage: 'concord migrate',
+    async run(_args, config) {
+      return withStore(
+        config,
+        async (store) => {
+          const applied = await migrate(store);
+          console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+          return 0;
+        },
+        false,
+      );
+    },
+  },
+  status: {
+    summary: 'Show the store, its schema and what it holds',
+    usage: 'concord status',
+    async run(_args, config) {
+      return withStore(config, async (store) => {
+        const [release] = await rows<{ checksum: string; loaded_at: string }>(
+          store.db,
+          sql`SELECT checksum, loaded_at FROM reference_releases WHERE dataset = 'frameworks'`,
+        );
+        const migrations = await rows<{ tag: string }>(store.db, sql`SELECT tag FROM concord_migrations ORDER BY tag`);
+        const [links] = await rows<{ n: number }>(store.db, sql`SELECT count(*) AS n FROM links`);
+        console.log(`Store: ${where(config)}`);
+        console.log(`Schema: ${migrations.length} migrations (${migrations.at(-1)?.tag ?? 'none'})`);
+        console.log(release ? `Reference data: ${release.checksum.slice(0, 12)}, loaded ${release.loaded_at}` : 'Reference data: not loaded (run concord seed)');
+        for (const f of await listFrameworks(store.db)) console.log(`  ${f.id.padEnd(5)} ${String(f.elementCount).padStart(5)} elements  ${f.languages.join(' ')}`);
+        console.log(`Links: ${links?.n ?? 0}`);
+        return 0;
+      });
+    },
+  },
+};
+
+function help(): void {
+  console.log('Usage: concord <command> [options]\n\nCommands:');
+  for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
+  console.log('\nThe store is the one Concord serves: CONCORD_DATA_DIR (default ./var/db) or DATABASE_URL.');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    help();
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    console.error(`concord: unknown command "${name}". Run "concord help" for the list.`);
+    return 2;
+  }
+  try {
+    return await command.run(args, loadConfig());
+  } catch (error) {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`concord ${name}: ${error.message}\nUsage: ${command.usage}`);
+      return 2;
+    } else console.error(`concord ${name} failed:`, error instanceof Error ? error.message : error);
+    return 1;
+  }
+}
+
+if (import.meta.main) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}
