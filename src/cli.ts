@@ -1,9 +1,9 @@
 // `concord <command>`: operator commands against the configured store (CONCORD_DATA_DIR or
 // DATABASE_URL). Later domains add their commands (ingest, import, user) here.
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { sql } from './store/sql.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
-import { openStore, rows, type Store } from './store/index.ts';
+import { openStore, type Store } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
 import { listFrameworks } from './frameworks/service.ts';
@@ -64,12 +64,10 @@ const commands: Record<string, Command> = {
     usage: 'concord status',
     async run(_args, config) {
       return withStore(config, async (store) => {
-        const [release] = await rows<{ checksum: string; loaded_at: string }>(
-          store.db,
-          sql`SELECT checksum, loaded_at FROM reference_releases WHERE dataset = 'frameworks'`,
+        const [release] = await store.db.query<{ checksum: string; loaded_at: string }>(sql`SELECT checksum, loaded_at FROM reference_releases WHERE dataset = 'frameworks'`,
         );
-        const migrations = await rows<{ tag: string }>(store.db, sql`SELECT tag FROM concord_migrations ORDER BY tag`);
-        const [links] = await rows<{ n: number }>(store.db, sql`SELECT count(*) AS n FROM links`);
+        const migrations = await store.db.query<{ tag: string }>(sql`SELECT tag FROM concord_migrations ORDER BY tag`);
+        const [links] = await store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM links`);
         console.log(`Store: ${where(config)}`);
         console.log(`Schema: ${migrations.length} migrations (${migrations.at(-1)?.tag ?? 'none'})`);
         console.log(release ? `Reference data: ${release.checksum.slice(0, 12)}, loaded ${release.loaded_at}` : 'Reference data: not loaded (run concord seed)');

@@ -1,15 +1,18 @@
 // Concord's entry point: configuration -> store (seeded when empty or when the reference
 // data changed) -> app -> listen.
-import { serve } from '@hono/node-server';
 import { loadConfig, ConfigError } from './config.ts';
 import { openStore } from './store/index.ts';
-import { createApp } from './web/app.ts';
-import { seedFrameworks, seedNeeded } from './frameworks/seed.ts';
 
 async function main() {
   const started = performance.now();
   const config = loadConfig();
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The embedded store opens in its own thread while this one loads the application.
+  const [store, { createApp }, { seedFrameworks, seedNeeded }, { serve }] = await Promise.all([
+    openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    import('./web/app.ts'),
+    import('./frameworks/seed.ts'),
+    import('@hono/node-server'),
+  ]);
   if (await seedNeeded(store)) {
     const report = await seedFrameworks(store, undefined, 'concord start');
     const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);

@@ -11,6 +11,8 @@ import {
   getElement,
   getFramework,
   getTexts,
+  linkStates,
+  linkTypes,
   listElements,
   listFrameworks,
   listLinks,
@@ -18,7 +20,6 @@ import {
 } from './service.ts';
 import { axes, crosswalkCell, crosswalkMatrix } from './crosswalk.ts';
 import { elementKinds } from './reference.ts';
-import { linkStates, linkTypes } from './schema.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 

@@ -1,7 +1,7 @@
 // The crosswalk matrix: GDC objectives or paragraphs, WSIS action lines and SDG goals against
 // each other, counting links with drill-down; and, apart, links derived through a shared SDG.
-import { sql } from 'drizzle-orm';
-import { pgTextArray, rows, type Database } from '../store/index.ts';
+import { sql, empty } from '../store/sql.ts';
+import { pgTextArray, type Database } from '../store/index.ts';
 import type { Language } from '../language/languages.ts';
 import { listLinks, summaries, type ElementSummary, type Link, type LinkState } from './service.ts';
 
@@ -38,10 +38,8 @@ export interface Matrix {
 
 async function units(db: Database, axis: Axis, lang: Language): Promise<ElementSummary[]> {
   const spec = axisUnits[axis];
-  const result = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM elements WHERE framework_id = ${spec.framework} AND kind = ANY(${pgTextArray(spec.kinds)}::text[])
-        ${spec.underObjective ? sql`AND ancestors[1] LIKE 'gdc.obj.%'` : sql``}
+  const result = await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE framework_id = ${spec.framework} AND kind = ANY(${pgTextArray(spec.kinds)}::text[])
+        ${spec.underObjective ? sql`AND ancestors[1] LIKE 'gdc.obj.%'` : empty}
         ORDER BY position`,
   );
   return summaries(db, result.map((r) => r.id), lang);
@@ -52,9 +50,7 @@ export async function crosswalkMatrix(db: Database, rowAxis: Axis, columnAxis: A
   const [rowUnits, columnUnits] = await Promise.all([units(db, rowAxis, lang), units(db, columnAxis, lang)]);
   const rowIds = pgTextArray(rowUnits.map((u) => u.id));
   const columnIds = pgTextArray(columnUnits.map((u) => u.id));
-  const counts = await rows<{ row_id: string; col_id: string; links: number; confirmed: number; suggested: number }>(
-    db,
-    sql`WITH ends AS (
+  const counts = await db.query<{ row_id: string; col_id: string; links: number; confirmed: number; suggested: number }>(sql`WITH ends AS (
           SELECT l.id, l.state, f.id AS a, f.ancestors AS aa, t.id AS b, t.ancestors AS ba
           FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
           WHERE l.state <> 'rejected'
@@ -88,9 +84,7 @@ export async function crosswalkMatrix(db: Database, rowAxis: Axis, columnAxis: A
 
 /** SDG goals that both a row unit's subtree and a column unit's subtree link to. */
 async function derivedCounts(db: Database, rowIds: string, columnIds: string) {
-  return rows<{ row_id: string; col_id: string; shared: number }>(
-    db,
-    sql`WITH goal_links AS (
+  return db.query<{ row_id: string; col_id: string; shared: number }>(sql`WITH goal_links AS (
           SELECT DISTINCT f.id AS fid, f.ancestors AS fa, CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
           FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
           WHERE t.framework_id = 'sdg' AND l.state <> 'rejected'
@@ -114,18 +108,14 @@ export async function crosswalkCell(db: Database, rowId: string, columnId: strin
   const [row, column] = await summaries(db, [rowId, columnId], lang);
   if (!row || !column || row.id !== rowId) return undefined;
   const candidates = await listLinks(db, lang, { element: rowId, descendants: true, limit: 5000 });
-  const underColumn = await rows<{ id: string }>(
-    db,
-    sql`SELECT id FROM elements WHERE id = ${columnId} OR ${columnId} = ANY(ancestors)`,
+  const underColumn = await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ${columnId} OR ${columnId} = ANY(ancestors)`,
   );
   const inColumn = new Set(underColumn.map((r) => r.id));
   const links = candidates.items.filter((l) => l.state !== 'rejected' && (inColumn.has(l.to.id) || inColumn.has(l.from.id)));
 
   const derived: CellDetail['derived'] = [];
   if (new Set([row.framework, column.framework]).size === 2 && [row.framework, column.framework].every((f) => f === 'gdc' || f === 'wsis')) {
-    const pairs = await rows<{ side: string; element: string; goal: string }>(
-      db,
-      sql`SELECT CASE WHEN (f.id = ${rowId} OR ${rowId} = ANY(f.ancestors)) THEN 'row' ELSE 'column' END AS side,
+    const pairs = await db.query<{ side: string; element: string; goal: string }>(sql`SELECT CASE WHEN (f.id = ${rowId} OR ${rowId} = ANY(f.ancestors)) THEN 'row' ELSE 'column' END AS side,
                  f.id AS element, CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
           FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
           WHERE t.framework_id = 'sdg' AND l.state <> 'rejected'

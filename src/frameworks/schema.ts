@@ -82,9 +82,6 @@ export const elementTexts = pgTable(
   ],
 );
 
-export const linkTypes = ['contributes-to', 'measured-by', 'relates-to', 'same-as'] as const;
-export const linkStates = ['suggested', 'confirmed', 'rejected'] as const;
-
 export const links = pgTable(
   'links',
   {

@@ -1,8 +1,8 @@
 // Loads the reference data into the store, idempotently: rows are upserted and only written
 // when something differs, so a second run changes no row, and a newer data release updates
 // texts while links that reviewers have acted on keep their state.
-import { sql, type SQL } from 'drizzle-orm';
-import { pgTextArray, rows, type Database, type Store } from '../store/index.ts';
+import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
+import { pgTextArray, type Database, type Store } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { searchConfig } from '../language/languages.ts';
 import { readReferenceData, defaultDataDir, checksumOf, type ReferenceData } from './reference.ts';
@@ -25,26 +25,24 @@ interface UpsertSpec {
   /** Columns compared and overwritten on conflict (default: every non-key column). */
   update?: string[];
   /** Extra condition for overwriting, on the existing row `t` and the new one `excluded`. */
-  updateWhen?: SQL;
+  updateWhen?: Sql;
 }
 
 /** Inserts rows, or updates those that differ; returns how many were inserted and updated. */
-async function upsert(tx: Database, spec: UpsertSpec, values: SQL[]): Promise<{ inserted: number; updated: number }> {
+async function upsert(tx: Database, spec: UpsertSpec, values: Sql[]): Promise<{ inserted: number; updated: number }> {
   const update = spec.update ?? spec.columns.filter((c) => !spec.key.includes(c));
   let inserted = 0;
   let updated = 0;
-  const cols = sql.raw(spec.columns.map((c) => `"${c}"`).join(', '));
-  const key = sql.raw(spec.key.map((c) => `"${c}"`).join(', '));
-  const set = sql.raw(update.map((c) => `"${c}" = excluded."${c}"`).join(', '));
-  const differs = sql.raw(
+  const cols = raw(spec.columns.map((c) => `"${c}"`).join(', '));
+  const key = raw(spec.key.map((c) => `"${c}"`).join(', '));
+  const set = raw(update.map((c) => `"${c}" = excluded."${c}"`).join(', '));
+  const differs = raw(
     `(${update.map((c) => `t."${c}"`).join(', ')}) IS DISTINCT FROM (${update.map((c) => `excluded."${c}"`).join(', ')})`,
   );
-  const when = spec.updateWhen ? sql` AND ${spec.updateWhen}` : sql``;
+  const when = spec.updateWhen ? sql` AND ${spec.updateWhen}` : empty;
   for (let i = 0; i < values.length; i += CHUNK) {
     const chunk = values.slice(i, i + CHUNK);
-    const result = await rows<{ inserted: boolean }>(
-      tx,
-      sql`INSERT INTO ${sql.raw(`"${spec.table}"`)} AS t (${cols}) VALUES ${sql.join(chunk, sql`, `)}
+    const result = await tx.query<{ inserted: boolean }>(sql`INSERT INTO ${raw(`"${spec.table}"`)} AS t (${cols}) VALUES ${join(chunk, ', ')}
           ON CONFLICT (${key}) DO UPDATE SET ${set} WHERE ${differs}${when}
           RETURNING (xmax = 0) AS inserted`,
     );
@@ -165,7 +163,7 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
 /** True when the store holds no release, or an older one than the data files. */
 export async function seedNeeded(store: Store, dir: string = defaultDataDir): Promise<boolean> {
   const checksum = await checksumOf(dir);
-  const current = await rows<{ checksum: string }>(store.db, sql`SELECT checksum FROM reference_releases WHERE dataset = 'frameworks'`);
+  const current = await store.db.query<{ checksum: string }>(sql`SELECT checksum FROM reference_releases WHERE dataset = 'frameworks'`);
   return current[0]?.checksum !== checksum;
 }
 
@@ -187,7 +185,7 @@ export async function seedFrameworks(store: Store, dir: string = defaultDataDir,
       [sql`('frameworks', ${data.checksum}, ${json(counts)})`],
     );
     if (changed || release.inserted + release.updated > 0) {
-      await tx.execute(
+      await tx.query(
         sql`INSERT INTO changes (entity, entity_id, action, actor, after, note)
             VALUES ('reference-release', 'frameworks', 'load', ${actor}, ${json({ checksum: data.checksum, inserted, updated })},
                     'Framework reference data loaded from data/frameworks')`,
@@ -196,6 +194,6 @@ export async function seedFrameworks(store: Store, dir: string = defaultDataDir,
     return { checksum: data.checksum, inserted, updated, unchanged: !changed };
   });
   // Fresh statistics, so the planner uses the search indexes from the first query on.
-  if (!report.unchanged) await store.db.execute(sql`ANALYZE`);
+  if (!report.unchanged) await store.db.query(sql`ANALYZE`);
   return report;
 }

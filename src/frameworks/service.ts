@@ -1,15 +1,17 @@
 // The framework graph's domain logic: frameworks, elements with their texts, links both ways,
 // derived links, search and the crosswalk matrix. No HTTP here; the API and pages share it.
-import { sql, type SQL } from 'drizzle-orm';
-import { pgTextArray, rows, type Database } from '../store/index.ts';
+import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
+import { pgTextArray, type Database } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import type { ElementKind } from './reference.ts';
 
 export const frameworkIds = ['sdg', 'gdc', 'wsis', 'pact'] as const;
 export type FrameworkId = (typeof frameworkIds)[number];
-export type LinkType = 'contributes-to' | 'measured-by' | 'relates-to' | 'same-as';
-export type LinkState = 'suggested' | 'confirmed' | 'rejected';
+export const linkTypes = ['contributes-to', 'measured-by', 'relates-to', 'same-as'] as const;
+export type LinkType = (typeof linkTypes)[number];
+export const linkStates = ['suggested', 'confirmed', 'rejected'] as const;
+export type LinkState = (typeof linkStates)[number];
 
 export interface Source {
   id: string;
@@ -97,7 +99,7 @@ interface SourceColumns {
 }
 
 const sourceColumns = (alias: string) =>
-  sql.raw(
+  raw(
     `${alias}.id AS source_id, ${alias}.title AS source_title, ${alias}.document_symbol AS source_symbol, ${alias}.address AS source_address, ` +
       `${alias}.repository AS source_repository, ${alias}.commit AS source_commit, ${alias}.path AS source_path, ${alias}.licence AS source_licence`,
   );
@@ -144,17 +146,15 @@ function toSummary(row: SummaryColumns): ElementSummary {
 const textIn = (lang: Language, element = 'e', as = 'tx') =>
   sql`LEFT JOIN LATERAL (
       SELECT title, text, lang AS text_lang, caveats FROM element_texts
-      WHERE element_id = ${sql.raw(`${element}.id`)} AND lang IN (${lang}, 'en')
-      ORDER BY (lang = ${lang}) DESC LIMIT 1) ${sql.raw(as)} ON true`;
+      WHERE element_id = ${raw(`${element}.id`)} AND lang IN (${lang}, 'en')
+      ORDER BY (lang = ${lang}) DESC LIMIT 1) ${raw(as)} ON true`;
 
-const summaryColumns = sql.raw('e.id, e.framework_id, e.kind, e.code, tx.title, tx.text, tx.text_lang');
+const summaryColumns = raw('e.id, e.framework_id, e.kind, e.code, tx.title, tx.text, tx.text_lang');
 
 export async function listFrameworks(db: Database): Promise<Framework[]> {
-  const result = await rows<
+  const result = await db.query<
     SourceColumns & { id: string; title: string; languages: string[]; counts: Record<string, number> | null }
-  >(
-    db,
-    sql`SELECT f.id, f.title, f.languages, ${sourceColumns('s')},
+  >(sql`SELECT f.id, f.title, f.languages, ${sourceColumns('s')},
           (SELECT jsonb_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM elements WHERE framework_id = f.id GROUP BY kind) k) AS counts
         FROM frameworks f JOIN sources s ON s.id = f.source_id
         ORDER BY f.position`,
@@ -188,17 +188,15 @@ export interface ElementFilter {
 
 /** Elements in document order, with their text in `lang` (English when missing). */
 export async function listElements(db: Database, lang: Language, filter: ElementFilter = {}): Promise<{ total: number; items: ElementSummary[] }> {
-  const where: SQL[] = [];
+  const where: Sql[] = [];
   if (filter.framework) where.push(sql`e.framework_id = ${filter.framework}`);
   if (filter.kind) where.push(sql`e.kind = ${filter.kind}`);
   if (filter.parent) where.push(sql`e.parent_id = ${filter.parent}`);
   if (filter.roots) where.push(sql`e.parent_id IS NULL`);
-  const condition = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
+  const condition = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
   const limit = filter.limit ?? 10000;
   const offset = filter.offset ?? 0;
-  const result = await rows<SummaryColumns & { total: number }>(
-    db,
-    sql`SELECT ${summaryColumns}, count(*) OVER () AS total
+  const result = await db.query<SummaryColumns & { total: number }>(sql`SELECT ${summaryColumns}, count(*) OVER () AS total
         FROM elements e ${textIn(lang)} ${condition}
         ORDER BY e.framework_id = 'sdg' DESC, e.framework_id, e.position
         LIMIT ${limit} OFFSET ${offset}`,
@@ -209,16 +207,14 @@ export async function listElements(db: Database, lang: Language, filter: Element
 /** Summaries of the given elements, in the order given. */
 export async function summaries(db: Database, ids: string[], lang: Language): Promise<ElementSummary[]> {
   if (ids.length === 0) return [];
-  const result = await rows<SummaryColumns>(
-    db,
-    sql`SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
+  const result = await db.query<SummaryColumns>(sql`SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
   );
   const byId = new Map(result.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
-  const [row] = await rows<
+  const [row] = await db.query<
     SummaryColumns &
       SourceColumns & {
         parent_id: string | null;
@@ -228,9 +224,7 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
         caveats: string[] | null;
         languages: string[];
       }
-  >(
-    db,
-    sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, ${sourceColumns('s')},
+  >(sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, ${sourceColumns('s')},
           (SELECT array_agg(lang ORDER BY lang) FROM element_texts WHERE element_id = e.id) AS languages
         FROM elements e ${textIn(lang)} JOIN sources s ON s.id = e.source_id
         WHERE e.id = ${id}`,
@@ -255,9 +249,7 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
 
 /** The element's text in every language it exists in. */
 export async function getTexts(db: Database, id: string): Promise<ElementText[]> {
-  const result = await rows<SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }>(
-    db,
-    sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
+  const result = await db.query<SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }>(sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
         FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`,
   );
   const order = (l: string) => languages.indexOf(l as Language);
@@ -282,13 +274,13 @@ export interface LinkFilter {
 }
 
 export async function listLinks(db: Database, lang: Language, filter: LinkFilter = {}): Promise<{ total: number; items: Link[] }> {
-  const where: SQL[] = [];
+  const where: Sql[] = [];
   const direction = filter.direction ?? 'both';
   if (filter.element) {
     const self = (column: 'from_id' | 'to_id', alias: 'f' | 't') =>
       filter.descendants
-        ? sql`(l.${sql.raw(column)} = ${filter.element} OR ${filter.element} = ANY(${sql.raw(alias)}.ancestors))`
-        : sql`l.${sql.raw(column)} = ${filter.element}`;
+        ? sql`(l.${raw(column)} = ${filter.element} OR ${filter.element} = ANY(${raw(alias)}.ancestors))`
+        : sql`l.${raw(column)} = ${filter.element}`;
     const outgoing = self('from_id', 'f');
     const incoming = self('to_id', 't');
     where.push(direction === 'out' ? outgoing : direction === 'in' ? incoming : sql`(${outgoing} OR ${incoming})`);
@@ -304,8 +296,8 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
   if (filter.toFramework) where.push(sql`t.framework_id = ${filter.toFramework}`);
   if (filter.type) where.push(sql`l.type = ${filter.type}`);
   if (filter.state) where.push(sql`l.state = ${filter.state}`);
-  const condition = where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``;
-  const result = await rows<
+  const condition = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
+  const result = await db.query<
     SourceColumns & {
       id: number;
       type: string;
@@ -333,9 +325,7 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
       t_text: string | null;
       t_lang: string | null;
     }
-  >(
-    db,
-    sql`SELECT l.id, l.type, l.state, l.rationale, l.source_locator, l.source_address AS l_source_address, l.asserted_by, l.flags,
+  >(sql`SELECT l.id, l.type, l.state, l.rationale, l.source_locator, l.source_address AS l_source_address, l.asserted_by, l.flags,
                l.created_at, l.updated_at, count(*) OVER () AS total, ${sourceColumns('s')},
                f.id AS f_id, f.framework_id AS f_framework, f.kind AS f_kind, f.code AS f_code, ftx.title AS f_title, ftx.text AS f_text, ftx.text_lang AS f_lang,
                t.id AS t_id, t.framework_id AS t_framework, t.kind AS t_kind, t.code AS t_code, ttx.title AS t_title, ttx.text AS t_text, ttx.text_lang AS t_lang
@@ -375,9 +365,7 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
  * There is no official GDC-to-action-line mapping; these are labelled "derived" wherever shown.
  */
 export async function derivedLinks(db: Database, id: string, lang: Language): Promise<DerivedLink[]> {
-  const result = await rows<{ other: string; via: string[] }>(
-    db,
-    sql`WITH mine AS (
+  const result = await db.query<{ other: string; via: string[] }>(sql`WITH mine AS (
           SELECT DISTINCT CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
           FROM links l JOIN elements t ON t.id = l.to_id
           WHERE l.from_id = ${id} AND t.framework_id = 'sdg' AND l.state <> 'rejected'
@@ -429,10 +417,10 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
   const query = q.trim();
   if (!query) return { total: 0, items: [] };
   const langs = options.lang ? [options.lang] : [...languages];
-  const filters: SQL[] = [];
+  const filters: Sql[] = [];
   if (options.framework) filters.push(sql`e.framework_id = ${options.framework}`);
   if (options.kind) filters.push(sql`e.kind = ${options.kind}`);
-  const extra = filters.length ? sql` AND ${sql.join(filters, sql` AND `)}` : sql``;
+  const extra = filters.length ? sql` AND ${join(filters, ' AND ')}` : empty;
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
 
@@ -446,9 +434,7 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
                WHERE t.lang = ${l} AND t.search @@ q ${extra}`;
   });
   const code = query.replace(/^(sdg|gdc|wsis|pact)\s*/i, '');
-  const result = await rows<{ element_id: string; lang: string; rank: number; total: number }>(
-    db,
-    sql`WITH hits AS (${sql.join(perLanguage, sql` UNION ALL `)}
+  const result = await db.query<{ element_id: string; lang: string; rank: number; total: number }>(sql`WITH hits AS (${join(perLanguage, ' UNION ALL ')}
                       UNION ALL
                       SELECT e.id, ${options.lang ?? displayLang}, 10.0::real FROM elements e
                       WHERE (lower(e.code) = lower(${code}) OR lower(e.id) = lower(${query}))${extra}),
@@ -464,9 +450,7 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
                  FROM element_texts t JOIN elements e ON e.id = t.element_id
                  WHERE t.lang = ${l} AND ${folded} <% t.folded ${extra}`;
     });
-    hits = await rows(
-      db,
-      sql`WITH hits AS (${sql.join(fuzzy, sql` UNION ALL `)}),
+    hits = await db.query(sql`WITH hits AS (${join(fuzzy, ' UNION ALL ')}),
                best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
           SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`,
     );
@@ -478,9 +462,7 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
   const shown = new Map<string, ElementSummary>();
   for (const [l, ids] of byLang) {
     const folded = foldForSearch(query, l);
-    const marked = await rows<{ element_id: string; snippet: string }>(
-      db,
-      sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
+    const marked = await db.query<{ element_id: string; snippet: string }>(sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
                    'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') AS snippet
           FROM element_texts t, ${tsquery(l, folded)} q
           WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`,
@@ -518,9 +500,7 @@ export interface SourceWithNotes extends Source {
 
 /** Every reference source with its licence and notes. */
 export async function listSources(db: Database): Promise<SourceWithNotes[]> {
-  const result = await rows<SourceColumns & { notes: string[] }>(
-    db,
-    sql`SELECT ${sourceColumns('s')}, s.notes FROM sources s ORDER BY s.id`,
+  const result = await db.query<SourceColumns & { notes: string[] }>(sql`SELECT ${sourceColumns('s')}, s.notes FROM sources s ORDER BY s.id`,
   );
   return result.map((r) => ({ ...toSource(r), notes: r.notes }));
 }
@@ -537,7 +517,7 @@ export interface Facilitator {
 
 /** The UN entities facilitating a WSIS action line, lead first. */
 export async function facilitatorsOf(db: Database, elementId: string): Promise<Facilitator[]> {
-  const result = await rows<{
+  const result = await db.query<{
     organization_id: string;
     name: string;
     short_name: string;
@@ -545,9 +525,7 @@ export async function facilitatorsOf(db: Database, elementId: string): Promise<F
     confidence: string;
     evidence: { address: string; says: string }[];
     note: string | null;
-  }>(
-    db,
-    sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
+  }>(sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
         FROM action_line_facilitators f JOIN organizations o ON o.id = f.organization_id
         WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`,
   );
@@ -569,9 +547,7 @@ export interface TreeNode {
 
 /** A framework's elements as a tree, in document order, texts in `lang` (English when missing). */
 export async function frameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
-  const result = await rows<SummaryColumns & { parent_id: string | null }>(
-    db,
-    sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
+  const result = await db.query<SummaryColumns & { parent_id: string | null }>(sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
   );
   const nodes = new Map(result.map((r) => [r.id, { e: toSummary(r), children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];

@@ -1,12 +1,7 @@
 // The dialect seam: one narrow interface over the embedded store (PGlite in a worker) and
-// PostgreSQL, chosen once at start-up. Everything above it speaks Drizzle or plain SQL.
-import { drizzle, type PgRemoteDatabase } from 'drizzle-orm/pg-proxy';
-import type { SQLWrapper } from 'drizzle-orm';
-import * as schema from './schema.ts';
+// PostgreSQL, chosen once at start-up. Everything above it speaks parameterised SQL.
+import type { Sql } from './sql.ts';
 
-export type Schema = typeof schema;
-/** A Drizzle database bound to one connection (auto-commit or inside a transaction). */
-export type Database = PgRemoteDatabase<Schema>;
 export type RowMode = 'array' | 'object';
 
 export interface QueryResult {
@@ -23,6 +18,12 @@ export interface Connection {
 
 export type Dialect = 'pglite' | 'postgres';
 
+/** A database bound to one connection (auto-commit, or inside a transaction). */
+export interface Database {
+  /** Runs a query built with the `sql` tag and returns its rows. */
+  query<T = Record<string, unknown>>(query: Sql): Promise<T[]>;
+}
+
 /** A store error carrying PostgreSQL's SQLSTATE code, whatever the dialect. */
 export class StoreError extends Error {
   constructor(
@@ -36,20 +37,13 @@ export class StoreError extends Error {
   }
 }
 
-/** Wraps a connection as a Drizzle database. */
 export function databaseOn(connection: Connection): Database {
-  return drizzle(
-    async (sql, params, method) => {
-      const result = await connection.query(sql, params, method === 'all' ? 'array' : 'object');
-      return { rows: result.rows };
+  return {
+    async query<T>(query: Sql): Promise<T[]> {
+      const result = await connection.query(query.text, query.values, 'object');
+      return result.rows as T[];
     },
-    { schema },
-  );
-}
-
-/** Runs a raw SQL statement (built with Drizzle's `sql` tag, so parameterised) and returns its rows. */
-export async function rows<T>(db: Database, query: SQLWrapper): Promise<T[]> {
-  return (await db.execute(query)) as unknown as T[];
+  };
 }
 
 /** Formats strings as a PostgreSQL array literal, to pass a text[] as one parameter. */

@@ -2,11 +2,17 @@
 // brings its schema up to date.
 import { mkdir } from 'node:fs/promises';
 import { databaseOn, type Connection, type Database, type Dialect } from './connection.ts';
+import type { Sql } from './sql.ts';
 import { EmbeddedConnection } from './embedded.ts';
-import { PostgresConnection } from './postgres.ts';
 import { migrate } from './migrate.ts';
 
-export { pgTextArray, rows, StoreError, type Database, type Dialect } from './connection.ts';
+export { pgTextArray, StoreError, type Database, type Dialect } from './connection.ts';
+export { sql, join, raw, empty, type Sql } from './sql.ts';
+
+/** Runs a query and returns its rows (the same as `db.query`). */
+export function rows<T>(db: Database, query: Sql): Promise<T[]> {
+  return db.query<T>(query);
+}
 
 export interface Store {
   readonly dialect: Dialect;
@@ -47,6 +53,8 @@ function storeOn(dialect: Dialect, connection: TransactionalConnection, dump?: (
 export async function openStore(options: StoreOptions): Promise<Store> {
   let store: Store;
   if (options.databaseUrl) {
+    // Loaded only when used: the embedded store never needs the pg driver.
+    const { PostgresConnection } = await import('./postgres.ts');
     const connection = await PostgresConnection.open(options.databaseUrl);
     store = storeOn('postgres', connection);
   } else {
