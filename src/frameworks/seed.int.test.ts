@@ -4,8 +4,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { rows, type Store } from '../store/index.ts';
+import { raw, rows, sql, type Sql, type Store } from '../store/index.ts';
 import { openTestStore } from '../testing/store.ts';
 import { defaultDataDir } from './reference.ts';
 import { seedFrameworks, seedNeeded } from './seed.ts';
@@ -21,7 +20,7 @@ describe('the seeded framework graph', () => {
   });
   afterAll(() => store?.close());
 
-  const ids = async (where: ReturnType<typeof sql>) =>
+  const ids = async (where: Sql) =>
     (await rows<{ id: string }>(store.db, sql`SELECT id FROM elements WHERE ${where} ORDER BY position`)).map((r) => r.id);
   const kinds = async (framework: string) =>
     Object.fromEntries(
@@ -34,7 +33,10 @@ describe('the seeded framework graph', () => {
     );
 
   it('lists the four frameworks, SDG in six languages and the others in English', async () => {
-    const frameworks = await rows<{ id: string; languages: string[] }>(store.db, sql`SELECT id, languages FROM frameworks ORDER BY position`);
+    const frameworks = await rows<{ id: string; languages: string[] }>(
+      store.db,
+      sql`SELECT id, languages FROM frameworks ORDER BY position`,
+    );
     expect(frameworks.map((f) => f.id)).toEqual(['sdg', 'gdc', 'wsis', 'pact']);
     expect([...(frameworks[0]?.languages ?? [])].sort()).toEqual(languages);
     for (const f of frameworks.slice(1)) expect(f.languages).toEqual(['en']);
@@ -85,7 +87,10 @@ describe('the seeded framework graph', () => {
             WHERE e.framework_id = 'sdg' GROUP BY e.id HAVING array_agg(t.lang ORDER BY t.lang) <> ${`{${languages.join(',')}}`}::text[]`,
       );
       expect(incomplete).toEqual([]);
-      const [arabic] = await rows<{ text: string }>(store.db, sql`SELECT text FROM element_texts WHERE element_id = 'sdg.9.c' AND lang = 'ar'`);
+      const [arabic] = await rows<{ text: string }>(
+        store.db,
+        sql`SELECT text FROM element_texts WHERE element_id = 'sdg.9.c' AND lang = 'ar'`,
+      );
       expect(arabic?.text).toMatch(/[\u0600-\u06FF]/);
     });
 
@@ -114,7 +119,10 @@ describe('the seeded framework graph', () => {
     });
 
     it('keeps the deadline of an action whose paragraph sets one', async () => {
-      const [action] = await rows<{ deadline: string | null }>(store.db, sql`SELECT attributes->>'deadline' AS deadline FROM elements WHERE id = 'gdc.11.b'`);
+      const [action] = await rows<{ deadline: string | null }>(
+        store.db,
+        sql`SELECT attributes->>'deadline' AS deadline FROM elements WHERE id = 'gdc.11.b'`,
+      );
       expect(action?.deadline).toBe('2030');
     });
 
@@ -134,7 +142,11 @@ describe('the seeded framework graph', () => {
       expect(all.length).toBeGreaterThan(0);
       for (const gdc of all) {
         const goals = gdcSdg.filter((l) => l.from_id === gdc).map((l) => l.to_id);
-        expect(goals.sort()).toEqual(range(1, 17).map((n) => `sdg.${n}`).sort());
+        expect(goals.sort()).toEqual(
+          range(1, 17)
+            .map((n) => `sdg.${n}`)
+            .sort(),
+        );
       }
       const ofTag = gdcSdg.filter((l) => l.from_id === 'gdc.11.b').map((l) => l.to_id);
       expect(ofTag.sort()).toEqual(['sdg.1', 'sdg.9']);
@@ -153,7 +165,10 @@ describe('the seeded framework graph', () => {
   describe('WSIS', () => {
     it('has the 11 action lines and the 8 C7 sub-lines', async () => {
       expect(await ids(sql`kind = 'action-line'`)).toEqual(range(1, 11).map((n) => `wsis.C${n}`));
-      const subLines = await rows<{ id: string; parent_id: string }>(store.db, sql`SELECT id, parent_id FROM elements WHERE kind = 'sub-line'`);
+      const subLines = await rows<{ id: string; parent_id: string }>(
+        store.db,
+        sql`SELECT id, parent_id FROM elements WHERE kind = 'sub-line'`,
+      );
       expect(subLines).toHaveLength(8);
       for (const line of subLines) {
         expect(line.parent_id).toBe('wsis.C7');
@@ -168,7 +183,18 @@ describe('the seeded framework graph', () => {
         sql`SELECT o.id, o.short_name, o.stakeholder_type, count(f.element_id) AS lines
             FROM organizations o LEFT JOIN action_line_facilitators f ON f.organization_id = o.id GROUP BY o.id ORDER BY o.short_name`,
       );
-      expect(organizations.map((o) => o.short_name)).toEqual(['FAO', 'ILO', 'ITU', 'UN DESA', 'UNCTAD', 'UNEP', 'UNESCO', 'UPU', 'WHO', 'WMO']);
+      expect(organizations.map((o) => o.short_name)).toEqual([
+        'FAO',
+        'ILO',
+        'ITU',
+        'UN DESA',
+        'UNCTAD',
+        'UNEP',
+        'UNESCO',
+        'UPU',
+        'WHO',
+        'WMO',
+      ]);
       for (const o of organizations) {
         expect(o.stakeholder_type).toBe('UN entity');
         expect(o.lines).toBeGreaterThan(0);
@@ -181,7 +207,14 @@ describe('the seeded framework graph', () => {
     });
 
     it('has the WSIS-SDG matrix as suggested links, each without a rationale marked', async () => {
-      const matrix = await rows<{ from_id: string; to_id: string; state: string; rationale: string | null; flags: string[]; asserted_by: string }>(
+      const matrix = await rows<{
+        from_id: string;
+        to_id: string;
+        state: string;
+        rationale: string | null;
+        flags: string[];
+        asserted_by: string;
+      }>(
         store.db,
         sql`SELECT l.from_id, l.to_id, l.state, l.rationale, l.flags, l.asserted_by FROM links l
             JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
@@ -192,6 +225,26 @@ describe('the seeded framework graph', () => {
       expect(new Set(matrix.map((l) => l.asserted_by))).toEqual(new Set(['data:wsis-sdg-matrix']));
       for (const link of matrix) expect(link.flags.includes('no-rationale')).toBe(link.rationale === null);
       expect(matrix.filter((l) => l.rationale === null).length).toBeGreaterThan(0);
+    });
+
+    it('accounts for every matrix row, and marks each of the 20 rows without a rationale', async () => {
+      const file = await readData<{ links: { rationale: string | null }[] }>('crosswalks/wsis-sdg-matrix.json');
+      expect(file.links).toHaveLength(159);
+      const matrix = await rows<{ source_locator: string; flags: string[] }>(
+        store.db,
+        sql`SELECT source_locator, flags FROM links WHERE asserted_by = 'data:wsis-sdg-matrix'`,
+      );
+      const rowsOf = (locator: string) => (/^rows? ([\d, ]+)$/.exec(locator)?.[1] ?? '').split(', ').map(Number);
+      const covered = new Set(matrix.flatMap((l) => rowsOf(l.source_locator)));
+      expect([...covered].sort((a, b) => a - b)).toEqual(range(1, 159));
+
+      const withoutRationale = file.links.flatMap((row, i) => (row.rationale ? [] : [i + 1]));
+      expect(withoutRationale).toHaveLength(20);
+      for (const row of withoutRationale) {
+        const fromRow = matrix.filter((l) => rowsOf(l.source_locator).includes(row));
+        expect(fromRow.length).toBeGreaterThan(0);
+        for (const link of fromRow) expect(link.flags.some((f) => f === 'no-rationale' || f === 'row-without-rationale')).toBe(true);
+      }
     });
   });
 
@@ -240,7 +293,7 @@ async function rowVersions(store: Store): Promise<Map<string, string>> {
   ];
   const versions = new Map<string, string>();
   for (const [table, key] of tables) {
-    const found = await rows<{ key: string; xmin: string }>(store.db, sql.raw(`SELECT ${key} AS key, xmin::text AS xmin FROM ${table}`));
+    const found = await rows<{ key: string; xmin: string }>(store.db, raw(`SELECT ${key} AS key, xmin::text AS xmin FROM ${table}`));
     for (const row of found) versions.set(`${table}:${row.key}`, row.xmin);
   }
   return versions;
@@ -265,11 +318,13 @@ describe('seeding again', () => {
     expect(await seedNeeded(store)).toBe(false);
     const before = await rowVersions(store);
     expect(before.size).toBeGreaterThan(3000);
+    const changesBefore = await rows(store.db, sql`SELECT count(*) AS n FROM changes`);
     const report = await seedFrameworks(store);
     expect(report.unchanged).toBe(true);
     expect(nothing(report.inserted)).toBe(true);
     expect(nothing(report.updated)).toBe(true);
     expect(await rowVersions(store)).toEqual(before);
+    expect(await rows(store.db, sql`SELECT count(*) AS n FROM changes`)).toEqual(changesBefore);
   });
 
   it('keeps a reviewer’s decision on a matrix link', async () => {
@@ -281,7 +336,10 @@ describe('seeding again', () => {
     expect(link).toBeDefined();
     const report = await seedFrameworks(store);
     expect(nothing(report.updated)).toBe(true);
-    const [after] = await rows<{ id: number; state: string }>(store.db, sql`SELECT id, state FROM links WHERE from_id = 'wsis.C1' AND to_id = 'sdg.1'`);
+    const [after] = await rows<{ id: number; state: string }>(
+      store.db,
+      sql`SELECT id, state FROM links WHERE from_id = 'wsis.C1' AND to_id = 'sdg.1'`,
+    );
     expect(after).toEqual({ id: link?.id, state: 'confirmed' });
   });
 

@@ -25,8 +25,16 @@ const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Runs `work` with one short-lived connection to the server's administrative database. */
 export async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
+  const url = adminUrl();
+  const client = new pg.Client({ connectionString: url });
+  try {
+    await client.connect();
+  } catch (error) {
+    const shown = new URL(url);
+    if (shown.password) shown.password = '***';
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot connect to the PostgreSQL server of TEST_DATABASE_URL (${shown.toString()}): ${reason}`, { cause: error });
+  }
   try {
     return await work(client);
   } finally {

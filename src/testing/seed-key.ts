@@ -1,6 +1,6 @@
 // The identity of a seeded test database: a hash of everything that decides its contents (the
-// migrations, the reference data, the code that reads and writes it, and the PGlite version), so
-// a cached dump is rebuilt exactly when one of them changes.
+// store seam and its migrations, the reference data, the code that reads and writes it, and the
+// PGlite version), so a cached dump is rebuilt exactly when one of them changes.
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -10,7 +10,7 @@ export const repoRoot = path.resolve(import.meta.dirname, '../..');
 
 /** Files and folders (relative to the root) whose contents decide the seeded database. */
 export const seedInputs = [
-  'src/store/migrations',
+  'src/store', // the migrations, and the seam the seed writes through
   'data/frameworks',
   'src/frameworks/reference.ts',
   'src/frameworks/seed.ts',
@@ -28,7 +28,7 @@ async function filesUnder(relative: string): Promise<string[]> {
   const nested = await Promise.all(
     entries
       .filter((entry) => !/\.test\.ts$/.test(entry.name))
-      .map((entry) => (entry.isDirectory() ? filesUnder(path.join(relative, entry.name)) : [path.join(relative, entry.name)])),
+      .map(async (entry) => (entry.isDirectory() ? filesUnder(path.join(relative, entry.name)) : [path.join(relative, entry.name)])),
   );
   return nested.flat();
 }

@@ -43,7 +43,9 @@ export async function seededDump(): Promise<string> {
       await rm(path.join(cacheDir, name), { force: true });
     }
   }
-  console.log(`[concord] seeded store dump built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path.relative(repoRoot, file)}`);
+  console.log(
+    `[concord] seeded store dump built in ${((performance.now() - started) / 1000).toFixed(1)} s: ${path.relative(repoRoot, file)}`,
+  );
   return file;
 }
 
