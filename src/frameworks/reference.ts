@@ -339,9 +339,16 @@ async function readJson<T>(dir: string, file: string, schema: z.ZodType<T>): Pro
   return parsed.data;
 }
 
-/** A checksum of every data file, so a start can tell whether the data changed. */
+/** The code that turns data files into rows: a change to it is a new release too. */
+const loaderFiles = ['./reference.ts', './seed.ts', '../language/normalize.ts'].map((f) => new URL(f, import.meta.url));
+
+/**
+ * A checksum of every data file and of the loading code, so a start can tell whether what it
+ * would load differs from what the store holds (a new data release, or a fix in folding).
+ */
 export async function checksumOf(dir: string): Promise<string> {
   const hash = createHash('sha256');
+  for (const file of loaderFiles) hash.update(await readFile(file));
   const walk = async (folder: string): Promise<void> => {
     const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
     for (const entry of entries) {

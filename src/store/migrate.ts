@@ -12,17 +12,19 @@ interface Journal {
 
 export async function migrate(store: Store): Promise<string[]> {
   const journal = JSON.parse(await readFile(new URL('meta/_journal.json', folder), 'utf8')) as Journal;
-  await store.db.query(
-    sql`CREATE TABLE IF NOT EXISTS concord_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
-  );
+  // One migrator at a time when several Concord processes share a PostgreSQL database.
+  const lock = sql`SELECT pg_advisory_xact_lock(4242001)`;
+  await store.transaction(async (tx) => {
+    await tx.query(lock);
+    await tx.query(sql`CREATE TABLE IF NOT EXISTS concord_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+  });
   const done = new Set((await store.db.query<{ tag: string }>(sql`SELECT tag FROM concord_migrations`)).map((r) => r.tag));
   const applied: string[] = [];
   for (const entry of [...journal.entries].sort((a, b) => a.idx - b.idx)) {
     if (done.has(entry.tag)) continue;
     const script = await readFile(new URL(`${entry.tag}.sql`, folder), 'utf8');
     const ran = await store.transaction(async (tx) => {
-      // One migrator at a time when several Concord processes share a PostgreSQL database.
-      await tx.query(sql`SELECT pg_advisory_xact_lock(4242001)`);
+      await tx.query(lock);
       const seen = await tx.query(sql`SELECT 1 FROM concord_migrations WHERE tag = ${entry.tag}`);
       if (seen.length > 0) return false;
       for (const statement of script.split('--> statement-breakpoint')) {

@@ -58,7 +58,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   app.get('/', (c) => c.redirect(`/${negotiateLanguage(c.req.header('Accept-Language'))}/`, 303));
   app.use(`${localePath}/*`, async (c, next) => {
     const lang = c.req.param('lang');
-    if (!isLanguage(lang)) return next();
+    if (!isLanguage(lang)) return c.notFound();
     c.set('lang', lang);
     c.set('t', translator(lang));
     await next();

@@ -1,4 +1,3 @@
-// Pages live under a language prefix; the route pattern admits only the six languages.
-import { languages } from '../language/languages.ts';
-
-export const localePath = `/:lang{${languages.join('|')}}`;
+// Pages live under a two-letter language prefix; the locale middleware answers 404 for any
+// prefix that is not one of the six languages, so page handlers always have a language.
+export const localePath = '/:lang{[a-z]{2}}';

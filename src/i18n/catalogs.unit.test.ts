@@ -1,0 +1,64 @@
+// Every catalog carries every key, parses as ICU MessageFormat, uses the same arguments as
+// English, and formats; the plural categories each language needs are there.
+import { describe, expect, it } from 'vitest';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { catalogs, messageKeys, translator } from './index.ts';
+import { languages } from '../language/languages.ts';
+
+function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number || e.type === TYPE.date || e.type === TYPE.time) into.add(e.value);
+    if (e.type === TYPE.plural || e.type === TYPE.select) {
+      into.add(e.value);
+      for (const option of Object.values(e.options)) argumentsOf(option.value, into);
+    }
+    if (e.type === TYPE.tag) argumentsOf(e.children, into);
+  }
+  return into;
+}
+
+function pluralCategories(elements: MessageFormatElement[]): Set<string>[] {
+  return elements.flatMap((e) => (e.type === TYPE.plural ? [new Set(Object.keys(e.options).filter((k) => !k.startsWith('=')))] : []));
+}
+
+const sample = { count: 3, code: '9.c', language: 'English', shown: 'English', q: 'internet', year: '2030', who: 'data:gdc-sdg', row: 'Goal 9', column: 'Action line C2', rows: 'A', columns: 'B', links: 2, derived: 1, status: 500, max: 500 };
+
+describe('message catalogs', () => {
+  for (const lang of languages) {
+    describe(lang, () => {
+      const catalog = catalogs[lang];
+      it('has exactly the English keys', () => {
+        expect(Object.keys(catalog).sort()).toEqual([...messageKeys].sort());
+      });
+      it('parses, uses the English arguments and formats', () => {
+        for (const key of messageKeys) {
+          const english = argumentsOf(parse(catalogs.en[key]!));
+          const message = catalog[key];
+          expect(message, `${lang} ${key}`).toBeTypeOf('string');
+          const ours = argumentsOf(parse(message!));
+          expect([...ours].sort(), `${lang} ${key}`).toEqual([...english].sort());
+          expect(translator(lang)(key, sample), `${lang} ${key}`).not.toMatch(/\{[a-z]+\}/);
+        }
+      });
+      it('gives every plural the categories the language needs', () => {
+        // French and Spanish 'many' covers round millions ("1 000 000 de"); 'other' serves there.
+        const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.filter((c) => !(c === 'many' && (lang === 'fr' || lang === 'es')));
+        for (const key of messageKeys) {
+          for (const categories of pluralCategories(parse(catalog[key]!))) {
+            for (const category of needed) expect(categories.has(category), `${lang} ${key} needs ${category}`).toBe(true);
+            expect(categories.has('other'), `${lang} ${key} has other`).toBe(true);
+          }
+        }
+      });
+    });
+  }
+
+  it('formats plurals by the rules of each language', () => {
+    expect(translator('en')('count.goal', { count: 1 })).toBe('1 goal');
+    expect(translator('en')('count.goal', { count: 17 })).toBe('17 goals');
+  });
+
+  it('never shows a key: a key missing in a catalog falls back to English', () => {
+    for (const lang of languages) expect(translator(lang)('nav.home')).not.toBe('nav.home');
+  });
+});
