@@ -1,20 +1,15 @@
 // The framework API through HTTP (in-process), against a seeded store of either dialect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import { openTestStore } from '../testing/store.ts';
-import { createApp } from '../web/app.ts';
-import { loadConfig } from '../config.ts';
-import type { Store } from '../store/index.ts';
-import type { AppEnv } from '../web/env.ts';
+import { openTestApp, type TestApp } from '../testing/app.ts';
 
-let store: Store;
-let app: Hono<AppEnv>;
+let t: TestApp;
+let app: TestApp['app'];
 
 beforeAll(async () => {
-  store = await openTestStore();
-  app = createApp(store, loadConfig({}));
+  t = await openTestApp();
+  app = t.app;
 });
-afterAll(() => store.close());
+afterAll(() => t.close());
 
 async function get(path: string, headers: Record<string, string> = {}) {
   const response = await app.request(path, { headers });

@@ -1,21 +1,16 @@
 // The framework pages as a reader without JavaScript gets them: HTML over HTTP (in-process).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Hono } from 'hono';
-import { openTestStore } from '../testing/store.ts';
-import { createApp } from '../web/app.ts';
-import { loadConfig } from '../config.ts';
+import { openTestApp, type TestApp } from '../testing/app.ts';
 import { catalogs } from '../i18n/index.ts';
-import type { Store } from '../store/index.ts';
-import type { AppEnv } from '../web/env.ts';
 
-let store: Store;
-let app: Hono<AppEnv>;
+let t: TestApp;
+let app: TestApp['app'];
 
 beforeAll(async () => {
-  store = await openTestStore();
-  app = createApp(store, loadConfig({}));
+  t = await openTestApp();
+  app = t.app;
 });
-afterAll(() => store.close());
+afterAll(() => t.close());
 
 async function page(path: string, headers: Record<string, string> = {}) {
   const response = await app.request(path, { headers });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { cleanForDisplay } from '../language/normalize.ts';
 import { languages, type Language } from '../language/languages.ts';
+import type { LinkState, LinkType } from './service.ts';
 
 export const defaultDataDir = path.resolve(import.meta.dirname, '../../data/frameworks');
 
@@ -54,8 +55,8 @@ export interface TextRow {
 export interface LinkRow {
   fromId: string;
   toId: string;
-  type: 'contributes-to' | 'measured-by' | 'relates-to' | 'same-as';
-  state: 'suggested' | 'confirmed' | 'rejected';
+  type: LinkType;
+  state: LinkState;
   rationale: string | null;
   sourceId: string;
   sourceLocator: string | null;

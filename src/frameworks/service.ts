@@ -4,7 +4,7 @@ import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
-import type { ElementKind } from './reference.ts';
+import type { ElementKind, SourceRow } from './reference.ts';
 
 export const frameworkIds = ['sdg', 'gdc', 'wsis', 'pact'] as const;
 export type FrameworkId = (typeof frameworkIds)[number];
@@ -13,16 +13,8 @@ export type LinkType = (typeof linkTypes)[number];
 export const linkStates = ['suggested', 'confirmed', 'rejected'] as const;
 export type LinkState = (typeof linkStates)[number];
 
-export interface Source {
-  id: string;
-  title: string;
-  documentSymbol: string | null;
-  address: string | null;
-  repository: string | null;
-  commit: string | null;
-  path: string | null;
-  licence: string;
-}
+/** A reference source as every response shows it. */
+export type Source = Omit<SourceRow, 'notes'>;
 
 export interface Framework {
   id: FrameworkId;
@@ -494,9 +486,7 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export interface SourceWithNotes extends Source {
-  notes: string[];
-}
+export type SourceWithNotes = SourceRow;
 
 /** Every reference source with its licence and notes. */
 export async function listSources(db: Database): Promise<SourceWithNotes[]> {
