@@ -176,11 +176,16 @@ function TreeList(props: { ctx: Ctx; nodes: TreeNode[]; depth: number }): Child 
           </>
         );
         if (node.children.length === 0) return <li>{label}</li>;
-        // Deep levels fold away (native <details>: works without script).
+        // Deep levels fold away (native <details>: works without script). The link stays out of
+        // the <summary>: a link inside it is a control nested in a control (axe nested-interactive).
         return props.depth >= 1 ? (
           <li>
+            {label}
             <details>
-              <summary>{label}</summary>
+              <summary>
+                {ctx.t('element.children', { count: node.children.length })}
+                <span class="visually-hidden"> ({elementLabel(ctx.t, node.e)})</span>
+              </summary>
               <TreeList ctx={ctx} nodes={node.children} depth={props.depth + 1} />
             </details>
           </li>
