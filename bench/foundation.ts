@@ -126,11 +126,31 @@ export async function benchFoundation(options: { databaseUrl?: string | undefine
   }
   const server = await startServer(env, 3910);
   try {
-    const elementPages = await timeRequests(server.base, ids.map((id) => `/en/elements/${id}`), Math.ceil(rounds / 2));
-    const elementPagesAr = await timeRequests(server.base, ids.map((id) => `/ar/elements/${id}`), Math.ceil(rounds / 4));
-    const apiCalls = await timeRequests(server.base, ids.map((id) => `/api/v1/elements/${id}?lang=ar`), rounds);
+    const elementPages = await timeRequests(
+      server.base,
+      ids.map((id) => `/en/elements/${id}`),
+      Math.ceil(rounds / 2),
+    );
+    const elementPagesAr = await timeRequests(
+      server.base,
+      ids.map((id) => `/ar/elements/${id}`),
+      Math.ceil(rounds / 4),
+    );
+    const apiCalls = await timeRequests(
+      server.base,
+      ids.map((id) => `/api/v1/elements/${id}?lang=ar`),
+      rounds,
+    );
     const weights = [];
-    for (const page of ['/en/', '/en/elements/gdc.11.b', '/ar/elements/sdg.9.c', '/en/frameworks/gdc', '/ar/frameworks/sdg', '/en/crosswalk', '/en/search?q=connectivity']) {
+    for (const page of [
+      '/en/',
+      '/en/elements/gdc.11.b',
+      '/ar/elements/sdg.9.c',
+      '/en/frameworks/gdc',
+      '/ar/frameworks/sdg',
+      '/en/crosswalk',
+      '/en/search?q=connectivity',
+    ]) {
       weights.push(await pageWeight(server.base, page));
     }
     const startSorted = [...starts].sort((a, b) => a - b);

@@ -9,9 +9,15 @@ const results = path.resolve(import.meta.dirname, 'results');
 
 async function main() {
   await mkdir(results, { recursive: true });
-  const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version };
+  const machine = {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  };
   const runs = [await benchFoundation({ label: 'embedded (PGlite)' })];
-  if (process.env.BENCH_DATABASE_URL) runs.push(await benchFoundation({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL }));
+  if (process.env.BENCH_DATABASE_URL)
+    runs.push(await benchFoundation({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL }));
   else console.log('PostgreSQL run skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
   const report = { benchmark: 'foundation', at: new Date().toISOString(), machine, runs };
   const file = path.join(results, 'foundation.json');

@@ -37,7 +37,9 @@ const commands: Record<string, Command> = {
         const report = await seedFrameworks(store, values.data, 'concord seed');
         console.log(`Reference data ${report.checksum.slice(0, 12)} in ${where(config)}:`);
         for (const table of Object.keys(report.inserted)) {
-          console.log(`  ${table.padEnd(26)} ${String(report.inserted[table]).padStart(5)} inserted ${String(report.updated[table]).padStart(5)} updated`);
+          console.log(
+            `  ${table.padEnd(26)} ${String(report.inserted[table]).padStart(5)} inserted ${String(report.updated[table]).padStart(5)} updated`,
+          );
         }
         console.log(report.unchanged ? 'Nothing changed: the store already held this data.' : 'Done.');
         return 0;
@@ -64,14 +66,20 @@ const commands: Record<string, Command> = {
     usage: 'concord status',
     async run(_args, config) {
       return withStore(config, async (store) => {
-        const [release] = await store.db.query<{ checksum: string; loaded_at: string }>(sql`SELECT checksum, loaded_at FROM reference_releases WHERE dataset = 'frameworks'`,
+        const [release] = await store.db.query<{ checksum: string; loaded_at: string }>(
+          sql`SELECT checksum, loaded_at FROM reference_releases WHERE dataset = 'frameworks'`,
         );
         const migrations = await store.db.query<{ tag: string }>(sql`SELECT tag FROM concord_migrations ORDER BY tag`);
         const [links] = await store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM links`);
         console.log(`Store: ${where(config)}`);
         console.log(`Schema: ${migrations.length} migrations (${migrations.at(-1)?.tag ?? 'none'})`);
-        console.log(release ? `Reference data: ${release.checksum.slice(0, 12)}, loaded ${release.loaded_at}` : 'Reference data: not loaded (run concord seed)');
-        for (const f of await listFrameworks(store.db)) console.log(`  ${f.id.padEnd(5)} ${String(f.elementCount).padStart(5)} elements  ${f.languages.join(' ')}`);
+        console.log(
+          release
+            ? `Reference data: ${release.checksum.slice(0, 12)}, loaded ${release.loaded_at}`
+            : 'Reference data: not loaded (run concord seed)',
+        );
+        for (const f of await listFrameworks(store.db))
+          console.log(`  ${f.id.padEnd(5)} ${String(f.elementCount).padStart(5)} elements  ${f.languages.join(' ')}`);
         console.log(`Links: ${links?.n ?? 0}`);
         return 0;
       });

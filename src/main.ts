@@ -21,7 +21,9 @@ async function main() {
   const app = createApp(store, config);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
-    console.log(`Concord is serving http://${info.address}:${info.port}/ on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
+    console.log(
+      `Concord is serving http://${info.address}:${info.port}/ on ${where} (ready in ${Math.round(performance.now() - started)} ms)`,
+    );
   });
   const stop = () => {
     server.close();

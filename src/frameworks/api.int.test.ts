@@ -15,7 +15,11 @@ async function get(path: string, headers: Record<string, string> = {}) {
   const response = await app.request(path, { headers });
   const type = response.headers.get('Content-Type') ?? '';
   const body: unknown = type.includes('json') ? await response.json() : await response.text();
-  return { status: response.status, headers: response.headers, body: body as Record<string, unknown> & { items: Record<string, unknown>[] } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: body as Record<string, unknown> & { items: Record<string, unknown>[] },
+  };
 }
 
 interface Summary {
@@ -32,7 +36,8 @@ describe('GET /api/v1/frameworks', () => {
   it('lists sdg, gdc, wsis and pact with the element counts of the data rules', async () => {
     const { status, body } = await get('/api/v1/frameworks');
     expect(status).toBe(200);
-    const byId = Object.fromEntries(body.items.map((f) => [f.id, f as { counts: Record<string, number>; languages: string[]; source: { licence: string } }]));
+    type FrameworkBody = { id: string; counts: Record<string, number>; languages: string[]; source: { licence: string } };
+    const byId: Record<string, FrameworkBody> = Object.fromEntries((body.items as FrameworkBody[]).map((f) => [f.id, f]));
     expect(Object.keys(byId)).toEqual(['sdg', 'gdc', 'wsis', 'pact']);
     expect(byId.sdg!.counts).toEqual({ goal: 17, target: 169, indicator: 252 });
     expect(byId.sdg!.languages.sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
@@ -48,7 +53,14 @@ describe('GET /api/v1/frameworks', () => {
     expect(first.body.total).toBe(5);
     expect(first.body.items.map((e) => e.id)).toEqual(['gdc.obj.1', 'gdc.obj.2', 'gdc.obj.3', 'gdc.obj.4', 'gdc.obj.5']);
     const paged = await get('/api/v1/frameworks/pact/elements?kind=action&limit=6&offset=27');
-    expect(paged.body.items.map((e) => e.id)).toEqual(['pact.action.28', 'pact.action.29', 'pact.action.30', 'pact.action.31', 'pact.action.32', 'pact.action.33']);
+    expect(paged.body.items.map((e) => e.id)).toEqual([
+      'pact.action.28',
+      'pact.action.29',
+      'pact.action.30',
+      'pact.action.31',
+      'pact.action.32',
+      'pact.action.33',
+    ]);
     expect(paged.body.total).toBe(56);
   });
 });
@@ -66,7 +78,20 @@ describe('GET /api/v1/elements/{id}', () => {
   });
 
   it('answers for every id form of the data rules', async () => {
-    for (const id of ['sdg.9', 'sdg.9.c.1', 'gdc.obj.3', 'gdc.11', 'gdc.11.b', 'gdc.8.m', 'gdc.topic.connectivity', 'wsis.C2', 'wsis.C7.e-health', 'pact.ch.3', 'pact.action.28', 'pact.52.a']) {
+    for (const id of [
+      'sdg.9',
+      'sdg.9.c.1',
+      'gdc.obj.3',
+      'gdc.11',
+      'gdc.11.b',
+      'gdc.8.m',
+      'gdc.topic.connectivity',
+      'wsis.C2',
+      'wsis.C7.e-health',
+      'pact.ch.3',
+      'pact.action.28',
+      'pact.52.a',
+    ]) {
       const { status, body } = await get(`/api/v1/elements/${id}`);
       expect(status, id).toBe(200);
       expect(body.id).toBe(id);
@@ -118,7 +143,14 @@ describe('GET /api/v1/elements/{id}', () => {
 describe('links', () => {
   it("reads the Compact's own SDG tags as confirmed links with their source", async () => {
     const { body } = await get('/api/v1/elements/gdc.11.b/links?direction=out');
-    const links = body.items as { to: Summary; state: string; type: string; sourceLocator: string; rationale: string; source: { documentSymbol: string } }[];
+    const links = body.items as {
+      to: Summary;
+      state: string;
+      type: string;
+      sourceLocator: string;
+      rationale: string;
+      source: { documentSymbol: string };
+    }[];
     expect(links.map((l) => l.to.id).sort()).toEqual(['sdg.1', 'sdg.9']);
     for (const l of links) {
       expect(l).toMatchObject({ state: 'confirmed', type: 'contributes-to', sourceLocator: 'para 11 (b)' });
@@ -136,7 +168,9 @@ describe('links', () => {
   it('finds links in both directions, filtered by framework, type and state', async () => {
     const incoming = await get('/api/v1/elements/sdg.9.c/links?direction=in&framework=wsis');
     expect(incoming.body.total).toBeGreaterThan(0);
-    expect((incoming.body.items as { from: Summary; state: string }[]).every((l) => l.from.framework === 'wsis' && l.state === 'suggested')).toBe(true);
+    expect(
+      (incoming.body.items as { from: Summary; state: string }[]).every((l) => l.from.framework === 'wsis' && l.state === 'suggested'),
+    ).toBe(true);
     const confirmed = await get('/api/v1/links?from=gdc&to=sdg&state=confirmed&limit=1');
     expect(confirmed.body.total).toBe(470);
     const suggested = await get('/api/v1/links?from=wsis&state=suggested&limit=1');
@@ -254,8 +288,11 @@ describe('HTTP behaviour', () => {
     expect(status).toBe(200);
     expect(body.openapi).toBe('3.1.0');
     const paths = Object.keys(body.paths as object);
-    for (const p of ['/frameworks', '/elements/{id}', '/elements/{id}/links', '/links', '/search', '/crosswalk']) expect(paths).toContain(p);
-    const element = (body.paths as Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[] } }>)['/elements/{id}']!;
+    for (const p of ['/frameworks', '/elements/{id}', '/elements/{id}/links', '/links', '/search', '/crosswalk'])
+      expect(paths).toContain(p);
+    const element = (body.paths as Record<string, { get: { parameters: { name: string; schema: { enum?: string[] } }[] } }>)[
+      '/elements/{id}'
+    ]!;
     expect(element.get.parameters.find((p) => p.name === 'lang')?.schema.enum).toEqual(['ar', 'zh', 'en', 'fr', 'ru', 'es']);
   });
 

@@ -55,7 +55,9 @@ const ElementSummarySchema = z
     code: z.string().openapi({ example: '9.c' }),
     title: z.string().nullable(),
     text: z.string().nullable(),
-    textLanguage: Lang.nullable().openapi({ description: 'Language of title and text: the one asked for, or en where that text does not exist' }),
+    textLanguage: Lang.nullable().openapi({
+      description: 'Language of title and text: the one asked for, or en where that text does not exist',
+    }),
   })
   .openapi('ElementSummary');
 
@@ -93,7 +95,10 @@ const LinkSchema = z
   .openapi('Link');
 
 const DerivedLinkSchema = z
-  .object({ other: ElementSummarySchema, via: z.array(ElementSummarySchema).openapi({ description: 'The SDG goals both elements contribute to' }) })
+  .object({
+    other: ElementSummarySchema,
+    via: z.array(ElementSummarySchema).openapi({ description: 'The SDG goals both elements contribute to' }),
+  })
   .openapi('DerivedLink');
 
 const SearchHitSchema = ElementSummarySchema.extend({
@@ -110,7 +115,11 @@ const idParam = z.object({
     .string()
     .min(1)
     .max(100)
-    .openapi({ param: { name: 'id', in: 'path' }, example: 'gdc.11.b', description: 'Element id, e.g. sdg.9.c, gdc.11.b, wsis.C7.e-health, pact.action.28' }),
+    .openapi({
+      param: { name: 'id', in: 'path' },
+      example: 'gdc.11.b',
+      description: 'Element id, e.g. sdg.9.c, gdc.11.b, wsis.C7.e-health, pact.action.28',
+    }),
 });
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -138,7 +147,12 @@ const routes = {
     summary: "A framework's elements in document order",
     request: {
       params: z.object({ id: z.enum(frameworkIds).openapi({ param: { name: 'id', in: 'path' } }) }),
-      query: z.object({ lang: langQuery, kind: z.enum(elementKinds).optional(), roots: z.enum(['true', 'false']).optional(), ...pageQuery }),
+      query: z.object({
+        lang: langQuery,
+        kind: z.enum(elementKinds).optional(),
+        roots: z.enum(['true', 'false']).optional(),
+        ...pageQuery,
+      }),
     },
     responses: { 200: json(page(ElementSummarySchema, 'ElementPage'), 'Elements'), ...problemResponses },
   }),
@@ -199,7 +213,10 @@ const routes = {
     tags: ['Links'],
     summary: 'Links derived through a shared SDG goal (computed, never stored, not an official mapping)',
     request: { params: idParam, query: z.object({ lang: langQuery }) },
-    responses: { 200: json(z.object({ derived: z.literal(true), items: z.array(DerivedLinkSchema) }), 'Derived links'), ...problemResponses },
+    responses: {
+      200: json(z.object({ derived: z.literal(true), items: z.array(DerivedLinkSchema) }), 'Derived links'),
+      ...problemResponses,
+    },
   }),
   links: createRoute({
     method: 'get',
@@ -258,7 +275,14 @@ const routes = {
             columns: z.array(ElementSummarySchema),
             derivedApplies: z.boolean(),
             cells: z.array(
-              z.object({ row: z.string(), column: z.string(), links: z.number(), confirmed: z.number(), suggested: z.number(), derived: z.number() }),
+              z.object({
+                row: z.string(),
+                column: z.string(),
+                links: z.number(),
+                confirmed: z.number(),
+                suggested: z.number(),
+                derived: z.number(),
+              }),
             ),
           })
           .openapi('CrosswalkMatrix'),
@@ -280,7 +304,9 @@ const routes = {
             row: ElementSummarySchema,
             column: ElementSummarySchema,
             links: z.array(LinkSchema),
-            derived: z.array(z.object({ goal: ElementSummarySchema, rowSide: z.array(ElementSummarySchema), columnSide: z.array(ElementSummarySchema) })),
+            derived: z.array(
+              z.object({ goal: ElementSummarySchema, rowSide: z.array(ElementSummarySchema), columnSide: z.array(ElementSummarySchema) }),
+            ),
           })
           .openapi('CrosswalkCell'),
         'Links and derived connections',
@@ -382,14 +408,22 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query');
     const limit = q.limit ?? 20;
     const offset = q.offset ?? 0;
-    const result = await searchElements(c.var.store.db, q.q, q.lang ?? 'en', { lang: q.lang, framework: q.framework, kind: q.kind, limit, offset });
+    const result = await searchElements(c.var.store.db, q.q, q.lang ?? 'en', {
+      lang: q.lang,
+      framework: q.framework,
+      kind: q.kind,
+      limit,
+      offset,
+    });
     return c.json({ q: q.q, ...result, limit, offset }, 200);
   });
 
   api.openapi(routes.matrix, async (c) => {
     const q = c.req.valid('query');
     if (q.rows === q.columns) {
-      throw new Problem(400, 'Bad Request', 'rows and columns must be different axes', [{ field: 'query.columns', message: 'must differ from rows' }]);
+      throw new Problem(400, 'Bad Request', 'rows and columns must be different axes', [
+        { field: 'query.columns', message: 'must differ from rows' },
+      ]);
     }
     return c.json(await crosswalkMatrix(c.var.store.db, q.rows, q.columns, q.lang), 200);
   });

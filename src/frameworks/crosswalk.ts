@@ -38,11 +38,16 @@ export interface Matrix {
 
 async function units(db: Database, axis: Axis, lang: Language): Promise<ElementSummary[]> {
   const spec = axisUnits[axis];
-  const result = await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE framework_id = ${spec.framework} AND kind = ANY(${pgTextArray(spec.kinds)}::text[])
+  const result = await db.query<{
+    id: string;
+  }>(sql`SELECT id FROM elements WHERE framework_id = ${spec.framework} AND kind = ANY(${pgTextArray(spec.kinds)}::text[])
         ${spec.underObjective ? sql`AND ancestors[1] LIKE 'gdc.obj.%'` : empty}
-        ORDER BY position`,
+        ORDER BY position`);
+  return summaries(
+    db,
+    result.map((r) => r.id),
+    lang,
   );
-  return summaries(db, result.map((r) => r.id), lang);
 }
 
 /** Counts the links between every row unit's subtree and every column unit's subtree. */
@@ -62,8 +67,7 @@ export async function crosswalkMatrix(db: Database, rowAxis: Axis, columnAxis: A
         JOIN r ON (r.id = e.a OR r.id = ANY(e.aa) OR r.id = e.b OR r.id = ANY(e.ba))
         JOIN c ON ((c.id = e.b OR c.id = ANY(e.ba)) AND (r.id = e.a OR r.id = ANY(e.aa))
                 OR (c.id = e.a OR c.id = ANY(e.aa)) AND (r.id = e.b OR r.id = ANY(e.ba)))
-        GROUP BY r.id, c.id`,
-  );
+        GROUP BY r.id, c.id`);
   const frameworks = new Set([axisUnits[rowAxis].framework, axisUnits[columnAxis].framework]);
   const derivedApplies = frameworks.has('gdc') && frameworks.has('wsis');
   const derived = derivedApplies ? await derivedCounts(db, rowIds, columnIds) : [];
@@ -91,8 +95,7 @@ async function derivedCounts(db: Database, rowIds: string, columnIds: string) {
         ),
         rg AS (SELECT DISTINCT u.id, g.goal FROM unnest(${rowIds}::text[]) AS u(id) JOIN goal_links g ON g.fid = u.id OR u.id = ANY(g.fa)),
         cg AS (SELECT DISTINCT u.id, g.goal FROM unnest(${columnIds}::text[]) AS u(id) JOIN goal_links g ON g.fid = u.id OR u.id = ANY(g.fa))
-        SELECT rg.id AS row_id, cg.id AS col_id, count(*) AS shared FROM rg JOIN cg ON cg.goal = rg.goal GROUP BY rg.id, cg.id`,
-  );
+        SELECT rg.id AS row_id, cg.id AS col_id, count(*) AS shared FROM rg JOIN cg ON cg.goal = rg.goal GROUP BY rg.id, cg.id`);
 }
 
 export interface CellDetail {
@@ -108,27 +111,33 @@ export async function crosswalkCell(db: Database, rowId: string, columnId: strin
   const [row, column] = await summaries(db, [rowId, columnId], lang);
   if (!row || !column || row.id !== rowId) return undefined;
   const candidates = await listLinks(db, lang, { element: rowId, descendants: true, limit: 5000 });
-  const underColumn = await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ${columnId} OR ${columnId} = ANY(ancestors)`,
-  );
+  const underColumn = await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ${columnId} OR ${columnId} = ANY(ancestors)`);
   const inColumn = new Set(underColumn.map((r) => r.id));
   const links = candidates.items.filter((l) => l.state !== 'rejected' && (inColumn.has(l.to.id) || inColumn.has(l.from.id)));
 
   const derived: CellDetail['derived'] = [];
-  if (new Set([row.framework, column.framework]).size === 2 && [row.framework, column.framework].every((f) => f === 'gdc' || f === 'wsis')) {
-    const pairs = await db.query<{ side: string; element: string; goal: string }>(sql`SELECT CASE WHEN (f.id = ${rowId} OR ${rowId} = ANY(f.ancestors)) THEN 'row' ELSE 'column' END AS side,
+  if (
+    new Set([row.framework, column.framework]).size === 2 &&
+    [row.framework, column.framework].every((f) => f === 'gdc' || f === 'wsis')
+  ) {
+    const pairs = await db.query<{
+      side: string;
+      element: string;
+      goal: string;
+    }>(sql`SELECT CASE WHEN (f.id = ${rowId} OR ${rowId} = ANY(f.ancestors)) THEN 'row' ELSE 'column' END AS side,
                  f.id AS element, CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
           FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
           WHERE t.framework_id = 'sdg' AND l.state <> 'rejected'
             AND (f.id = ${rowId} OR ${rowId} = ANY(f.ancestors) OR f.id = ${columnId} OR ${columnId} = ANY(f.ancestors))
-          GROUP BY 1, 2, 3`,
-    );
+          GROUP BY 1, 2, 3`);
     const goalsBySide = { row: new Set<string>(), column: new Set<string>() };
     for (const p of pairs) goalsBySide[p.side as 'row' | 'column'].add(p.goal);
     const shared = [...goalsBySide.row].filter((g) => goalsBySide.column.has(g));
     const named = await summaries(db, [...new Set([...shared, ...pairs.map((p) => p.element)])], lang);
     const byId = new Map(named.map((s) => [s.id, s]));
     for (const goal of shared.sort((a, b) => Number(a.slice(4)) - Number(b.slice(4)))) {
-      const side = (s: string) => [...new Set(pairs.filter((p) => p.goal === goal && p.side === s).map((p) => p.element))].flatMap((id) => byId.get(id) ?? []);
+      const side = (s: string) =>
+        [...new Set(pairs.filter((p) => p.goal === goal && p.side === s).map((p) => p.element))].flatMap((id) => byId.get(id) ?? []);
       const g = byId.get(goal);
       if (g) derived.push({ goal: g, rowSide: side('row'), columnSide: side('column') });
     }

@@ -47,7 +47,13 @@ describe('language', () => {
   });
 
   it('renders every language with its own direction and links to the others', async () => {
-    for (const [lang, dir] of [['zh', 'ltr'], ['en', 'ltr'], ['fr', 'ltr'], ['ru', 'ltr'], ['es', 'ltr']] as const) {
+    for (const [lang, dir] of [
+      ['zh', 'ltr'],
+      ['en', 'ltr'],
+      ['fr', 'ltr'],
+      ['ru', 'ltr'],
+      ['es', 'ltr'],
+    ] as const) {
       const { html } = await page(`/${lang}/elements/sdg.9.c`);
       expect(html).toContain(`<html lang="${lang}" dir="${dir}">`);
       expect(html).toContain(`hreflang="ar" href="/ar/elements/sdg.9.c"`);
@@ -73,7 +79,8 @@ describe('pages', () => {
 
   it('a framework page shows its whole tree', async () => {
     const { html } = await page('/en/frameworks/gdc');
-    for (const id of ['gdc.obj.1', 'gdc.topic.connectivity', 'gdc.11', 'gdc.11.b', 'gdc.8.m', 'gdc.74']) expect(html).toContain(`href="/en/elements/${id}"`);
+    for (const id of ['gdc.obj.1', 'gdc.topic.connectivity', 'gdc.11', 'gdc.11.b', 'gdc.8.m', 'gdc.74'])
+      expect(html).toContain(`href="/en/elements/${id}"`);
     const sdg = await page('/en/frameworks/sdg');
     expect((sdg.html.match(/href="\/en\/elements\/sdg\.\d+\.[0-9a-z]+\.\d+"/g) ?? []).length).toBe(252);
   });
@@ -141,7 +148,8 @@ describe('pages', () => {
 
   it('the sources page gives every source with its licence', async () => {
     const { html } = await page('/en/sources');
-    for (const id of ['open-sdg-translations', 'gdc', 'pact', 'wsis-action-lines', 'wsis-facilitators', 'wsis-sdg-matrix']) expect(html).toContain(`id="${id}"`);
+    for (const id of ['open-sdg-translations', 'gdc', 'pact', 'wsis-action-lines', 'wsis-facilitators', 'wsis-sdg-matrix'])
+      expect(html).toContain(`id="${id}"`);
     expect(html).toContain('MIT');
   });
 

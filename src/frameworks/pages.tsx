@@ -49,7 +49,7 @@ function frameworkName(t: Translate, id: string): string {
 
 function ElementRef(props: { ctx: Ctx; e: ElementSummary; full?: boolean }) {
   const { ctx, e } = props;
-  const body = e.kind === 'topic' ? null : e.title ?? excerpt(e.text, props.full ? 2000 : 220);
+  const body = e.kind === 'topic' ? null : (e.title ?? excerpt(e.text, props.full ? 2000 : 220));
   return (
     <>
       <a href={href(ctx, `/elements/${e.id}`)}>{elementLabel(ctx.t, e)}</a>
@@ -81,7 +81,7 @@ function SourceLine(props: { ctx: Ctx; source: Source | null; locator?: string |
   const address = props.address ?? source.address;
   return (
     <span class="meta">
-      {props.bare ? null : `${ctx.t('source.label')}: `}
+      {props.bare ? null : `${ctx.t('source.label')}${ctx.t('ui.colon')}`}
       <a href={href(ctx, `/sources#${source.id}`)} lang="en" dir="ltr">
         {source.title}
       </a>
@@ -118,13 +118,19 @@ function Home(props: { ctx: Ctx; frameworks: Framework[] }) {
       <h2>{t('home.more')}</h2>
       <ul>
         <li>
-          <a href={href(ctx, '/crosswalk')}>{t('nav.crosswalk')}</a>: {t('home.crosswalk')}
+          <a href={href(ctx, '/crosswalk')}>{t('nav.crosswalk')}</a>
+          {t('ui.colon')}
+          {t('home.crosswalk')}
         </li>
         <li>
-          <a href={href(ctx, '/search')}>{t('nav.search')}</a>: {t('home.search')}
+          <a href={href(ctx, '/search')}>{t('nav.search')}</a>
+          {t('ui.colon')}
+          {t('home.search')}
         </li>
         <li>
-          <a href={href(ctx, '/api')}>{t('nav.api')}</a>: {t('home.api')}
+          <a href={href(ctx, '/api')}>{t('nav.api')}</a>
+          {t('ui.colon')}
+          {t('home.api')}
         </li>
       </ul>
       <SearchForm ctx={ctx} q="" />
@@ -247,7 +253,10 @@ function LinkItem(props: { ctx: Ctx; link: Link; other: ElementSummary }) {
       </div>
       {link.rationale ? (
         <p class="rationale">
-          <span class="visually-hidden">{t('link.rationale')}: </span>
+          <span class="visually-hidden">
+            {t('link.rationale')}
+            {t('ui.colon')}
+          </span>
           <Foreign lang="en" page={ctx.lang} t={ctx.t}>
             {link.rationale}
           </Foreign>
@@ -266,7 +275,9 @@ function LinkItem(props: { ctx: Ctx; link: Link; other: ElementSummary }) {
         <ul class="meta">
           {link.flags.map((f) => (
             <li>
-              {t('link.flag')}: <span lang="en">{f}</span>
+              {t('link.flag')}
+              {t('ui.colon')}
+              <span lang="en">{f}</span>
             </li>
           ))}
         </ul>
@@ -331,14 +342,18 @@ function ElementPage(props: {
           <>
             <dt>{t('element.status')}</dt>
             <dd>
-              {t('element.legacy')}{' '}
-              {typeof e.attributes.legacyNote === 'string' ? <span lang="en">{e.attributes.legacyNote}</span> : null}
+              {t('element.legacy')} {typeof e.attributes.legacyNote === 'string' ? <span lang="en">{e.attributes.legacyNote}</span> : null}
             </dd>
           </>
         ) : null}
         <dt>{t('source.label')}</dt>
         <dd>
-          <SourceLine ctx={ctx} source={e.source} bare /> <span class="meta">({t('source.licence')}: <span lang="en">{e.source.licence}</span>)</span>
+          <SourceLine ctx={ctx} source={e.source} bare />{' '}
+          <span class="meta">
+            ({t('source.licence')}
+            {t('ui.colon')}
+            <span lang="en">{e.source.licence}</span>)
+          </span>
         </dd>
       </dl>
       {e.caveats.length || flags.length ? (
@@ -369,7 +384,9 @@ function ElementPage(props: {
               <li>
                 <strong>{f.shortName}</strong> <span lang="en">({f.name})</span>: {t(`facilitator.role.${f.role}` as MessageKey)}{' '}
                 <span class="meta">
-                  · {t('facilitator.confidence')}: <span lang="en">{f.confidence}</span>
+                  · {t('facilitator.confidence')}
+                  {t('ui.colon')}
+                  <span lang="en">{f.confidence}</span>
                 </span>
                 {f.evidence.length ? (
                   <ul class="meta">
@@ -488,7 +505,8 @@ function CrosswalkPage(props: { ctx: Ctx; rows: Axis; columns: Axis; matrix: Awa
   const { t } = ctx;
   const cells = new Map<string, MatrixCell>(matrix.cells.map((c) => [`${c.row}|${c.column}`, c]));
   const short = (e: ElementSummary) => (e.framework === 'sdg' ? e.code : e.framework === 'wsis' ? e.code : elementLabel(t, e));
-  const cellHref = (row: string, column: string) => href(ctx, `/crosswalk/cell?row=${encodeURIComponent(row)}&column=${encodeURIComponent(column)}`);
+  const cellHref = (row: string, column: string) =>
+    href(ctx, `/crosswalk/cell?row=${encodeURIComponent(row)}&column=${encodeURIComponent(column)}`);
   const title = t('crosswalk.title');
   return (
     <Layout ctx={ctx} title={title}>
@@ -515,7 +533,9 @@ function CrosswalkPage(props: { ctx: Ctx; rows: Axis; columns: Axis; matrix: Awa
       <p class="meta">{matrix.derivedApplies ? t('crosswalk.howToReadDerived') : t('crosswalk.howToRead')}</p>
       <div class="scroll" role="region" aria-labelledby="matrix-title" tabindex={0}>
         <table class="matrix">
-          <caption class="visually-hidden">{t('crosswalk.view', { rows: t(axisKeys[props.rows]), columns: t(axisKeys[props.columns]) })}</caption>
+          <caption class="visually-hidden">
+            {t('crosswalk.view', { rows: t(axisKeys[props.rows]), columns: t(axisKeys[props.columns]) })}
+          </caption>
           <thead>
             <tr>
               <th scope="col">{t(axisKeys[props.rows])}</th>
@@ -542,9 +562,19 @@ function CrosswalkPage(props: { ctx: Ctx; rows: Axis; columns: Axis; matrix: Awa
                   if (!cell || (cell.links === 0 && cell.derived === 0)) return <td>0</td>;
                   return (
                     <td>
-                      <a href={cellHref(r.id, c.id)} aria-label={t('crosswalk.cellLabel', { links: cell.links, derived: cell.derived, row: elementLabel(t, r), column: elementLabel(t, c) })}>
+                      <a
+                        href={cellHref(r.id, c.id)}
+                        aria-label={t('crosswalk.cellLabel', {
+                          links: cell.links,
+                          derived: cell.derived,
+                          row: elementLabel(t, r),
+                          column: elementLabel(t, c),
+                        })}
+                      >
                         {cell.links}
-                        {matrix.derivedApplies ? <span class="derived"> · {t('crosswalk.derivedShort', { count: cell.derived })}</span> : null}
+                        {matrix.derivedApplies ? (
+                          <span class="derived"> · {t('crosswalk.derivedShort', { count: cell.derived })}</span>
+                        ) : null}
                       </a>
                     </td>
                   );
@@ -692,7 +722,14 @@ function SearchForm(props: { ctx: Ctx; q: string; framework?: string; inLang?: s
   );
 }
 
-function SearchPage(props: { ctx: Ctx; q: string; framework: string; inLang: string; result: Awaited<ReturnType<typeof searchElements>> | null; error: string | null }) {
+function SearchPage(props: {
+  ctx: Ctx;
+  q: string;
+  framework: string;
+  inLang: string;
+  result: Awaited<ReturnType<typeof searchElements>> | null;
+  error: string | null;
+}) {
   const { ctx, result } = props;
   const { t } = ctx;
   return (
@@ -831,7 +868,15 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
       facilitatorsOf(db, id),
     ]);
     return c.html(
-      <ElementPage ctx={ctx} element={element} outgoing={outgoing.items} incoming={incoming.items} derived={derived} texts={texts} facilitators={facilitators} />,
+      <ElementPage
+        ctx={ctx}
+        element={element}
+        outgoing={outgoing.items}
+        incoming={incoming.items}
+        derived={derived}
+        texts={texts}
+        facilitators={facilitators}
+      />,
     );
   });
 

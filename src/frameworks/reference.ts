@@ -319,7 +319,14 @@ class ElementBuilder {
   }
 }
 
-function text(elementId: string, lang: Language, sourceId: string, body: string | null, title: string | null = null, caveats: string[] = []): TextRow {
+function text(
+  elementId: string,
+  lang: Language,
+  sourceId: string,
+  body: string | null,
+  title: string | null = null,
+  caveats: string[] = [],
+): TextRow {
   return {
     elementId,
     lang,
@@ -568,9 +575,7 @@ function readGdcSdgLinks(file: z.infer<typeof gdcSdgFile>, gdcTexts: Map<string,
   for (const tag of file.links) {
     const printed = gdcTexts.get(tag.gdc)?.match(sdgTag)?.[0] ?? null;
     const goals = tag.sdgs.includes('all') ? Array.from({ length: 17 }, (_, i) => String(i + 1)) : tag.sdgs;
-    const locator = tag.gdc
-      .replace(/^gdc\./, 'para ')
-      .replace(/^para (\d+)\.([a-z])$/, 'para $1 ($2)');
+    const locator = tag.gdc.replace(/^gdc\./, 'para ').replace(/^para (\d+)\.([a-z])$/, 'para $1 ($2)');
     for (const goal of goals) {
       links.push({
         fromId: tag.gdc,
@@ -730,7 +735,14 @@ export async function readReferenceData(dir: string = defaultDataDir): Promise<R
     const entity = unEntities[shortName];
     if (!entity) throw new Error(`reference data: facilitator ${shortName} is not a known UN entity`);
     if (!organizations.some((o) => o.id === entity.id)) {
-      organizations.push({ id: entity.id, name: entity.name, shortName, stakeholderType: 'UN entity', website: entity.website, sourceId: 'wsis-facilitators' });
+      organizations.push({
+        id: entity.id,
+        name: entity.name,
+        shortName,
+        stakeholderType: 'UN entity',
+        website: entity.website,
+        sourceId: 'wsis-facilitators',
+      });
     }
     return entity.id;
   };

@@ -1,18 +1,6 @@
 // The framework graph: frameworks, their elements (with texts per language) and typed links.
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, check, customType, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sources } from '../provenance/schema.ts';
 import { organizations } from '../organizations/schema.ts';
 
@@ -73,7 +61,10 @@ export const elementTexts = pgTable(
       .notNull()
       .references(() => sources.id),
     /** The data's own caveats about this text (older wording, footnote residue). */
-    caveats: text('caveats').array().notNull().default(sql`'{}'::text[]`),
+    caveats: text('caveats')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (table) => [
     primaryKey({ columns: [table.elementId, table.lang] }),
@@ -101,7 +92,10 @@ export const links = pgTable(
     sourceAddress: text('source_address'),
     /** Who asserted it: a loader ("data:gdc-sdg") or a user. */
     assertedBy: text('asserted_by').notNull(),
-    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    flags: text('flags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },

@@ -42,10 +42,11 @@ async function upsert(tx: Database, spec: UpsertSpec, values: Sql[]): Promise<{ 
   const when = spec.updateWhen ? sql` AND ${spec.updateWhen}` : empty;
   for (let i = 0; i < values.length; i += CHUNK) {
     const chunk = values.slice(i, i + CHUNK);
-    const result = await tx.query<{ inserted: boolean }>(sql`INSERT INTO ${raw(`"${spec.table}"`)} AS t (${cols}) VALUES ${join(chunk, ', ')}
+    const result = await tx.query<{
+      inserted: boolean;
+    }>(sql`INSERT INTO ${raw(`"${spec.table}"`)} AS t (${cols}) VALUES ${join(chunk, ', ')}
           ON CONFLICT (${key}) DO UPDATE SET ${set} WHERE ${differs}${when}
-          RETURNING (xmax = 0) AS inserted`,
-    );
+          RETURNING (xmax = 0) AS inserted`);
     for (const row of result) {
       if (row.inserted) inserted++;
       else updated++;
@@ -71,9 +72,14 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
     'sources',
     await upsert(
       tx,
-      { table: 'sources', columns: ['id', 'title', 'document_symbol', 'address', 'repository', 'commit', 'path', 'licence', 'notes'], key: ['id'] },
+      {
+        table: 'sources',
+        columns: ['id', 'title', 'document_symbol', 'address', 'repository', 'commit', 'path', 'licence', 'notes'],
+        key: ['id'],
+      },
       data.sources.map(
-        (s) => sql`(${s.id}, ${s.title}, ${s.documentSymbol}, ${s.address}, ${s.repository}, ${s.commit}, ${s.path}, ${s.licence}, ${json(s.notes)})`,
+        (s) =>
+          sql`(${s.id}, ${s.title}, ${s.documentSymbol}, ${s.address}, ${s.repository}, ${s.commit}, ${s.path}, ${s.licence}, ${json(s.notes)})`,
       ),
     ),
   );
@@ -146,7 +152,18 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
       tx,
       {
         table: 'links',
-        columns: ['from_id', 'to_id', 'type', 'state', 'rationale', 'source_id', 'source_locator', 'source_address', 'asserted_by', 'flags'],
+        columns: [
+          'from_id',
+          'to_id',
+          'type',
+          'state',
+          'rationale',
+          'source_id',
+          'source_locator',
+          'source_address',
+          'asserted_by',
+          'flags',
+        ],
         key: ['from_id', 'to_id'],
         update: ['type', 'rationale', 'source_id', 'source_locator', 'source_address', 'flags'],
         updateWhen: sql`t.asserted_by = excluded.asserted_by`,

@@ -149,8 +149,7 @@ export async function listFrameworks(db: Database): Promise<Framework[]> {
   >(sql`SELECT f.id, f.title, f.languages, ${sourceColumns('s')},
           (SELECT jsonb_object_agg(kind, n) FROM (SELECT kind, count(*) AS n FROM elements WHERE framework_id = f.id GROUP BY kind) k) AS counts
         FROM frameworks f JOIN sources s ON s.id = f.source_id
-        ORDER BY f.position`,
-  );
+        ORDER BY f.position`);
   return result.map((row) => {
     const counts = (row.counts ?? {}) as Partial<Record<ElementKind, number>>;
     return {
@@ -179,7 +178,11 @@ export interface ElementFilter {
 }
 
 /** Elements in document order, with their text in `lang` (English when missing). */
-export async function listElements(db: Database, lang: Language, filter: ElementFilter = {}): Promise<{ total: number; items: ElementSummary[] }> {
+export async function listElements(
+  db: Database,
+  lang: Language,
+  filter: ElementFilter = {},
+): Promise<{ total: number; items: ElementSummary[] }> {
   const where: Sql[] = [];
   if (filter.framework) where.push(sql`e.framework_id = ${filter.framework}`);
   if (filter.kind) where.push(sql`e.kind = ${filter.kind}`);
@@ -191,15 +194,15 @@ export async function listElements(db: Database, lang: Language, filter: Element
   const result = await db.query<SummaryColumns & { total: number }>(sql`SELECT ${summaryColumns}, count(*) OVER () AS total
         FROM elements e ${textIn(lang)} ${condition}
         ORDER BY e.framework_id = 'sdg' DESC, e.framework_id, e.position
-        LIMIT ${limit} OFFSET ${offset}`,
-  );
+        LIMIT ${limit} OFFSET ${offset}`);
   return { total: result[0]?.total ?? 0, items: result.map(toSummary) };
 }
 
 /** Summaries of the given elements, in the order given. */
 export async function summaries(db: Database, ids: string[], lang: Language): Promise<ElementSummary[]> {
   if (ids.length === 0) return [];
-  const result = await db.query<SummaryColumns>(sql`SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
+  const result = await db.query<SummaryColumns>(
+    sql`SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
   );
   const byId = new Map(result.map((r) => [r.id, toSummary(r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
@@ -219,8 +222,7 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
   >(sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, ${sourceColumns('s')},
           (SELECT array_agg(lang ORDER BY lang) FROM element_texts WHERE element_id = e.id) AS languages
         FROM elements e ${textIn(lang)} JOIN sources s ON s.id = e.source_id
-        WHERE e.id = ${id}`,
-  );
+        WHERE e.id = ${id}`);
   if (!row) return undefined;
   const [ancestors, children] = await Promise.all([
     summaries(db, row.ancestors, lang),
@@ -241,9 +243,10 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
 
 /** The element's text in every language it exists in. */
 export async function getTexts(db: Database, id: string): Promise<ElementText[]> {
-  const result = await db.query<SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }>(sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
-        FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`,
-  );
+  const result = await db.query<
+    SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }
+  >(sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
+        FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`);
   const order = (l: string) => languages.indexOf(l as Language);
   return result
     .sort((a, b) => order(a.lang) - order(b.lang))
@@ -329,14 +332,29 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
         ${textIn(lang, 't', 'ttx')}
         ${condition}
         ORDER BY f.framework_id, f.position, t.framework_id, t.position
-        LIMIT ${filter.limit ?? 1000} OFFSET ${filter.offset ?? 0}`,
-  );
+        LIMIT ${filter.limit ?? 1000} OFFSET ${filter.offset ?? 0}`);
   return {
     total: result[0]?.total ?? 0,
     items: result.map((r) => ({
       id: r.id,
-      from: toSummary({ id: r.f_id, framework_id: r.f_framework, kind: r.f_kind, code: r.f_code, title: r.f_title, text: r.f_text, text_lang: r.f_lang }),
-      to: toSummary({ id: r.t_id, framework_id: r.t_framework, kind: r.t_kind, code: r.t_code, title: r.t_title, text: r.t_text, text_lang: r.t_lang }),
+      from: toSummary({
+        id: r.f_id,
+        framework_id: r.f_framework,
+        kind: r.f_kind,
+        code: r.f_code,
+        title: r.f_title,
+        text: r.f_text,
+        text_lang: r.f_lang,
+      }),
+      to: toSummary({
+        id: r.t_id,
+        framework_id: r.t_framework,
+        kind: r.t_kind,
+        code: r.t_code,
+        title: r.t_title,
+        text: r.t_text,
+        text_lang: r.t_lang,
+      }),
       type: r.type as LinkType,
       state: r.state as LinkState,
       rationale: r.rationale,
@@ -369,9 +387,12 @@ export async function derivedLinks(db: Database, id: string, lang: Language): Pr
         )
         SELECT theirs.other, array_agg(theirs.goal ORDER BY theirs.goal) AS via
         FROM theirs JOIN mine ON mine.goal = theirs.goal
-        GROUP BY theirs.other`,
+        GROUP BY theirs.other`);
+  const others = await summaries(
+    db,
+    result.map((r) => r.other),
+    lang,
   );
-  const others = await summaries(db, result.map((r) => r.other), lang);
   const goals = await summaries(db, [...new Set(result.flatMap((r) => r.via))], lang);
   const goalById = new Map(goals.map((g) => [g.id, g]));
   const viaByOther = new Map(result.map((r) => [r.other, r.via]));
@@ -405,7 +426,12 @@ export interface SearchOptions {
  * Arabic folded), ranking a capped candidate set; falls back to trigram similarity when the
  * words match nothing (misspellings, OCR noise). Element codes match too ("9.c", "C7").
  */
-export async function searchElements(db: Database, q: string, displayLang: Language, options: SearchOptions = {}): Promise<{ total: number; items: SearchHit[] }> {
+export async function searchElements(
+  db: Database,
+  q: string,
+  displayLang: Language,
+  options: SearchOptions = {},
+): Promise<{ total: number; items: SearchHit[] }> {
   const query = q.trim();
   if (!query) return { total: 0, items: [] };
   const langs = options.lang ? [options.lang] : [...languages];
@@ -426,13 +452,17 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
                WHERE t.lang = ${l} AND t.search @@ q ${extra}`;
   });
   const code = query.replace(/^(sdg|gdc|wsis|pact)\s*/i, '');
-  const result = await db.query<{ element_id: string; lang: string; rank: number; total: number }>(sql`WITH hits AS (${join(perLanguage, ' UNION ALL ')}
+  const result = await db.query<{
+    element_id: string;
+    lang: string;
+    rank: number;
+    total: number;
+  }>(sql`WITH hits AS (${join(perLanguage, ' UNION ALL ')}
                       UNION ALL
                       SELECT e.id, ${options.lang ?? displayLang}, 10.0::real FROM elements e
                       WHERE (lower(e.code) = lower(${code}) OR lower(e.id) = lower(${query}))${extra}),
              best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
-        SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit} OFFSET ${offset}`,
-  );
+        SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit} OFFSET ${offset}`);
   let hits = result;
   if (hits.length === 0 && offset === 0) {
     // Nothing matched word for word: try trigram similarity on the folded text.
@@ -444,8 +474,7 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
     });
     hits = await db.query(sql`WITH hits AS (${join(fuzzy, ' UNION ALL ')}),
                best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
-          SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`,
-    );
+          SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`);
   }
   // Highlights only for the page shown (ts_headline is costly), in each hit's own language.
   const snippets = new Map<string, string>();
@@ -454,11 +483,13 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
   const shown = new Map<string, ElementSummary>();
   for (const [l, ids] of byLang) {
     const folded = foldForSearch(query, l);
-    const marked = await db.query<{ element_id: string; snippet: string }>(sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
+    const marked = await db.query<{
+      element_id: string;
+      snippet: string;
+    }>(sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
                    'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') AS snippet
           FROM element_texts t, ${tsquery(l, folded)} q
-          WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`,
-    );
+          WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`);
     for (const m of marked) snippets.set(m.element_id, m.snippet);
     // Without a chosen language, each hit is shown in the language it matched in.
     for (const s of await summaries(db, ids, options.lang ? displayLang : l)) shown.set(s.id, s);
@@ -469,7 +500,14 @@ export async function searchElements(db: Database, q: string, displayLang: Langu
       const s = shown.get(h.element_id);
       if (!s) return [];
       const snippet = snippets.get(h.element_id) ?? '';
-      return [{ ...s, matchLanguage: h.lang as Language, rank: Number(h.rank), snippet: snippet.includes('<mark>') ? escapeSnippet(snippet) : '' }];
+      return [
+        {
+          ...s,
+          matchLanguage: h.lang as Language,
+          rank: Number(h.rank),
+          snippet: snippet.includes('<mark>') ? escapeSnippet(snippet) : '',
+        },
+      ];
     }),
   };
 }
@@ -490,7 +528,8 @@ export type SourceWithNotes = SourceRow;
 
 /** Every reference source with its licence and notes. */
 export async function listSources(db: Database): Promise<SourceWithNotes[]> {
-  const result = await db.query<SourceColumns & { notes: string[] }>(sql`SELECT ${sourceColumns('s')}, s.notes FROM sources s ORDER BY s.id`,
+  const result = await db.query<SourceColumns & { notes: string[] }>(
+    sql`SELECT ${sourceColumns('s')}, s.notes FROM sources s ORDER BY s.id`,
   );
   return result.map((r) => ({ ...toSource(r), notes: r.notes }));
 }
@@ -517,8 +556,7 @@ export async function facilitatorsOf(db: Database, elementId: string): Promise<F
     note: string | null;
   }>(sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
         FROM action_line_facilitators f JOIN organizations o ON o.id = f.organization_id
-        WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`,
-  );
+        WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`);
   return result.map((r) => ({
     organizationId: r.organization_id,
     name: r.name,
@@ -537,7 +575,8 @@ export interface TreeNode {
 
 /** A framework's elements as a tree, in document order, texts in `lang` (English when missing). */
 export async function frameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
-  const result = await db.query<SummaryColumns & { parent_id: string | null }>(sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
+  const result = await db.query<SummaryColumns & { parent_id: string | null }>(
+    sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
   );
   const nodes = new Map(result.map((r) => [r.id, { e: toSummary(r), children: [] as TreeNode[] }]));
   const roots: TreeNode[] = [];

@@ -21,7 +21,23 @@ function pluralCategories(elements: MessageFormatElement[]): Set<string>[] {
   return elements.flatMap((e) => (e.type === TYPE.plural ? [new Set(Object.keys(e.options).filter((k) => !k.startsWith('=')))] : []));
 }
 
-const sample = { count: 3, code: '9.c', language: 'English', shown: 'English', q: 'internet', year: '2030', who: 'data:gdc-sdg', row: 'Goal 9', column: 'Action line C2', rows: 'A', columns: 'B', links: 2, derived: 1, status: 500, max: 500 };
+const sample = {
+  count: 3,
+  code: '9.c',
+  language: 'English',
+  shown: 'English',
+  q: 'internet',
+  year: '2030',
+  who: 'data:gdc-sdg',
+  row: 'Goal 9',
+  column: 'Action line C2',
+  rows: 'A',
+  columns: 'B',
+  links: 2,
+  derived: 1,
+  status: 500,
+  max: 500,
+};
 
 describe('message catalogs', () => {
   for (const lang of languages) {
@@ -42,7 +58,9 @@ describe('message catalogs', () => {
       });
       it('gives every plural the categories the language needs', () => {
         // French and Spanish 'many' covers round millions ("1 000 000 de"); 'other' serves there.
-        const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories.filter((c) => !(c === 'many' && (lang === 'fr' || lang === 'es')));
+        const needed = new Intl.PluralRules(lang)
+          .resolvedOptions()
+          .pluralCategories.filter((c) => !(c === 'many' && (lang === 'fr' || lang === 'es')));
         for (const key of messageKeys) {
           for (const categories of pluralCategories(parse(catalog[key]!))) {
             for (const category of needed) expect(categories.has(category), `${lang} ${key} needs ${category}`).toBe(true);

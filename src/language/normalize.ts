@@ -14,7 +14,10 @@ const ARABIC_DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
 export function cleanForDisplay(text: string): string {
   let out = text.replace(INVISIBLE, '').replace(TATWEEL, '');
   if (PRESENTATION_FORMS.test(out)) out = out.normalize('NFKC');
-  return out.replace(/[ \t]+/g, ' ').replace(/ *\n */g, '\n').trim();
+  return out
+    .replace(/[ \t]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .trim();
 }
 
 /**

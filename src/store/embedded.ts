@@ -79,9 +79,7 @@ export class EmbeddedConnection implements Connection {
   /** Runs `work` with the connection to itself; others wait their turn. */
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
     if (insideTransaction.getStore()) {
-      return Promise.reject(
-        new StoreError('a query outside the transaction was made while the transaction holds the embedded store'),
-      );
+      return Promise.reject(new StoreError('a query outside the transaction was made while the transaction holds the embedded store'));
     }
     const run = this.tail.then(work, work);
     this.tail = run.catch(() => undefined);

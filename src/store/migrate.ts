@@ -16,7 +16,9 @@ export async function migrate(store: Store): Promise<string[]> {
   const lock = sql`SELECT pg_advisory_xact_lock(4242001)`;
   await store.transaction(async (tx) => {
     await tx.query(lock);
-    await tx.query(sql`CREATE TABLE IF NOT EXISTS concord_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`);
+    await tx.query(
+      sql`CREATE TABLE IF NOT EXISTS concord_migrations (tag text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())`,
+    );
   });
   const done = new Set((await store.db.query<{ tag: string }>(sql`SELECT tag FROM concord_migrations`)).map((r) => r.tag));
   const applied: string[] = [];

@@ -108,7 +108,8 @@ export function registerApiReference(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>
                     </table>
                   ) : null}
                   <p class="meta">
-                    {t('api.responses')}:{' '}
+                    {t('api.responses')}
+                    {t('ui.colon')}
                     <span lang="en">
                       {Object.entries(op.responses ?? {})
                         .map(([status, r]) => `${status} ${r.description ?? ''}`)

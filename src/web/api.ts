@@ -31,7 +31,10 @@ export function createApi(): OpenAPIHono<AppEnv> {
 export const langQuery = z
   .enum(languages, { error: `must be one of ${languages.join(', ')}` })
   .default('en')
-  .openapi({ description: 'Language of the texts returned; English is returned (and marked) where a text does not exist in this language.', example: 'ar' });
+  .openapi({
+    description: 'Language of the texts returned; English is returned (and marked) where a text does not exist in this language.',
+    example: 'ar',
+  });
 
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: 'Page size' }),

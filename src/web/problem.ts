@@ -55,9 +55,7 @@ export function fieldErrors(error: ZodError, target: string): FieldError[] {
   return error.issues.map((issue) => {
     const field = [target, ...issue.path.map(String)].join('.');
     const values = 'values' in issue && Array.isArray(issue.values) ? (issue.values as unknown[]).map(String) : undefined;
-    return values
-      ? { field, message: `must be one of ${values.join(', ')}`, allowed: values }
-      : { field, message: issue.message };
+    return values ? { field, message: `must be one of ${values.join(', ')}`, allowed: values } : { field, message: issue.message };
   });
 }
 
