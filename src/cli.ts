@@ -7,6 +7,10 @@ import { openStore, type Store } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
 import { listFrameworks } from './frameworks/service.ts';
+import { createUser, findUserByEmail, setPassword, setRole, type Role } from './accounts/service.ts';
+import { Refusal } from './shared/refusal.ts';
+import { translator } from './i18n/index.ts';
+import { newToken } from './accounts/tokens.ts';
 
 interface Command {
   summary: string;
@@ -87,6 +91,86 @@ const commands: Record<string, Command> = {
   },
 };
 
+/** The password from standard input (--password-stdin), or a new random one to print once. */
+async function passwordFrom(useStdin: boolean | undefined): Promise<{ password: string; generated: boolean }> {
+  if (!useStdin) return { password: newToken(18), generated: true };
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
+  if (password.length < 10) throw new Error('the password on standard input is shorter than 10 characters');
+  return { password, generated: false };
+}
+
+const roles: Role[] = ['contributor', 'reviewer', 'administrator'];
+
+const userCommands: Record<string, (args: string[], config: Config) => Promise<number>> = {
+  async create(args, config) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        admin: { type: 'boolean' },
+        role: { type: 'string' },
+        'password-stdin': { type: 'boolean' },
+      },
+    });
+    if (!values.email || !values.name) throw new UsageError('--email and --name are required');
+    const role = (values.admin ? 'administrator' : (values.role ?? 'contributor')) as Role;
+    if (!roles.includes(role)) throw new UsageError(`--role must be one of ${roles.join(', ')}`);
+    const { password, generated } = await passwordFrom(values['password-stdin']);
+    return withStore(config, async (store) => {
+      const user = await createUser(store, { email: values.email!, name: values.name!, password, role }, 'concord user create');
+      console.log(`Created ${user.role} ${user.email} (${user.id}).`);
+      if (generated) console.log(`Password (shown once; change it after signing in): ${password}`);
+      return 0;
+    });
+  },
+  async password(args, config) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, 'password-stdin': { type: 'boolean' } } });
+    if (!values.email) throw new UsageError('--email is required');
+    const { password, generated } = await passwordFrom(values['password-stdin']);
+    return withStore(config, async (store) => {
+      const user = await findUserByEmail(store.db, values.email!);
+      if (!user) throw new Error(`no account has the address ${values.email}`);
+      await setPassword(store, user.id, password, 'concord user password');
+      console.log(`New password set for ${user.email}; their sessions were signed out.`);
+      if (generated) console.log(`Password (shown once): ${password}`);
+      return 0;
+    });
+  },
+  async role(args, config) {
+    const { values } = parseArgs({ args, options: { email: { type: 'string' }, role: { type: 'string' } } });
+    if (!values.email || !values.role || !roles.includes(values.role as Role))
+      throw new UsageError(`--email and --role (${roles.join(', ')}) are required`);
+    return withStore(config, async (store) => {
+      const user = await findUserByEmail(store.db, values.email!);
+      if (!user) throw new Error(`no account has the address ${values.email}`);
+      await setRole(store, 'concord user role', user.id, values.role as Role);
+      console.log(`${user.email} is now ${values.role}.`);
+      return 0;
+    });
+  },
+};
+
+class UsageError extends Error {}
+
+commands.user = {
+  summary: 'Manage accounts: create (the first administrator), password, role',
+  usage:
+    'concord user create --email E --name N [--admin | --role R] [--password-stdin]\n' +
+    '             concord user password --email E [--password-stdin]\n' +
+    '             concord user role --email E --role contributor|reviewer|administrator',
+  async run(args, config) {
+    const [sub, ...rest] = args;
+    const command = sub ? userCommands[sub] : undefined;
+    if (!command) throw new UsageError('choose create, password or role');
+    return command(rest, config);
+  },
+};
+
 function help(): void {
   console.log('Usage: concord <command> [options]\n\nCommands:');
   for (const [name, c] of Object.entries(commands)) console.log(`  ${name.padEnd(10)} ${c.summary}\n             ${c.usage}`);
@@ -107,6 +191,14 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await command.run(args, loadConfig());
   } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`concord ${name}: ${error.message}\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof Refusal) {
+      console.error(`concord ${name}: ${translator('en')(error.key, error.values)}`);
+      return 1;
+    }
     if (error instanceof ConfigError) console.error(error.message);
     else if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
       console.error(`concord ${name}: ${error.message}\nUsage: ${command.usage}`);

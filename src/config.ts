@@ -17,6 +17,18 @@ const schema = z.object({
   CONCORD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CONCORD_MAX_UPLOAD_MB: z.coerce.number().positive().default(25),
   CONCORD_LOG: z.enum(['silent', 'info', 'debug']).default('info'),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }))
+    .optional(),
+  CONCORD_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  SMTP_FROM: z.string().trim().min(3).default('Concord <concord@localhost>'),
+  CONCORD_PUBLIC_URL: z
+    .string()
+    .trim()
+    .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
+    .optional(),
 });
 
 export interface Config {
@@ -28,6 +40,12 @@ export interface Config {
   secret: string | undefined;
   maxUploadMb: number;
   log: 'silent' | 'info' | 'debug';
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean;
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** Where readers reach this instance (links in mail); defaults to http://HOST:PORT. */
+  publicUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -50,5 +68,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: c.CONCORD_SECRET,
     maxUploadMb: c.CONCORD_MAX_UPLOAD_MB,
     log: c.CONCORD_LOG,
+    trustProxy: c.CONCORD_TRUST_PROXY === '1' || c.CONCORD_TRUST_PROXY === 'true',
+    smtpUrl: c.SMTP_URL,
+    smtpFrom: c.SMTP_FROM,
+    publicUrl: (c.CONCORD_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
   };
 }

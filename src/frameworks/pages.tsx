@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/env.ts';
 import { localePath } from '../web/locale.ts';
-import { Foreign, href, Layout, type PageContext } from '../web/layout.tsx';
+import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { directionOf, endonyms, isLanguage, languages, type Language } from '../language/languages.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
 import {
@@ -826,11 +826,7 @@ function SourcesPage(props: { ctx: Ctx; sources: SourceWithNotes[] }) {
 
 export function registerFrameworkPages(app: Hono<AppEnv>): void {
   const L = localePath;
-  const ctxOf = (c: { var: AppEnv['Variables']; req: { url: string } }): Ctx => {
-    const url = new URL(c.req.url);
-    const path = url.pathname.replace(/^\/[a-z]{2}(?=\/|$)/, '') || '/';
-    return { lang: c.var.lang, t: c.var.t, path: path + url.search };
-  };
+  const ctxOf = pageContext;
 
   app.get(`${L}/`, async (c) => c.html(<Home ctx={ctxOf(c)} frameworks={await listFrameworks(c.var.store.db)} />));
 

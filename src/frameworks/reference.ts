@@ -69,7 +69,7 @@ export interface OrganizationRow {
   id: string;
   name: string;
   shortName: string;
-  stakeholderType: 'UN entity';
+  stakeholderType: 'un-entity';
   website: string;
   sourceId: string;
 }
@@ -739,7 +739,7 @@ export async function readReferenceData(dir: string = defaultDataDir): Promise<R
         id: entity.id,
         name: entity.name,
         shortName,
-        stakeholderType: 'UN entity',
+        stakeholderType: 'un-entity',
         website: entity.website,
         sourceId: 'wsis-facilitators',
       });

@@ -196,7 +196,7 @@ describe('the seeded framework graph', () => {
         'WMO',
       ]);
       for (const o of organizations) {
-        expect(o.stakeholder_type).toBe('UN entity');
+        expect(o.stakeholder_type).toBe('un-entity');
         expect(o.lines).toBeGreaterThan(0);
       }
       const [lead] = await rows<{ organization_id: string }>(

@@ -126,8 +126,16 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
     'organizations',
     await upsert(
       tx,
-      { table: 'organizations', columns: ['id', 'name', 'short_name', 'stakeholder_type', 'website', 'source_id'], key: ['id'] },
-      data.organizations.map((o) => sql`(${o.id}, ${o.name}, ${o.shortName}, ${o.stakeholderType}, ${o.website}, ${o.sourceId})`),
+      {
+        table: 'organizations',
+        columns: ['id', 'name', 'short_name', 'stakeholder_type', 'website', 'source_id', 'verified_at', 'verified_by'],
+        key: ['id'],
+        // Reference organizations come verified, once; a re-seed leaves the date alone.
+        update: ['name', 'short_name', 'stakeholder_type', 'website', 'source_id'],
+      },
+      data.organizations.map(
+        (o) => sql`(${o.id}, ${o.name}, ${o.shortName}, ${o.stakeholderType}, ${o.website}, ${o.sourceId}, now(), ${'data:' + o.sourceId})`,
+      ),
     ),
   );
   count(

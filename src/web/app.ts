@@ -17,6 +17,10 @@ import { registerFrameworkApi } from '../frameworks/api.ts';
 import { registerFrameworkPages } from '../frameworks/pages.tsx';
 import { registerApiReference } from './api-reference.tsx';
 import { errorPage } from './error-page.tsx';
+import { sessions } from './session.ts';
+import { Refusal } from '../shared/refusal.ts';
+import { registerAccountPages } from '../accounts/pages.tsx';
+import { registerAccountApi } from '../accounts/api.ts';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -46,6 +50,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
 
   const api = createApi();
   registerFrameworkApi(api);
+  registerAccountApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -68,8 +73,11 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
       c.res.headers.set('Vary', 'Accept-Encoding');
     }
   });
+  // Who is reading, and the CSRF token for the page's forms.
+  app.use(`${localePath}/*`, sessions());
   app.get('/:lang{[a-z]{2}}', (c) => (isLanguage(c.req.param('lang')) ? c.redirect(`/${c.req.param('lang')}/`, 308) : c.notFound()));
   registerFrameworkPages(app);
+  registerAccountPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {
@@ -80,6 +88,22 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
 
   app.onError((error, c) => {
     const path = new URL(c.req.url).pathname;
+    const lang = pageLanguage(c.get('lang'), c.req.header('Accept-Language'));
+    if (error instanceof Refusal) {
+      if (path.startsWith('/api/')) {
+        const message = translator('en')(error.key, error.values);
+        const problem = new Problem(
+          error.status,
+          statusTitle(error.status),
+          message,
+          error.field ? [{ field: `body.${error.field}`, message }] : undefined,
+        );
+        return problemResponse(c, problem);
+      }
+      // A page that needs an account sends the reader to sign in, then back.
+      if (error.status === 401) return c.redirect(`/${lang}/sign-in?next=${encodeURIComponent(path)}`, 303);
+      return errorPage(c, error.status, lang, translator(lang)(error.key, error.values));
+    }
     const problem =
       error instanceof Problem
         ? error
@@ -88,7 +112,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
           : new Problem(500, 'Internal Server Error', 'Concord could not answer this request; the error has been logged.');
     if (problem.status >= 500) console.error(error);
     if (path.startsWith('/api/')) return problemResponse(c, problem);
-    return errorPage(c, problem.status, pageLanguage(c.get('lang'), c.req.header('Accept-Language')));
+    return errorPage(c, problem.status, lang);
   });
 
   return app;
@@ -96,4 +120,19 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
 
 function pageLanguage(fromPath: Language | undefined, acceptLanguage: string | undefined): Language {
   return fromPath ?? negotiateLanguage(acceptLanguage);
+}
+
+const titles: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+};
+
+function statusTitle(status: number): string {
+  return titles[status] ?? 'Error';
 }

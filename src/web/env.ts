@@ -3,6 +3,7 @@ import type { Store } from '../store/index.ts';
 import type { Config } from '../config.ts';
 import type { Language } from '../language/languages.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { User } from '../accounts/service.ts';
 
 export interface AppEnv {
   Variables: {
@@ -11,5 +12,13 @@ export interface AppEnv {
     /** Pages only: the language from the URL prefix. */
     lang: Language;
     t: Translate;
+    /** The signed-in user (session cookie on pages, bearer token on the API), or null. */
+    user: User | null;
+    /** The session cookie's token, when there is a session. */
+    sessionToken: string | null;
+    /** The token every form of this page must send back (CSRF). */
+    csrf: string;
+    /** The key that signs CSRF tokens. */
+    secret: string;
   };
 }

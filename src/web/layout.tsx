@@ -9,6 +9,22 @@ export interface PageContext {
   t: Translate;
   /** The path after the language prefix, with its query: "/elements/sdg.9.c". */
   path: string;
+  /** The signed-in reader, if any (for the account links). */
+  user?: { name: string; role: string } | null;
+  /** This browser's CSRF token, for forms (sign-out included). */
+  csrf?: string;
+}
+
+/** The page context of a request under a language prefix. */
+export function pageContext(c: {
+  var: { lang: Language; t: Translate; user: PageContext['user']; csrf: string };
+  req: { url: string };
+}): PageContext & {
+  csrf: string;
+} {
+  const url = new URL(c.req.url);
+  const path = url.pathname.replace(/^\/[a-z]{2}(?=\/|$)/, '') || '/';
+  return { lang: c.var.lang, t: c.var.t, path: path + url.search, user: c.var.user, csrf: c.var.csrf };
 }
 
 export function href(ctx: PageContext, path: string): string {
@@ -82,6 +98,29 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                   </li>
                 ))}
               </ul>
+            </nav>
+            <nav class="account-nav" aria-label={t('layout.account')}>
+              {ctx.user ? (
+                <>
+                  <a href={href(ctx, '/account')}>{ctx.user.name}</a>
+                  {ctx.user.role !== 'contributor' ? (
+                    <>
+                      {' · '}
+                      <a href={href(ctx, '/review')}>{t('nav.review')}</a>
+                    </>
+                  ) : null}{' '}
+                  <form method="post" action={href(ctx, '/sign-out')}>
+                    <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+                    <button type="submit" class="linklike">
+                      {t('nav.signOut')}
+                    </button>
+                  </form>
+                </>
+              ) : (
+                <>
+                  <a href={href(ctx, '/sign-in')}>{t('nav.signIn')}</a> · <a href={href(ctx, '/sign-up')}>{t('nav.signUp')}</a>
+                </>
+              )}
             </nav>
             <nav class="langs" aria-label={t('layout.languages')}>
               <ul>

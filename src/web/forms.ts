@@ -1,0 +1,44 @@
+// Form posts: one zod schema validates the fields; each rule's message is a catalog key, so
+// errors appear next to their field in the reader's language. Every post must carry the CSRF
+// token; a post without it is refused before anything is read.
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { AppEnv } from './env.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { csrfValid } from './session.ts';
+import { Refusal } from '../shared/refusal.ts';
+import { messageKeys } from '../i18n/index.ts';
+
+export type FieldErrors = Partial<Record<string, MessageKey>>;
+
+export type FormResult<T> =
+  { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
+
+const known = new Set<string>(messageKeys);
+
+/** The catalog key a zod issue carries, or a generic one. */
+function keyOf(message: string): MessageKey {
+  return (known.has(message) ? message : 'form.invalid') as MessageKey;
+}
+
+/** Reads a posted form: checks CSRF (403 otherwise), then validates with the schema. */
+export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<FormResult<T>> {
+  const body = await c.req.parseBody({ all: true });
+  if (!csrfValid(c, body._csrf)) throw new Refusal(403, 'form.csrf');
+  const values: Record<string, string> = {};
+  const raw: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(body)) {
+    if (name === '_csrf') continue;
+    const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    raw[name] = list.length > 1 ? list : (list[0] ?? '');
+    values[name] = list.join(', ');
+  }
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '_form');
+    errors[field] ??= keyOf(issue.message);
+  }
+  return { ok: false, errors, values };
+}
