@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../web/env.ts';
 import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
-import { readForm, type FieldErrors } from '../web/forms.ts';
+import { readForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { endSessionCookie, startSessionCookie } from '../web/session.ts';
 import { Refusal } from '../shared/refusal.ts';
@@ -286,7 +286,7 @@ function AccountPage(props: { ctx: Ctx; user: User; data: AccountData; errors?: 
                 {t('account.tokenCreatedAt', { date: token.createdAt.slice(0, 10) })}
                 {token.lastUsedAt ? ` · ${t('account.tokenLastUsed', { date: token.lastUsedAt.slice(0, 10) })}` : ''}
               </span>{' '}
-              <PostForm ctx={ctx} action={href(ctx, `/account/tokens/${token.id}/revoke`)} class="inline" label={t('account.revoke')}>
+              <PostForm ctx={ctx} action={href(ctx, `/account/tokens/${token.id}/revoke`)} class="action" label={t('account.revoke')}>
                 <button type="submit" class="secondary">
                   {t('account.revoke')}
                 </button>
@@ -565,7 +565,7 @@ function OrganizationPage(props: {
                         <PostForm
                           ctx={ctx}
                           action={href(ctx, `/organizations/${o.id}/members/${m.userId}/accept`)}
-                          class="inline"
+                          class="action"
                           label={t('organization.accept')}
                         >
                           <button type="submit">{t('organization.accept')}</button>
@@ -573,7 +573,7 @@ function OrganizationPage(props: {
                         <PostForm
                           ctx={ctx}
                           action={href(ctx, `/organizations/${o.id}/members/${m.userId}/reject`)}
-                          class="inline"
+                          class="action"
                           label={t('organization.reject')}
                         >
                           <button type="submit" class="secondary">
@@ -618,7 +618,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
       return c.redirect(`/${ctx.lang}/account?welcome=1`, 303);
     } catch (error) {
       if (error instanceof Refusal && error.field) {
-        return c.html(<SignUpPage ctx={ctx} errors={{ [error.field]: error.key }} values={form.values} />, error.status);
+        return c.html(<SignUpPage ctx={ctx} errors={{ [error.field]: refusalError(error) }} values={form.values} />, error.status);
       }
       throw error;
     }
@@ -674,7 +674,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     } catch (error) {
       if (error instanceof Refusal && error.field) {
         return c.html(
-          <AccountPage ctx={ctx} user={user} data={await accountData(c, user)} errors={{ [error.field]: error.key }} />,
+          <AccountPage ctx={ctx} user={user} data={await accountData(c, user)} errors={{ [error.field]: refusalError(error) }} />,
           error.status,
         );
       }
@@ -736,7 +736,8 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     try {
       await finishPasswordReset(c.var.store, token, form.data.next);
     } catch (error) {
-      if (error instanceof Refusal) return c.html(<ResetPage ctx={ctx} token={token} errors={{ _form: error.key }} />, error.status);
+      if (error instanceof Refusal)
+        return c.html(<ResetPage ctx={ctx} token={token} errors={{ _form: refusalError(error) }} />, error.status);
       throw error;
     }
     return c.html(<SignInPage ctx={ctx} notice={ctx.t('account.resetDone')} />);
@@ -766,7 +767,10 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
       return c.redirect(`/${ctx.lang}/organizations/${organization.id}?created=1`, 303);
     } catch (error) {
       if (error instanceof Refusal && error.field) {
-        return c.html(<OrganizationFormPage ctx={ctx} errors={{ [error.field]: error.key }} values={form.values} />, error.status);
+        return c.html(
+          <OrganizationFormPage ctx={ctx} errors={{ [error.field]: refusalError(error) }} values={form.values} />,
+          error.status,
+        );
       }
       throw error;
     }

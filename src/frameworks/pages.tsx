@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/env.ts';
 import { localePath } from '../web/locale.ts';
+import { elementSections } from '../web/element-sections.tsx';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { directionOf, endonyms, isLanguage, languages, type Language } from '../language/languages.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
@@ -294,6 +295,7 @@ function ElementPage(props: {
   derived: Awaited<ReturnType<typeof derivedLinks>>;
   texts: Awaited<ReturnType<typeof getTexts>>;
   facilitators: Facilitator[];
+  sections: Child[];
 }) {
   const { ctx, element: e } = props;
   const { t } = ctx;
@@ -458,6 +460,7 @@ function ElementPage(props: {
           </ul>
         </section>
       ) : null}
+      {props.sections}
       <h2>{t('element.otherLanguages')}</h2>
       {otherTexts.length ? (
         <div class="langtexts">
@@ -863,6 +866,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
       getTexts(db, id),
       facilitatorsOf(db, id),
     ]);
+    const sections = await elementSections(db, id, ctx);
     return c.html(
       <ElementPage
         ctx={ctx}
@@ -872,6 +876,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
         derived={derived}
         texts={texts}
         facilitators={facilitators}
+        sections={sections}
       />,
     );
   });

@@ -3,3 +3,4 @@ export * from '../provenance/schema.ts';
 export * from '../organizations/schema.ts';
 export * from '../frameworks/schema.ts';
 export * from '../accounts/schema.ts';
+export * from '../initiatives/schema.ts';

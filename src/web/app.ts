@@ -21,6 +21,8 @@ import { sessions } from './session.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { registerAccountPages } from '../accounts/pages.tsx';
 import { registerAccountApi } from '../accounts/api.ts';
+import { registerInitiativeApi } from '../initiatives/api.ts';
+import { registerInitiativePages } from '../initiatives/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -51,6 +53,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const api = createApi();
   registerFrameworkApi(api);
   registerAccountApi(api);
+  registerInitiativeApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -78,6 +81,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   app.get('/:lang{[a-z]{2}}', (c) => (isLanguage(c.req.param('lang')) ? c.redirect(`/${c.req.param('lang')}/`, 308) : c.notFound()));
   registerFrameworkPages(app);
   registerAccountPages(app);
+  registerInitiativePages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

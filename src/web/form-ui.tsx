@@ -2,7 +2,13 @@
 // (aria-describedby, aria-invalid), and an error summary at the top that links to each field.
 import type { Child } from 'hono/jsx';
 import type { PageContext } from './layout.tsx';
-import type { FieldErrors } from './forms.ts';
+import type { FieldError, FieldErrors } from './forms.ts';
+import type { Translate } from '../i18n/index.ts';
+
+/** An error's message in the page's language. */
+export function errorText(t: Translate, error: FieldError): string {
+  return typeof error === 'string' ? t(error) : t(error.key, error.values);
+}
 
 export interface FieldProps {
   ctx: PageContext;
@@ -47,7 +53,7 @@ export function Field(props: FieldProps) {
       {error ? (
         <p class="error" id={`${id}-error`}>
           <span class="visually-hidden">{props.ctx.t('form.errorPrefix')}</span>
-          {props.ctx.t(error)}
+          {errorText(props.ctx.t, error)}
         </p>
       ) : null}
       {props.multiline ? (
@@ -83,7 +89,7 @@ export function SelectField(props: {
       {error ? (
         <p class="error" id={`${id}-error`}>
           <span class="visually-hidden">{props.ctx.t('form.errorPrefix')}</span>
-          {props.ctx.t(error)}
+          {errorText(props.ctx.t, error)}
         </p>
       ) : null}
       <select
@@ -116,12 +122,12 @@ export function ErrorSummary(props: { ctx: PageContext; errors: FieldErrors | un
         {entries.map(([field, key]) => (
           <li>
             {field === '_form' ? (
-              props.ctx.t(key!)
+              errorText(props.ctx.t, key!)
             ) : (
               <a href={`#f-${field}`}>
                 {props.labels[field] ?? field}
                 {props.ctx.t('ui.colon')}
-                {props.ctx.t(key!)}
+                {errorText(props.ctx.t, key!)}
               </a>
             )}
           </li>

@@ -4,12 +4,19 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
 import type { AppEnv } from './env.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey, MessageValues } from '../i18n/index.ts';
 import { csrfValid } from './session.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { messageKeys } from '../i18n/index.ts';
 
-export type FieldErrors = Partial<Record<string, MessageKey>>;
+/** The error a refusal puts next to its field. */
+export function refusalError(error: Refusal): FieldError {
+  return { key: error.key, values: error.values };
+}
+
+/** A field's error: a catalog key, with the values its message needs. */
+export type FieldError = MessageKey | { key: MessageKey; values?: MessageValues | undefined };
+export type FieldErrors = Partial<Record<string, FieldError>>;
 
 export type FormResult<T> =
   { ok: true; data: T; values: Record<string, string> } | { ok: false; errors: FieldErrors; values: Record<string, string> };
@@ -21,8 +28,8 @@ function keyOf(message: string): MessageKey {
   return (known.has(message) ? message : 'form.invalid') as MessageKey;
 }
 
-/** Reads a posted form: checks CSRF (403 otherwise), then validates with the schema. */
-export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<FormResult<T>> {
+/** Reads a posted form's fields after checking its CSRF token (403 otherwise). Repeated fields become lists. */
+export async function readRawForm(c: Context<AppEnv>): Promise<{ raw: Record<string, string | string[]>; values: Record<string, string> }> {
   const body = await c.req.parseBody({ all: true });
   if (!csrfValid(c, body._csrf)) throw new Refusal(403, 'form.csrf');
   const values: Record<string, string> = {};
@@ -33,12 +40,26 @@ export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Pro
     raw[name] = list.length > 1 ? list : (list[0] ?? '');
     values[name] = list.join(', ');
   }
-  const parsed = schema.safeParse(raw);
-  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { raw, values };
+}
+
+/** Turns zod issues into field errors; `fieldOf` maps an issue path to a form field name. */
+export function fieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  fieldOf: (path: string) => string = (p) => p.split('.')[0] ?? '_form',
+): FieldErrors {
   const errors: FieldErrors = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '_form');
+  for (const issue of issues) {
+    const field = fieldOf(issue.path.map(String).join('.')) || '_form';
     errors[field] ??= keyOf(issue.message);
   }
-  return { ok: false, errors, values };
+  return errors;
+}
+
+/** Reads a posted form: checks CSRF (403 otherwise), then validates with the schema. */
+export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<FormResult<T>> {
+  const { raw, values } = await readRawForm(c);
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data, values };
+  return { ok: false, errors: fieldErrors(parsed.error.issues), values };
 }

@@ -62,6 +62,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
     { path: '/', label: t('nav.home') },
     { path: '/frameworks', label: t('nav.frameworks') },
     { path: '/crosswalk', label: t('nav.crosswalk') },
+    { path: '/registry', label: t('nav.registry') },
     { path: '/search', label: t('nav.search') },
     { path: '/api', label: t('nav.api') },
     { path: '/sources', label: t('nav.sources') },
@@ -102,7 +103,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
             <nav class="account-nav" aria-label={t('layout.account')}>
               {ctx.user ? (
                 <>
-                  <a href={href(ctx, '/account')}>{ctx.user.name}</a>
+                  <a href={href(ctx, '/account')}>{ctx.user.name}</a> · <a href={href(ctx, '/mine')}>{t('nav.mine')}</a>
                   {ctx.user.role !== 'contributor' ? (
                     <>
                       {' · '}

@@ -2,6 +2,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ZodError } from 'zod';
+import { messageKeys, translator, type MessageKey } from '../i18n/index.ts';
 
 export interface FieldError {
   /** Where: `query.lang`, `path.id`, `body.title`. */
@@ -53,9 +54,13 @@ export function problemResponse(c: Context, problem: Problem): Response {
 /** Turns a zod validation error on part of a request into field errors. */
 export function fieldErrors(error: ZodError, target: string): FieldError[] {
   return error.issues.map((issue) => {
-    const field = [target, ...issue.path.map(String)].join('.');
+    const field = [target === 'json' || target === 'form' ? 'body' : target, ...issue.path.map(String)].join('.');
     const values = 'values' in issue && Array.isArray(issue.values) ? (issue.values as unknown[]).map(String) : undefined;
-    return values ? { field, message: `must be one of ${values.join(', ')}`, allowed: values } : { field, message: issue.message };
+    // Schemas shared with forms carry catalog keys as messages: the API speaks English.
+    const message = (messageKeys as readonly string[]).includes(issue.message)
+      ? translator('en')(issue.message as MessageKey)
+      : issue.message;
+    return values ? { field, message: `must be one of ${values.join(', ')}`, allowed: values } : { field, message };
   });
 }
 

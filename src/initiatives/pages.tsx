@@ -1,0 +1,1021 @@
+// Registry pages: the public registry with filters, an initiative's page, its history, the
+// submission and edit form (plain HTML, every language, accessible errors), the reviewers'
+// queue and "my organizations". The element pages list the published initiatives linked to them.
+import type { Context, Hono } from 'hono';
+import type { AppEnv } from '../web/env.ts';
+import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
+import { localePath } from '../web/locale.ts';
+import { fieldErrors, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
+import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
+import { registerElementSection } from '../web/element-sections.tsx';
+import { Refusal } from '../shared/refusal.ts';
+import { endonyms, languages, type Language } from '../language/languages.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import { historyOf } from '../provenance/history.ts';
+import { sql } from '../store/index.ts';
+import { isReviewer, listOrganizations, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
+import { summaries } from '../frameworks/service.ts';
+import { elementLabel } from '../frameworks/pages.tsx';
+import { initiativeInput, initiativeStatuses, linkTypes, partnerRoles, type InitiativeInput } from './model.ts';
+import {
+  areaCatalog,
+  canEdit,
+  createInitiative,
+  getInitiative,
+  listInitiatives,
+  suggestElements,
+  transition,
+  updateInitiative,
+  type Initiative,
+  type InitiativeSummary,
+} from './service.ts';
+
+type Ctx = PageContext & { csrf: string };
+const PAGE = 25;
+const LINK_ROWS = 5;
+const PARTNER_ROWS = 3;
+const WEB_ROWS = 3;
+
+function requireUser(c: Context<AppEnv>): User {
+  if (!c.var.user) throw new Refusal(401, 'account.signInFirst');
+  return c.var.user;
+}
+
+function StateBadge(props: { ctx: Ctx; state: string }) {
+  return <span class={`badge record-${props.state}`}>{props.ctx.t(`initiative.state.${props.state}` as MessageKey)}</span>;
+}
+
+async function areaName(code: string, lang: Language): Promise<string> {
+  const area = (await areaCatalog()).areas.get(code);
+  return area?.names[lang] ?? area?.names.en ?? code;
+}
+
+// ---------------------------------------------------------------- the registry
+
+function InitiativeList(props: { ctx: Ctx; items: InitiativeSummary[]; showState?: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <ul class="links">
+      {props.items.map((i) => (
+        <li>
+          <div>
+            <a href={href(ctx, `/initiatives/${i.id}`)}>
+              <Foreign lang={i.titleLanguage} page={ctx.lang} t={t}>
+                {i.title}
+              </Foreign>
+            </a>{' '}
+            {props.showState ? <StateBadge ctx={ctx} state={i.state} /> : null}
+          </div>
+          <div class="meta">
+            <span dir="auto">{i.leadOrganization.name}</span> · {t(`initiative.status.${i.status}` as MessageKey)}
+            {i.startDate ? ` · ${i.startDate.slice(0, 4)}–${i.endDate?.slice(0, 4) ?? ''}` : ''}
+            {i.areas.length ? ` · ${i.areas.slice(0, 8).join(', ')}${i.areas.length > 8 ? '…' : ''}` : ''}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function RegistryPage(props: {
+  ctx: Ctx;
+  query: Record<string, string>;
+  result: Awaited<ReturnType<typeof listInitiatives>>;
+  offset: number;
+}) {
+  const { ctx, query, result } = props;
+  const { t } = ctx;
+  const params = (offset: number) => {
+    const p = new URLSearchParams(Object.entries(query).filter(([, v]) => v));
+    p.set('offset', String(offset));
+    return `/registry?${p.toString()}`;
+  };
+  return (
+    <Layout ctx={ctx} title={t('registry.title')}>
+      <h1>{t('registry.title')}</h1>
+      <p class="lede">{t('registry.lede')}</p>
+      <form method="get" action={href(ctx, '/registry')} class="inline" role="search" aria-label={t('registry.filters')}>
+        <div>
+          <label for="q">{t('search.query')}</label>
+          <input id="q" name="q" type="search" value={query.q ?? ''} />
+        </div>
+        <div>
+          <label for="element">{t('registry.element')}</label>
+          <input id="element" name="element" value={query.element ?? ''} size={12} dir="ltr" aria-describedby="element-hint" />
+          <span id="element-hint" class="visually-hidden">
+            {t('initiative.elementHint')}
+          </span>
+        </div>
+        <div>
+          <label for="area">{t('registry.area')}</label>
+          <input id="area" name="area" value={query.area ?? ''} size={6} dir="ltr" />
+        </div>
+        <div>
+          <label for="stakeholderType">{t('organization.stakeholderType')}</label>
+          <select id="stakeholderType" name="stakeholderType">
+            <option value="">{t('search.all')}</option>
+            {stakeholderTypes.map((s) => (
+              <option value={s} selected={query.stakeholderType === s}>
+                {t(`stakeholder.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="status">{t('initiative.status')}</label>
+          <select id="status" name="status">
+            <option value="">{t('search.all')}</option>
+            {initiativeStatuses.map((s) => (
+              <option value={s} selected={query.status === s}>
+                {t(`initiative.status.${s}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="year">{t('registry.year')}</label>
+          <input id="year" name="year" type="number" min="1990" max="2100" value={query.year ?? ''} />
+        </div>
+        <button type="submit">{t('search.submit')}</button>
+      </form>
+      <h2 aria-live="polite">{t('registry.count', { count: result.total })}</h2>
+      <InitiativeList ctx={ctx} items={result.items} />
+      <nav aria-label={t('registry.pages')}>
+        {props.offset > 0 ? <a href={href(ctx, params(Math.max(0, props.offset - PAGE)))}>{t('registry.previous')}</a> : null}{' '}
+        {props.offset + PAGE < result.total ? <a href={href(ctx, params(props.offset + PAGE))}>{t('registry.next')}</a> : null}
+      </nav>
+      <p class="meta">
+        <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
+          {t('element.asJson')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- one initiative
+
+function InitiativePage(props: {
+  ctx: Ctx;
+  initiative: Initiative;
+  elements: Awaited<ReturnType<typeof summaries>>;
+  areas: { code: string; name: string }[];
+  editable: boolean;
+  reviewer: boolean;
+  notice?: string | undefined;
+}) {
+  const { ctx, initiative: i } = props;
+  const { t } = ctx;
+  const shown = i.texts.find((x) => x.lang === ctx.lang) ?? i.texts.find((x) => x.lang === 'en') ?? i.texts[0]!;
+  const others = i.texts.filter((x) => x !== shown);
+  const byId = new Map(props.elements.map((e) => [e.id, e]));
+  const isPublic = i.state === 'published' || i.state === 'archived';
+  return (
+    <Layout ctx={ctx} title={shown.title}>
+      <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/registry')}>{t('registry.title')}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1 lang={shown.lang} dir="auto">
+        {shown.title}
+      </h1>
+      {props.notice ? (
+        <p class="notice" role="status">
+          {props.notice}
+        </p>
+      ) : null}
+      {!isPublic ? (
+        <p class="note" role="note">
+          <StateBadge ctx={ctx} state={i.state} /> {t(`initiative.stateExplain.${i.state}` as MessageKey)}
+          {i.reviewNote ? (
+            <>
+              <br />
+              <strong>{t('review.note')}</strong>
+              {t('ui.colon')}
+              <span dir="auto">{i.reviewNote}</span>
+            </>
+          ) : null}
+        </p>
+      ) : null}
+      {shown.lang !== ctx.lang ? (
+        <p class="note" role="note">
+          {t('text.fallback', { language: endonyms[ctx.lang], shown: endonyms[shown.lang] })}
+        </p>
+      ) : null}
+      <div lang={shown.lang} dir="auto">
+        <p class="text">{shown.description}</p>
+      </div>
+      <dl class="facts">
+        <dt>{t('initiative.lead')}</dt>
+        <dd>
+          <a href={href(ctx, `/organizations/${i.leadOrganization.id}`)} dir="auto">
+            {i.leadOrganization.name}
+          </a>{' '}
+          <span class="meta">({t(`stakeholder.${i.leadOrganization.stakeholderType}` as MessageKey)})</span>
+        </dd>
+        {i.partners.length ? (
+          <>
+            <dt>{t('initiative.partners')}</dt>
+            <dd>
+              <ul>
+                {i.partners.map((p) => (
+                  <li>
+                    <a href={href(ctx, `/organizations/${p.organizationId}`)} dir="auto">
+                      {p.name}
+                    </a>{' '}
+                    <span class="meta">({t(`partner.role.${p.role}` as MessageKey)})</span>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t('initiative.status')}</dt>
+        <dd>{t(`initiative.status.${i.status}` as MessageKey)}</dd>
+        {i.startDate || i.endDate ? (
+          <>
+            <dt>{t('initiative.dates')}</dt>
+            <dd dir="ltr">
+              {i.startDate ?? '…'} – {i.endDate ?? '…'}
+            </dd>
+          </>
+        ) : null}
+        {i.budget ? (
+          <>
+            <dt>{t('initiative.budget')}</dt>
+            <dd>
+              {new Intl.NumberFormat(ctx.lang, { style: 'currency', currency: i.budget.currency, maximumFractionDigits: 0 }).format(
+                Number(i.budget.amount),
+              )}
+            </dd>
+          </>
+        ) : null}
+        {props.areas.length ? (
+          <>
+            <dt>{t('initiative.areas')}</dt>
+            <dd>{props.areas.map((a) => a.name).join(', ')}</dd>
+          </>
+        ) : null}
+        {i.webLinks.length ? (
+          <>
+            <dt>{t('initiative.webLinks')}</dt>
+            <dd>
+              <ul>
+                {i.webLinks.map((w) => (
+                  <li>
+                    <a href={w.url} rel="nofollow noopener ugc" dir="ltr">
+                      {w.label ?? w.url}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <h2>{t('initiative.links', { count: i.links.length })}</h2>
+      <ul class="links">
+        {i.links.map((l) => {
+          const e = byId.get(l.elementId);
+          return (
+            <li>
+              <div>
+                <span class="meta">{t(`link.type.${l.type}` as MessageKey)}</span>{' '}
+                <a href={href(ctx, `/elements/${l.elementId}`)}>{e ? elementLabel(t, e) : l.elementId}</a>{' '}
+                {e ? (
+                  <Foreign lang={e.textLanguage} page={ctx.lang} t={t}>
+                    {(e.title ?? e.text ?? '').slice(0, 200)}
+                  </Foreign>
+                ) : null}
+              </div>
+              <p class="rationale" dir="auto">
+                <span class="visually-hidden">{t('initiative.evidence')}</span>
+                {l.evidence}
+              </p>
+              {l.address ? (
+                <a href={l.address} rel="nofollow noopener ugc" class="meta" dir="ltr">
+                  {l.address}
+                </a>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      {others.length ? (
+        <>
+          <h2>{t('element.otherLanguages')}</h2>
+          <div class="langtexts">
+            {others.map((x) => (
+              <div lang={x.lang} dir="auto">
+                <h3>{endonyms[x.lang]}</h3>
+                <p class="text">
+                  <strong>{x.title}</strong>
+                </p>
+                <p class="text">{x.description}</p>
+              </div>
+            ))}
+          </div>
+        </>
+      ) : null}
+      <h2>{t('initiative.actions')}</h2>
+      <p>
+        <a href={href(ctx, `/initiatives/${i.id}/history`)}>{t('initiative.history')}</a> ·{' '}
+        <a href={`/api/v1/initiatives/${i.id}`}>{t('element.asJson')}</a>
+      </p>
+      {props.editable ? (
+        <div class="actions">
+          {['draft', 'returned'].includes(i.state) || props.reviewer ? (
+            <p>
+              <a href={href(ctx, `/initiatives/${i.id}/edit`)}>{t('initiative.edit')}</a>
+            </p>
+          ) : null}
+          {['draft', 'returned'].includes(i.state) ? (
+            <ActionButton ctx={ctx} id={i.id} action="submit" label={t('initiative.submit')} />
+          ) : null}
+          {i.state === 'published' ? <ActionButton ctx={ctx} id={i.id} action="reopen" label={t('initiative.reopen')} secondary /> : null}
+          {i.state === 'published' ? <ActionButton ctx={ctx} id={i.id} action="archive" label={t('initiative.archive')} secondary /> : null}
+        </div>
+      ) : null}
+      {props.reviewer && i.state === 'submitted' ? (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">{t('review.title')}</h2>
+          <ActionButton ctx={ctx} id={i.id} action="publish" label={t('review.publish')} />
+          <PostForm ctx={ctx} action={href(ctx, `/initiatives/${i.id}/review`)} label={t('review.returnOrReject')}>
+            <Field ctx={ctx} name="note" label={t('review.note')} hint={t('review.noteHint')} multiline required />
+            <button type="submit" name="decision" value="return">
+              {t('review.return')}
+            </button>{' '}
+            <button type="submit" name="decision" value="reject" class="secondary">
+              {t('review.reject')}
+            </button>
+          </PostForm>
+        </section>
+      ) : null}
+    </Layout>
+  );
+}
+
+function ActionButton(props: { ctx: Ctx; id: string; action: string; label: string; secondary?: boolean }) {
+  return (
+    <PostForm ctx={props.ctx} action={href(props.ctx, `/initiatives/${props.id}/${props.action}`)} class="action" label={props.label}>
+      <button type="submit" class={props.secondary ? 'secondary' : undefined}>
+        {props.label}
+      </button>
+    </PostForm>
+  );
+}
+
+function HistoryPage(props: {
+  ctx: Ctx;
+  initiative: Initiative;
+  changes: Awaited<ReturnType<typeof historyOf>>;
+  names: Map<string, string>;
+}) {
+  const { ctx, initiative } = props;
+  const { t } = ctx;
+  const title = initiative.texts[0]?.title ?? initiative.id;
+  return (
+    <Layout ctx={ctx} title={t('initiative.history')}>
+      <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/registry')}>{t('registry.title')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, `/initiatives/${initiative.id}`)} dir="auto">
+              {title}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('initiative.history')}</h1>
+      <table>
+        <caption class="visually-hidden">{t('initiative.history')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('history.when')}</th>
+            <th scope="col">{t('history.who')}</th>
+            <th scope="col">{t('history.what')}</th>
+            <th scope="col">{t('history.fields')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.changes.map((change) => (
+            <tr>
+              <td dir="ltr">{change.at.slice(0, 19).replace('T', ' ')}</td>
+              <td dir="auto">{props.names.get(change.actor) ?? change.actor}</td>
+              <td>
+                {t(`history.action.${change.action}` as MessageKey)}
+                {change.note ? (
+                  <>
+                    {t('ui.colon')}
+                    <span dir="auto">{change.note}</span>
+                  </>
+                ) : null}
+              </td>
+              <td>{change.changed.join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- the form
+
+/** Form field names for an input path, so errors land next to the right field. */
+function formFieldOf(input: { textLangs: Language[] }) {
+  return (path: string): string => {
+    const [head = '', index, field] = path.split('.');
+    const i = Number(index);
+    switch (head) {
+      case 'texts':
+        return Number.isInteger(i) ? `${field ?? 'title'}_${input.textLangs[i] ?? 'en'}` : `title_${input.textLangs[0] ?? 'en'}`;
+      case 'links':
+        return Number.isInteger(i) ? `link_${field === 'elementId' ? 'element' : (field ?? 'element')}_${i}` : 'link_element_0';
+      case 'partners':
+        return Number.isInteger(i) ? `partner_${field === 'organizationId' ? 'org' : 'role'}_${i}` : 'partner_org_0';
+      case 'webLinks':
+        return Number.isInteger(i) ? `web_${field ?? 'url'}_${i}` : 'web_url_0';
+      case 'areas':
+        return 'areas';
+      case 'budget':
+        return field === 'currency' || index === 'currency' ? 'budgetCurrency' : 'budgetAmount';
+      default:
+        return head || '_form';
+    }
+  };
+}
+
+const list = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+
+/** Reads the flat form into the shared input shape; rows left blank are dropped. */
+function inputFromForm(raw: Record<string, string | string[]>) {
+  const field = (name: string) => list(raw[name]);
+  const textLangs = languages.filter((l) => field(`title_${l}`) || field(`description_${l}`));
+  const linkRows = [...Array(LINK_ROWS + 20).keys()].filter((i) => field(`link_element_${i}`) || field(`link_evidence_${i}`));
+  const partnerRows = [...Array(PARTNER_ROWS + 20).keys()].filter((i) => field(`partner_org_${i}`));
+  const webRows = [...Array(WEB_ROWS + 10).keys()].filter((i) => field(`web_url_${i}`));
+  const amount = field('budgetAmount').replace(/[\s,]/g, '');
+  const input = {
+    leadOrganizationId: field('leadOrganizationId'),
+    status: field('status'),
+    startDate: field('startDate') || null,
+    endDate: field('endDate') || null,
+    budget: amount || field('budgetCurrency') ? { amount: amount === '' ? NaN : Number(amount), currency: field('budgetCurrency') } : null,
+    texts: textLangs.map((l) => ({ lang: l, title: field(`title_${l}`), description: field(`description_${l}`) })),
+    partners: partnerRows.map((i) => ({ organizationId: field(`partner_org_${i}`), role: field(`partner_role_${i}`) || 'implementing' })),
+    areas: field('areas')
+      .split(/[\s,;]+/)
+      .filter(Boolean),
+    webLinks: webRows.map((i) => ({ url: field(`web_url_${i}`), label: field(`web_label_${i}`) || null })),
+    links: linkRows.map((i) => ({
+      elementId: field(`link_element_${i}`),
+      type: field(`link_type_${i}`) || 'contributes-to',
+      evidence: field(`link_evidence_${i}`),
+      address: field(`link_address_${i}`) || null,
+    })),
+  };
+  // Errors on rows point at the row's position in the form, not in the compacted list.
+  const fieldOf = (path: string) => {
+    const [head, index, rest] = path.split('.');
+    const i = Number(index);
+    const rows = head === 'links' ? linkRows : head === 'partners' ? partnerRows : head === 'webLinks' ? webRows : null;
+    const mapped = rows && Number.isInteger(i) ? [head, String(rows[i] ?? i), rest].filter(Boolean).join('.') : path;
+    return formFieldOf({ textLangs })(mapped);
+  };
+  return { input, fieldOf };
+}
+
+/** The form's values for an existing initiative. */
+function valuesOf(i: Initiative): Record<string, string> {
+  const values: Record<string, string> = {
+    leadOrganizationId: i.leadOrganization.id,
+    status: i.status,
+    startDate: i.startDate ?? '',
+    endDate: i.endDate ?? '',
+    budgetAmount: i.budget?.amount ?? '',
+    budgetCurrency: i.budget?.currency ?? '',
+    areas: i.areas.join(', '),
+    version: String(i.version),
+  };
+  for (const x of i.texts) {
+    values[`title_${x.lang}`] = x.title;
+    values[`description_${x.lang}`] = x.description;
+  }
+  i.links.forEach((l, n) => {
+    values[`link_element_${n}`] = l.elementId;
+    values[`link_type_${n}`] = l.type;
+    values[`link_evidence_${n}`] = l.evidence;
+    values[`link_address_${n}`] = l.address ?? '';
+  });
+  i.partners.forEach((p, n) => {
+    values[`partner_org_${n}`] = p.organizationId;
+    values[`partner_role_${n}`] = p.role;
+  });
+  i.webLinks.forEach((w, n) => {
+    values[`web_url_${n}`] = w.url;
+    values[`web_label_${n}`] = w.label ?? '';
+  });
+  return values;
+}
+
+interface FormData {
+  organizations: { id: string; name: string }[];
+  leadOptions: { id: string; name: string }[];
+  suggestions: Awaited<ReturnType<typeof summaries>>;
+}
+
+function InitiativeFormPage(props: {
+  ctx: Ctx;
+  id?: string;
+  values: Record<string, string>;
+  errors?: FieldErrors | undefined;
+  data: FormData;
+}) {
+  const { ctx, values, errors, data } = props;
+  const { t } = ctx;
+  const title = props.id ? t('initiative.editTitle') : t('initiative.newTitle');
+  const otherLangs = languages.filter((l) => l !== ctx.lang);
+  const rowCount = (prefix: string, min: number) => {
+    let n = min;
+    for (const key of Object.keys(values)) {
+      const m = new RegExp(`^${prefix}_(\\d+)$`).exec(key);
+      if (m && values[key]) n = Math.max(n, Number(m[1]) + 2);
+    }
+    return n;
+  };
+  const labels: Record<string, string> = {
+    leadOrganizationId: t('initiative.lead'),
+    status: t('initiative.status'),
+    startDate: t('initiative.startDate'),
+    endDate: t('initiative.endDate'),
+    budgetAmount: t('initiative.budgetAmount'),
+    budgetCurrency: t('initiative.budgetCurrency'),
+    areas: t('initiative.areas'),
+  };
+  for (const l of languages) {
+    labels[`title_${l}`] = `${t('initiative.title')} (${endonyms[l]})`;
+    labels[`description_${l}`] = `${t('initiative.description')} (${endonyms[l]})`;
+  }
+  for (let i = 0; i < 30; i++) {
+    labels[`link_element_${i}`] = `${t('initiative.element')} ${i + 1}`;
+    labels[`link_evidence_${i}`] = `${t('initiative.evidence')} ${i + 1}`;
+    labels[`link_address_${i}`] = `${t('initiative.evidenceAddress')} ${i + 1}`;
+    labels[`link_type_${i}`] = `${t('initiative.linkType')} ${i + 1}`;
+    labels[`partner_org_${i}`] = `${t('initiative.partner')} ${i + 1}`;
+    labels[`web_url_${i}`] = `${t('initiative.webAddress')} ${i + 1}`;
+  }
+  const textFields = (l: Language) => (
+    <>
+      <Field
+        ctx={ctx}
+        name={`title_${l}`}
+        label={labels[`title_${l}`]!}
+        value={values[`title_${l}`]}
+        errors={errors}
+        lang={l}
+        dir="auto"
+        required={l === ctx.lang}
+      />
+      <Field
+        ctx={ctx}
+        name={`description_${l}`}
+        label={labels[`description_${l}`]!}
+        value={values[`description_${l}`]}
+        errors={errors}
+        lang={l}
+        dir="auto"
+        multiline
+        required={l === ctx.lang}
+      />
+    </>
+  );
+  const orgOptions = data.organizations.map((o) => ({ value: o.id, label: o.name }));
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1>{title}</h1>
+      <p class="lede">{t('initiative.formLede')}</p>
+      <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
+      <PostForm ctx={ctx} action={href(ctx, props.id ? `/initiatives/${props.id}/edit` : '/initiatives/new')}>
+        {props.id ? <input type="hidden" name="version" value={values.version ?? ''} /> : null}
+        <fieldset>
+          <legend>{t('initiative.what')}</legend>
+          {textFields(ctx.lang)}
+          <details open={otherLangs.some((l) => values[`title_${l}`] || errors?.[`title_${l}`] || errors?.[`description_${l}`])}>
+            <summary>{t('initiative.otherLanguages')}</summary>
+            {otherLangs.map((l) => textFields(l))}
+          </details>
+        </fieldset>
+        <fieldset>
+          <legend>{t('initiative.who')}</legend>
+          <SelectField
+            ctx={ctx}
+            name="leadOrganizationId"
+            label={labels.leadOrganizationId!}
+            options={data.leadOptions.map((o) => ({ value: o.id, label: o.name }))}
+            value={values.leadOrganizationId}
+            errors={errors}
+            required
+          />
+          {[...Array(rowCount('partner_org', PARTNER_ROWS)).keys()].map((i) => (
+            <div class="row">
+              <SelectField
+                ctx={ctx}
+                name={`partner_org_${i}`}
+                label={labels[`partner_org_${i}`]!}
+                options={orgOptions}
+                value={values[`partner_org_${i}`]}
+                errors={errors}
+              />
+              <SelectField
+                ctx={ctx}
+                name={`partner_role_${i}`}
+                label={t('initiative.partnerRole')}
+                options={partnerRoles.map((r) => ({ value: r, label: t(`partner.role.${r}` as MessageKey) }))}
+                value={values[`partner_role_${i}`]}
+                errors={errors}
+              />
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('initiative.whereWhen')}</legend>
+          <Field
+            ctx={ctx}
+            name="areas"
+            label={labels.areas!}
+            value={values.areas}
+            errors={errors}
+            hint={t('initiative.areasHint')}
+            dir="ltr"
+          />
+          <SelectField
+            ctx={ctx}
+            name="status"
+            label={labels.status!}
+            options={initiativeStatuses.map((s) => ({ value: s, label: t(`initiative.status.${s}` as MessageKey) }))}
+            value={values.status ?? 'ongoing'}
+            errors={errors}
+            required
+          />
+          <Field ctx={ctx} name="startDate" label={labels.startDate!} type="date" value={values.startDate} errors={errors} dir="ltr" />
+          <Field ctx={ctx} name="endDate" label={labels.endDate!} type="date" value={values.endDate} errors={errors} dir="ltr" />
+          <div class="row">
+            <Field ctx={ctx} name="budgetAmount" label={labels.budgetAmount!} value={values.budgetAmount} errors={errors} dir="ltr" />
+            <Field
+              ctx={ctx}
+              name="budgetCurrency"
+              label={labels.budgetCurrency!}
+              value={values.budgetCurrency}
+              errors={errors}
+              hint={t('initiative.currencyHint')}
+              dir="ltr"
+            />
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('initiative.linksLegend')}</legend>
+          <p class="hint">{t('initiative.elementHint')}</p>
+          {data.suggestions.length ? (
+            <div class="note" role="note">
+              <p>{t('initiative.suggestions')}</p>
+              <ul>
+                {data.suggestions.map((e) => (
+                  <li>
+                    <code>{e.id}</code> {elementLabel(t, e)}{' '}
+                    <Foreign lang={e.textLanguage} page={ctx.lang} t={t}>
+                      {(e.title ?? e.text ?? '').slice(0, 140)}
+                    </Foreign>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {[...Array(rowCount('link_element', LINK_ROWS)).keys()].map((i) => (
+            <div class="link-row">
+              <Field
+                ctx={ctx}
+                name={`link_element_${i}`}
+                label={labels[`link_element_${i}`]!}
+                value={values[`link_element_${i}`]}
+                errors={errors}
+                dir="ltr"
+                required={i === 0}
+              />
+              <SelectField
+                ctx={ctx}
+                name={`link_type_${i}`}
+                label={labels[`link_type_${i}`]!}
+                options={linkTypes.map((l) => ({ value: l, label: t(`link.type.${l}` as MessageKey) }))}
+                value={values[`link_type_${i}`] ?? 'contributes-to'}
+                errors={errors}
+                required
+              />
+              <Field
+                ctx={ctx}
+                name={`link_evidence_${i}`}
+                label={labels[`link_evidence_${i}`]!}
+                value={values[`link_evidence_${i}`]}
+                errors={errors}
+                dir="auto"
+                required={i === 0}
+              />
+              <Field
+                ctx={ctx}
+                name={`link_address_${i}`}
+                label={labels[`link_address_${i}`]!}
+                type="url"
+                value={values[`link_address_${i}`]}
+                errors={errors}
+                dir="ltr"
+              />
+            </div>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('initiative.webLinks')}</legend>
+          {[...Array(rowCount('web_url', WEB_ROWS)).keys()].map((i) => (
+            <div class="row">
+              <Field
+                ctx={ctx}
+                name={`web_url_${i}`}
+                label={labels[`web_url_${i}`]!}
+                type="url"
+                value={values[`web_url_${i}`]}
+                errors={errors}
+                dir="ltr"
+              />
+              <Field
+                ctx={ctx}
+                name={`web_label_${i}`}
+                label={t('initiative.webLabel')}
+                value={values[`web_label_${i}`]}
+                errors={errors}
+                dir="auto"
+              />
+            </div>
+          ))}
+        </fieldset>
+        <button type="submit">{t('initiative.saveDraft')}</button>
+      </PostForm>
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- review and "mine"
+
+function QueuePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; organizations: { id: string; name: string }[] }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('review.queue')}>
+      <h1>{t('review.queue')}</h1>
+      <h2>{t('review.initiatives', { count: props.initiatives.length })}</h2>
+      <InitiativeList ctx={ctx} items={props.initiatives} showState />
+      <h2>{t('review.organizations', { count: props.organizations.length })}</h2>
+      <ul>
+        {props.organizations.map((o) => (
+          <li>
+            <a href={href(ctx, `/organizations/${o.id}`)} dir="auto">
+              {o.name}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </Layout>
+  );
+}
+
+function MinePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; memberships: Awaited<ReturnType<typeof membershipsOf>> }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t('mine.title')}>
+      <h1>{t('mine.title')}</h1>
+      <p>
+        <a href={href(ctx, '/initiatives/new')}>{t('initiative.newTitle')}</a>
+      </p>
+      <h2>{t('account.organizations')}</h2>
+      <ul>
+        {props.memberships
+          .filter((m) => m.state === 'active')
+          .map((m) => (
+            <li>
+              <a href={href(ctx, `/organizations/${m.organizationId}`)} dir="auto">
+                {m.organizationName}
+              </a>
+            </li>
+          ))}
+      </ul>
+      <h2>{t('mine.initiatives', { count: props.initiatives.length })}</h2>
+      <InitiativeList ctx={ctx} items={props.initiatives} showState />
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- routes
+
+export function registerInitiativePages(app: Hono<AppEnv>): void {
+  const L = localePath;
+  const ctxOf = pageContext;
+
+  // Element pages list the published initiatives linked to the element (or below it).
+  registerElementSection(async (db, elementId, ctx) => {
+    const result = await listInitiatives(db, { element: elementId, lang: ctx.lang, limit: 10, offset: 0 });
+    return (
+      <section aria-labelledby="initiatives-title">
+        <h2 id="initiatives-title">{ctx.t('element.initiatives', { count: result.total })}</h2>
+        {result.total ? <InitiativeList ctx={ctx as Ctx} items={result.items} /> : <p class="meta">{ctx.t('element.noInitiatives')}</p>}
+        {result.total > 10 ? (
+          <p>
+            <a href={href(ctx, `/registry?element=${encodeURIComponent(elementId)}`)}>{ctx.t('registry.all', { count: result.total })}</a>
+          </p>
+        ) : null}
+      </section>
+    );
+  });
+
+  app.get(`${L}/registry`, async (c) => {
+    const ctx = ctxOf(c);
+    const pick = (k: string) => (c.req.query(k) ?? '').trim().slice(0, 200);
+    const query = {
+      q: pick('q'),
+      element: pick('element'),
+      area: pick('area'),
+      stakeholderType: pick('stakeholderType'),
+      status: pick('status'),
+      year: pick('year'),
+    };
+    const offset = Math.max(0, Number(c.req.query('offset')) || 0);
+    const year = Number(query.year);
+    const result = await listInitiatives(c.var.store.db, {
+      q: query.q || undefined,
+      element: query.element || undefined,
+      area: query.area || undefined,
+      stakeholderType: (stakeholderTypes as readonly string[]).includes(query.stakeholderType) ? query.stakeholderType : undefined,
+      status: (initiativeStatuses as readonly string[]).includes(query.status)
+        ? (query.status as (typeof initiativeStatuses)[number])
+        : undefined,
+      year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
+      lang: ctx.lang,
+      limit: PAGE,
+      offset,
+    });
+    return c.html(<RegistryPage ctx={ctx} query={query} result={result} offset={offset} />);
+  });
+
+  const formData = async (c: Context<AppEnv>, user: User, texts: InitiativeInput['texts'] = []): Promise<FormData> => {
+    const db = c.var.store.db;
+    const organizations = (await listOrganizations(db)).map((o) => ({ id: o.id, name: o.name }));
+    const mine = (await membershipsOf(db, user.id))
+      .filter((m) => m.state === 'active')
+      .map((m) => ({ id: m.organizationId, name: m.organizationName }));
+    const suggested = texts.length ? await suggestElements(db, texts) : [];
+    return {
+      organizations,
+      leadOptions: isReviewer(user) ? organizations : mine,
+      suggestions: await summaries(
+        db,
+        suggested.map((s) => s.id),
+        c.var.lang,
+      ),
+    };
+  };
+
+  /** Validates and saves a posted form; on a refusal, the form comes back with the error at its field. */
+  const save = async (c: Context<AppEnv>, user: User, id?: string) => {
+    const ctx = ctxOf(c);
+    const { raw, values } = await readRawForm(c);
+    const { input, fieldOf } = inputFromForm(raw);
+    const parsed = initiativeInput.safeParse(input);
+    const again = async (errors: FieldErrors, status: 400 | 403 | 404 | 409) =>
+      c.html(<InitiativeFormPage ctx={ctx} id={id} values={values} errors={errors} data={await formData(c, user)} />, status);
+    if (!parsed.success) return again(fieldErrors(parsed.error.issues, fieldOf), 400);
+    try {
+      const saved = id
+        ? await updateInitiative(c.var.store, user, id, parsed.data, Number(list(raw.version)))
+        : await createInitiative(c.var.store, user, parsed.data);
+      return c.redirect(`/${ctx.lang}/initiatives/${saved.id}?saved=1`, 303);
+    } catch (error) {
+      if (error instanceof Refusal && error.status !== 401 && error.status !== 429 && error.status !== 413 && error.status !== 422) {
+        return again({ [error.field ? fieldOf(error.field) : '_form']: refusalError(error) }, error.status);
+      }
+      throw error;
+    }
+  };
+
+  app.get(`${L}/initiatives/new`, async (c) => {
+    const user = requireUser(c);
+    const data = await formData(c, user);
+    return c.html(
+      <InitiativeFormPage ctx={ctxOf(c)} values={{ status: 'ongoing', leadOrganizationId: data.leadOptions[0]?.id ?? '' }} data={data} />,
+    );
+  });
+  app.post(`${L}/initiatives/new`, async (c) => save(c, requireUser(c)));
+
+  app.get(`${L}/initiatives/:id/edit`, async (c, next) => {
+    const user = requireUser(c);
+    const initiative = await getInitiative(c.var.store.db, c.req.param('id'), user);
+    if (!initiative) return next();
+    if (!(await canEdit(c.var.store.db, user, initiative))) throw new Refusal(403, 'initiative.notYours');
+    return c.html(
+      <InitiativeFormPage
+        ctx={ctxOf(c)}
+        id={initiative.id}
+        values={valuesOf(initiative)}
+        data={await formData(c, user, initiative.texts)}
+      />,
+    );
+  });
+  app.post(`${L}/initiatives/:id/edit`, async (c) => save(c, requireUser(c), c.req.param('id')));
+
+  app.get(`${L}/initiatives/:id`, async (c, next) => {
+    const ctx = ctxOf(c);
+    const db = c.var.store.db;
+    const initiative = await getInitiative(db, c.req.param('id'), c.var.user);
+    if (!initiative) return next();
+    const areas = await Promise.all(initiative.areas.map(async (code) => ({ code, name: await areaName(code, ctx.lang) })));
+    const notice = c.req.query('saved')
+      ? ctx.t('initiative.saved')
+      : c.req.query('done')
+        ? ctx.t(`initiative.done.${c.req.query('done')}` as MessageKey)
+        : undefined;
+    if (initiative.state !== 'published' && initiative.state !== 'archived') c.header('Cache-Control', 'private, no-store');
+    return c.html(
+      <InitiativePage
+        ctx={ctx}
+        initiative={initiative}
+        elements={await summaries(
+          db,
+          initiative.links.map((l) => l.elementId),
+          ctx.lang,
+        )}
+        areas={areas}
+        editable={await canEdit(db, c.var.user, initiative)}
+        reviewer={isReviewer(c.var.user)}
+        notice={notice}
+      />,
+    );
+  });
+
+  app.get(`${L}/initiatives/:id/history`, async (c, next) => {
+    const ctx = ctxOf(c);
+    const db = c.var.store.db;
+    const initiative = await getInitiative(db, c.req.param('id'), c.var.user);
+    if (!initiative) return next();
+    const changes = await historyOf(db, 'initiative', initiative.id);
+    const actors = [...new Set(changes.map((ch) => ch.actor))];
+    const names = new Map(
+      (
+        await db.query<{ id: string; name: string }>(
+          sql`SELECT id, name FROM users WHERE id = ANY(${`{${actors.map((a) => `"${a}"`).join(',')}}`}::text[])`,
+        )
+      ).map((u) => [u.id, u.name]),
+    );
+    return c.html(<HistoryPage ctx={ctx} initiative={initiative} changes={changes} names={names} />);
+  });
+
+  app.post(`${L}/initiatives/:id/:action{submit|publish|archive|reopen}`, async (c) => {
+    const user = requireUser(c);
+    await readRawForm(c);
+    const action = c.req.param('action') as 'submit' | 'publish' | 'archive' | 'reopen';
+    await transition(c.var.store, user, c.req.param('id'), action);
+    return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}?done=${action}`, 303);
+  });
+
+  app.post(`${L}/initiatives/:id/review`, async (c) => {
+    const user = requireUser(c);
+    const { raw } = await readRawForm(c);
+    const decision = list(raw.decision) === 'reject' ? 'reject' : 'return';
+    await transition(c.var.store, user, c.req.param('id'), decision, list(raw.note));
+    return c.redirect(`/${c.var.lang}/review`, 303);
+  });
+
+  app.get(`${L}/review`, async (c) => {
+    const user = requireUser(c);
+    if (!isReviewer(user)) throw new Refusal(403, 'review.notReviewer');
+    const db = c.var.store.db;
+    const queue = await listInitiatives(db, { lang: c.var.lang, states: ['submitted'], limit: 500, offset: 0 });
+    const organizations = (await listOrganizations(db, { verified: false })).map((o) => ({ id: o.id, name: o.name }));
+    return c.html(<QueuePage ctx={ctxOf(c)} initiatives={queue.items} organizations={organizations} />);
+  });
+
+  app.get(`${L}/mine`, async (c) => {
+    const user = requireUser(c);
+    const db = c.var.store.db;
+    const result = await listInitiatives(db, {
+      lang: c.var.lang,
+      states: ['draft', 'submitted', 'returned', 'published', 'rejected', 'archived'],
+      organizationsOf: user.id,
+      limit: 500,
+      offset: 0,
+    });
+    return c.html(<MinePage ctx={ctxOf(c)} initiatives={result.items} memberships={await membershipsOf(db, user.id)} />);
+  });
+}

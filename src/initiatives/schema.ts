@@ -1,0 +1,117 @@
+// Initiatives: the stocktaking entry (what, who, where, when, how much, and which framework
+// elements it serves), under review before it is public.
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { organizations } from '../organizations/schema.ts';
+import { users } from '../accounts/schema.ts';
+import { elements } from '../frameworks/schema.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const initiatives = pgTable(
+  'initiatives',
+  {
+    id: text('id').primaryKey(),
+    leadOrganizationId: text('lead_organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** draft -> submitted -> published | returned | rejected; published -> archived. */
+    state: text('state').notNull(),
+    /** planned, ongoing, completed, discontinued. */
+    status: text('status').notNull(),
+    startDate: date('start_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    budgetAmount: numeric('budget_amount', { precision: 18, scale: 2 }),
+    budgetCurrency: text('budget_currency'),
+    /** The reviewer's request for clarification or reason for rejection. */
+    reviewNote: text('review_note'),
+    /** Incremented on every change: a form saved over a newer version is refused. */
+    version: integer('version').notNull().default(1),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    submittedAt: at('submitted_at'),
+    publishedAt: at('published_at'),
+  },
+  (t) => [
+    index('initiatives_state_idx').on(t.state, t.updatedAt),
+    index('initiatives_lead_idx').on(t.leadOrganizationId),
+    check('initiatives_state_check', sql`${t.state} in ('draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`),
+    check('initiatives_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'discontinued')`),
+    check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+export const initiativeTexts = pgTable(
+  'initiative_texts',
+  {
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    lang: text('lang').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.lang] })],
+);
+
+export const initiativePartners = pgTable(
+  'initiative_partners',
+  {
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    role: text('role').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.organizationId] }), index('initiative_partners_org_idx').on(t.organizationId)],
+);
+
+export const initiativeAreas = pgTable(
+  'initiative_areas',
+  {
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    /** Concord area code: ISO alpha-3, or M49 for regions and the LDC/LLDC/SIDS groups. */
+    areaCode: text('area_code').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.areaCode] }), index('initiative_areas_area_idx').on(t.areaCode)],
+);
+
+export const initiativeLinks = pgTable(
+  'initiative_links',
+  {
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    elementId: text('element_id')
+      .notNull()
+      .references(() => elements.id),
+    type: text('type').notNull(),
+    /** The evidence sentence: why this initiative serves that element. */
+    evidence: text('evidence').notNull(),
+    address: text('address'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.elementId] }),
+    index('initiative_links_element_idx').on(t.elementId),
+    check('initiative_links_type_check', sql`${t.type} in ('contributes-to', 'measured-by', 'relates-to', 'same-as')`),
+  ],
+);
+
+export const initiativeWebLinks = pgTable(
+  'initiative_web_links',
+  {
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    url: text('url').notNull(),
+    label: text('label'),
+  },
+  (t) => [primaryKey({ columns: [t.initiativeId, t.url] })],
+);

@@ -1,0 +1,474 @@
+// Initiatives: create and edit (by members of the lead organization), submit, review
+// (publish, return with a request, reject with a reason), archive; the public registry;
+// the history of every change. Authorization is checked here, per record, on every write.
+import { randomUUID } from 'node:crypto';
+import { sql, join, empty, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
+import { recordChange } from '../provenance/history.ts';
+import { Refusal } from '../shared/refusal.ts';
+import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { loadAreaCatalog, type AreaCatalog } from '../areas/catalog.ts';
+import { foldForSearch } from '../language/normalize.ts';
+import { languages, searchConfig, type Language } from '../language/languages.ts';
+import type { InitiativeInput, InitiativeState, InitiativeStatus } from './model.ts';
+
+export interface InitiativeText {
+  lang: Language;
+  title: string;
+  description: string;
+}
+
+export interface Initiative {
+  id: string;
+  state: InitiativeState;
+  status: InitiativeStatus;
+  leadOrganization: { id: string; name: string; stakeholderType: string };
+  partners: { organizationId: string; name: string; role: string }[];
+  texts: InitiativeText[];
+  areas: string[];
+  startDate: string | null;
+  endDate: string | null;
+  budget: { amount: string; currency: string } | null;
+  webLinks: { url: string; label: string | null }[];
+  links: { elementId: string; framework: string; kind: string; code: string; type: string; evidence: string; address: string | null }[];
+  reviewNote: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+  submittedAt: string | null;
+  publishedAt: string | null;
+}
+
+let catalog: Promise<AreaCatalog> | undefined;
+/** The area catalogue (M49 countries, regions and groups), read once. */
+export function areaCatalog(): Promise<AreaCatalog> {
+  catalog ??= loadAreaCatalog();
+  return catalog;
+}
+
+/** Whether the user may change this initiative: a reviewer, or an active member of its lead organization. */
+async function mayEdit(db: Database, user: User, leadOrganizationId: string): Promise<boolean> {
+  return isReviewer(user) || (await isMember(db, user.id, leadOrganizationId));
+}
+
+/** Checks references and normalizes area codes; refusals name the field. */
+async function checkInput(db: Database, user: User, input: InitiativeInput): Promise<{ areas: string[] }> {
+  if (!(await isMember(db, user.id, input.leadOrganizationId)) && !isReviewer(user)) {
+    throw new Refusal(403, 'initiative.notMemberOfLead', 'leadOrganizationId');
+  }
+  const orgIds = [input.leadOrganizationId, ...input.partners.map((p) => p.organizationId)];
+  const found = new Set(
+    (await db.query<{ id: string }>(sql`SELECT id FROM organizations WHERE id = ANY(${pgTextArray(orgIds)}::text[])`)).map((r) => r.id),
+  );
+  input.partners.forEach((p, i) => {
+    if (!found.has(p.organizationId)) throw new Refusal(400, 'organization.notFound', `partners.${i}.organizationId`);
+  });
+  if (!found.has(input.leadOrganizationId)) throw new Refusal(400, 'organization.notFound', 'leadOrganizationId');
+  const elementIds = input.links.map((l) => l.elementId);
+  const known = new Set(
+    (await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`)).map((r) => r.id),
+  );
+  input.links.forEach((l, i) => {
+    if (!known.has(l.elementId)) throw new Refusal(400, 'initiative.elementUnknown', `links.${i}.elementId`, { id: l.elementId });
+  });
+  const areas = await areaCatalog();
+  const resolved = input.areas.map((code, i) => {
+    const area = areas.resolve(code);
+    if (!area) throw new Refusal(400, 'initiative.areaUnknown', `areas.${i}`, { code });
+    return area;
+  });
+  return { areas: [...new Set(resolved)] };
+}
+
+async function writeParts(tx: Database, id: string, input: InitiativeInput, areas: string[]): Promise<void> {
+  await tx.query(sql`DELETE FROM initiative_texts WHERE initiative_id = ${id}`);
+  await tx.query(sql`DELETE FROM initiative_partners WHERE initiative_id = ${id}`);
+  await tx.query(sql`DELETE FROM initiative_areas WHERE initiative_id = ${id}`);
+  await tx.query(sql`DELETE FROM initiative_links WHERE initiative_id = ${id}`);
+  await tx.query(sql`DELETE FROM initiative_web_links WHERE initiative_id = ${id}`);
+  const rows = (list: Sql[], table: Sql) =>
+    list.length ? tx.query(sql`INSERT INTO ${table} VALUES ${join(list, ', ')}`) : Promise.resolve([]);
+  await rows(
+    input.texts.map((t) => sql`(${id}, ${t.lang}, ${t.title}, ${t.description})`),
+    sql`initiative_texts (initiative_id, lang, title, description)`,
+  );
+  const partners = input.partners.filter((p) => p.organizationId !== input.leadOrganizationId);
+  await rows(
+    [...new Map(partners.map((p) => [p.organizationId, p])).values()].map((p) => sql`(${id}, ${p.organizationId}, ${p.role})`),
+    sql`initiative_partners (initiative_id, organization_id, role)`,
+  );
+  await rows(
+    areas.map((a) => sql`(${id}, ${a})`),
+    sql`initiative_areas (initiative_id, area_code)`,
+  );
+  await rows(
+    input.links.map((l) => sql`(${id}, ${l.elementId}, ${l.type}, ${l.evidence}, ${l.address})`),
+    sql`initiative_links (initiative_id, element_id, type, evidence, address)`,
+  );
+  await rows(
+    [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => sql`(${id}, ${w.url}, ${w.label})`),
+    sql`initiative_web_links (initiative_id, url, label)`,
+  );
+}
+
+/** A record as history keeps it: the whole initiative, minus bookkeeping. */
+function snapshot(i: Initiative): Record<string, unknown> {
+  return {
+    state: i.state,
+    status: i.status,
+    leadOrganizationId: i.leadOrganization.id,
+    texts: i.texts,
+    partners: i.partners.map((p) => ({ organizationId: p.organizationId, role: p.role })),
+    areas: i.areas,
+    startDate: i.startDate,
+    endDate: i.endDate,
+    budget: i.budget,
+    webLinks: i.webLinks,
+    links: i.links.map((l) => ({ elementId: l.elementId, type: l.type, evidence: l.evidence, address: l.address })),
+    reviewNote: i.reviewNote,
+  };
+}
+
+/** Creates a draft initiative for the user's organization. */
+export async function createInitiative(store: Store, user: User, input: InitiativeInput): Promise<Initiative> {
+  const id = randomUUID();
+  return store.transaction(async (tx) => {
+    const { areas } = await checkInput(tx, user, input);
+    await tx.query(
+      sql`INSERT INTO initiatives (id, lead_organization_id, state, status, start_date, end_date, budget_amount, budget_currency, created_by)
+          VALUES (${id}, ${input.leadOrganizationId}, 'draft', ${input.status}, ${input.startDate}, ${input.endDate},
+                  ${input.budget ? String(input.budget.amount) : null}, ${input.budget?.currency ?? null}, ${user.id})`,
+    );
+    await writeParts(tx, id, input, areas);
+    const created = (await loadInitiative(tx, id))!;
+    await recordChange(tx, { entity: 'initiative', entityId: id, action: 'create', actor: user.id, after: snapshot(created) });
+    return created;
+  });
+}
+
+/** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
+export async function updateInitiative(store: Store, user: User, id: string, input: InitiativeInput, version: number): Promise<Initiative> {
+  return store.transaction(async (tx) => {
+    const before = await loadInitiative(tx, id, true);
+    if (!before) throw new Refusal(404, 'initiative.notFound');
+    if (!(await mayEdit(tx, user, before.leadOrganization.id))) throw new Refusal(403, 'initiative.notYours');
+    if (!isReviewer(user) && !['draft', 'returned'].includes(before.state)) throw new Refusal(409, 'initiative.notEditable');
+    if (before.version !== version) throw new Refusal(409, 'initiative.changedMeanwhile');
+    const { areas } = await checkInput(tx, user, input);
+    await tx.query(
+      sql`UPDATE initiatives SET lead_organization_id = ${input.leadOrganizationId}, status = ${input.status},
+            start_date = ${input.startDate}, end_date = ${input.endDate},
+            budget_amount = ${input.budget ? String(input.budget.amount) : null}, budget_currency = ${input.budget?.currency ?? null},
+            version = version + 1, updated_at = now()
+          WHERE id = ${id}`,
+    );
+    await writeParts(tx, id, input, areas);
+    const after = (await loadInitiative(tx, id))!;
+    await recordChange(tx, {
+      entity: 'initiative',
+      entityId: id,
+      action: 'update',
+      actor: user.id,
+      before: snapshot(before),
+      after: snapshot(after),
+    });
+    return after;
+  });
+}
+
+type Transition = 'submit' | 'publish' | 'return' | 'reject' | 'archive' | 'reopen';
+
+const transitions: Record<Transition, { from: InitiativeState[]; to: InitiativeState; reviewer: boolean; noteRequired?: boolean }> = {
+  submit: { from: ['draft', 'returned'], to: 'submitted', reviewer: false },
+  publish: { from: ['submitted'], to: 'published', reviewer: true },
+  return: { from: ['submitted'], to: 'returned', reviewer: true, noteRequired: true },
+  reject: { from: ['submitted'], to: 'rejected', reviewer: true, noteRequired: true },
+  archive: { from: ['published'], to: 'archived', reviewer: false },
+  // A published record goes back to draft (and out of public view) to be changed and reviewed again.
+  reopen: { from: ['published', 'rejected'], to: 'draft', reviewer: false },
+};
+
+/** Moves an initiative through the review workflow. */
+export async function transition(store: Store, user: User, id: string, action: Transition, note?: string): Promise<Initiative> {
+  const rule = transitions[action];
+  return store.transaction(async (tx) => {
+    const before = await loadInitiative(tx, id, true);
+    if (!before) throw new Refusal(404, 'initiative.notFound');
+    if (rule.reviewer ? !isReviewer(user) : !(await mayEdit(tx, user, before.leadOrganization.id))) {
+      throw new Refusal(403, rule.reviewer ? 'review.notReviewer' : 'initiative.notYours');
+    }
+    if (!rule.from.includes(before.state)) throw new Refusal(409, 'initiative.wrongState', undefined, { state: before.state });
+    const text = note?.trim() || null;
+    if (rule.noteRequired && !text) throw new Refusal(400, 'review.noteRequired', 'note');
+    await tx.query(
+      sql`UPDATE initiatives SET state = ${rule.to}, version = version + 1, updated_at = now(),
+            review_note = ${rule.noteRequired ? text : action === 'publish' ? null : sql`review_note`},
+            submitted_at = ${action === 'submit' ? sql`now()` : sql`submitted_at`},
+            published_at = ${action === 'publish' ? sql`now()` : sql`published_at`}
+          WHERE id = ${id}`,
+    );
+    const after = (await loadInitiative(tx, id))!;
+    await recordChange(tx, {
+      entity: 'initiative',
+      entityId: id,
+      action,
+      actor: user.id,
+      before: { state: before.state },
+      after: { state: after.state },
+      note: text,
+    });
+    return after;
+  });
+}
+
+/** Loads an initiative whole; `forUpdate` locks the row until the transaction ends. */
+async function loadInitiative(db: Database, id: string, forUpdate = false): Promise<Initiative | undefined> {
+  const [row] = await db.query<{
+    id: string;
+    state: InitiativeState;
+    status: InitiativeStatus;
+    lead_organization_id: string;
+    lead_name: string;
+    lead_type: string;
+    start_date: string | null;
+    end_date: string | null;
+    budget_amount: string | null;
+    budget_currency: string | null;
+    review_note: string | null;
+    version: number;
+    created_by: string;
+    created_at: string;
+    updated_at: string;
+    submitted_at: string | null;
+    published_at: string | null;
+  }>(
+    sql`SELECT i.*, o.name AS lead_name, o.stakeholder_type AS lead_type FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id
+        WHERE i.id = ${id} ${forUpdate ? sql`FOR UPDATE OF i` : empty}`,
+  );
+  if (!row) return undefined;
+  const [texts, partners, areas, links, webLinks] = await Promise.all([
+    db.query<InitiativeText>(sql`SELECT lang, title, description FROM initiative_texts WHERE initiative_id = ${id}`),
+    db.query<{ organization_id: string; name: string; role: string }>(
+      sql`SELECT p.organization_id, o.name, p.role FROM initiative_partners p JOIN organizations o ON o.id = p.organization_id WHERE p.initiative_id = ${id} ORDER BY lower(o.name)`,
+    ),
+    db.query<{ area_code: string }>(sql`SELECT area_code FROM initiative_areas WHERE initiative_id = ${id} ORDER BY area_code`),
+    db.query<{
+      element_id: string;
+      framework_id: string;
+      kind: string;
+      code: string;
+      type: string;
+      evidence: string;
+      address: string | null;
+    }>(
+      sql`SELECT l.element_id, e.framework_id, e.kind, e.code, l.type, l.evidence, l.address
+          FROM initiative_links l JOIN elements e ON e.id = l.element_id WHERE l.initiative_id = ${id} ORDER BY e.framework_id, e.position`,
+    ),
+    db.query<{ url: string; label: string | null }>(
+      sql`SELECT url, label FROM initiative_web_links WHERE initiative_id = ${id} ORDER BY url`,
+    ),
+  ]);
+  const order = (l: string) => languages.indexOf(l as Language);
+  return {
+    id: row.id,
+    state: row.state,
+    status: row.status,
+    leadOrganization: { id: row.lead_organization_id, name: row.lead_name, stakeholderType: row.lead_type },
+    partners: partners.map((p) => ({ organizationId: p.organization_id, name: p.name, role: p.role })),
+    texts: texts.sort((a, b) => order(a.lang) - order(b.lang)),
+    areas: areas.map((a) => a.area_code),
+    startDate: row.start_date,
+    endDate: row.end_date,
+    budget: row.budget_amount !== null && row.budget_currency ? { amount: row.budget_amount, currency: row.budget_currency } : null,
+    webLinks,
+    links: links.map((l) => ({
+      elementId: l.element_id,
+      framework: l.framework_id,
+      kind: l.kind,
+      code: l.code,
+      type: l.type,
+      evidence: l.evidence,
+      address: l.address,
+    })),
+    reviewNote: row.review_note,
+    version: row.version,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    submittedAt: row.submitted_at,
+    publishedAt: row.published_at,
+  };
+}
+
+/** An initiative as `viewer` may see it: published and archived ones for everyone; others for their organization and reviewers. */
+export async function getInitiative(db: Database, id: string, viewer: User | null): Promise<Initiative | undefined> {
+  const initiative = await loadInitiative(db, id);
+  if (!initiative) return undefined;
+  if (initiative.state === 'published' || initiative.state === 'archived') return initiative;
+  if (viewer && (await mayEdit(db, viewer, initiative.leadOrganization.id))) return initiative;
+  return undefined;
+}
+
+export async function canEdit(db: Database, user: User | null, initiative: Initiative): Promise<boolean> {
+  return Boolean(user && (await mayEdit(db, user, initiative.leadOrganization.id)));
+}
+
+function groupMembers(areas: AreaCatalog, code: string, year: number): string[] {
+  try {
+    return areas.membersOf(code, year);
+  } catch {
+    return []; // not a group Concord knows the members of
+  }
+}
+
+export interface RegistryFilter {
+  /** An element id: initiatives linked to it or to any element below it. */
+  element?: string | undefined;
+  /** An area code: initiatives in that country, region or group (or in a country of it). */
+  area?: string | undefined;
+  stakeholderType?: string | undefined;
+  status?: InitiativeStatus | undefined;
+  organization?: string | undefined;
+  /** Active in that year (start on or before its end, end on or after its start). */
+  year?: number | undefined;
+  q?: string | undefined;
+  lang: Language;
+  limit: number;
+  offset: number;
+  /** Reviewer queue and "my organization" views use other states; the public sees published only. */
+  states?: InitiativeState[];
+  organizationsOf?: string | undefined;
+}
+
+export interface InitiativeSummary {
+  id: string;
+  state: InitiativeState;
+  status: InitiativeStatus;
+  title: string;
+  titleLanguage: Language;
+  leadOrganization: { id: string; name: string };
+  areas: string[];
+  startDate: string | null;
+  endDate: string | null;
+  elements: string[];
+  updatedAt: string;
+}
+
+/** Lists initiatives with filters, newest change first, one page at a time. */
+export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<{ total: number; items: InitiativeSummary[] }> {
+  const where: Sql[] = [sql`i.state = ANY(${pgTextArray(filter.states ?? ['published'])}::text[])`];
+  if (filter.element) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM initiative_links l JOIN elements e ON e.id = l.element_id
+                  WHERE l.initiative_id = i.id AND (e.id = ${filter.element} OR ${filter.element} = ANY(e.ancestors)))`,
+    );
+  }
+  if (filter.area) {
+    const areas = await areaCatalog();
+    const code = areas.resolve(filter.area) ?? filter.area;
+    const within = [...areas.areas.values()].filter((a) => a.within.includes(code)).map((a) => a.code);
+    // A group (LDC, LLDC, SIDS) also matches initiatives in its member countries that year.
+    const members = groupMembers(areas, code, filter.year ?? new Date().getUTCFullYear());
+    where.push(
+      sql`EXISTS (SELECT 1 FROM initiative_areas a WHERE a.initiative_id = i.id AND a.area_code = ANY(${pgTextArray([code, ...within, ...members])}::text[]))`,
+    );
+  }
+  if (filter.stakeholderType) where.push(sql`o.stakeholder_type = ${filter.stakeholderType}`);
+  if (filter.status) where.push(sql`i.status = ${filter.status}`);
+  if (filter.organization) {
+    where.push(
+      sql`(i.lead_organization_id = ${filter.organization} OR EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id AND p.organization_id = ${filter.organization}))`,
+    );
+  }
+  if (filter.organizationsOf) {
+    where.push(
+      sql`i.lead_organization_id IN (SELECT organization_id FROM memberships WHERE user_id = ${filter.organizationsOf} AND state = 'active')`,
+    );
+  }
+  if (filter.year) {
+    where.push(
+      sql`(i.start_date IS NULL OR i.start_date <= ${`${filter.year}-12-31`}::date) AND (i.end_date IS NULL OR i.end_date >= ${`${filter.year}-01-01`}::date)`,
+    );
+  }
+  if (filter.q) {
+    const q = filter.q.trim();
+    const matches = languages.map(
+      (l) =>
+        sql`(t.lang = ${l} AND to_tsvector(${searchConfig[l]}::regconfig, t.title || ' ' || t.description) @@ websearch_to_tsquery(${searchConfig[l]}::regconfig, ${foldForSearch(q, l)}))`,
+    );
+    where.push(
+      sql`EXISTS (SELECT 1 FROM initiative_texts t WHERE t.initiative_id = i.id AND (${join(matches, ' OR ')} OR t.title ILIKE ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'}))`,
+    );
+  }
+  const rows = await db.query<{
+    id: string;
+    state: InitiativeState;
+    status: InitiativeStatus;
+    title: string;
+    title_lang: Language;
+    lead_id: string;
+    lead_name: string;
+    areas: string[] | null;
+    elements: string[] | null;
+    start_date: string | null;
+    end_date: string | null;
+    updated_at: string;
+    total: number;
+  }>(
+    sql`SELECT i.id, i.state, i.status, i.start_date, i.end_date, i.updated_at, o.id AS lead_id, o.name AS lead_name,
+               tx.title, tx.lang AS title_lang, count(*) OVER () AS total,
+               (SELECT array_agg(area_code ORDER BY area_code) FROM initiative_areas WHERE initiative_id = i.id) AS areas,
+               (SELECT array_agg(element_id ORDER BY element_id) FROM initiative_links WHERE initiative_id = i.id) AS elements
+        FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id
+        LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = i.id
+                           ORDER BY (lang = ${filter.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) tx ON true
+        WHERE ${join(where, ' AND ')}
+        ORDER BY i.updated_at DESC, i.id
+        LIMIT ${filter.limit} OFFSET ${filter.offset}`,
+  );
+  return {
+    total: rows[0]?.total ?? 0,
+    items: rows.map((r) => ({
+      id: r.id,
+      state: r.state,
+      status: r.status,
+      title: r.title,
+      titleLanguage: r.title_lang,
+      leadOrganization: { id: r.lead_id, name: r.lead_name },
+      areas: r.areas ?? [],
+      startDate: r.start_date,
+      endDate: r.end_date,
+      elements: r.elements ?? [],
+      updatedAt: r.updated_at,
+    })),
+  };
+}
+
+/**
+ * Framework elements suggested for an initiative from its own words: each text is searched
+ * against the element texts in its language (English where the element has no text in it),
+ * GDC actions and WSIS action lines first. A first version; the documents module will share it.
+ */
+export async function suggestElements(db: Database, texts: { lang: Language; title: string; description: string }[], limit = 8) {
+  const scored = new Map<string, number>();
+  for (const t of texts) {
+    const words = foldForSearch(`${t.title} ${t.description}`, t.lang)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 3)
+      .slice(0, 60);
+    if (words.length === 0) continue;
+    const lang = t.lang;
+    const rows = await db.query<{ element_id: string; rank: number }>(
+      sql`SELECT x.element_id, ts_rank(x.search, q) AS rank
+          FROM element_texts x JOIN elements e ON e.id = x.element_id, to_tsquery(${searchConfig[lang]}::regconfig, ${words.map((w) => w.replace(/'/g, '')).join(' | ')}) q
+          WHERE x.lang = ${lang} AND x.search @@ q AND e.kind IN ('action', 'paragraph', 'action-line', 'sub-line', 'target', 'indicator')
+            AND e.framework_id IN ('gdc', 'wsis', 'sdg')
+          ORDER BY rank DESC LIMIT ${limit * 3}`,
+    );
+    for (const r of rows) scored.set(r.element_id, (scored.get(r.element_id) ?? 0) + Number(r.rank));
+  }
+  return [...scored.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, limit)
+    .map(([id, score]) => ({ id, score }));
+}
