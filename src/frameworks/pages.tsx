@@ -4,7 +4,7 @@ import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/env.ts';
 import { localePath } from '../web/locale.ts';
-import { elementSections } from '../web/element-sections.tsx';
+import { renderSections } from '../web/sections.tsx';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { directionOf, endonyms, isLanguage, languages, type Language } from '../language/languages.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
@@ -866,7 +866,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
       getTexts(db, id),
       facilitatorsOf(db, id),
     ]);
-    const sections = await elementSections(db, id, ctx);
+    const sections = await renderSections('element', { db, id, ctx, user: c.var.user });
     return c.html(
       <ElementPage
         ctx={ctx}

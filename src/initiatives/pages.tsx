@@ -2,12 +2,13 @@
 // submission and edit form (plain HTML, every language, accessible errors), the reviewers'
 // queue and "my organizations". The element pages list the published initiatives linked to them.
 import type { Context, Hono } from 'hono';
+import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import { fieldErrors, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
-import { registerElementSection } from '../web/element-sections.tsx';
+import { registerSection, renderSections } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
 import { endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -164,6 +165,7 @@ function InitiativePage(props: {
   editable: boolean;
   reviewer: boolean;
   notice?: string | undefined;
+  sections: Child[];
 }) {
   const { ctx, initiative: i } = props;
   const { t } = ctx;
@@ -305,6 +307,7 @@ function InitiativePage(props: {
           );
         })}
       </ul>
+      {props.sections}
       {others.length ? (
         <>
           <h2>{t('element.otherLanguages')}</h2>
@@ -826,7 +829,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   const ctxOf = pageContext;
 
   // Element pages list the published initiatives linked to the element (or below it).
-  registerElementSection(async (db, elementId, ctx) => {
+  registerSection('element', async ({ db, id: elementId, ctx }) => {
     const result = await listInitiatives(db, { element: elementId, lang: ctx.lang, limit: 10, offset: 0 });
     return (
       <section aria-labelledby="initiatives-title">
@@ -960,6 +963,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
         editable={await canEdit(db, c.var.user, initiative)}
         reviewer={isReviewer(c.var.user)}
         notice={notice}
+        sections={await renderSections('initiative', { db, id: initiative.id, ctx, user: c.var.user })}
       />,
     );
   });

@@ -1,0 +1,28 @@
+// Domains add sections to other domains' pages (initiatives on an element page, pledges on an
+// initiative page, documents citing an element...) without the host page knowing them.
+import type { Child } from 'hono/jsx';
+import type { Database } from '../store/index.ts';
+import type { PageContext } from './layout.tsx';
+import type { User } from '../accounts/service.ts';
+
+/** What a section gets: the record's id, and who is reading (for what they may see and do). */
+export interface SectionArgs {
+  db: Database;
+  id: string;
+  ctx: PageContext & { csrf: string };
+  user: User | null;
+}
+
+export type Section = (args: SectionArgs) => Promise<Child>;
+export type HostPage = 'element' | 'initiative';
+
+const sections: Record<HostPage, Section[]> = { element: [], initiative: [] };
+
+export function registerSection(page: HostPage, section: Section): void {
+  if (!sections[page].includes(section)) sections[page].push(section);
+}
+
+/** Renders every section registered for a page, in registration order. */
+export async function renderSections(page: HostPage, args: SectionArgs): Promise<Child[]> {
+  return Promise.all(sections[page].map((section) => section(args)));
+}
