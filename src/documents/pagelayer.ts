@@ -1,0 +1,166 @@
+// The page layer of plain text and of text extracted from PDFs (UN-DOCUMENTS.md §0.1, §5.1):
+// running heads, job numbers, barcodes, page markers and footnote blocks are removed (footnotes
+// kept apart) before the document layer is parsed, and the lines are grouped into blocks.
+import type { Language } from '../language/languages.ts';
+import type { RawBlock, RawFootnote, ReadWarning } from './model.ts';
+import { footnoteCall, markSuperscriptCalls } from './text.ts';
+
+/** A job number such as "23-25902 (E)", often followed by a date and a barcode "*2325902*". */
+const JOB_NUMBER = /^\s*\d{2}-\d{5}(?:\s*\([EFSRCA]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?\s*$/;
+const BARCODE = /^\s*\*\d{7,}\*\s*$/;
+/** "3/20": page n of N (also "Page 3 of 20"). Never a reference: it stands alone on its line. */
+const PAGE_MARKER = /^\s*(?:\d{1,3}\s*\/\s*\d{1,3}|Page\s+\d{1,3}(?:\s+of\s+\d{1,3})?)\s*$/i;
+/** A rule of five or more underscores opens a footnote block at the foot of a page. */
+const RULE = /^\s*_{5,}\s*$/;
+/** A footnote line in PDF text: "1 Resolutions 56/183 …", "(1) القرار …", "¹ See …". */
+const FOOTNOTE_LINE = /^\s*(?:\((\d{1,3})\)|(\d{1,3})(?=\s)|([⁰¹²³⁴-⁹]{1,3}))\s*(\S.*)$/;
+/** Arabic PDF/OCR text gives the footnote number at the end when a Latin run is stored in visual order. */
+const REVERSED_FOOTNOTE = /^(.*\p{Script=Latin}.*?)\s*\((\d{1,3})\)\s*$/u;
+
+/**
+ * A line that starts a new structural unit: a paragraph number ("12.", Arabic "12 -" or "- 12 -"),
+ * a sub-paragraph marker, a report section number ("2.3<tab>"), a bullet.
+ */
+export const STRUCTURAL_START =
+  /^\s*(?:\d{1,3}\.\s|-?\s*\d{1,3}\s*-\s|\d{1,2}(?:\.\d{1,2}){0,3}\t|\((?:[a-z]{1,2}|[ivxl]{1,6}|[\u0621-\u064A]{1,2}ـ?)\)\s|(?:[a-z]|[ivx]{1,5})\)\s|[-–•·▪]\t|\t)/u;
+
+const SUPER_DIGITS: Record<string, string> = {
+  '⁰': '0',
+  '¹': '1',
+  '²': '2',
+  '³': '3',
+  '⁴': '4',
+  '⁵': '5',
+  '⁶': '6',
+  '⁷': '7',
+  '⁸': '8',
+  '⁹': '9',
+};
+
+export interface PageLayerResult {
+  blocks: RawBlock[];
+  footnotes: RawFootnote[];
+  warnings: ReadWarning[];
+}
+
+/** Puts a footnote text given in visual order back in logical order ("، المرفق A/HRC/17/31" → "A/HRC/17/31، المرفق"). */
+function logicalFootnoteText(text: string): string {
+  const m = /^([.,،])\s*(.*?)\s*(\p{Script=Latin}.*)$/u.exec(text);
+  if (!m) return text;
+  const [, punct = '', arabic = '', latin = ''] = m;
+  return arabic ? `${latin}${punct} ${arabic}` : `${latin}${punct}`;
+}
+
+/**
+ * Strips the page layer and groups lines into blocks. `lang` matters for Arabic, whose PDF and
+ * OCR text marks footnotes "(1)" at the start of a line or, in visual order, at its end.
+ */
+export function stripPageLayer(input: string, lang: Language): PageLayerResult {
+  const warnings: ReadWarning[] = [];
+  const lines = input.replace(/\r\n?/g, '\n').split('\n');
+
+  // Running heads repeat on every page (recto/verso alternate): a short line seen three or more
+  // times is page furniture; the first occurrence (the masthead) stays.
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = line.trim();
+    if (key.length > 0 && key.length <= 120 && !/^[\d\s().-]+$/.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+
+  const blocks: RawBlock[] = [];
+  const footnotes: RawFootnote[] = [];
+  let current: string[] = [];
+  let inFootnotes = false;
+  // Held in an object: the closure below assigns it, which TypeScript's narrowing cannot see.
+  const open: { note: RawFootnote | null } = { note: null };
+
+  const nonEmpty = lines.filter((l) => l.trim().length > 0);
+  const lengths = nonEmpty.map((l) => l.trim().length).sort((a, b) => a - b);
+  // Text with one paragraph per line (word-processor exports, seeds 002-004) versus text wrapped
+  // at a page width (PDF text layer): in the first, every line is a block.
+  const linePerParagraph = (lengths[Math.floor(lengths.length / 2)] ?? 0) > 160;
+
+  const flush = () => {
+    if (current.length > 0) blocks.push({ text: current.join('\n') });
+    current = [];
+  };
+  const addFootnote = (n: number, text: string) => {
+    open.note = { number: n, text, after: blocks.length - 1 + (current.length > 0 ? 1 : 0) };
+    footnotes.push(open.note);
+  };
+
+  for (const rawLine of lines) {
+    const line = rawLine.replace(/\f/g, '');
+    const trimmed = line.trim();
+    if (rawLine.includes('\f')) inFootnotes = false;
+    if (trimmed.length === 0) {
+      if (!inFootnotes) flush();
+      open.note = null;
+      continue;
+    }
+    if (JOB_NUMBER.test(trimmed) || BARCODE.test(trimmed) || PAGE_MARKER.test(trimmed)) {
+      inFootnotes = false;
+      open.note = null;
+      continue;
+    }
+    // A lone document symbol is the running head as soon as it repeats (two-page documents).
+    const loneSymbol = /^(?:[A-Z]{1,5}\/)+[\w.()-]+(?:\/[\w.()-]+)*$/.test(trimmed);
+    if ((counts.get(trimmed) ?? 0) >= 3 || (loneSymbol && (counts.get(trimmed) ?? 0) >= 2)) {
+      if (seen.has(trimmed)) {
+        inFootnotes = false;
+        open.note = null;
+        continue;
+      }
+      seen.add(trimmed);
+    }
+    if (RULE.test(trimmed)) {
+      inFootnotes = true;
+      open.note = null;
+      continue;
+    }
+    if (inFootnotes) {
+      const m = FOOTNOTE_LINE.exec(trimmed);
+      if (m) {
+        const n = Number(m[1] ?? m[2] ?? [...(m[3] ?? '')].map((d) => SUPER_DIGITS[d] ?? '').join(''));
+        addFootnote(n, m[4] ?? '');
+        continue;
+      }
+      if (open.note) {
+        open.note.text += ` ${trimmed}`;
+        continue;
+      }
+      // Not a footnote after all (an ITU cover box also uses a rule before its References).
+      inFootnotes = false;
+    }
+    if (lang === 'ar') {
+      // Arabic PDFs and OCR give footnotes as "(1) text" lines between paragraphs, or with the
+      // number last when the line holds a Latin run in visual order.
+      const lead = /^\((\d{1,3})\)\s+(\S.*)$/.exec(trimmed);
+      const trail = lead ? null : REVERSED_FOOTNOTE.exec(trimmed);
+      if (lead || (trail && trimmed.length < 200)) {
+        flush();
+        const n = Number(lead ? lead[1] : trail?.[2]);
+        addFootnote(n, logicalFootnoteText(lead ? (lead[2] ?? '') : (trail?.[1] ?? '')));
+        open.note = null;
+        continue;
+      }
+    }
+    open.note = null;
+    if (current.length > 0 && (linePerParagraph || STRUCTURAL_START.test(line))) flush();
+    current.push(line);
+  }
+  flush();
+
+  for (const f of footnotes) f.text = markSuperscriptCalls(f.text.trim()).replace(/\uE000\d+\uE001/g, '');
+  for (const b of blocks) b.text = markSuperscriptCalls(b.text);
+  return { blocks, footnotes, warnings };
+}
+
+/** Marks a plain-digit footnote call ("issue,1") as a sentinel once the footnote numbers are known. */
+export function markInferredCall(text: string, n: number): string | null {
+  const re = new RegExp(`(?<=[\\p{L}.,;:)”’"»])${n}(?=[\\s,.;:]|$)`, 'u');
+  const m = re.exec(text);
+  if (!m) return null;
+  return text.slice(0, m.index) + footnoteCall(n) + text.slice(m.index + m[0].length);
+}
