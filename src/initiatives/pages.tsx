@@ -773,7 +773,7 @@ function InitiativeFormPage(props: {
 
 // ---------------------------------------------------------------- review and "mine"
 
-function QueuePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; organizations: { id: string; name: string }[] }) {
+function QueuePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; organizations: { id: string; name: string }[]; more: Child[] }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -781,6 +781,7 @@ function QueuePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; organiza
       <h1>{t('review.queue')}</h1>
       <h2>{t('review.initiatives', { count: props.initiatives.length })}</h2>
       <InitiativeList ctx={ctx} items={props.initiatives} showState />
+      {props.more}
       <h2>{t('review.organizations', { count: props.organizations.length })}</h2>
       <ul>
         {props.organizations.map((o) => (
@@ -834,7 +835,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     return (
       <section aria-labelledby="initiatives-title">
         <h2 id="initiatives-title">{ctx.t('element.initiatives', { count: result.total })}</h2>
-        {result.total ? <InitiativeList ctx={ctx as Ctx} items={result.items} /> : <p class="meta">{ctx.t('element.noInitiatives')}</p>}
+        {result.total ? <InitiativeList ctx={ctx} items={result.items} /> : <p class="meta">{ctx.t('element.noInitiatives')}</p>}
         {result.total > 10 ? (
           <p>
             <a href={href(ctx, `/registry?element=${encodeURIComponent(elementId)}`)}>{ctx.t('registry.all', { count: result.total })}</a>
@@ -1007,7 +1008,9 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const db = c.var.store.db;
     const queue = await listInitiatives(db, { lang: c.var.lang, states: ['submitted'], limit: 500, offset: 0 });
     const organizations = (await listOrganizations(db, { verified: false })).map((o) => ({ id: o.id, name: o.name }));
-    return c.html(<QueuePage ctx={ctxOf(c)} initiatives={queue.items} organizations={organizations} />);
+    const ctx = ctxOf(c);
+    const more = await renderSections('review', { db, id: '', ctx, user });
+    return c.html(<QueuePage ctx={ctx} initiatives={queue.items} organizations={organizations} more={more} />);
   });
 
   app.get(`${L}/mine`, async (c) => {

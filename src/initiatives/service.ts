@@ -6,7 +6,8 @@ import { sql, join, empty, pgTextArray, type Database, type Sql, type Store } fr
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isMember, isReviewer, type User } from '../accounts/service.ts';
-import { loadAreaCatalog, type AreaCatalog } from '../areas/catalog.ts';
+import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
+import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import type { InitiativeInput, InitiativeState, InitiativeStatus } from './model.ts';
@@ -39,12 +40,7 @@ export interface Initiative {
   publishedAt: string | null;
 }
 
-let catalog: Promise<AreaCatalog> | undefined;
-/** The area catalogue (M49 countries, regions and groups), read once. */
-export function areaCatalog(): Promise<AreaCatalog> {
-  catalog ??= loadAreaCatalog();
-  return catalog;
-}
+export { areaCatalog };
 
 /** Whether the user may change this initiative: a reviewer, or an active member of its lead organization. */
 async function mayEdit(db: Database, user: User, leadOrganizationId: string): Promise<boolean> {
@@ -207,6 +203,8 @@ export async function transition(store: Store, user: User, id: string, action: T
             published_at = ${action === 'publish' ? sql`now()` : sql`published_at`}
           WHERE id = ${id}`,
     );
+    // Progress reported while the initiative was under review goes public with it.
+    if (action === 'publish') await publishPendingUpdates(tx, id, user.id);
     const after = (await loadInitiative(tx, id))!;
     await recordChange(tx, {
       entity: 'initiative',

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { assessPledge, expectedValue, progressPercent, rollUp } from './progress.ts';
 
 // 1,000 schools connected from 200 (2024-01-01) by 2028-01-01: 200 a year on the line.
-const pledge = { baselineValue: 200, baselineDate: '2024-01-01', targetValue: 1000, targetDate: '2028-01-01', createdAt: '2024-01-15T00:00:00Z' };
+const pledge = {
+  baselineValue: 200,
+  baselineDate: '2024-01-01',
+  targetValue: 1000,
+  targetDate: '2028-01-01',
+  createdAt: '2024-01-15T00:00:00Z',
+};
 
 describe('pledge status', () => {
   it('expects a straight line from baseline to target', () => {
@@ -45,8 +51,18 @@ describe('pledge status', () => {
 
 describe('initiative roll-up', () => {
   it('is the mean of its pledges, or weighted when every pledge has a weight', () => {
-    expect(rollUp([{ progressPercent: 50, weight: null }, { progressPercent: 100, weight: null }])).toBe(75);
-    expect(rollUp([{ progressPercent: 50, weight: 3 }, { progressPercent: 100, weight: 1 }])).toBe(62.5);
+    expect(
+      rollUp([
+        { progressPercent: 50, weight: null },
+        { progressPercent: 100, weight: null },
+      ]),
+    ).toBe(75);
+    expect(
+      rollUp([
+        { progressPercent: 50, weight: 3 },
+        { progressPercent: 100, weight: 1 },
+      ]),
+    ).toBe(62.5);
     expect(rollUp([{ progressPercent: null, weight: null }])).toBeNull();
   });
 });

@@ -4,3 +4,4 @@ export * from '../organizations/schema.ts';
 export * from '../frameworks/schema.ts';
 export * from '../accounts/schema.ts';
 export * from '../initiatives/schema.ts';
+export * from '../pledges/schema.ts';

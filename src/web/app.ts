@@ -23,6 +23,8 @@ import { registerAccountPages } from '../accounts/pages.tsx';
 import { registerAccountApi } from '../accounts/api.ts';
 import { registerInitiativeApi } from '../initiatives/api.ts';
 import { registerInitiativePages } from '../initiatives/pages.tsx';
+import { registerPledgePages } from '../pledges/pages.tsx';
+import { registerPledgeApi } from '../pledges/api.ts';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -54,6 +56,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerFrameworkApi(api);
   registerAccountApi(api);
   registerInitiativeApi(api);
+  registerPledgeApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -82,6 +85,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerFrameworkPages(app);
   registerAccountPages(app);
   registerInitiativePages(app);
+  registerPledgePages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -1,0 +1,89 @@
+// Pledges: quantified commitments attached to an initiative, their money (pledged, committed,
+// disbursed, spent) and their progress updates (reviewed before they are public).
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { initiatives } from '../initiatives/schema.ts';
+import { organizations } from '../organizations/schema.ts';
+import { users } from '../accounts/schema.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+export const pledges = pgTable(
+  'pledges',
+  {
+    id: text('id').primaryKey(),
+    /** Public with its initiative: a pledge is reviewed and published together with it. */
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** What is measured, in the pledger's words ("schools connected"). */
+    metric: text('metric').notNull(),
+    unit: text('unit').notNull(),
+    baselineValue: numeric('baseline_value').notNull(),
+    baselineDate: date('baseline_date', { mode: 'string' }).notNull(),
+    targetValue: numeric('target_value').notNull(),
+    targetDate: date('target_date', { mode: 'string' }).notNull(),
+    beneficiaries: bigint('beneficiaries', { mode: 'number' }),
+    /** Weight in the initiative's progress roll-up (all pledges need one for weights to apply). */
+    weight: numeric('weight'),
+    areas: text('areas')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    createdBy: text('created_by')
+      .notNull()
+      .references(() => users.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('pledges_initiative_idx').on(t.initiativeId), check('pledges_dates_check', sql`${t.targetDate} > ${t.baselineDate}`)],
+);
+
+export const pledgeTransactions = pgTable(
+  'pledge_transactions',
+  {
+    id: text('id').primaryKey(),
+    pledgeId: text('pledge_id')
+      .notNull()
+      .references(() => pledges.id, { onDelete: 'cascade' }),
+    /** The money chain (IATI): pledged -> committed -> disbursed -> spent. */
+    kind: text('kind').notNull(),
+    amount: numeric('amount', { precision: 18, scale: 2 }).notNull(),
+    currency: text('currency').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('pledge_transactions_pledge_idx').on(t.pledgeId),
+    check('pledge_transactions_kind_check', sql`${t.kind} in ('pledged', 'committed', 'disbursed', 'spent')`),
+  ],
+);
+
+export const progressUpdates = pgTable(
+  'progress_updates',
+  {
+    id: text('id').primaryKey(),
+    pledgeId: text('pledge_id')
+      .notNull()
+      .references(() => pledges.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    value: numeric('value').notNull(),
+    narrative: text('narrative').notNull(),
+    evidenceUrl: text('evidence_url'),
+    /** submitted -> published | rejected (published with the initiative when it is published). */
+    state: text('state').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: at('reviewed_at'),
+  },
+  (t) => [
+    index('progress_updates_pledge_idx').on(t.pledgeId, t.date),
+    check('progress_updates_state_check', sql`${t.state} in ('submitted', 'published', 'rejected')`),
+  ],
+);
