@@ -147,6 +147,7 @@ function RegistryPage(props: {
         {props.offset + PAGE < result.total ? <a href={href(ctx, params(props.offset + PAGE))}>{t('registry.next')}</a> : null}
       </nav>
       <p class="meta">
+        <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
         <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
           {t('element.asJson')}
         </a>

@@ -48,7 +48,7 @@ async function mayEdit(db: Database, user: User, leadOrganizationId: string): Pr
 }
 
 /** Checks references and normalizes area codes; refusals name the field. */
-async function checkInput(db: Database, user: User, input: InitiativeInput): Promise<{ areas: string[] }> {
+export async function checkInput(db: Database, user: User, input: InitiativeInput): Promise<{ areas: string[] }> {
   if (!(await isMember(db, user.id, input.leadOrganizationId)) && !isReviewer(user)) {
     throw new Refusal(403, 'initiative.notMemberOfLead', 'leadOrganizationId');
   }
@@ -126,8 +126,9 @@ function snapshot(i: Initiative): Record<string, unknown> {
 }
 
 /** Creates a draft initiative for the user's organization. */
-export async function createInitiative(store: Store, user: User, input: InitiativeInput): Promise<Initiative> {
-  const id = randomUUID();
+export async function createInitiative(store: Store, user: User, input: InitiativeInput, givenId?: string): Promise<Initiative> {
+  // An import keeps the identifiers of an export; anything else gets a new one.
+  const id = givenId && /^[A-Za-z0-9_.:-]{8,100}$/.test(givenId) ? givenId : randomUUID();
   return store.transaction(async (tx) => {
     const { areas } = await checkInput(tx, user, input);
     await tx.query(

@@ -125,8 +125,10 @@ export async function createPledge(
   initiativeId: string,
   input: PledgeInput,
   organizationId?: string,
+  givenId?: string,
 ): Promise<string> {
-  const id = randomUUID();
+  // An import keeps the identifiers of an export; anything else gets a new one.
+  const id = givenId && /^[A-Za-z0-9_.:-]{8,100}$/.test(givenId) ? givenId : randomUUID();
   const catalog = await areaCatalog();
   const areas = input.areas.map((code, i) => {
     const area = catalog.resolve(code);

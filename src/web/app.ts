@@ -25,6 +25,7 @@ import { registerInitiativeApi } from '../initiatives/api.ts';
 import { registerInitiativePages } from '../initiatives/pages.tsx';
 import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
+import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -57,6 +58,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerAccountApi(api);
   registerInitiativeApi(api);
   registerPledgeApi(api);
+  registerTransferApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -86,6 +88,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerAccountPages(app);
   registerInitiativePages(app);
   registerPledgePages(app);
+  registerTransferPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {
