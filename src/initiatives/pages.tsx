@@ -433,13 +433,13 @@ function HistoryPage(props: {
 // ---------------------------------------------------------------- the form
 
 /** Form field names for an input path, so errors land next to the right field. */
-function formFieldOf(input: { textLangs: Language[] }) {
+function formFieldOf(input: { textLangs: Language[]; pageLang: Language }) {
   return (path: string): string => {
     const [head = '', index, field] = path.split('.');
     const i = Number(index);
     switch (head) {
       case 'texts':
-        return Number.isInteger(i) ? `${field ?? 'title'}_${input.textLangs[i] ?? 'en'}` : `title_${input.textLangs[0] ?? 'en'}`;
+        return Number.isInteger(i) ? `${field ?? 'title'}_${input.textLangs[i] ?? input.pageLang}` : `title_${input.textLangs[0] ?? input.pageLang}`;
       case 'links':
         return Number.isInteger(i) ? `link_${field === 'elementId' ? 'element' : (field ?? 'element')}_${i}` : 'link_element_0';
       case 'partners':
@@ -459,7 +459,7 @@ function formFieldOf(input: { textLangs: Language[] }) {
 const list = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 
 /** Reads the flat form into the shared input shape; rows left blank are dropped. */
-function inputFromForm(raw: Record<string, string | string[]>) {
+function inputFromForm(raw: Record<string, string | string[]>, pageLang: Language) {
   const field = (name: string) => list(raw[name]);
   const textLangs = languages.filter((l) => field(`title_${l}`) || field(`description_${l}`));
   const linkRows = [...Array(LINK_ROWS + 20).keys()].filter((i) => field(`link_element_${i}`) || field(`link_evidence_${i}`));
@@ -491,7 +491,7 @@ function inputFromForm(raw: Record<string, string | string[]>) {
     const i = Number(index);
     const rows = head === 'links' ? linkRows : head === 'partners' ? partnerRows : head === 'webLinks' ? webRows : null;
     const mapped = rows && Number.isInteger(i) ? [head, String(rows[i] ?? i), rest].filter(Boolean).join('.') : path;
-    return formFieldOf({ textLangs })(mapped);
+    return formFieldOf({ textLangs, pageLang })(mapped);
   };
   return { input, fieldOf };
 }
@@ -897,7 +897,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   const save = async (c: Context<AppEnv>, user: User, id?: string) => {
     const ctx = ctxOf(c);
     const { raw, values } = await readRawForm(c);
-    const { input, fieldOf } = inputFromForm(raw);
+    const { input, fieldOf } = inputFromForm(raw, ctx.lang);
     const parsed = initiativeInput.safeParse(input);
     const again = async (errors: FieldErrors, status: 400 | 403 | 404 | 409) =>
       c.html(<InitiativeFormPage ctx={ctx} id={id} values={values} errors={errors} data={await formData(c, user)} />, status);
