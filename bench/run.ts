@@ -4,6 +4,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './foundation.ts';
+import { benchRegistry } from './registry.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -15,6 +16,38 @@ async function main() {
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
   };
+  const only = process.argv.slice(2);
+  const want = (name: string) => only.length === 0 || only.includes(name);
+  if (want('foundation')) await foundation(machine);
+  if (want('registry')) await registry(machine);
+}
+
+async function registry(machine: Record<string, unknown>) {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    console.log('Registry benchmark skipped: it targets PostgreSQL; set BENCH_DATABASE_URL=postgres://... to run it.');
+    return;
+  }
+  const run = await benchRegistry({
+    databaseUrl: url,
+    label: 'PostgreSQL',
+    initiatives: Number(process.env.BENCH_INITIATIVES ?? 100_000),
+    pledgesPerInitiative: 3,
+    loadSeconds: Number(process.env.BENCH_LOAD_SECONDS ?? 60),
+    rate: 500,
+  });
+  const file = path.join(results, 'registry.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'registry', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
+  console.log(`registry on ${run.store}: ${run.initiatives} initiatives, ${run.pledges} pledges; worst list p95 ${run.worstP95Ms} ms`);
+  if (run.load)
+    console.log(
+      `  load: ${run.load.requests} requests at ${run.load.achievedRate}/s, ${run.load.errors} errors, p95 ${run.load.latencyMs.p95} ms`,
+    );
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
+}
+
+async function foundation(machine: Record<string, unknown>) {
   const runs = [await benchFoundation({ label: 'embedded (PGlite)' })];
   if (process.env.BENCH_DATABASE_URL)
     runs.push(await benchFoundation({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL }));

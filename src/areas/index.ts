@@ -12,3 +12,8 @@ export function areaCatalog(): Promise<AreaCatalog> {
 }
 
 export type { AreaCatalog, Area } from './catalog.ts';
+
+/** Area codes typed in a list: separated by spaces, commas (also Arabic ، and Chinese ，、) or semicolons. */
+export function splitCodes(text: string): string[] {
+  return text.split(/[\s,;\u060C\uFF0C\u3001\uFF1B]+/).filter(Boolean);
+}

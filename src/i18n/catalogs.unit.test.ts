@@ -37,6 +37,25 @@ const sample = {
   derived: 1,
   status: 500,
   max: 500,
+  minutes: 5,
+  min: 10,
+  name: 'Amina',
+  date: '2026-01-01',
+  link: 'https://example.org/x',
+  id: 'gdc.11.b',
+  state: 'draft',
+  percent: 40,
+  value: 600,
+  metric: 'Schools connected',
+  baseline: 200,
+  target: 1000,
+  unit: 'schools',
+  detail: 'line 2',
+  created: 1,
+  updated: 2,
+  unchanged: 3,
+  pledges: 4,
+  mb: 25,
 };
 
 describe('message catalogs', () => {
@@ -48,10 +67,10 @@ describe('message catalogs', () => {
       });
       it('parses, uses the English arguments and formats', () => {
         for (const key of messageKeys) {
-          const english = argumentsOf(parse(catalogs.en[key]!));
+          const english = argumentsOf(parse(catalogs.en[key]!, { ignoreTag: true }));
           const message = catalog[key];
           expect(message, `${lang} ${key}`).toBeTypeOf('string');
-          const ours = argumentsOf(parse(message!));
+          const ours = argumentsOf(parse(message!, { ignoreTag: true }));
           expect([...ours].sort(), `${lang} ${key}`).toEqual([...english].sort());
           expect(translator(lang)(key, sample), `${lang} ${key}`).not.toMatch(/\{[a-z]+\}/);
         }
@@ -62,7 +81,7 @@ describe('message catalogs', () => {
           .resolvedOptions()
           .pluralCategories.filter((c) => !(c === 'many' && (lang === 'fr' || lang === 'es')));
         for (const key of messageKeys) {
-          for (const categories of pluralCategories(parse(catalog[key]!))) {
+          for (const categories of pluralCategories(parse(catalog[key]!, { ignoreTag: true }))) {
             for (const category of needed) expect(categories.has(category), `${lang} ${key} needs ${category}`).toBe(true);
             expect(categories.has('other'), `${lang} ${key} has other`).toBe(true);
           }

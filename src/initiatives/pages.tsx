@@ -14,6 +14,7 @@ import { endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
 import { sql } from '../store/index.ts';
+import { splitCodes } from '../areas/index.ts';
 import { isReviewer, listOrganizations, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
 import { summaries } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
@@ -474,9 +475,7 @@ function inputFromForm(raw: Record<string, string | string[]>, pageLang: Languag
     budget: amount || field('budgetCurrency') ? { amount: amount === '' ? NaN : Number(amount), currency: field('budgetCurrency') } : null,
     texts: textLangs.map((l) => ({ lang: l, title: field(`title_${l}`), description: field(`description_${l}`) })),
     partners: partnerRows.map((i) => ({ organizationId: field(`partner_org_${i}`), role: field(`partner_role_${i}`) || 'implementing' })),
-    areas: field('areas')
-      .split(/[\s,;]+/)
-      .filter(Boolean),
+    areas: splitCodes(field('areas')),
     webLinks: webRows.map((i) => ({ url: field(`web_url_${i}`), label: field(`web_label_${i}`) || null })),
     links: linkRows.map((i) => ({
       elementId: field(`link_element_${i}`),

@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql, type Database, type Store } from '../store/index.ts';
+import { splitCodes } from '../areas/index.ts';
 import { translator, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { languages, type Language } from '../language/languages.ts';
 import { Refusal } from '../shared/refusal.ts';
@@ -106,7 +107,7 @@ function inputOf(row: Row): unknown {
     texts: languages
       .filter((l) => row[`title_${l}`] || row[`description_${l}`])
       .map((l) => ({ lang: l, title: row[`title_${l}`] ?? '', description: row[`description_${l}`] ?? '' })),
-    areas: (row.areas ?? '').split(/[\s,;]+/).filter(Boolean),
+    areas: splitCodes(row.areas ?? ''),
     partners: cellLines(row.partners ?? '').map(([organizationId = '', role = 'implementing']) => ({ organizationId, role })),
     links: cellLines(row.links ?? '').map(([elementId = '', type = 'contributes-to', evidence = '', address = '']) => ({
       elementId,
@@ -325,7 +326,7 @@ export async function importRecords(
       targetDate: row.target_date ?? '',
       beneficiaries: row.beneficiaries || null,
       weight: row.weight || null,
-      areas: (row.areas ?? '').split(/[\s,;]+/).filter(Boolean),
+      areas: splitCodes(row.areas ?? ''),
     });
     const initiativeId = row.initiative_id?.trim() ?? '';
     if (!initiativeId) issues.push({ sheet: 'pledges', row: rowNumber, column: 'initiative_id', message: say('form.required') });

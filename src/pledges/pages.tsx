@@ -28,6 +28,7 @@ import {
 } from './service.ts';
 import { expectedValue } from './progress.ts';
 import { sql } from '../store/index.ts';
+import { splitCodes } from '../areas/index.ts';
 
 type Ctx = PageContext & { csrf: string };
 
@@ -498,9 +499,7 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
       targetDate: list(raw.targetDate),
       beneficiaries: blankToNull(list(raw.beneficiaries)),
       weight: blankToNull(list(raw.weight)),
-      areas: list(raw.areas)
-        .split(/[\s,;]+/)
-        .filter(Boolean),
+      areas: splitCodes(list(raw.areas)),
     });
     if (!parsed.success) return again(fieldErrors(parsed.error.issues));
     try {
