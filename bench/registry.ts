@@ -8,6 +8,7 @@ import { openStore, sql, type Store } from '../src/store/index.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
 import { listInitiatives } from '../src/initiatives/service.ts';
 import { percentiles } from './foundation.ts';
+import { areaCatalog } from '../src/areas/index.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -23,7 +24,7 @@ export interface RegistryBenchOptions {
 /** Fills the store with generated, published records (idempotent: skipped when already there). */
 async function generate(store: Store, initiatives: number, pledgesPerInitiative: number): Promise<number> {
   const [have] = await store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM initiatives WHERE id LIKE 'bench-%'`);
-  if ((have?.n ?? 0) >= initiatives) return 0;
+  if ((have?.n ?? 0) >= initiatives && !process.env.BENCH_REGENERATE) return 0;
   const started = performance.now();
   await store.db.query(sql`DELETE FROM initiatives WHERE id LIKE 'bench-%'`);
   await store.db.query(
@@ -79,6 +80,19 @@ async function generate(store: Store, initiatives: number, pledgesPerInitiative:
       );
     });
   }
+  // The registry filters read the closures the application keeps (see writeParts).
+  const catalog = await areaCatalog();
+  const regions = countries.map((c) => `${c.code}=${[c.code, ...(catalog.areas.get(c.code)?.within ?? [])].join('|')}`);
+  await store.db.query(
+    sql`WITH r AS (SELECT split_part(x, '=', 1) AS code, string_to_array(split_part(x, '=', 2), '|') AS closure FROM unnest(${`{${regions.join(',')}}`}::text[]) x)
+        UPDATE initiatives i SET
+          area_closure = coalesce((SELECT array_agg(DISTINCT y) FROM initiative_areas a JOIN r ON r.code = a.area_code, unnest(r.closure) y WHERE a.initiative_id = i.id), '{}'),
+          element_closure = coalesce((SELECT array_agg(DISTINCT x) FROM initiative_links l JOIN elements e ON e.id = l.element_id, unnest(e.ancestors || e.id) x WHERE l.initiative_id = i.id), '{}')
+        WHERE i.id LIKE 'bench-%'`,
+  );
+  await store.db.query(
+    sql`UPDATE initiative_texts SET search = to_tsvector('english', title || ' ' || description) WHERE initiative_id LIKE 'bench-%'`,
+  );
   await store.db.query(sql`ANALYZE`);
   return Math.round(performance.now() - started);
 }

@@ -1,7 +1,9 @@
 // Initiatives: the stocktaking entry (what, who, where, when, how much, and which framework
 // elements it serves), under review before it is public.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { organizations } from '../organizations/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { elements } from '../frameworks/schema.ts';
@@ -34,10 +36,16 @@ export const initiatives = pgTable(
     updatedAt: at('updated_at').notNull().defaultNow(),
     submittedAt: at('submitted_at'),
     publishedAt: at('published_at'),
+    /** The linked elements and all their ancestors: filtering by any element is one index lookup. */
+    elementClosure: text('element_closure').array().notNull().default(sql`'{}'::text[]`),
+    /** The areas and the M49 regions they lie in. */
+    areaClosure: text('area_closure').array().notNull().default(sql`'{}'::text[]`),
   },
   (t) => [
     index('initiatives_state_idx').on(t.state, t.updatedAt),
     index('initiatives_lead_idx').on(t.leadOrganizationId),
+    index('initiatives_elements_idx').using('gin', t.elementClosure),
+    index('initiatives_areas_idx').using('gin', t.areaClosure),
     check('initiatives_state_check', sql`${t.state} in ('draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`),
     check('initiatives_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'discontinued')`),
     check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
@@ -53,8 +61,10 @@ export const initiativeTexts = pgTable(
     lang: text('lang').notNull(),
     title: text('title').notNull(),
     description: text('description').notNull(),
+    /** Title and description folded and stemmed in their language (Chinese segmented). */
+    search: tsvector('search'),
   },
-  (t) => [primaryKey({ columns: [t.initiativeId, t.lang] })],
+  (t) => [primaryKey({ columns: [t.initiativeId, t.lang] }), index('initiative_texts_search_idx').using('gin', t.search)],
 );
 
 export const initiativePartners = pgTable(

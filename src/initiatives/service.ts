@@ -85,8 +85,11 @@ async function writeParts(tx: Database, id: string, input: InitiativeInput, area
   const rows = (list: Sql[], table: Sql) =>
     list.length ? tx.query(sql`INSERT INTO ${table} VALUES ${join(list, ', ')}`) : Promise.resolve([]);
   await rows(
-    input.texts.map((t) => sql`(${id}, ${t.lang}, ${t.title}, ${t.description})`),
-    sql`initiative_texts (initiative_id, lang, title, description)`,
+    input.texts.map(
+      (t) =>
+        sql`(${id}, ${t.lang}, ${t.title}, ${t.description}, to_tsvector(${searchConfig[t.lang]}::regconfig, ${foldForSearch(`${t.title}\n${t.description}`, t.lang)}))`,
+    ),
+    sql`initiative_texts (initiative_id, lang, title, description, search)`,
   );
   const partners = input.partners.filter((p) => p.organizationId !== input.leadOrganizationId);
   await rows(
@@ -104,6 +107,15 @@ async function writeParts(tx: Database, id: string, input: InitiativeInput, area
   await rows(
     [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => sql`(${id}, ${w.url}, ${w.label})`),
     sql`initiative_web_links (initiative_id, url, label)`,
+  );
+  // Closures for the registry's filters: every linked element with its ancestors, every area with its regions.
+  const catalog = await areaCatalog();
+  const areaClosure = [...new Set(areas.flatMap((a) => [a, ...(catalog.areas.get(a)?.within ?? [])]))].sort();
+  await tx.query(
+    sql`UPDATE initiatives SET area_closure = ${pgTextArray(areaClosure)}::text[],
+          element_closure = coalesce((SELECT array_agg(DISTINCT x ORDER BY x) FROM elements e, unnest(e.ancestors || e.id) AS x
+                                      WHERE e.id = ANY(${pgTextArray(input.links.map((l) => l.elementId))}::text[])), '{}')
+        WHERE id = ${id}`,
   );
 }
 
@@ -356,21 +368,14 @@ export interface InitiativeSummary {
 /** Lists initiatives with filters, newest change first, one page at a time. */
 export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<{ total: number; items: InitiativeSummary[] }> {
   const where: Sql[] = [sql`i.state = ANY(${pgTextArray(filter.states ?? ['published'])}::text[])`];
-  if (filter.element) {
-    where.push(
-      sql`EXISTS (SELECT 1 FROM initiative_links l JOIN elements e ON e.id = l.element_id
-                  WHERE l.initiative_id = i.id AND (e.id = ${filter.element} OR ${filter.element} = ANY(e.ancestors)))`,
-    );
-  }
+  if (filter.element) where.push(sql`i.element_closure @> ${pgTextArray([filter.element])}::text[]`);
   if (filter.area) {
     const areas = await areaCatalog();
     const code = areas.resolve(filter.area) ?? filter.area;
-    const within = [...areas.areas.values()].filter((a) => a.within.includes(code)).map((a) => a.code);
-    // A group (LDC, LLDC, SIDS) also matches initiatives in its member countries that year.
+    // A group (LDC, LLDC, SIDS) also matches initiatives in its member countries that year;
+    // a region matches through the closure (each initiative lists the regions of its areas).
     const members = groupMembers(areas, code, filter.year ?? new Date().getUTCFullYear());
-    where.push(
-      sql`EXISTS (SELECT 1 FROM initiative_areas a WHERE a.initiative_id = i.id AND a.area_code = ANY(${pgTextArray([code, ...within, ...members])}::text[]))`,
-    );
+    where.push(sql`i.area_closure && ${pgTextArray([code, ...members])}::text[]`);
   }
   if (filter.stakeholderType) where.push(sql`o.stakeholder_type = ${filter.stakeholderType}`);
   if (filter.status) where.push(sql`i.status = ${filter.status}`);
@@ -392,41 +397,50 @@ export async function listInitiatives(db: Database, filter: RegistryFilter): Pro
   if (filter.q) {
     const q = filter.q.trim();
     const matches = languages.map(
-      (l) =>
-        sql`(t.lang = ${l} AND to_tsvector(${searchConfig[l]}::regconfig, t.title || ' ' || t.description) @@ websearch_to_tsquery(${searchConfig[l]}::regconfig, ${foldForSearch(q, l)}))`,
+      (l) => sql`(t.lang = ${l} AND t.search @@ websearch_to_tsquery(${searchConfig[l]}::regconfig, ${foldForSearch(q, l)}))`,
     );
-    where.push(
-      sql`EXISTS (SELECT 1 FROM initiative_texts t WHERE t.initiative_id = i.id AND (${join(matches, ' OR ')} OR t.title ILIKE ${'%' + q.replace(/[%_\\]/g, '\\$&') + '%'}))`,
-    );
+    where.push(sql`i.id IN (SELECT t.initiative_id FROM initiative_texts t WHERE ${join(matches, ' OR ')})`);
   }
-  const rows = await db.query<{
-    id: string;
-    state: InitiativeState;
-    status: InitiativeStatus;
-    title: string;
-    title_lang: Language;
-    lead_id: string;
-    lead_name: string;
-    areas: string[] | null;
-    elements: string[] | null;
-    start_date: string | null;
-    end_date: string | null;
-    updated_at: string;
-    total: number;
-  }>(
-    sql`SELECT i.id, i.state, i.status, i.start_date, i.end_date, i.updated_at, o.id AS lead_id, o.name AS lead_name,
-               tx.title, tx.lang AS title_lang, count(*) OVER () AS total,
-               (SELECT array_agg(area_code ORDER BY area_code) FROM initiative_areas WHERE initiative_id = i.id) AS areas,
-               (SELECT array_agg(element_id ORDER BY element_id) FROM initiative_links WHERE initiative_id = i.id) AS elements
-        FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id
-        LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = i.id
-                           ORDER BY (lang = ${filter.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) tx ON true
-        WHERE ${join(where, ' AND ')}
-        ORDER BY i.updated_at DESC, i.id
-        LIMIT ${filter.limit} OFFSET ${filter.offset}`,
-  );
+  const condition = join(where, ' AND ');
+  // The page first (ids only, by the index on state and date), then its details: so the cost
+  // does not grow with the number of matches; the total is counted apart.
+  const [rows, counted] = await Promise.all([
+    db.query<{
+      id: string;
+      state: InitiativeState;
+      status: InitiativeStatus;
+      title: string;
+      title_lang: Language;
+      lead_id: string;
+      lead_name: string;
+      areas: string[] | null;
+      elements: string[] | null;
+      start_date: string | null;
+      end_date: string | null;
+      updated_at: string;
+    }>(
+      sql`WITH page AS (
+            SELECT i.id FROM initiatives i ${filter.stakeholderType ? sql`JOIN organizations o ON o.id = i.lead_organization_id` : empty}
+            WHERE ${condition}
+            ORDER BY i.updated_at DESC, i.id
+            LIMIT ${filter.limit} OFFSET ${filter.offset})
+          SELECT i.id, i.state, i.status, i.start_date, i.end_date, i.updated_at, o.id AS lead_id, o.name AS lead_name,
+                 tx.title, tx.lang AS title_lang,
+                 (SELECT array_agg(area_code ORDER BY area_code) FROM initiative_areas WHERE initiative_id = i.id) AS areas,
+                 (SELECT array_agg(element_id ORDER BY element_id) FROM initiative_links WHERE initiative_id = i.id) AS elements
+          FROM page JOIN initiatives i ON i.id = page.id JOIN organizations o ON o.id = i.lead_organization_id
+          LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = i.id
+                             ORDER BY (lang = ${filter.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) tx ON true
+          ORDER BY i.updated_at DESC, i.id`,
+    ),
+    db.query<{ total: number }>(
+      filter.stakeholderType
+        ? sql`SELECT count(*) AS total FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE ${condition}`
+        : sql`SELECT count(*) AS total FROM initiatives i WHERE ${condition}`,
+    ),
+  ]);
   return {
-    total: rows[0]?.total ?? 0,
+    total: counted[0]?.total ?? 0,
     items: rows.map((r) => ({
       id: r.id,
       state: r.state,
