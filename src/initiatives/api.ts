@@ -185,7 +185,10 @@ const routes = {
     summary: 'The reviewers’ queue: submitted initiatives, oldest first',
     security: [{ bearer: [] }],
     request: { query: z.object({ lang: langQuery }) },
-    responses: { 200: json(z.object({ total: z.number(), items: z.array(Summary) }), 'Submitted initiatives'), ...writeResponses },
+    responses: {
+      200: json(z.object({ total: z.number(), totalIsLowerBound: z.boolean(), items: z.array(Summary) }), 'Submitted initiatives'),
+      ...writeResponses,
+    },
   }),
 };
 

@@ -141,7 +141,9 @@ function RegistryPage(props: {
         </div>
         <button type="submit">{t('search.submit')}</button>
       </form>
-      <h2 aria-live="polite">{t('registry.count', { count: result.total })}</h2>
+      <h2 aria-live="polite">
+        {result.totalIsLowerBound ? t('registry.countMore', { count: result.total }) : t('registry.count', { count: result.total })}
+      </h2>
       <InitiativeList ctx={ctx} items={result.items} />
       <nav aria-label={t('registry.pages')}>
         {props.offset > 0 ? <a href={href(ctx, params(Math.max(0, props.offset - PAGE)))}>{t('registry.previous')}</a> : null}{' '}
@@ -440,7 +442,9 @@ function formFieldOf(input: { textLangs: Language[]; pageLang: Language }) {
     const i = Number(index);
     switch (head) {
       case 'texts':
-        return Number.isInteger(i) ? `${field ?? 'title'}_${input.textLangs[i] ?? input.pageLang}` : `title_${input.textLangs[0] ?? input.pageLang}`;
+        return Number.isInteger(i)
+          ? `${field ?? 'title'}_${input.textLangs[i] ?? input.pageLang}`
+          : `title_${input.textLangs[0] ?? input.pageLang}`;
       case 'links':
         return Number.isInteger(i) ? `link_${field === 'elementId' ? 'element' : (field ?? 'element')}_${i}` : 'link_element_0';
       case 'partners':

@@ -37,9 +37,15 @@ export const initiatives = pgTable(
     submittedAt: at('submitted_at'),
     publishedAt: at('published_at'),
     /** The linked elements and all their ancestors: filtering by any element is one index lookup. */
-    elementClosure: text('element_closure').array().notNull().default(sql`'{}'::text[]`),
+    elementClosure: text('element_closure')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The areas and the M49 regions they lie in. */
-    areaClosure: text('area_closure').array().notNull().default(sql`'{}'::text[]`),
+    areaClosure: text('area_closure')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index('initiatives_state_idx').on(t.state, t.updatedAt),

@@ -366,7 +366,13 @@ export interface InitiativeSummary {
 }
 
 /** Lists initiatives with filters, newest change first, one page at a time. */
-export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<{ total: number; items: InitiativeSummary[] }> {
+/** Totals above this are reported as "more than" (see listInitiatives). */
+export const COUNT_CAP = 10_000;
+
+export async function listInitiatives(
+  db: Database,
+  filter: RegistryFilter,
+): Promise<{ total: number; totalIsLowerBound: boolean; items: InitiativeSummary[] }> {
   const where: Sql[] = [sql`i.state = ANY(${pgTextArray(filter.states ?? ['published'])}::text[])`];
   if (filter.element) where.push(sql`i.element_closure @> ${pgTextArray([filter.element])}::text[]`);
   if (filter.area) {
@@ -434,13 +440,17 @@ export async function listInitiatives(db: Database, filter: RegistryFilter): Pro
           ORDER BY i.updated_at DESC, i.id`,
     ),
     db.query<{ total: number }>(
-      filter.stakeholderType
-        ? sql`SELECT count(*) AS total FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE ${condition}`
-        : sql`SELECT count(*) AS total FROM initiatives i WHERE ${condition}`,
+      // Counted up to a cap: an exact count of tens of thousands of matches on every page would
+      // cost more than the page itself; past the cap the total reads "more than".
+      sql`SELECT count(*) AS total FROM (
+            SELECT 1 FROM initiatives i ${filter.stakeholderType ? sql`JOIN organizations o ON o.id = i.lead_organization_id` : empty}
+            WHERE ${condition} LIMIT ${COUNT_CAP + 1}) capped`,
     ),
   ]);
+  const total = counted[0]?.total ?? 0;
   return {
-    total: counted[0]?.total ?? 0,
+    total: Math.min(total, COUNT_CAP),
+    totalIsLowerBound: total > COUNT_CAP,
     items: rows.map((r) => ({
       id: r.id,
       state: r.state,

@@ -170,7 +170,7 @@ describe('import', () => {
       '',
       'BRA',
     ]);
-    const bytes = new Uint8Array((await book.xlsx.writeBuffer()));
+    const bytes = new Uint8Array(await book.xlsx.writeBuffer());
     const result = await upload(v, [
       { name: 'registry.xlsx', type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', body: bytes },
     ]);

@@ -159,7 +159,7 @@ export async function toXlsx(sheets: { name: string; columns: readonly string[];
     for (const row of sheet.rows) ws.addRow(row);
     ws.getRow(1).font = { bold: true };
   }
-  return new Uint8Array((await book.xlsx.writeBuffer()));
+  return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
 /** Reads the rows of a CSV file, or of the named sheet (else the first) of an XLSX workbook. */
@@ -303,7 +303,12 @@ export async function importRecords(
       await checkInput(store.db, user, item.input);
     } catch (error) {
       if (!(error instanceof Refusal)) throw error;
-      issues.push({ sheet: 'initiatives', row: item.row, column: error.field ? columnOf(error.field, item.input) : 'id', message: t(error.key, error.values) });
+      issues.push({
+        sheet: 'initiatives',
+        row: item.row,
+        column: error.field ? columnOf(error.field, item.input) : 'id',
+        message: t(error.key, error.values),
+      });
     }
     if (item.id) {
       const [found] = await store.db.query<{ id: string }>(sql`SELECT id FROM initiatives WHERE id = ${item.id}`);
