@@ -173,7 +173,7 @@ async function fixedRate(base: string, paths: string[], rate: number, seconds: n
 export async function benchRegistry(options: RegistryBenchOptions) {
   const dataDir = options.databaseUrl ? undefined : path.join(os.tmpdir(), 'concord-bench-registry');
   const store = await openStore({ databaseUrl: options.databaseUrl, dataDir });
-  let generateMs = 0;
+  let generateMs: number;
   const latencies: Record<string, ReturnType<typeof percentiles>> = {};
   try {
     await seedFrameworks(store);
