@@ -4,9 +4,8 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/env.ts';
 import { langQuery, problemResponses, ProblemSchema } from '../web/api.ts';
-import { apiCaller } from '../web/session.ts';
+import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
-import { hit, limits } from '../accounts/rate-limit.ts';
 import type { User } from '../accounts/service.ts';
 import { historyOf } from '../provenance/history.ts';
 import { initiativeInput, initiativeStates, initiativeStatuses } from './model.ts';
@@ -192,17 +191,6 @@ const routes = {
   }),
 };
 
-/** The signed-in caller of a write, rate-limited; the operator token is not a person and may not write records. */
-async function writer(c: Context<AppEnv>): Promise<User> {
-  const caller = await apiCaller(c);
-  if (!caller || caller === 'operator') throw new Problem(401, 'Unauthorized', 'Send an API token as Authorization: Bearer <token>.');
-  const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
-  if (!result.allowed) {
-    c.header('Retry-After', String(result.retryAfter));
-    throw new Problem(429, 'Too Many Requests', `Too many writes; try again in ${result.retryAfter} s.`);
-  }
-  return caller;
-}
 
 async function reader(c: Context<AppEnv>): Promise<User | null> {
   const caller = await apiCaller(c);
@@ -231,25 +219,25 @@ export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
   });
 
   api.openapi(routes.create, async (c) => {
-    const user = await writer(c);
+    const user = await apiWriter(c);
     return c.json(await createInitiative(c.var.store, user, c.req.valid('json')), 201);
   });
 
   api.openapi(routes.update, async (c) => {
-    const user = await writer(c);
+    const user = await apiWriter(c);
     const body = c.req.valid('json');
     return c.json(await updateInitiative(c.var.store, user, c.req.valid('param').id, body.initiative, body.version), 200);
   });
 
   api.openapi(routes.transition, async (c) => {
-    const user = await writer(c);
+    const user = await apiWriter(c);
     const { id, action } = c.req.valid('param');
     const body = (await c.req.json().catch(() => ({}))) as { note?: unknown };
     return c.json(await transition(c.var.store, user, id, action, typeof body.note === 'string' ? body.note : undefined), 200);
   });
 
   api.openapi(routes.queue, async (c) => {
-    const user = await writer(c);
+    const user = await apiWriter(c);
     if (user.role === 'contributor') throw new Problem(403, 'Forbidden', 'Only reviewers can see the review queue.');
     const result = await listInitiatives(c.var.store.db, { lang: c.req.valid('query').lang, states: ['submitted'], limit: 500, offset: 0 });
     return c.json(result, 200);

@@ -7,6 +7,7 @@ import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
+import { initiativeColumns } from './transfer.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -43,8 +44,7 @@ async function upload(v: Visitor, files: { name: string; field?: string; type: s
   return { status: response.status, html: await response.text() };
 }
 
-const header =
-  'id,state,lead_organization_id,status,start_date,end_date,budget_amount,budget_currency,areas,title_ar,description_ar,title_zh,description_zh,title_en,description_en,title_fr,description_fr,title_ru,description_ru,title_es,description_es,partners,links,web_links';
+const header = initiativeColumns.join(',');
 
 function csvRow(org: string, title: string, extra: { areas?: string; links?: string } = {}) {
   return [

@@ -2,11 +2,8 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
 import { problemResponses, ProblemSchema } from '../web/api.ts';
-import { apiCaller } from '../web/session.ts';
-import { notFound, Problem } from '../web/problem.ts';
-import type { Context } from 'hono';
-import type { User } from '../accounts/service.ts';
-import { hit, limits } from '../accounts/rate-limit.ts';
+import { apiCaller, apiWriter } from '../web/session.ts';
+import { notFound } from '../web/problem.ts';
 import { getInitiative } from '../initiatives/service.ts';
 import {
   addProgressUpdate,
@@ -130,16 +127,6 @@ const routes = {
   }),
 };
 
-async function writer(c: Context<AppEnv>): Promise<User> {
-  const caller = await apiCaller(c);
-  if (!caller || caller === 'operator') throw new Problem(401, 'Unauthorized', 'Send an API token as Authorization: Bearer <token>.');
-  const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
-  if (!result.allowed) {
-    c.header('Retry-After', String(result.retryAfter));
-    throw new Problem(429, 'Too Many Requests', `Too many writes; try again in ${result.retryAfter} s.`);
-  }
-  return caller;
-}
 
 export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.list, async (c) => {
@@ -151,17 +138,17 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     return c.json({ progressPercent: initiativeProgress(items), items }, 200);
   });
   api.openapi(routes.create, async (c) =>
-    c.json({ id: await createPledge(c.var.store, await writer(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
+    c.json({ id: await createPledge(c.var.store, await apiWriter(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(routes.transaction, async (c) =>
-    c.json({ id: await addTransaction(c.var.store, await writer(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
+    c.json({ id: await addTransaction(c.var.store, await apiWriter(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(routes.update, async (c) =>
-    c.json({ id: await addProgressUpdate(c.var.store, await writer(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
+    c.json({ id: await addProgressUpdate(c.var.store, await apiWriter(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(routes.review, async (c) => {
     const { id: updateId, decision } = c.req.valid('param');
-    await reviewProgressUpdate(c.var.store, await writer(c), updateId, decision === 'publish');
+    await reviewProgressUpdate(c.var.store, await apiWriter(c), updateId, decision === 'publish');
     return c.json({ id: updateId, state: decision === 'publish' ? 'published' : 'rejected' }, 200);
   });
 }

@@ -6,6 +6,8 @@ import type { AppEnv } from './env.ts';
 import { apiTokenUser, sessionUser, type User } from '../accounts/service.ts';
 import { hmac, newToken, sameToken } from '../accounts/tokens.ts';
 import { instanceSecret } from '../accounts/secret.ts';
+import { hit, limits } from '../accounts/rate-limit.ts';
+import { Problem } from './problem.ts';
 
 export const SESSION_COOKIE = 'concord_session';
 export const CSRF_COOKIE = 'concord_csrf';
@@ -67,4 +69,16 @@ export async function apiCaller(c: Context<AppEnv>): Promise<User | 'operator' |
   const operator = c.var.config.operatorToken;
   if (operator && sameToken(token, operator)) return 'operator';
   return (await apiTokenUser(c.var.store.db, token)) ?? null;
+}
+
+/** The signed-in caller of an API write, rate-limited; the operator token is not a person and may not write records. */
+export async function apiWriter(c: Context<AppEnv>): Promise<User> {
+  const caller = await apiCaller(c);
+  if (!caller || caller === 'operator') throw new Problem(401, 'Unauthorized', 'Send an API token as Authorization: Bearer <token>.');
+  const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
+  if (!result.allowed) {
+    c.header('Retry-After', String(result.retryAfter));
+    throw new Problem(429, 'Too Many Requests', `Too many writes; try again in ${result.retryAfter} s.`);
+  }
+  return caller;
 }
