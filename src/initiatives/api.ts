@@ -191,7 +191,6 @@ const routes = {
   }),
 };
 
-
 async function reader(c: Context<AppEnv>): Promise<User | null> {
   const caller = await apiCaller(c);
   return caller === 'operator' ? null : caller;

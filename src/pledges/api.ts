@@ -127,7 +127,6 @@ const routes = {
   }),
 };
 
-
 export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.list, async (c) => {
     const caller = await apiCaller(c);

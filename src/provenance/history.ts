@@ -52,7 +52,9 @@ export async function historyOf(db: Database, entity: string, entityId: string):
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
     note: string | null;
-  }>(sql`SELECT id, entity, entity_id, action, actor, at, before, after, note FROM changes WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY at, id`);
+  }>(
+    sql`SELECT id, entity, entity_id, action, actor, at, before, after, note FROM changes WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY at, id`,
+  );
   return rows.map((r) => ({
     id: r.id,
     entity: r.entity,
