@@ -56,6 +56,9 @@ const sample = {
   unchanged: 3,
   pledges: 4,
   mb: 25,
+  similarity: 0.8,
+  areas: 2,
+  elements: 3,
 };
 
 describe('message catalogs', () => {

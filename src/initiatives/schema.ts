@@ -70,7 +70,11 @@ export const initiativeTexts = pgTable(
     /** Title and description folded and stemmed in their language (Chinese segmented). */
     search: tsvector('search'),
   },
-  (t) => [primaryKey({ columns: [t.initiativeId, t.lang] }), index('initiative_texts_search_idx').using('gin', t.search)],
+  (t) => [
+    primaryKey({ columns: [t.initiativeId, t.lang] }),
+    index('initiative_texts_search_idx').using('gin', t.search),
+    index('initiative_texts_title_trgm_idx').using('gin', sql`lower(${t.title}) gin_trgm_ops`),
+  ],
 );
 
 export const initiativePartners = pgTable(
@@ -130,4 +134,26 @@ export const initiativeWebLinks = pgTable(
     label: text('label'),
   },
   (t) => [primaryKey({ columns: [t.initiativeId, t.url] })],
+);
+
+/** A reviewer's decision on a pair of initiatives found alike: remembered, so the pair is not proposed again. */
+export const duplicateDecisions = pgTable(
+  'duplicate_decisions',
+  {
+    /** The pair, smaller id first. */
+    firstId: text('first_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    secondId: text('second_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    decision: text('decision').notNull(),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: at('decided_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstId, t.secondId] }),
+    check('duplicate_decisions_order', sql`${t.firstId} < ${t.secondId}`),
+    check('duplicate_decisions_decision_check', sql`${t.decision} in ('duplicate', 'not-duplicate')`),
+  ],
 );

@@ -26,6 +26,7 @@ import { registerInitiativePages } from '../initiatives/pages.tsx';
 import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
+import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -89,6 +90,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerInitiativePages(app);
   registerPledgePages(app);
   registerTransferPages(app);
+  registerDuplicatePages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -1,0 +1,84 @@
+// Duplicates across organizations: proposed from alike titles or shared countries, elements and
+// dates; a reviewer's "not a duplicate" is remembered; "duplicate" rejects the submitted record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../testing/app.ts';
+import { Visitor } from '../testing/visitor.ts';
+import { createUser } from '../accounts/service.ts';
+import { catalogs } from '../i18n/index.ts';
+
+let t: TestApp;
+const password = 'correct horse battery';
+let n = 0;
+const unique = (name: string) => `${name}.${++n}.${Date.now()}@example.org`;
+
+beforeAll(async () => {
+  t = await openTestApp({ CONCORD_TRUST_PROXY: '1' });
+});
+afterAll(() => t.close());
+
+async function initiativeBy(orgName: string, fields: Record<string, string>) {
+  const v = new Visitor(t.app);
+  await v.signUp('en', orgName, unique('dup'), password);
+  await v.get('/en/organizations/new');
+  const org = (await v.post('/en/organizations/new', { name: `${orgName} ${n}`, stakeholderType: 'civil-society' }))
+    .location!.split('/')
+    .pop()!
+    .split('?')[0]!;
+  await v.get('/en/initiatives/new');
+  const path = (await v.post('/en/initiatives/new', { leadOrganizationId: org, status: 'ongoing', ...fields })).location!.split('?')[0]!;
+  await v.get(path);
+  await v.post(`${path}/submit`);
+  return { v, path, id: path.split('/').pop()! };
+}
+
+describe('duplicate detection', () => {
+  it('proposes alike records across organizations and remembers a reviewer’s decision', async () => {
+    const first = await initiativeBy('Alpha Network', {
+      title_en: 'Community broadband for rural schools in Kenya',
+      description_en: 'Connecting rural schools with community broadband networks.',
+      areas: 'KEN',
+      link_element_0: 'gdc.11.c',
+      link_evidence_0: 'Deploys rural network infrastructure.',
+    });
+    const second = await initiativeBy('Beta Foundation', {
+      title_en: 'Community broadband for rural schools of Kenya',
+      description_en: 'A second organization doing the same work.',
+      areas: 'KEN',
+      link_element_0: 'gdc.11.c',
+      link_evidence_0: 'Also deploys rural network infrastructure.',
+    });
+    const spanish = await initiativeBy('Gamma Coop', {
+      title_es: 'Banda ancha comunitaria para escuelas',
+      description_es: 'Escuelas rurales conectadas con redes comunitarias.',
+      areas: 'KEN',
+      link_element_0: 'gdc.11.c',
+      link_evidence_0: 'Infraestructura de red rural.',
+      link_element_1: 'wsis.C2',
+      link_evidence_1: 'Infraestructura de información y comunicación.',
+    });
+    // Its own organization sees the candidates; no decision buttons for contributors.
+    const own = await second.v.get(second.path);
+    expect(own.html).toContain(`href="/en/initiatives/${first.id}"`);
+    expect(own.html).not.toContain('/duplicates/');
+
+    const email = unique('reviewer');
+    await createUser(t.store, { email, name: 'Dup Reviewer', password, role: 'reviewer' });
+    const r = new Visitor(t.app);
+    await r.signIn('en', email, password);
+    const page = await r.get(second.path);
+    expect(page.html).toContain(`/duplicates/${first.id}/duplicate`);
+
+    // "Not a duplicate" is remembered: the pair is not proposed again.
+    await r.post(`${second.path}/duplicates/${first.id}/not-duplicate`);
+    const after = await r.get(second.path);
+    expect(after.html).not.toContain(`/duplicates/${first.id}/`);
+
+    // Across languages: shared country, elements and dates make the Spanish record a candidate of the first.
+    const firstPage = await r.get(first.path);
+    expect(firstPage.html).toContain(`href="/en/initiatives/${spanish.id}"`);
+    await r.post(`${spanish.path}/duplicates/${first.id}/duplicate`);
+    const rejected = await r.get(spanish.path);
+    expect(rejected.html).toContain(catalogs.en['initiative.state.rejected']!);
+    expect(rejected.html).toContain(`Duplicate of initiative ${first.id}`);
+  });
+});
