@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
-import { initiativeColumns } from './transfer.ts';
+import { initiativeColumns, pledgeColumns } from './transfer.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -142,20 +142,7 @@ describe('import', () => {
     };
     ws.addRow(columns.map((c) => values[c] ?? ''));
     const pledges = book.addWorksheet('pledges');
-    pledges.addRow([
-      'id',
-      'initiative_id',
-      'organization_id',
-      'metric',
-      'unit',
-      'baseline_value',
-      'baseline_date',
-      'target_value',
-      'target_date',
-      'beneficiaries',
-      'weight',
-      'areas',
-    ]);
+    pledges.addRow([...pledgeColumns]);
     pledges.addRow([
       '',
       'xlsx-import-initiative-1',
