@@ -7,7 +7,7 @@ import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import { readForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
-import { endSessionCookie, startSessionCookie } from '../web/session.ts';
+import { endSessionCookie, requireUser, startSessionCookie } from '../web/session.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { hit, limits } from './rate-limit.ts';
 import { mailConfigured, sendMail } from './mail.ts';
@@ -99,12 +99,6 @@ async function limited(c: Context<AppEnv>, key: string, limit: (typeof limits)[k
     c.header('Retry-After', String(result.retryAfter));
     throw new Refusal(429, 'form.tooManyAttempts', undefined, { minutes: Math.ceil(result.retryAfter / 60) });
   }
-}
-
-function requireUser(c: Context<AppEnv>): User {
-  const user = c.var.user;
-  if (!user) throw new Refusal(401, 'account.signInFirst');
-  return user;
 }
 
 // ---------------------------------------------------------------- views

@@ -3,7 +3,7 @@
 // kept apart) before the document layer is parsed, and the lines are grouped into blocks.
 import type { Language } from '../language/languages.ts';
 import type { RawBlock, RawFootnote, ReadWarning } from './model.ts';
-import { footnoteCall, markSuperscriptCalls } from './text.ts';
+import { footnoteCall, markSuperscriptCalls, SUPERSCRIPT } from './text.ts';
 
 /** A job number such as "23-25902 (E)", often followed by a date and a barcode "*2325902*". */
 const JOB_NUMBER = /^\s*\d{2}-\d{5}(?:\s*\([EFSRCA]\))?(?:\s+\d{6})?(?:\s+\*\d{7,}\*)?\s*$/;
@@ -23,19 +23,6 @@ const REVERSED_FOOTNOTE = /^(.*\p{Script=Latin}.*?)\s*\((\d{1,3})\)\s*$/u;
  */
 export const STRUCTURAL_START =
   /^\s*(?:\d{1,3}\.\s|-?\s*\d{1,3}\s*-\s|\d{1,2}(?:\.\d{1,2}){0,3}\t|\((?:[a-z]{1,2}|[ivxl]{1,6}|[\u0621-\u064A]{1,2}ـ?)\)\s|(?:[a-z]|[ivx]{1,5})\)\s|[-–•·▪]\t|\t)/u;
-
-const SUPER_DIGITS: Record<string, string> = {
-  '⁰': '0',
-  '¹': '1',
-  '²': '2',
-  '³': '3',
-  '⁴': '4',
-  '⁵': '5',
-  '⁶': '6',
-  '⁷': '7',
-  '⁸': '8',
-  '⁹': '9',
-};
 
 export interface PageLayerResult {
   blocks: RawBlock[];
@@ -122,7 +109,7 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
     if (inFootnotes) {
       const m = FOOTNOTE_LINE.exec(trimmed);
       if (m) {
-        const n = Number(m[1] ?? m[2] ?? [...(m[3] ?? '')].map((d) => SUPER_DIGITS[d] ?? '').join(''));
+        const n = Number(m[1] ?? m[2] ?? [...(m[3] ?? '')].map((d) => SUPERSCRIPT[d] ?? '').join(''));
         addFootnote(n, m[4] ?? '');
         continue;
       }

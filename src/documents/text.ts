@@ -26,7 +26,8 @@ export function extractCalls(text: string): { text: string; calls: { number: num
   return { text: out, calls };
 }
 
-const SUPERSCRIPT: Record<string, string> = {
+/** Superscript digits as printed for footnote calls, to their ASCII digits. */
+export const SUPERSCRIPT: Record<string, string> = {
   '⁰': '0',
   '¹': '1',
   '²': '2',

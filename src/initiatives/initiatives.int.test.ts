@@ -160,7 +160,8 @@ describe('authorization on every write', () => {
   it('refuses another organization’s record through a crafted form post and through the API', async () => {
     const owner = await contributor('Owner Org');
     await owner.v.get('/en/initiatives/new');
-    const path = (await owner.v.post('/en/initiatives/new', initiativeForm(owner.orgId, `Owned ${n}`))).location!.split('?')[0]!;
+    const title = `Owned ${n}`;
+    const path = (await owner.v.post('/en/initiatives/new', initiativeForm(owner.orgId, title))).location!.split('?')[0]!;
     const id = path.split('/').pop()!;
 
     const other = await contributor('Other Org');
@@ -200,7 +201,7 @@ describe('authorization on every write', () => {
     expect(anonymous.status).toBe(401);
 
     const unchanged = await owner.v.get(path);
-    expect(unchanged.html).toContain(`Owned ${n - 0}`.slice(0, 5));
+    expect(unchanged.html).toContain(`<h1 lang="en" dir="auto">${title}</h1>`);
     expect(unchanged.html).not.toContain('Hijacked');
   });
 

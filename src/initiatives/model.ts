@@ -2,6 +2,7 @@
 // and its messages are catalog keys so errors read in the user's language.
 import { z } from 'zod';
 import { languages } from '../language/languages.ts';
+import { isoDate, webAddress } from '../shared/fields.ts';
 
 export const initiativeStates = ['draft', 'submitted', 'returned', 'published', 'rejected', 'archived'] as const;
 export type InitiativeState = (typeof initiativeStates)[number];
@@ -9,17 +10,6 @@ export const initiativeStatuses = ['planned', 'ongoing', 'completed', 'discontin
 export type InitiativeStatus = (typeof initiativeStatuses)[number];
 export const partnerRoles = ['co-lead', 'implementing', 'funding', 'technical', 'knowledge', 'other'] as const;
 export const linkTypes = ['contributes-to', 'measured-by', 'relates-to', 'same-as'] as const;
-
-const webAddress = z
-  .string()
-  .trim()
-  .max(1000, 'form.tooLong')
-  .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'form.urlInvalid');
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'form.dateInvalid')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'form.dateInvalid');
 
 export const initiativeInput = z
   .object({

@@ -6,14 +6,15 @@ import type { Child } from 'hono/jsx';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
-import { fieldErrors, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
+import { requireUser } from '../web/session.ts';
+import { fieldErrors, firstValue, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection, renderSections } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
 import { endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
-import { sql } from '../store/index.ts';
+import { pgTextArray, sql } from '../store/index.ts';
 import { splitCodes } from '../areas/index.ts';
 import { isReviewer, listOrganizations, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
 import { summaries } from '../frameworks/service.ts';
@@ -37,11 +38,6 @@ const PAGE = 25;
 const LINK_ROWS = 5;
 const PARTNER_ROWS = 3;
 const WEB_ROWS = 3;
-
-function requireUser(c: Context<AppEnv>): User {
-  if (!c.var.user) throw new Refusal(401, 'account.signInFirst');
-  return c.var.user;
-}
 
 function StateBadge(props: { ctx: Ctx; state: string }) {
   return <span class={`badge record-${props.state}`}>{props.ctx.t(`initiative.state.${props.state}` as MessageKey)}</span>;
@@ -461,11 +457,9 @@ function formFieldOf(input: { textLangs: Language[]; pageLang: Language }) {
   };
 }
 
-const list = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
-
 /** Reads the flat form into the shared input shape; rows left blank are dropped. */
 function inputFromForm(raw: Record<string, string | string[]>, pageLang: Language) {
-  const field = (name: string) => list(raw[name]);
+  const field = (name: string) => firstValue(raw[name]);
   const textLangs = languages.filter((l) => field(`title_${l}`) || field(`description_${l}`));
   const linkRows = [...Array(LINK_ROWS + 20).keys()].filter((i) => field(`link_element_${i}`) || field(`link_evidence_${i}`));
   const partnerRows = [...Array(PARTNER_ROWS + 20).keys()].filter((i) => field(`partner_org_${i}`));
@@ -907,7 +901,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     if (!parsed.success) return again(fieldErrors(parsed.error.issues, fieldOf), 400);
     try {
       const saved = id
-        ? await updateInitiative(c.var.store, user, id, parsed.data, Number(list(raw.version)))
+        ? await updateInitiative(c.var.store, user, id, parsed.data, Number(firstValue(raw.version)))
         : await createInitiative(c.var.store, user, parsed.data);
       return c.redirect(`/${ctx.lang}/initiatives/${saved.id}?saved=1`, 303);
     } catch (error) {
@@ -981,11 +975,9 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const changes = await historyOf(db, 'initiative', initiative.id);
     const actors = [...new Set(changes.map((ch) => ch.actor))];
     const names = new Map(
-      (
-        await db.query<{ id: string; name: string }>(
-          sql`SELECT id, name FROM users WHERE id = ANY(${`{${actors.map((a) => `"${a}"`).join(',')}}`}::text[])`,
-        )
-      ).map((u) => [u.id, u.name]),
+      (await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE id = ANY(${pgTextArray(actors)}::text[])`)).map(
+        (u) => [u.id, u.name],
+      ),
     );
     return c.html(<HistoryPage ctx={ctx} initiative={initiative} changes={changes} names={names} />);
   });
@@ -1001,8 +993,8 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   app.post(`${L}/initiatives/:id/review`, async (c) => {
     const user = requireUser(c);
     const { raw } = await readRawForm(c);
-    const decision = list(raw.decision) === 'reject' ? 'reject' : 'return';
-    await transition(c.var.store, user, c.req.param('id'), decision, list(raw.note));
+    const decision = firstValue(raw.decision) === 'reject' ? 'reject' : 'return';
+    await transition(c.var.store, user, c.req.param('id'), decision, firstValue(raw.note));
     return c.redirect(`/${c.var.lang}/review`, 303);
   });
 

@@ -6,12 +6,13 @@ import type { AppEnv } from '../web/env.ts';
 import type { Child } from 'hono/jsx';
 import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
-import { fieldErrors, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
+import { requireUser } from '../web/session.ts';
+import { fieldErrors, firstValue, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { isMember, isReviewer } from '../accounts/service.ts';
 import {
   addProgressUpdate,
   addTransaction,
@@ -31,11 +32,6 @@ import { sql } from '../store/index.ts';
 import { splitCodes } from '../areas/index.ts';
 
 type Ctx = PageContext & { csrf: string };
-
-function requireUser(c: Context<AppEnv>): User {
-  if (!c.var.user) throw new Refusal(401, 'account.signInFirst');
-  return c.var.user;
-}
 
 const fmt = (lang: string, n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n);
 
@@ -351,7 +347,6 @@ function PledgesSection(props: { ctx: Ctx; initiativeId: string; pledges: Pledge
   );
 }
 
-const list = (value: string | string[] | undefined): string => (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
 const blankToNull = (v: string) => (v === '' ? null : v);
 
 function ReportForm(props: {
@@ -491,15 +486,15 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
         400,
       );
     const parsed = pledgeInput.safeParse({
-      metric: list(raw.metric),
-      unit: list(raw.unit),
-      baselineValue: list(raw.baselineValue),
-      baselineDate: list(raw.baselineDate),
-      targetValue: list(raw.targetValue),
-      targetDate: list(raw.targetDate),
-      beneficiaries: blankToNull(list(raw.beneficiaries)),
-      weight: blankToNull(list(raw.weight)),
-      areas: splitCodes(list(raw.areas)),
+      metric: firstValue(raw.metric),
+      unit: firstValue(raw.unit),
+      baselineValue: firstValue(raw.baselineValue),
+      baselineDate: firstValue(raw.baselineDate),
+      targetValue: firstValue(raw.targetValue),
+      targetDate: firstValue(raw.targetDate),
+      beneficiaries: blankToNull(firstValue(raw.beneficiaries)),
+      weight: blankToNull(firstValue(raw.weight)),
+      areas: splitCodes(firstValue(raw.areas)),
     });
     if (!parsed.success) return again(fieldErrors(parsed.error.issues));
     try {
@@ -548,10 +543,10 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
         400,
       );
     const parsed = updateInput.safeParse({
-      date: list(raw.date),
-      value: list(raw.value),
-      narrative: list(raw.narrative),
-      evidenceUrl: blankToNull(list(raw.evidenceUrl)),
+      date: firstValue(raw.date),
+      value: firstValue(raw.value),
+      narrative: firstValue(raw.narrative),
+      evidenceUrl: blankToNull(firstValue(raw.evidenceUrl)),
     });
     if (!parsed.success) return again(fieldErrors(parsed.error.issues));
     try {
@@ -601,11 +596,11 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
         400,
       );
     const parsed = transactionInput.safeParse({
-      kind: list(raw.kind),
-      amount: list(raw.amount),
-      currency: list(raw.currency),
-      date: list(raw.date),
-      note: blankToNull(list(raw.note)),
+      kind: firstValue(raw.kind),
+      amount: firstValue(raw.amount),
+      currency: firstValue(raw.currency),
+      date: firstValue(raw.date),
+      note: blankToNull(firstValue(raw.note)),
     });
     if (!parsed.success) return again(fieldErrors(parsed.error.issues));
     try {

@@ -5,6 +5,7 @@
 // (or with the initiative, when it is published).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { isoDate, webAddress } from '../shared/fields.ts';
 import { sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
@@ -12,17 +13,7 @@ import { isMember, isReviewer, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { assessPledge, rollUp, type PledgeProgress } from './progress.ts';
 
-const isoDate = z
-  .string()
-  .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'form.dateInvalid')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'form.dateInvalid');
 const number = z.coerce.number('form.numberInvalid').finite('form.numberInvalid');
-const webAddress = z
-  .string()
-  .trim()
-  .max(1000, 'form.tooLong')
-  .refine((v) => /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), 'form.urlInvalid');
 
 export const pledgeInput = z
   .object({

@@ -63,3 +63,8 @@ export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Pro
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: fieldErrors(parsed.error.issues), values };
 }
+
+/** The first value of a posted field, trimmed ('' when absent). */
+export function firstValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? (value[0] ?? '') : (value ?? '')).trim();
+}

@@ -8,6 +8,7 @@ import { hmac, newToken, sameToken } from '../accounts/tokens.ts';
 import { instanceSecret } from '../accounts/secret.ts';
 import { hit, limits } from '../accounts/rate-limit.ts';
 import { Problem } from './problem.ts';
+import { Refusal } from '../shared/refusal.ts';
 
 export const SESSION_COOKIE = 'concord_session';
 export const CSRF_COOKIE = 'concord_csrf';
@@ -81,4 +82,10 @@ export async function apiWriter(c: Context<AppEnv>): Promise<User> {
     throw new Problem(429, 'Too Many Requests', `Too many writes; try again in ${result.retryAfter} s.`);
   }
   return caller;
+}
+
+/** The signed-in reader of a page, or a refusal that sends them to sign in (then back). */
+export function requireUser(c: Context<AppEnv>): User {
+  if (!c.var.user) throw new Refusal(401, 'account.signInFirst');
+  return c.var.user;
 }
