@@ -11,6 +11,8 @@ import { createUser, findUserByEmail, setPassword, setRole, type Role } from './
 import { Refusal } from './shared/refusal.ts';
 import { translator } from './i18n/index.ts';
 import { newToken } from './accounts/tokens.ts';
+import { refreshAreaGroups } from './initiatives/area-groups.ts';
+import { areaCatalog } from './areas/index.ts';
 
 interface Command {
   summary: string;
@@ -45,7 +47,9 @@ const commands: Record<string, Command> = {
             `  ${table.padEnd(26)} ${String(report.inserted[table]).padStart(5)} inserted ${String(report.updated[table]).padStart(5)} updated`,
           );
         }
-        console.log(report.unchanged ? 'Nothing changed: the store already held this data.' : 'Done.');
+        const regrouped = await refreshAreaGroups(store, await areaCatalog());
+        if (regrouped) console.log(`  country-group tokens redone for ${regrouped} initiatives`);
+        console.log(report.unchanged && !regrouped ? 'Nothing changed: the store already held this data.' : 'Done.');
         return 0;
       });
     },

@@ -18,6 +18,10 @@ async function main() {
     const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);
     console.log(`Loaded the framework reference data (${written} rows written).`);
   }
+  // Group tokens follow the shipped area data (dated LDC membership): redone when it changed.
+  const { refreshAreaGroups } = await import('./initiatives/area-groups.ts');
+  const { areaCatalog } = await import('./areas/index.ts');
+  await refreshAreaGroups(store, await areaCatalog());
   const app = createApp(store, config);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;

@@ -251,3 +251,38 @@ describe('authorization on every write', () => {
     expect(stale.status).toBe(409);
   });
 });
+
+describe('country groups with dated membership', () => {
+  it('finds an initiative in Bhutan among the LDCs of 2022 but not of 2025, and a new publication at once', async () => {
+    const { v, orgId } = await contributor('Dragon Connect');
+    const query = async (q: string) => {
+      const response = await t.app.request(`/api/v1/initiatives?${q}`);
+      return ((await response.json()) as { items: { id: string }[] }).items.map((i) => i.id);
+    };
+    // Read (and so cache) the list before the record exists.
+    const before = await query('area=LDC&year=2022');
+    await v.get('/en/initiatives/new');
+    const form = { ...initiativeForm(orgId, `Village broadband in Bhutan ${n}`), areas: 'BTN', startDate: '2020-01-01' };
+    const path = (await v.post('/en/initiatives/new', form)).location!.split('?')[0]!;
+    const id = path.split('/').pop()!;
+    await v.get(path);
+    await v.post(`${path}/submit`);
+    const reviewerEmail = unique('reviewer');
+    await createUser(t.store, { email: reviewerEmail, name: 'Group Reviewer', password, role: 'reviewer' });
+    const reviewer = visitor();
+    await reviewer.signIn('en', reviewerEmail, password);
+    await reviewer.get(path);
+    expect((await reviewer.post(`${path}/publish`)).status).toBe(303);
+
+    expect(before).not.toContain(id);
+    // Bhutan left the LDCs on 13 December 2023: a member for 2022 and 2023, not after.
+    expect(await query('area=LDC&year=2022')).toContain(id);
+    expect(await query('area=ldc&year=2023')).toContain(id);
+    expect(await query('area=LDC&year=2025')).not.toContain(id);
+    expect(await query('area=LDC')).not.toContain(id);
+    // Landlocked every year; in Southern Asia (M49 034) and Asia (142) through the closure.
+    expect(await query('area=LLDC&year=2025')).toContain(id);
+    expect(await query('area=034')).toContain(id);
+    expect(await query('area=SIDS')).not.toContain(id);
+  });
+});

@@ -46,12 +46,22 @@ export const initiatives = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /**
+     * The country groups (LDC, LLDC, SIDS) its countries belonged to, one `group@from` token per
+     * period of unchanged membership (src/initiatives/area-groups.ts): "in an LDC in 2024" is one
+     * index lookup although membership is dated.
+     */
+    areaGroups: text('area_groups')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     index('initiatives_state_idx').on(t.state, t.updatedAt),
     index('initiatives_lead_idx').on(t.leadOrganizationId),
     index('initiatives_elements_idx').using('gin', t.elementClosure),
     index('initiatives_areas_idx').using('gin', t.areaClosure),
+    index('initiatives_area_groups_idx').using('gin', t.areaGroups),
     check('initiatives_state_check', sql`${t.state} in ('draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`),
     check('initiatives_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'discontinued')`),
     check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),

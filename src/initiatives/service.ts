@@ -2,11 +2,13 @@
 // (publish, return with a request, reject with a reason), archive; the public registry;
 // the history of every change. Authorization is checked here, per record, on every write.
 import { randomUUID } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { sql, join, empty, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isMember, isReviewer, type User } from '../accounts/service.ts';
-import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
+import { areaCatalog } from '../areas/index.ts';
+import { groupToken, writeAreaGroups } from './area-groups.ts';
 import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
@@ -117,6 +119,7 @@ async function writeParts(tx: Database, id: string, input: InitiativeInput, area
                                       WHERE e.id = ANY(${pgTextArray(input.links.map((l) => l.elementId))}::text[])), '{}')
         WHERE id = ${id}`,
   );
+  await writeAreaGroups(tx, catalog, id, areas);
 }
 
 /** A record as history keeps it: the whole initiative, minus bookkeeping. */
@@ -324,14 +327,6 @@ export async function canEdit(db: Database, user: User | null, initiative: Initi
   return Boolean(user && (await mayEdit(db, user, initiative.leadOrganization.id)));
 }
 
-function groupMembers(areas: AreaCatalog, code: string, year: number): string[] {
-  try {
-    return areas.membersOf(code, year);
-  } catch {
-    return []; // not a group Concord knows the members of
-  }
-}
-
 export interface RegistryFilter {
   /** An element id: initiatives linked to it or to any element below it. */
   element?: string | undefined;
@@ -365,23 +360,53 @@ export interface InitiativeSummary {
   updatedAt: string;
 }
 
-/** Lists initiatives with filters, newest change first, one page at a time. */
 /** Totals above this are reported as "more than" (see listInitiatives). */
 export const COUNT_CAP = 10_000;
 
-export async function listInitiatives(
-  db: Database,
-  filter: RegistryFilter,
-): Promise<{ total: number; totalIsLowerBound: boolean; items: InitiativeSummary[] }> {
+export interface InitiativePage {
+  total: number;
+  totalIsLowerBound: boolean;
+  items: InitiativeSummary[];
+}
+
+// Public list pages, kept per database under the registry revision they were read at (a
+// counter that triggers move on every change to what the list shows: migration 0008). A page
+// is served from here only while the revision is unchanged, so it is never older than the last
+// committed change, whichever process made it.
+const publicPages = new WeakMap<Database, LRUCache<string, InitiativePage>>();
+
+/** The registry revision: moves forward on every committed change to listed records. */
+export async function registryRevision(db: Database): Promise<string> {
+  const [row] = await db.query<{ revision: string }>(sql`SELECT revision::text AS revision FROM registry_revision`);
+  return row?.revision ?? '0';
+}
+
+/** Lists initiatives with filters, newest change first, one page at a time. */
+export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
+  const isPublic = (filter.states === undefined || (filter.states.length === 1 && filter.states[0] === 'published')) && !filter.organizationsOf;
+  if (!isPublic) return queryInitiatives(db, filter);
+  let pages = publicPages.get(db);
+  if (!pages) publicPages.set(db, (pages = new LRUCache({ max: 2000 })));
+  const key = `${await registryRevision(db)} ${JSON.stringify(filter, Object.keys(filter).sort())}`;
+  const hit = pages.get(key);
+  if (hit) return hit;
+  const page = await queryInitiatives(db, filter);
+  pages.set(key, page);
+  return page;
+}
+
+/** The same list read from the store every time, without the cache (the benchmark's cold path). */
+export async function queryInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
   const where: Sql[] = [sql`i.state = ANY(${pgTextArray(filter.states ?? ['published'])}::text[])`];
   if (filter.element) where.push(sql`i.element_closure @> ${pgTextArray([filter.element])}::text[]`);
   if (filter.area) {
     const areas = await areaCatalog();
     const code = areas.resolve(filter.area) ?? filter.area;
-    // A group (LDC, LLDC, SIDS) also matches initiatives in its member countries that year;
-    // a region matches through the closure (each initiative lists the regions of its areas).
-    const members = groupMembers(areas, code, filter.year ?? new Date().getUTCFullYear());
-    where.push(sql`i.area_closure && ${pgTextArray([code, ...members])}::text[]`);
+    // A group (LDC, LLDC, SIDS) matches initiatives in its members of that year (this year when
+    // none is given) through the group tokens; a country or region through the area closure
+    // (each initiative lists the regions of its areas).
+    const token = groupToken(areas, code, filter.year ?? new Date().getUTCFullYear());
+    where.push(token ? sql`i.area_groups @> ${pgTextArray([token])}::text[]` : sql`i.area_closure @> ${pgTextArray([code])}::text[]`);
   }
   if (filter.stakeholderType) where.push(sql`o.stakeholder_type = ${filter.stakeholderType}`);
   if (filter.status) where.push(sql`i.status = ${filter.status}`);
