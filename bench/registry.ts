@@ -8,6 +8,7 @@ import { openStore, sql, type Store } from '../src/store/index.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
 import { queryInitiatives } from '../src/initiatives/service.ts';
 import { refreshAreaGroups } from '../src/initiatives/area-groups.ts';
+import autocannon from 'autocannon';
 import { percentiles } from './foundation.ts';
 import { areaCatalog } from '../src/areas/index.ts';
 
@@ -132,42 +133,27 @@ async function startServer(databaseUrl: string | undefined, dataDir: string | un
   throw new Error('Concord did not start for the load test');
 }
 
-/** Sends `rate` requests a second for `seconds`, round-robin over the paths; counts errors. */
+/**
+ * Sends `rate` requests a second for `seconds` (autocannon, 64 connections), cycling through the
+ * paths; counts errors (connection errors, timeouts and any status other than 200).
+ */
 async function fixedRate(base: string, paths: string[], rate: number, seconds: number) {
-  const latencies: number[] = [];
-  let errors = 0;
-  let sent = 0;
-  const started = performance.now();
-  const inflight: Promise<void>[] = [];
-  const total = rate * seconds;
-  while (sent < total) {
-    const due = started + (sent / rate) * 1000;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
-    const p = paths[sent % paths.length]!;
-    sent++;
-    const t = performance.now();
-    inflight.push(
-      fetch(base + p)
-        .then(async (r) => {
-          await r.arrayBuffer();
-          if (!r.ok) errors++;
-          latencies.push(performance.now() - t);
-        })
-        .catch(() => {
-          errors++;
-        }),
-    );
-    if (inflight.length > 2000) await Promise.all(inflight.splice(0, 1000));
-  }
-  await Promise.all(inflight);
-  const elapsed = (performance.now() - started) / 1000;
+  const result = await autocannon({
+    url: base,
+    connections: 64,
+    overallRate: rate,
+    duration: seconds,
+    timeout: 10,
+    headers: { 'accept-encoding': 'gzip' },
+    requests: paths.map((path) => ({ method: 'GET' as const, path })),
+  });
+  const non200 = result.non2xx + result['1xx'] + result['3xx'];
   return {
-    requests: sent,
-    errors,
-    seconds: Math.round(elapsed * 10) / 10,
-    achievedRate: Math.round(sent / elapsed),
-    latencyMs: percentiles(latencies),
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts + non200,
+    seconds: result.duration,
+    achievedRate: Math.round(result.requests.total / result.duration),
+    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
   };
 }
 

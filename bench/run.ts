@@ -41,7 +41,7 @@ async function registry(machine: Record<string, unknown>) {
   console.log(`registry on ${run.store}: ${run.initiatives} initiatives, ${run.pledges} pledges; worst list p95 ${run.worstP95Ms} ms`);
   if (run.load)
     console.log(
-      `  load: ${run.load.requests} requests at ${run.load.achievedRate}/s, ${run.load.errors} errors, p95 ${run.load.latencyMs.p95} ms`,
+      `  load: ${run.load.requests} requests at ${run.load.achievedRate}/s, ${run.load.errors} errors, p97.5 ${run.load.latencyMs.p97_5} ms`,
     );
   console.log(`  targets: ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);

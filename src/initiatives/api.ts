@@ -6,10 +6,12 @@ import type { AppEnv } from '../web/env.ts';
 import { langQuery, problemResponses, ProblemSchema } from '../web/api.ts';
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
-import type { User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
+import { duplicateCandidates } from './duplicates.ts';
 import { historyOf } from '../provenance/history.ts';
 import { initiativeInput, initiativeStates, initiativeStatuses } from './model.ts';
-import { createInitiative, getInitiative, listInitiatives, transition, updateInitiative } from './service.ts';
+import { canEdit, createInitiative, getInitiative, listInitiatives, transition, updateInitiative } from './service.ts';
+import { atRevision, jsonRepresentation, sendRepresentation } from './registry-cache.ts';
 
 const Initiative = z
   .object({
@@ -119,7 +121,16 @@ const routes = {
       }),
     },
     responses: {
-      200: json(z.object({ total: z.number(), limit: z.number(), offset: z.number(), items: z.array(Summary) }), 'Initiatives'),
+      200: json(
+        z.object({
+          total: z.number(),
+          totalIsLowerBound: z.boolean().openapi({ description: 'True when there are more matches than the total counted' }),
+          limit: z.number(),
+          offset: z.number(),
+          items: z.array(Summary),
+        }),
+        'Initiatives',
+      ),
       ...problemResponses,
     },
   }),
@@ -177,6 +188,36 @@ const routes = {
     },
     responses: { 200: json(Initiative, 'The initiative in its new state'), ...problemResponses, ...writeResponses },
   }),
+  duplicates: createRoute({
+    method: 'get',
+    path: '/initiatives/{id}/duplicates',
+    tags: ['Registry'],
+    summary: 'Records that may describe the same work (for its organization and reviewers): check before submitting',
+    security: [{ bearer: [] }],
+    request: { params: idParam },
+    responses: {
+      200: json(
+        z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              title: z.string(),
+              lang: z.string(),
+              leadOrganization: z.string(),
+              state: z.string(),
+              titleSimilarity: z.number(),
+              sharedAreas: z.number(),
+              sharedElements: z.number(),
+              score: z.number(),
+            }),
+          ),
+        }),
+        'Candidate duplicates, most alike first',
+      ),
+      ...problemResponses,
+      ...writeResponses,
+    },
+  }),
   queue: createRoute({
     method: 'get',
     path: '/review/initiatives',
@@ -199,8 +240,13 @@ async function reader(c: Context<AppEnv>): Promise<User | null> {
 export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.list, async (c) => {
     const q = c.req.valid('query');
-    const result = await listInitiatives(c.var.store.db, { ...q, q: q.q || undefined });
-    return c.json({ ...result, limit: q.limit, offset: q.offset }, 200);
+    // The public list is prepared once per registry revision: text, gzip and entity tag.
+    const key = `api ${JSON.stringify(q, Object.keys(q).sort())}`;
+    const prepared = await atRevision(c.var.store.db, key, async () => {
+      const result = await listInitiatives(c.var.store.db, { ...q, q: q.q || undefined });
+      return jsonRepresentation({ ...result, limit: q.limit, offset: q.offset });
+    });
+    return sendRepresentation(c.req.raw, prepared);
   });
 
   api.openapi(routes.get, async (c) => {
@@ -233,6 +279,17 @@ export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
     const { id, action } = c.req.valid('param');
     const body = (await c.req.json().catch(() => ({}))) as { note?: unknown };
     return c.json(await transition(c.var.store, user, id, action, typeof body.note === 'string' ? body.note : undefined), 200);
+  });
+
+  api.openapi(routes.duplicates, async (c) => {
+    const user = await apiWriter(c);
+    const { id } = c.req.valid('param');
+    const initiative = await getInitiative(c.var.store.db, id, user);
+    if (!initiative) throw notFound(`No initiative ${id}`);
+    if (!isReviewer(user) && !(await canEdit(c.var.store.db, user, initiative)))
+      throw new Problem(403, 'Forbidden', 'Only its organization and reviewers see the candidate duplicates of a record.');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await duplicateCandidates(c.var.store.db, id) }, 200);
   });
 
   api.openapi(routes.queue, async (c) => {

@@ -27,8 +27,12 @@ async function initiativeBy(orgName: string, fields: Record<string, string>) {
   await v.get('/en/initiatives/new');
   const path = (await v.post('/en/initiatives/new', { leadOrganizationId: org, status: 'ongoing', ...fields })).location!.split('?')[0]!;
   await v.get(path);
-  await v.post(`${path}/submit`);
-  return { v, path, id: path.split('/').pop()! };
+  let submitted = await v.post(`${path}/submit`);
+  // Where alike records exist, the submitter sees them first and confirms.
+  const warning = submitted.status === 200 ? submitted.html : null;
+  if (warning !== null) submitted = await v.post(`${path}/submit`, { confirm: '1' });
+  expect(submitted.status).toBe(303);
+  return { v, path, id: path.split('/').pop()!, warning };
 }
 
 describe('duplicate detection', () => {
@@ -56,6 +60,22 @@ describe('duplicate detection', () => {
       link_element_1: 'wsis.C2',
       link_evidence_1: 'Infraestructura de información y comunicación.',
     });
+    // Submitting the second, its organization was shown the first before sending it.
+    expect(first.warning).toBeNull();
+    expect(second.warning).toContain(catalogs.en['duplicate.checkTitle']!);
+    expect(second.warning).toContain(`href="/en/initiatives/${first.id}"`);
+    // The same through the API, with the organization's token; never for others.
+    const created = await second.v.post('/en/account/tokens', { name: 'dup-check' });
+    const token = /<code dir="ltr">(cnc_[A-Za-z0-9_-]+)<\/code>/.exec(created.html)![1]!;
+    const viaApi = await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`, { headers: { Authorization: `Bearer ${token}` } });
+    expect(viaApi.status).toBe(200);
+    expect(((await viaApi.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(first.id);
+    const otherCreated = await first.v.post('/en/account/tokens', { name: 'nosy' });
+    const otherToken = /<code dir="ltr">(cnc_[A-Za-z0-9_-]+)<\/code>/.exec(otherCreated.html)![1]!;
+    expect((await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`, { headers: { Authorization: `Bearer ${otherToken}` } })).status).toBe(
+      404,
+    );
+    expect((await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`)).status).toBe(401);
     // Its own organization sees the candidates; no decision buttons for contributors.
     const own = await second.v.get(second.path);
     expect(own.html).toContain(`href="/en/initiatives/${first.id}"`);

@@ -71,7 +71,7 @@ describe('an initiative from registration to publication', () => {
     expect((await t.app.request(`/api/v1/initiatives/${id}`)).status).toBe(404);
 
     await v.get(path);
-    expect((await v.post(`${path}/submit`)).status).toBe(303);
+    expect((await v.post(`${path}/submit`, { confirm: '1' })).status).toBe(303);
     expect((await anonymous.get(path)).status).toBe(404);
     // The contributor cannot publish their own record.
     expect((await v.post(`${path}/publish`)).status).toBe(403);
@@ -107,7 +107,7 @@ describe('an initiative from registration to publication', () => {
     await v.get('/en/initiatives/new');
     const path = (await v.post('/en/initiatives/new', initiativeForm(orgId, `Open data for SDG monitoring ${n}`))).location!.split('?')[0]!;
     await v.get(path);
-    await v.post(`${path}/submit`);
+    await v.post(`${path}/submit`, { confirm: '1' });
     const reviewerEmail = unique('reviewer');
     await createUser(t.store, { email: reviewerEmail, name: 'Second Reviewer', password, role: 'reviewer' });
     const reviewer = visitor();
@@ -266,7 +266,7 @@ describe('country groups with dated membership', () => {
     const path = (await v.post('/en/initiatives/new', form)).location!.split('?')[0]!;
     const id = path.split('/').pop()!;
     await v.get(path);
-    await v.post(`${path}/submit`);
+    await v.post(`${path}/submit`, { confirm: '1' });
     const reviewerEmail = unique('reviewer');
     await createUser(t.store, { email: reviewerEmail, name: 'Group Reviewer', password, role: 'reviewer' });
     const reviewer = visitor();

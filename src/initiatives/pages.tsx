@@ -33,6 +33,8 @@ import {
   type InitiativeSummary,
 } from './service.ts';
 
+import { duplicateCandidates } from './duplicates.ts';
+import { SubmitCheckPage } from './duplicate-pages.tsx';
 type Ctx = PageContext & { csrf: string };
 const PAGE = 25;
 const LINK_ROWS = 5;
@@ -157,6 +159,12 @@ function RegistryPage(props: {
 
 // ---------------------------------------------------------------- one initiative
 
+
+/** The text in the reader's language, else English, else the first. */
+function shownText(i: Initiative, lang: Language): Initiative['texts'][number] {
+  return i.texts.find((x) => x.lang === lang) ?? i.texts.find((x) => x.lang === 'en') ?? i.texts[0]!;
+}
+
 function InitiativePage(props: {
   ctx: Ctx;
   initiative: Initiative;
@@ -169,7 +177,7 @@ function InitiativePage(props: {
 }) {
   const { ctx, initiative: i } = props;
   const { t } = ctx;
-  const shown = i.texts.find((x) => x.lang === ctx.lang) ?? i.texts.find((x) => x.lang === 'en') ?? i.texts[0]!;
+  const shown = shownText(i, ctx.lang);
   const others = i.texts.filter((x) => x !== shown);
   const byId = new Map(props.elements.map((e) => [e.id, e]));
   const isPublic = i.state === 'published' || i.state === 'archived';
@@ -984,8 +992,17 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
 
   app.post(`${L}/initiatives/:id/:action{submit|publish|archive|reopen}`, async (c) => {
     const user = requireUser(c);
-    await readRawForm(c);
+    const { raw } = await readRawForm(c);
     const action = c.req.param('action') as 'submit' | 'publish' | 'archive' | 'reopen';
+    if (action === 'submit' && firstValue(raw.confirm) !== '1') {
+      // Before a record goes to review, its submitters see the records that look like it.
+      const initiative = await getInitiative(c.var.store.db, c.req.param('id'), user);
+      const candidates = initiative && (await canEdit(c.var.store.db, user, initiative)) ? await duplicateCandidates(c.var.store.db, initiative.id) : [];
+      if (initiative && candidates.length > 0) {
+        const title = shownText(initiative, c.var.lang).title;
+        return c.html(<SubmitCheckPage ctx={ctxOf(c)} id={initiative.id} title={title} candidates={candidates} />);
+      }
+    }
     await transition(c.var.store, user, c.req.param('id'), action);
     return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}?done=${action}`, 303);
   });

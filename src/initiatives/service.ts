@@ -2,13 +2,13 @@
 // (publish, return with a request, reject with a reason), archive; the public registry;
 // the history of every change. Authorization is checked here, per record, on every write.
 import { randomUUID } from 'node:crypto';
-import { LRUCache } from 'lru-cache';
 import { sql, join, empty, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isMember, isReviewer, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { groupToken, writeAreaGroups } from './area-groups.ts';
+import { atRevision } from './registry-cache.ts';
 import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
@@ -369,30 +369,12 @@ export interface InitiativePage {
   items: InitiativeSummary[];
 }
 
-// Public list pages, kept per database under the registry revision they were read at (a
-// counter that triggers move on every change to what the list shows: migration 0008). A page
-// is served from here only while the revision is unchanged, so it is never older than the last
-// committed change, whichever process made it.
-const publicPages = new WeakMap<Database, LRUCache<string, InitiativePage>>();
-
-/** The registry revision: moves forward on every committed change to listed records. */
-export async function registryRevision(db: Database): Promise<string> {
-  const [row] = await db.query<{ revision: string }>(sql`SELECT revision::text AS revision FROM registry_revision`);
-  return row?.revision ?? '0';
-}
-
 /** Lists initiatives with filters, newest change first, one page at a time. */
 export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
   const isPublic = (filter.states === undefined || (filter.states.length === 1 && filter.states[0] === 'published')) && !filter.organizationsOf;
   if (!isPublic) return queryInitiatives(db, filter);
-  let pages = publicPages.get(db);
-  if (!pages) publicPages.set(db, (pages = new LRUCache({ max: 2000 })));
-  const key = `${await registryRevision(db)} ${JSON.stringify(filter, Object.keys(filter).sort())}`;
-  const hit = pages.get(key);
-  if (hit) return hit;
-  const page = await queryInitiatives(db, filter);
-  pages.set(key, page);
-  return page;
+  // What the public sees is served from memory while no listed record changed (registry-cache.ts).
+  return atRevision(db, `list ${JSON.stringify(filter, Object.keys(filter).sort())}`, () => queryInitiatives(db, filter));
 }
 
 /** The same list read from the store every time, without the cache (the benchmark's cold path). */

@@ -100,7 +100,7 @@ describe('a pledge with progress, from draft to public', () => {
     expect((await t.app.request(`/api/v1/initiatives/${id}/pledges`)).status).toBe(404);
 
     await v.get(path);
-    await v.post(`${path}/submit`);
+    await v.post(`${path}/submit`, { confirm: '1' });
     const r = await reviewer();
     await r.get(path);
     expect((await r.post(`${path}/publish`)).status).toBe(303);
