@@ -134,13 +134,13 @@ async function startServer(databaseUrl: string | undefined, dataDir: string | un
 }
 
 /**
- * Sends `rate` requests a second for `seconds` (autocannon, 64 connections), cycling through the
+ * Sends `rate` requests a second for `seconds` (autocannon, 50 connections: 10 a second each), cycling through the
  * paths; counts errors (connection errors, timeouts and any status other than 200).
  */
 async function fixedRate(base: string, paths: string[], rate: number, seconds: number) {
   const result = await autocannon({
     url: base,
-    connections: 64,
+    connections: 50,
     overallRate: rate,
     duration: seconds,
     timeout: 10,

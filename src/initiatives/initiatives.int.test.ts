@@ -284,5 +284,14 @@ describe('country groups with dated membership', () => {
     expect(await query('area=LLDC&year=2025')).toContain(id);
     expect(await query('area=034')).toContain(id);
     expect(await query('area=SIDS')).not.toContain(id);
+
+    // The registry page refines by what the matches have, with counts.
+    const page = await visitor().get('/en/registry?area=BTN');
+    const facets = page.html.slice(page.html.indexOf('id="facets-title"'));
+    expect(facets).toContain(`href="/en/registry?area=BTN&amp;status=ongoing">${catalogs.en['initiative.status.ongoing']}</a> <span class="meta">(1)</span>`);
+    expect(facets).toContain('href="/en/registry?area=LLDC"');
+    expect(facets).not.toContain('status=planned');
+    const chosen = await visitor().get('/en/registry?area=BTN&status=ongoing');
+    expect(chosen.html).toContain('href="/en/registry?area=BTN" aria-current="true"');
   });
 });

@@ -26,11 +26,13 @@ import {
   createInitiative,
   getInitiative,
   listInitiatives,
+  registryFacets,
   suggestElements,
   transition,
   updateInitiative,
   type Initiative,
   type InitiativeSummary,
+  type RegistryFacets,
 } from './service.ts';
 
 import { duplicateCandidates } from './duplicates.ts';
@@ -78,11 +80,60 @@ function InitiativeList(props: { ctx: Ctx; items: InitiativeSummary[]; showState
   );
 }
 
+/** The refinements beside the list: each value with how many of the matches have it. */
+function Facets(props: { ctx: Ctx; query: Record<string, string>; facets: RegistryFacets; labels: Map<string, string> }) {
+  const { ctx, query, facets, labels } = props;
+  const { t } = ctx;
+  const number = new Intl.NumberFormat(ctx.lang);
+  const groups: { title: MessageKey; param: string; counts: Record<string, number> }[] = [
+    { title: 'initiative.status', param: 'status', counts: facets.status },
+    { title: 'organization.stakeholderType', param: 'stakeholderType', counts: facets.stakeholderType },
+    { title: 'registry.facetGroup', param: 'area', counts: facets.group },
+    { title: 'registry.facetObjective', param: 'element', counts: facets.objective },
+    { title: 'registry.facetActionLine', param: 'element', counts: facets.actionLine },
+  ];
+  const link = (param: string, value: string | undefined) => {
+    const p = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && k !== param));
+    if (value) p.set(param, value);
+    return `/registry?${p.toString()}`;
+  };
+  return (
+    <aside class="facets" aria-labelledby="facets-title">
+      <h2 id="facets-title">{t('registry.refine')}</h2>
+      {groups.map((g) => {
+        const values = Object.entries(g.counts).filter(([value, n]) => n > 0 || query[g.param] === value);
+        if (values.length === 0) return null;
+        return (
+          <section>
+            <h3>{t(g.title)}</h3>
+            <ul>
+              {values.map(([value, n]) => {
+                const chosen = query[g.param] === value;
+                return (
+                  <li>
+                    <a href={href(ctx, link(g.param, chosen ? undefined : value))} aria-current={chosen ? 'true' : undefined}>
+                      {labels.get(`${g.param}:${value}`) ?? value}
+                    </a>{' '}
+                    <span class="meta">({number.format(n)})</span>
+                    {chosen ? <span class="visually-hidden"> {t('registry.facetChosen')}</span> : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </aside>
+  );
+}
+
 function RegistryPage(props: {
   ctx: Ctx;
   query: Record<string, string>;
   result: Awaited<ReturnType<typeof listInitiatives>>;
   offset: number;
+  facets: RegistryFacets;
+  labels: Map<string, string>;
 }) {
   const { ctx, query, result } = props;
   const { t } = ctx;
@@ -139,14 +190,19 @@ function RegistryPage(props: {
         </div>
         <button type="submit">{t('search.submit')}</button>
       </form>
-      <h2 aria-live="polite">
-        {result.totalIsLowerBound ? t('registry.countMore', { count: result.total }) : t('registry.count', { count: result.total })}
-      </h2>
-      <InitiativeList ctx={ctx} items={result.items} />
-      <nav aria-label={t('registry.pages')}>
-        {props.offset > 0 ? <a href={href(ctx, params(Math.max(0, props.offset - PAGE)))}>{t('registry.previous')}</a> : null}{' '}
-        {props.offset + PAGE < result.total ? <a href={href(ctx, params(props.offset + PAGE))}>{t('registry.next')}</a> : null}
-      </nav>
+      <div class="with-facets">
+        <div>
+          <h2 aria-live="polite">
+            {result.totalIsLowerBound ? t('registry.countMore', { count: result.total }) : t('registry.count', { count: result.total })}
+          </h2>
+          <InitiativeList ctx={ctx} items={result.items} />
+          <nav aria-label={t('registry.pages')}>
+            {props.offset > 0 ? <a href={href(ctx, params(Math.max(0, props.offset - PAGE)))}>{t('registry.previous')}</a> : null}{' '}
+            {props.offset + PAGE < result.total ? <a href={href(ctx, params(props.offset + PAGE))}>{t('registry.next')}</a> : null}
+          </nav>
+        </div>
+        <Facets ctx={ctx} query={query} facets={props.facets} labels={props.labels} />
+      </div>
       <p class="meta">
         <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
         <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
@@ -864,7 +920,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     };
     const offset = Math.max(0, Number(c.req.query('offset')) || 0);
     const year = Number(query.year);
-    const result = await listInitiatives(c.var.store.db, {
+    const filter = {
       q: query.q || undefined,
       element: query.element || undefined,
       area: query.area || undefined,
@@ -873,11 +929,24 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
         ? (query.status as (typeof initiativeStatuses)[number])
         : undefined,
       year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
-      lang: ctx.lang,
-      limit: PAGE,
-      offset,
-    });
-    return c.html(<RegistryPage ctx={ctx} query={query} result={result} offset={offset} />);
+    };
+    const db = c.var.store.db;
+    const [result, facets, catalog] = await Promise.all([
+      listInitiatives(db, { ...filter, lang: ctx.lang, limit: PAGE, offset }),
+      registryFacets(db, filter),
+      areaCatalog(),
+    ]);
+    const elements = await summaries(db, [...Object.keys(facets.objective), ...Object.keys(facets.actionLine)], ctx.lang);
+    const labels = new Map<string, string>([
+      ...initiativeStatuses.map((v) => [`status:${v}`, ctx.t(`initiative.status.${v}` as MessageKey)] as const),
+      ...stakeholderTypes.map((v) => [`stakeholderType:${v}`, ctx.t(`stakeholder.${v}` as MessageKey)] as const),
+      ...Object.keys(facets.group).map((v) => {
+        const area = catalog.areas.get(catalog.resolve(v) ?? v);
+        return [`area:${v}`, area?.names[ctx.lang] ?? area?.names.en ?? v] as const;
+      }),
+      ...elements.map((e) => [`element:${e.id}`, `${elementLabel(ctx.t, e)}${e.title ? `: ${e.title}` : ''}`] as const),
+    ]);
+    return c.html(<RegistryPage ctx={ctx} query={query} result={result} offset={offset} facets={facets} labels={labels} />);
   });
 
   const formData = async (c: Context<AppEnv>, user: User, texts: InitiativeInput['texts'] = []): Promise<FormData> => {

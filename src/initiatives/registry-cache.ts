@@ -8,7 +8,13 @@ import { LRUCache } from 'lru-cache';
 import type { TypedResponse } from 'hono';
 import { sql, type Database } from '../store/index.ts';
 
-const caches = new WeakMap<Database, LRUCache<string, object>>();
+interface RevisionReads {
+  running?: Promise<string>;
+  queued?: Promise<string>;
+}
+
+const caches = new WeakMap<Database, LRUCache<string, Promise<object>>>();
+const reads = new WeakMap<Database, RevisionReads>();
 
 /** The registry revision: moves forward on every committed change to listed records. */
 export async function registryRevision(db: Database): Promise<string> {
@@ -16,15 +22,40 @@ export async function registryRevision(db: Database): Promise<string> {
   return row?.revision ?? '0';
 }
 
-/** The value for `key` at the current revision: computed once, then served from memory. */
+/**
+ * The revision as of a read that began after the call: callers that arrive while a read is under
+ * way share the next one, so under load at most two reads are in flight and none is stale.
+ */
+function currentRevision(db: Database): Promise<string> {
+  let r = reads.get(db);
+  if (!r) reads.set(db, (r = {}));
+  const state = r;
+  if (!state.running) {
+    state.running = registryRevision(db).finally(() => (state.running = undefined));
+    return state.running;
+  }
+  state.queued ??= state.running
+    .catch(() => undefined)
+    .then(() => {
+      state.queued = undefined;
+      return currentRevision(db);
+    });
+  return state.queued;
+}
+
+/**
+ * The value for `key` at the current revision: computed once (callers asking at the same time
+ * share the computation), then served from memory until the revision moves.
+ */
 export async function atRevision<T extends object>(db: Database, key: string, compute: () => Promise<T>): Promise<T> {
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new LRUCache({ max: 4000 })));
-  const entry = `${await registryRevision(db)} ${key}`;
+  const entry = `${await currentRevision(db)} ${key}`;
   const hit = cache.get(entry);
-  if (hit) return hit as T;
-  const value = await compute();
+  if (hit) return hit as Promise<T>;
+  const value = compute();
   cache.set(entry, value);
+  value.catch(() => cache.delete(entry));
   return value;
 }
 

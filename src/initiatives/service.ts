@@ -2,17 +2,17 @@
 // (publish, return with a request, reject with a reason), archive; the public registry;
 // the history of every change. Authorization is checked here, per record, on every write.
 import { randomUUID } from 'node:crypto';
-import { sql, join, empty, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
+import { sql, join, empty, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { isMember, isReviewer, stakeholderTypes, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { groupToken, writeAreaGroups } from './area-groups.ts';
 import { atRevision } from './registry-cache.ts';
 import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
-import type { InitiativeInput, InitiativeState, InitiativeStatus } from './model.ts';
+import { initiativeStatuses, type InitiativeInput, type InitiativeState, type InitiativeStatus } from './model.ts';
 
 export interface InitiativeText {
   lang: Language;
@@ -371,14 +371,20 @@ export interface InitiativePage {
 
 /** Lists initiatives with filters, newest change first, one page at a time. */
 export async function listInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
-  const isPublic = (filter.states === undefined || (filter.states.length === 1 && filter.states[0] === 'published')) && !filter.organizationsOf;
-  if (!isPublic) return queryInitiatives(db, filter);
   // What the public sees is served from memory while no listed record changed (registry-cache.ts).
-  return atRevision(db, `list ${JSON.stringify(filter, Object.keys(filter).sort())}`, () => queryInitiatives(db, filter));
+  const key = publicKey('list', filter);
+  return key ? atRevision(db, key, () => queryInitiatives(db, filter)) : queryInitiatives(db, filter);
+}
+
+/** The cache key of a view of published records only, or undefined for reviewers' and organizations' views. */
+function publicKey(kind: string, filter: Partial<RegistryFilter>): string | undefined {
+  const published = filter.states === undefined || (filter.states.length === 1 && filter.states[0] === 'published');
+  return published && !filter.organizationsOf ? `${kind} ${JSON.stringify(filter, Object.keys(filter).sort())}` : undefined;
 }
 
 /** The same list read from the store every time, without the cache (the benchmark's cold path). */
-export async function queryInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
+/** The WHERE clause of a registry filter (over `initiatives i`, with `organizations o` when needed). */
+async function registryCondition(filter: Omit<RegistryFilter, 'lang' | 'limit' | 'offset'>): Promise<{ condition: Sql; from: Sql }> {
   const where: Sql[] = [sql`i.state = ANY(${pgTextArray(filter.states ?? ['published'])}::text[])`];
   if (filter.element) where.push(sql`i.element_closure @> ${pgTextArray([filter.element])}::text[]`);
   if (filter.area) {
@@ -414,7 +420,12 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
     );
     where.push(sql`i.id IN (SELECT t.initiative_id FROM initiative_texts t WHERE ${join(matches, ' OR ')})`);
   }
-  const condition = join(where, ' AND ');
+  const from = sql`initiatives i ${filter.stakeholderType ? sql`JOIN organizations o ON o.id = i.lead_organization_id` : empty}`;
+  return { condition: join(where, ' AND '), from };
+}
+
+export async function queryInitiatives(db: Database, filter: RegistryFilter): Promise<InitiativePage> {
+  const { condition, from } = await registryCondition(filter);
   // The page first (ids only, by the index on state and date), then its details: so the cost
   // does not grow with the number of matches; the total is counted apart.
   const [rows, counted] = await Promise.all([
@@ -433,7 +444,7 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
       updated_at: string;
     }>(
       sql`WITH page AS (
-            SELECT i.id FROM initiatives i ${filter.stakeholderType ? sql`JOIN organizations o ON o.id = i.lead_organization_id` : empty}
+            SELECT i.id FROM ${from}
             WHERE ${condition}
             ORDER BY i.updated_at DESC, i.id
             LIMIT ${filter.limit} OFFSET ${filter.offset})
@@ -450,7 +461,7 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
       // Counted up to a cap: an exact count of tens of thousands of matches on every page would
       // cost more than the page itself; past the cap the total reads "more than".
       sql`SELECT count(*) AS total FROM (
-            SELECT 1 FROM initiatives i ${filter.stakeholderType ? sql`JOIN organizations o ON o.id = i.lead_organization_id` : empty}
+            SELECT 1 FROM ${from}
             WHERE ${condition} LIMIT ${COUNT_CAP + 1}) capped`,
     ),
   ]);
@@ -473,6 +484,55 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
     })),
   };
 }
+
+/** How many of the records a filter matches fall in each value of the registry's refinements. */
+export interface RegistryFacets {
+  status: Record<string, number>;
+  stakeholderType: Record<string, number>;
+  /** LDC, LLDC, SIDS: members in the filter's year (this year when none). */
+  group: Record<string, number>;
+  /** GDC objectives gdc.obj.1 to gdc.obj.5. */
+  objective: Record<string, number>;
+  /** WSIS action lines wsis.C1 to wsis.C11. */
+  actionLine: Record<string, number>;
+}
+
+const facetGroups = { LDC: '199', LLDC: '432', SIDS: '722' } as const;
+const facetObjectives = [1, 2, 3, 4, 5].map((k) => `gdc.obj.${k}`);
+const facetActionLines = Array.from({ length: 11 }, (_, k) => `wsis.C${k + 1}`);
+
+/** Counts for the refinements beside a registry list: one pass over the matching records. */
+export async function registryFacets(db: Database, filter: Omit<RegistryFilter, 'limit' | 'offset' | 'lang'>): Promise<RegistryFacets> {
+  const compute = async (): Promise<RegistryFacets> => {
+    const { condition } = await registryCondition(filter);
+    const catalog = await areaCatalog();
+    const year = filter.year ?? new Date().getUTCFullYear();
+    const counts: { facet: keyof RegistryFacets; value: string; when: Sql }[] = [
+      ...initiativeStatuses.map((v) => ({ facet: 'status' as const, value: v, when: sql`i.status = ${v}` })),
+      ...stakeholderTypes.map((v) => ({ facet: 'stakeholderType' as const, value: v, when: sql`o.stakeholder_type = ${v}` })),
+      ...Object.entries(facetGroups).map(([alias, code]) => ({
+        facet: 'group' as const,
+        value: alias,
+        when: sql`i.area_groups @> ${pgTextArray([groupToken(catalog, code, year) ?? code])}::text[]`,
+      })),
+      ...facetObjectives.map((v) => ({ facet: 'objective' as const, value: v, when: sql`i.element_closure @> ${pgTextArray([v])}::text[]` })),
+      ...facetActionLines.map((v) => ({ facet: 'actionLine' as const, value: v, when: sql`i.element_closure @> ${pgTextArray([v])}::text[]` })),
+    ];
+    const [row] = await db.query<Record<string, number>>(
+      sql`SELECT ${join(
+        counts.map((c, k) => sql`count(*) FILTER (WHERE ${c.when})::int AS ${raw(`f${k}`)}`),
+        ', ',
+      )}
+          FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE ${condition}`,
+    );
+    const facets: RegistryFacets = { status: {}, stakeholderType: {}, group: {}, objective: {}, actionLine: {} };
+    counts.forEach((c, k) => (facets[c.facet][c.value] = Number(row?.[`f${k}`] ?? 0)));
+    return facets;
+  };
+  const key = publicKey('facets', filter);
+  return key ? atRevision(db, key, compute) : compute();
+}
+
 
 /**
  * Framework elements suggested for an initiative from its own words: each text is searched
