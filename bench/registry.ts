@@ -153,7 +153,13 @@ async function fixedRate(base: string, paths: string[], rate: number, seconds: n
     errors: result.errors + result.timeouts + non200,
     seconds: result.duration,
     achievedRate: Math.round(result.requests.total / result.duration),
-    latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
+    latencyMs: {
+      p50: result.latency.p50,
+      p90: result.latency.p90,
+      p97_5: result.latency.p97_5,
+      p99: result.latency.p99,
+      max: result.latency.max,
+    },
   };
 }
 
@@ -197,7 +203,9 @@ export async function benchRegistry(options: RegistryBenchOptions) {
       // The load generator on the other core. The mix: every filter, its first five pages.
       spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
       const paths = filters.flatMap((f) =>
-        [0, 50, 100, 150, 200].map((offset) => `/api/v1/initiatives?${new URLSearchParams({ ...f, limit: '50', offset: String(offset) }).toString()}`),
+        [0, 50, 100, 150, 200].map(
+          (offset) => `/api/v1/initiatives?${new URLSearchParams({ ...f, limit: '50', offset: String(offset) }).toString()}`,
+        ),
       );
       load = await fixedRate('http://127.0.0.1:3930', paths, options.rate, options.loadSeconds);
     } finally {

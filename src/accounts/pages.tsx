@@ -9,6 +9,8 @@ import { readForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { endSessionCookie, requireUser, startSessionCookie } from '../web/session.ts';
 import { Refusal } from '../shared/refusal.ts';
+import { renderSections } from '../web/sections.tsx';
+import type { Child } from 'hono/jsx';
 import { hit, limits } from './rate-limit.ts';
 import { mailConfigured, sendMail } from './mail.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
@@ -479,6 +481,7 @@ function OrganizationPage(props: {
   canVerify: boolean;
   myState: string | null;
   notice?: string;
+  sections: Child[];
 }) {
   const { ctx, organization: o } = props;
   const { t } = ctx;
@@ -583,6 +586,7 @@ function OrganizationPage(props: {
           </table>
         </>
       ) : null}
+      {props.sections}
     </Layout>
   );
 }
@@ -793,6 +797,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
         canVerify={isReviewer(user)}
         myState={mine ? mine.state : null}
         notice={notice}
+        sections={await renderSections('organization', { db, id: organization.id, ctx, user })}
       />,
     );
   });

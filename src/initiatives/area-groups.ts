@@ -83,9 +83,7 @@ export function periodsChecksum(catalog: AreaCatalog): string {
  */
 export async function refreshAreaGroups(store: Store, catalog: AreaCatalog, options: { force?: boolean } = {}): Promise<number | null> {
   const checksum = periodsChecksum(catalog);
-  const [current] = await store.db.query<{ checksum: string }>(
-    sql`SELECT checksum FROM reference_releases WHERE dataset = 'area-groups'`,
-  );
+  const [current] = await store.db.query<{ checksum: string }>(sql`SELECT checksum FROM reference_releases WHERE dataset = 'area-groups'`);
   if (current?.checksum === checksum && !options.force) return null;
   const countries = [...catalog.areas.values()].filter((a) => a.kind === 'country').map((a) => a.code);
   const pairs = countries.flatMap((code) => groupTokens(catalog, [code]).map((token) => `${code}=${token}`));

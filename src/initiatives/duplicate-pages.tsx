@@ -13,7 +13,12 @@ import { sql } from '../store/index.ts';
 import { decideDuplicate, duplicateCandidates, type DuplicateCandidate } from './duplicates.ts';
 
 /** Shown instead of submitting when records like this one exist: look first, then submit anyway or go back. */
-export function SubmitCheckPage(props: { ctx: PageContext & { csrf: string }; id: string; title: string; candidates: DuplicateCandidate[] }) {
+export function SubmitCheckPage(props: {
+  ctx: PageContext & { csrf: string };
+  id: string;
+  title: string;
+  candidates: DuplicateCandidate[];
+}) {
   const { ctx, id } = props;
   const { t } = ctx;
   return (

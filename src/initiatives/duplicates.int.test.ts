@@ -72,9 +72,9 @@ describe('duplicate detection', () => {
     expect(((await viaApi.json()) as { items: { id: string }[] }).items.map((i) => i.id)).toContain(first.id);
     const otherCreated = await first.v.post('/en/account/tokens', { name: 'nosy' });
     const otherToken = /<code dir="ltr">(cnc_[A-Za-z0-9_-]+)<\/code>/.exec(otherCreated.html)![1]!;
-    expect((await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`, { headers: { Authorization: `Bearer ${otherToken}` } })).status).toBe(
-      404,
-    );
+    expect(
+      (await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`, { headers: { Authorization: `Bearer ${otherToken}` } })).status,
+    ).toBe(404);
     expect((await t.app.request(`/api/v1/initiatives/${second.id}/duplicates`)).status).toBe(401);
     // Its own organization sees the candidates; no decision buttons for contributors.
     const own = await second.v.get(second.path);

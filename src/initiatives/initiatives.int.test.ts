@@ -288,7 +288,9 @@ describe('country groups with dated membership', () => {
     // The registry page refines by what the matches have, with counts.
     const page = await visitor().get('/en/registry?area=BTN');
     const facets = page.html.slice(page.html.indexOf('id="facets-title"'));
-    expect(facets).toContain(`href="/en/registry?area=BTN&amp;status=ongoing">${catalogs.en['initiative.status.ongoing']}</a> <span class="meta">(1)</span>`);
+    expect(facets).toContain(
+      `href="/en/registry?area=BTN&amp;status=ongoing">${catalogs.en['initiative.status.ongoing']}</a> <span class="meta">(1)</span>`,
+    );
     expect(facets).toContain('href="/en/registry?area=LLDC"');
     expect(facets).not.toContain('status=planned');
     const chosen = await visitor().get('/en/registry?area=BTN&status=ongoing');

@@ -14,7 +14,7 @@ import { Refusal } from '../shared/refusal.ts';
 import { endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
-import { pgTextArray, sql } from '../store/index.ts';
+import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import { splitCodes } from '../areas/index.ts';
 import { isReviewer, listOrganizations, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
 import { summaries } from '../frameworks/service.ts';
@@ -214,7 +214,6 @@ function RegistryPage(props: {
 }
 
 // ---------------------------------------------------------------- one initiative
-
 
 /** The text in the reader's language, else English, else the first. */
 function shownText(i: Initiative, lang: Language): Initiative['texts'][number] {
@@ -460,35 +459,7 @@ function HistoryPage(props: {
         </ol>
       </nav>
       <h1>{t('initiative.history')}</h1>
-      <table>
-        <caption class="visually-hidden">{t('initiative.history')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('history.when')}</th>
-            <th scope="col">{t('history.who')}</th>
-            <th scope="col">{t('history.what')}</th>
-            <th scope="col">{t('history.fields')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.changes.map((change) => (
-            <tr>
-              <td dir="ltr">{change.at.slice(0, 19).replace('T', ' ')}</td>
-              <td dir="auto">{props.names.get(change.actor) ?? change.actor}</td>
-              <td>
-                {t(`history.action.${change.action}` as MessageKey)}
-                {change.note ? (
-                  <>
-                    {t('ui.colon')}
-                    <span dir="auto">{change.note}</span>
-                  </>
-                ) : null}
-              </td>
-              <td>{change.changed.join(', ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ChangeTable ctx={ctx} changes={props.changes} names={props.names} caption={t('initiative.history')} hideCaption />
     </Layout>
   );
 }
@@ -1050,12 +1021,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const initiative = await getInitiative(db, c.req.param('id'), c.var.user);
     if (!initiative) return next();
     const changes = await historyOf(db, 'initiative', initiative.id);
-    const actors = [...new Set(changes.map((ch) => ch.actor))];
-    const names = new Map(
-      (await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE id = ANY(${pgTextArray(actors)}::text[])`)).map(
-        (u) => [u.id, u.name],
-      ),
-    );
+    const names = await actorNames(db, changes);
     return c.html(<HistoryPage ctx={ctx} initiative={initiative} changes={changes} names={names} />);
   });
 
@@ -1066,7 +1032,8 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     if (action === 'submit' && firstValue(raw.confirm) !== '1') {
       // Before a record goes to review, its submitters see the records that look like it.
       const initiative = await getInitiative(c.var.store.db, c.req.param('id'), user);
-      const candidates = initiative && (await canEdit(c.var.store.db, user, initiative)) ? await duplicateCandidates(c.var.store.db, initiative.id) : [];
+      const candidates =
+        initiative && (await canEdit(c.var.store.db, user, initiative)) ? await duplicateCandidates(c.var.store.db, initiative.id) : [];
       if (initiative && candidates.length > 0) {
         const title = shownText(initiative, c.var.lang).title;
         return c.html(<SubmitCheckPage ctx={ctxOf(c)} id={initiative.id} title={title} candidates={candidates} />);

@@ -515,8 +515,16 @@ export async function registryFacets(db: Database, filter: Omit<RegistryFilter, 
         value: alias,
         when: sql`i.area_groups @> ${pgTextArray([groupToken(catalog, code, year) ?? code])}::text[]`,
       })),
-      ...facetObjectives.map((v) => ({ facet: 'objective' as const, value: v, when: sql`i.element_closure @> ${pgTextArray([v])}::text[]` })),
-      ...facetActionLines.map((v) => ({ facet: 'actionLine' as const, value: v, when: sql`i.element_closure @> ${pgTextArray([v])}::text[]` })),
+      ...facetObjectives.map((v) => ({
+        facet: 'objective' as const,
+        value: v,
+        when: sql`i.element_closure @> ${pgTextArray([v])}::text[]`,
+      })),
+      ...facetActionLines.map((v) => ({
+        facet: 'actionLine' as const,
+        value: v,
+        when: sql`i.element_closure @> ${pgTextArray([v])}::text[]`,
+      })),
     ];
     const [row] = await db.query<Record<string, number>>(
       sql`SELECT ${join(
@@ -532,7 +540,6 @@ export async function registryFacets(db: Database, filter: Omit<RegistryFilter, 
   const key = publicKey('facets', filter);
   return key ? atRevision(db, key, compute) : compute();
 }
-
 
 /**
  * Framework elements suggested for an initiative from its own words: each text is searched

@@ -12,7 +12,7 @@ import { Refusal } from '../shared/refusal.ts';
 import type { User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
 import { checkInput, createInitiative, getInitiative, listInitiatives, updateInitiative, type Initiative } from './service.ts';
-import { createPledge, pledgeInput, pledgesOf, type Pledge } from '../pledges/service.ts';
+import { createPledge, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
 
 export const initiativeColumns = [
   'id',
@@ -81,7 +81,7 @@ export function initiativeRow(i: Initiative): Row {
 export function pledgeRow(p: Pledge): Row {
   return {
     id: p.id,
-    initiative_id: p.initiativeId,
+    initiative_id: p.initiativeId ?? '',
     organization_id: p.organization.id,
     metric: p.metric,
     unit: p.unit,
@@ -212,13 +212,20 @@ export async function exportRecords(db: Database, viewer: User | null, scope: 'p
     offset: 0,
   });
   const initiatives: Initiative[] = [];
-  const pledges: Pledge[] = [];
   for (const item of list.items.reverse()) {
     const initiative = await getInitiative(db, item.id, viewer);
-    if (!initiative) continue;
-    initiatives.push(initiative);
-    pledges.push(...(await pledgesOf(db, initiative.id, viewer)));
+    if (initiative) initiatives.push(initiative);
   }
+  // Pledges in one pass: the initiatives' (in their order), then organizations' own.
+  const order = new Map(initiatives.map((i, k) => [i.id, k]));
+  const pledges: Pledge[] = (
+    await pledgesOfMany(
+      db,
+      initiatives.map((i) => i.id),
+      viewer,
+    )
+  ).sort((a, b) => order.get(a.initiativeId!)! - order.get(b.initiativeId!)!);
+  pledges.push(...(await ownPledges(db, viewer, scope)));
   return { initiatives, pledges };
 }
 
@@ -319,7 +326,13 @@ export async function importRecords(
     }
   }
 
-  const pledgePlan: { row: number; initiativeId: string; input: ReturnType<typeof pledgeInput.parse>; id: string | null }[] = [];
+  const pledgePlan: {
+    row: number;
+    initiativeId: string;
+    organizationId: string;
+    input: ReturnType<typeof pledgeInput.parse>;
+    id: string | null;
+  }[] = [];
   pledgeRows.forEach((row, index) => {
     const rowNumber = index + 2;
     const parsed = pledgeInput.safeParse({
@@ -333,8 +346,11 @@ export async function importRecords(
       weight: row.weight || null,
       areas: splitCodes(row.areas ?? ''),
     });
+    // Without an initiative, the row is an organization's own pledge: it names the organization.
     const initiativeId = row.initiative_id?.trim() ?? '';
-    if (!initiativeId) issues.push({ sheet: 'pledges', row: rowNumber, column: 'initiative_id', message: say('form.required') });
+    const organizationId = row.organization_id?.trim() ?? '';
+    if (!initiativeId && !organizationId)
+      issues.push({ sheet: 'pledges', row: rowNumber, column: 'organization_id', message: say('form.required') });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const column = String(issue.path[0] ?? '').replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
@@ -342,7 +358,7 @@ export async function importRecords(
       }
       return;
     }
-    pledgePlan.push({ row: rowNumber, initiativeId, input: parsed.data, id: row.id?.trim() || null });
+    pledgePlan.push({ row: rowNumber, initiativeId, organizationId, input: parsed.data, id: row.id?.trim() || null });
   });
 
   if (issues.length) return { ok: false, issues, created: 0, updated: 0, unchanged: 0, pledgesCreated: 0 };
@@ -375,12 +391,12 @@ export async function importRecords(
       }
       for (const item of pledgePlan) {
         current = { sheet: 'pledges', row: item.row };
-        const initiativeId = newIds.get(item.initiativeId) ?? item.initiativeId;
+        const initiativeId = item.initiativeId ? (newIds.get(item.initiativeId) ?? item.initiativeId) : null;
         if (item.id) {
           const [exists] = await tx.query<{ id: string }>(sql`SELECT id FROM pledges WHERE id = ${item.id}`);
           if (exists) continue; // pledges already there stay as they are
         }
-        await createPledge(scoped, user, initiativeId, item.input, undefined, item.id ?? undefined);
+        await createPledge(scoped, user, initiativeId, item.input, initiativeId ? undefined : item.organizationId, item.id ?? undefined);
         pledgesCreated++;
       }
     });

@@ -5,11 +5,16 @@ import { problemResponses, ProblemSchema } from '../web/api.ts';
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound } from '../web/problem.ts';
 import { getInitiative } from '../initiatives/service.ts';
+import { sql } from '../store/index.ts';
 import {
   addProgressUpdate,
   addTransaction,
   createPledge,
+  getPledge,
   initiativeProgress,
+  pledgeDecisions,
+  pledgesBy,
+  reviewPledge,
   pledgeInput,
   pledgesOf,
   reviewProgressUpdate,
@@ -20,7 +25,9 @@ import {
 const Pledge = z
   .object({
     id: z.string(),
-    initiativeId: z.string(),
+    initiativeId: z.string().nullable().openapi({ description: 'Null for an organization’s own pledge' }),
+    state: z.string().nullable().openapi({ description: 'An organization’s own pledge: submitted, published, rejected or archived' }),
+    reviewNote: z.string().nullable(),
     organization: z.object({ id: z.string(), name: z.string() }),
     metric: z.string(),
     unit: z.string(),
@@ -59,6 +66,8 @@ const Pledge = z
       expectedAtLatest: z.number().nullable(),
       coverage: z.number().nullable(),
     }),
+    editable: z.boolean().openapi({ description: 'Whether the caller may change it (add money transactions)' }),
+    canReport: z.boolean().openapi({ description: 'Whether the caller may report progress on it' }),
     createdAt: z.string(),
   })
   .openapi('Pledge');
@@ -116,6 +125,43 @@ const routes = {
     request: { params: id, body: { content: { 'application/json': { schema: updateInput } }, required: true } },
     responses: { 201: created, ...problemResponses, ...writes },
   }),
+  get: createRoute({
+    method: 'get',
+    path: '/pledges/{id}',
+    tags: ['Registry'],
+    summary: 'One pledge with its status, money and progress (public once its record is published)',
+    request: { params: id },
+    responses: { 200: json(Pledge, 'The pledge'), ...problemResponses },
+  }),
+  byOrganization: createRoute({
+    method: 'get',
+    path: '/organizations/{id}/pledges',
+    tags: ['Registry'],
+    summary: 'Everything an organization pledged, on its own and in initiatives',
+    request: { params: id },
+    responses: { 200: json(z.object({ items: z.array(Pledge) }), 'Pledges'), ...problemResponses },
+  }),
+  createOwn: createRoute({
+    method: 'post',
+    path: '/organizations/{id}/pledges',
+    tags: ['Registry'],
+    summary: 'An organization’s own pledge, outside any initiative: submitted for review at once',
+    security: [{ bearer: [] }],
+    request: { params: id, body: { content: { 'application/json': { schema: pledgeInput } }, required: true } },
+    responses: { 201: created, ...problemResponses, ...writes },
+  }),
+  decide: createRoute({
+    method: 'post',
+    path: '/pledges/{id}/{decision}',
+    tags: ['Registry'],
+    summary: 'A reviewer publishes, rejects (with a reason) or archives an organization’s own pledge',
+    description: 'JSON body {"note": "..."}: required to reject, shown to the organization.',
+    security: [{ bearer: [] }],
+    request: {
+      params: id.extend({ decision: z.enum(pledgeDecisions).openapi({ param: { name: 'decision', in: 'path' } }) }),
+    },
+    responses: { 200: json(Pledge, 'The pledge in its new state'), ...problemResponses, ...writes },
+  }),
   review: createRoute({
     method: 'post',
     path: '/progress/{id}/{decision}',
@@ -127,10 +173,15 @@ const routes = {
   }),
 };
 
+/** The caller as a viewer of records: a user with a token, or nobody (anonymous, operator). */
+async function apiViewer(c: Parameters<typeof apiCaller>[0]) {
+  const caller = await apiCaller(c);
+  return caller === 'operator' ? null : caller;
+}
+
 export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.list, async (c) => {
-    const caller = await apiCaller(c);
-    const viewer = caller === 'operator' ? null : caller;
+    const viewer = await apiViewer(c);
     const { id: initiativeId } = c.req.valid('param');
     if (!(await getInitiative(c.var.store.db, initiativeId, viewer))) throw notFound(`No initiative ${initiativeId}`);
     const items = await pledgesOf(c.var.store.db, initiativeId, viewer);
@@ -145,6 +196,30 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.update, async (c) =>
     c.json({ id: await addProgressUpdate(c.var.store, await apiWriter(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
+  api.openapi(routes.get, async (c) => {
+    const pledge = await getPledge(c.var.store.db, c.req.valid('param').id, await apiViewer(c));
+    if (!pledge) throw notFound(`No pledge ${c.req.valid('param').id}`);
+    if (pledge.editable || pledge.canReport) c.header('Cache-Control', 'private, no-store');
+    return c.json(pledge, 200);
+  });
+  api.openapi(routes.byOrganization, async (c) => {
+    const { id: organizationId } = c.req.valid('param');
+    const [known] = await c.var.store.db.query(sql`SELECT 1 FROM organizations WHERE id = ${organizationId}`);
+    if (!known) throw notFound(`No organization ${organizationId}`);
+    const viewer = await apiViewer(c);
+    if (viewer) c.header('Cache-Control', 'private, no-store');
+    return c.json({ items: await pledgesBy(c.var.store.db, organizationId, viewer) }, 200);
+  });
+  api.openapi(routes.createOwn, async (c) =>
+    c.json({ id: await createPledge(c.var.store, await apiWriter(c), null, c.req.valid('json'), c.req.valid('param').id) }, 201),
+  );
+  api.openapi(routes.decide, async (c) => {
+    const user = await apiWriter(c);
+    const { id: pledgeId, decision } = c.req.valid('param');
+    const body = (await c.req.json().catch(() => ({}))) as { note?: unknown };
+    await reviewPledge(c.var.store, user, pledgeId, decision, typeof body.note === 'string' ? body.note : undefined);
+    return c.json((await getPledge(c.var.store.db, pledgeId, user))!, 200);
+  });
   api.openapi(routes.review, async (c) => {
     const { id: updateId, decision } = c.req.valid('param');
     await reviewProgressUpdate(c.var.store, await apiWriter(c), updateId, decision === 'publish');

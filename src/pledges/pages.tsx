@@ -12,23 +12,31 @@ import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { isMember, isReviewer } from '../accounts/service.ts';
+import { isMember, isReviewer, type User } from '../accounts/service.ts';
 import {
   addProgressUpdate,
   addTransaction,
   createPledge,
+  getPledge,
   initiativeProgress,
   pendingUpdates,
   pledgeInput,
+  pledgesBy,
   pledgesOf,
+  reviewPledge,
   reviewProgressUpdate,
+  submittedPledges,
+  type PledgeDecision,
   transactionInput,
   transactionKinds,
   updateInput,
   type Pledge,
 } from './service.ts';
 import { expectedValue } from './progress.ts';
-import { sql } from '../store/index.ts';
+import { sql, type Database } from '../store/index.ts';
+import { historyOf, type Change } from '../provenance/history.ts';
+import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
+import type { Language } from '../language/languages.ts';
 import { splitCodes } from '../areas/index.ts';
 
 type Ctx = PageContext & { csrf: string };
@@ -186,6 +194,7 @@ function FormPage(props: {
   ctx: Ctx;
   title: string;
   backTo: string;
+  backLabel: string;
   errors?: FieldErrors | undefined;
   labels: Record<string, string>;
   children: Child;
@@ -196,7 +205,9 @@ function FormPage(props: {
       <nav class="crumbs" aria-label={ctx.t('layout.breadcrumb')}>
         <ol>
           <li>
-            <a href={props.backTo}>{ctx.t('pledge.backToInitiative')}</a>
+            <a href={props.backTo} dir="auto">
+              {props.backLabel}
+            </a>
           </li>
         </ol>
       </nav>
@@ -219,16 +230,11 @@ const pledgeLabels = (t: Translate) => ({
   areas: t('initiative.areas'),
 });
 
-function NewPledgeForm(props: {
-  ctx: Ctx;
-  initiativeId: string;
-  errors?: FieldErrors | undefined;
-  values?: Record<string, string> | undefined;
-}) {
+function NewPledgeForm(props: { ctx: Ctx; action: string; errors?: FieldErrors | undefined; values?: Record<string, string> | undefined }) {
   const { ctx, errors, values } = props;
   const { t } = ctx;
   return (
-    <PostForm ctx={ctx} action={href(ctx, `/initiatives/${props.initiativeId}/pledges/new`)} label={t('pledge.add')}>
+    <PostForm ctx={ctx} action={href(ctx, props.action)} label={t('pledge.add')}>
       <Field
         ctx={ctx}
         name="metric"
@@ -316,19 +322,7 @@ function PledgesSection(props: { ctx: Ctx; initiativeId: string; pledges: Pledge
     <section aria-labelledby="pledges-title">
       <h2 id="pledges-title">{t('pledge.title', { count: props.pledges.length })}</h2>
       {overall !== null ? <p>{t('pledge.overall', { percent: overall })}</p> : null}
-      <details>
-        <summary>{t('pledge.rulesTitle')}</summary>
-        <ul class="meta">
-          {(['achieved', 'on-track', 'off-track', 'overdue', 'no-report', 'inactive'] as const).map((s) => (
-            <li>
-              <strong>{t(`pledge.status.${s}` as MessageKey)}</strong>
-              {t('ui.colon')}
-              {t(`pledge.rule.${s}` as MessageKey)}
-            </li>
-          ))}
-          <li>{t('pledge.rule.rollUp')}</li>
-        </ul>
-      </details>
+      <RulesList ctx={ctx} />
       {props.pledges.length ? (
         <ul class="pledges">
           {props.pledges.map((p, n) => (
@@ -427,6 +421,272 @@ function TransactionForm(props: {
   );
 }
 
+/** What a form is for: where "back" leads, and what the form's own props need. */
+interface FormTarget {
+  back: string;
+  backLabel: string;
+  /** Shown in the form's labels (the unit a value is in). */
+  unit: string;
+}
+
+/**
+ * One form as a pair of routes: GET shows it; POST reads the fields, validates them with the
+ * schema, saves, and redirects; errors (from the schema or the service) land next to their
+ * fields, in the reader's language, with what was typed kept.
+ */
+function formRoute<T>(
+  app: Hono<AppEnv>,
+  path: string,
+  spec: {
+    title: MessageKey;
+    /** What the form is for, or undefined when there is no such record (404). */
+    target: (c: Context<AppEnv>, ctx: Ctx) => Promise<FormTarget | undefined>;
+    labels: (t: Translate, target: FormTarget) => Record<string, string>;
+    form: (props: { ctx: Ctx; target: FormTarget; errors?: FieldErrors; values?: Record<string, string> }) => Child;
+    parse: (
+      raw: Record<string, string | string[]>,
+    ) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fieldErrors>[0] } };
+    /** Saves and says where to go next. */
+    save: (c: Context<AppEnv>, user: User, data: T) => Promise<string>;
+  },
+): void {
+  const page = (ctx: Ctx, target: FormTarget, errors?: FieldErrors, values?: Record<string, string>) => (
+    <FormPage
+      ctx={ctx}
+      title={ctx.t(spec.title)}
+      backTo={target.back}
+      backLabel={target.backLabel}
+      errors={errors}
+      labels={spec.labels(ctx.t, target)}
+    >
+      {spec.form({ ctx, target, ...(errors ? { errors } : {}), ...(values ? { values } : {}) })}
+    </FormPage>
+  );
+  app.get(path, async (c, next) => {
+    requireUser(c);
+    const ctx = pageContext(c);
+    const target = await spec.target(c, ctx);
+    return target ? c.html(page(ctx, target)) : next();
+  });
+  app.post(path, async (c, next) => {
+    const user = requireUser(c);
+    const ctx = pageContext(c);
+    const target = await spec.target(c, ctx);
+    if (!target) return next();
+    const { raw, values } = await readRawForm(c);
+    const parsed = spec.parse(raw);
+    let errors: FieldErrors;
+    if (parsed.success) {
+      try {
+        return c.redirect(await spec.save(c, user, parsed.data), 303);
+      } catch (error) {
+        // A refusal from the service lands next to its field (or at the top of the form).
+        if (!(error instanceof Refusal) || [401, 403, 404, 429].includes(error.status)) throw error;
+        errors = { [error.field?.split('.')[0] ?? '_form']: refusalError(error) };
+      }
+    } else {
+      errors = fieldErrors(parsed.error.issues);
+    }
+    return c.html(page(ctx, target, errors, values), 400);
+  });
+}
+
+const pledgeFields = (raw: Record<string, string | string[]>) =>
+  pledgeInput.safeParse({
+    metric: firstValue(raw.metric),
+    unit: firstValue(raw.unit),
+    baselineValue: firstValue(raw.baselineValue),
+    baselineDate: firstValue(raw.baselineDate),
+    targetValue: firstValue(raw.targetValue),
+    targetDate: firstValue(raw.targetDate),
+    beneficiaries: blankToNull(firstValue(raw.beneficiaries)),
+    weight: blankToNull(firstValue(raw.weight)),
+    areas: splitCodes(firstValue(raw.areas)),
+  });
+
+/** Where a pledge lives: its initiative, or its organization. */
+async function pledgeHome(
+  db: Database,
+  pledgeId: string,
+  lang: Language,
+): Promise<{ back: string; label: string; unit: string } | undefined> {
+  const [row] = await db.query<{
+    initiative_id: string | null;
+    organization_id: string;
+    organization_name: string;
+    unit: string;
+    title: string | null;
+  }>(
+    sql`SELECT p.initiative_id, p.organization_id, o.name AS organization_name, p.unit,
+               (SELECT title FROM initiative_texts WHERE initiative_id = p.initiative_id ORDER BY (lang = ${lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) AS title
+        FROM pledges p JOIN organizations o ON o.id = p.organization_id WHERE p.id = ${pledgeId}`,
+  );
+  if (!row) return undefined;
+  return row.initiative_id
+    ? { back: `/initiatives/${row.initiative_id}`, label: row.title ?? row.initiative_id, unit: row.unit }
+    : { back: `/organizations/${row.organization_id}`, label: row.organization_name, unit: row.unit };
+}
+
+function PledgePage(props: {
+  ctx: Ctx;
+  pledge: Pledge;
+  home: { back: string; label: string };
+  reviewer: boolean;
+  changes: Change[];
+  names: Map<string, string>;
+  notice?: string | undefined;
+}) {
+  const { ctx, pledge: p } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={p.metric}>
+      <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, props.home.back)} dir="auto">
+              {props.home.label}
+            </a>
+          </li>
+        </ol>
+      </nav>
+      {props.notice ? (
+        <p role="status" class="notice">
+          {props.notice}
+        </p>
+      ) : null}
+      <p class="meta">
+        {p.initiativeId ? t('pledge.ofInitiative') : t('pledge.ofOrganization')} ·{' '}
+        <a href={href(ctx, `/organizations/${p.organization.id}`)} dir="auto">
+          {p.organization.name}
+        </a>
+        {p.state ? (
+          <>
+            {' '}
+            <span class={`badge record-${p.state}`}>{t(`initiative.state.${p.state}` as MessageKey)}</span>
+          </>
+        ) : null}
+      </p>
+      {p.state === 'rejected' && p.reviewNote ? (
+        <p class="notice" dir="auto">
+          {t('pledge.rejectedBecause', { note: p.reviewNote })}
+        </p>
+      ) : null}
+      <h1 class="visually-hidden">{p.metric}</h1>
+      <ul class="pledges">
+        <PledgeItem ctx={ctx} pledge={p} editable={p.editable} canReport={p.canReport} n={0} />
+      </ul>
+      <RulesList ctx={ctx} />
+      {props.reviewer && !p.initiativeId && (p.state === 'submitted' || p.state === 'published') ? (
+        <section aria-labelledby="review-title">
+          <h2 id="review-title">{t('review.title')}</h2>
+          {p.state === 'submitted' ? (
+            <>
+              <PostForm ctx={ctx} action={href(ctx, `/pledges/${p.id}/publish`)} class="action" label={t('review.publish')}>
+                <button type="submit">{t('review.publish')}</button>
+              </PostForm>
+              <PostForm ctx={ctx} action={href(ctx, `/pledges/${p.id}/reject`)} label={t('review.reject')}>
+                <Field ctx={ctx} name="note" label={t('review.note')} hint={t('review.noteHint')} multiline required />
+                <button type="submit" class="secondary">
+                  {t('review.reject')}
+                </button>
+              </PostForm>
+            </>
+          ) : (
+            <PostForm ctx={ctx} action={href(ctx, `/pledges/${p.id}/archive`)} class="action" label={t('initiative.archive')}>
+              <button type="submit" class="secondary">
+                {t('initiative.archive')}
+              </button>
+            </PostForm>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="history-title">
+        <h2 id="history-title">{t('initiative.history')}</h2>
+        <ChangeTable ctx={ctx} changes={props.changes} names={props.names} caption={t('initiative.history')} hideCaption />
+      </section>
+    </Layout>
+  );
+}
+
+function RulesList(props: { ctx: Ctx }) {
+  const { t } = props.ctx;
+  return (
+    <details>
+      <summary>{t('pledge.rulesTitle')}</summary>
+      <ul class="meta">
+        {(['achieved', 'on-track', 'off-track', 'overdue', 'no-report', 'inactive'] as const).map((s) => (
+          <li>
+            <strong>{t(`pledge.status.${s}` as MessageKey)}</strong>
+            {t('ui.colon')}
+            {t(`pledge.rule.${s}` as MessageKey)}
+          </li>
+        ))}
+        <li>{t('pledge.rule.rollUp')}</li>
+      </ul>
+    </details>
+  );
+}
+
+/** An organization's pledges (its own and in initiatives), on the organization's page. */
+function OrganizationPledges(props: { ctx: Ctx; organizationId: string; pledges: Pledge[]; member: boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  return (
+    <section aria-labelledby="org-pledges-title">
+      <h2 id="org-pledges-title">{t('pledge.title', { count: props.pledges.length })}</h2>
+      {props.pledges.length ? (
+        <table>
+          <caption class="visually-hidden">{t('pledge.title', { count: props.pledges.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('pledge.metric')}</th>
+              <th scope="col">{t('pledge.to')}</th>
+              <th scope="col">{t('pledge.progress')}</th>
+              <th scope="col">{t('pledge.statusColumn')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.pledges.map((p) => (
+              <tr>
+                <td>
+                  <a href={href(ctx, `/pledges/${p.id}`)} dir="auto">
+                    {p.metric}
+                  </a>
+                  {p.state && p.state !== 'published' ? (
+                    <>
+                      {' '}
+                      <span class={`badge record-${p.state}`}>{t(`initiative.state.${p.state}` as MessageKey)}</span>
+                    </>
+                  ) : null}
+                  <div class="meta">{p.initiativeId ? t('pledge.ofInitiative') : t('pledge.ofOrganization')}</div>
+                </td>
+                <td>
+                  {fmt(ctx.lang, p.targetValue)} <span dir="auto">{p.unit}</span> ({p.targetDate})
+                </td>
+                <td>
+                  {p.progress.progressPercent === null
+                    ? t('pledge.noProgressYet')
+                    : t('pledge.percent', { percent: p.progress.progressPercent })}
+                </td>
+                <td>
+                  <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p class="meta">{t('pledge.none')}</p>
+      )}
+      {props.member ? (
+        <p>
+          <a href={href(ctx, `/organizations/${props.organizationId}/pledges/new`)}>{t('pledge.addOwn')}</a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function registerPledgePages(app: Hono<AppEnv>): void {
   const L = localePath;
 
@@ -441,177 +701,134 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
     return <PledgesSection ctx={ctx} initiativeId={id} pledges={await pledgesOf(db, id, user)} editable={editable} canReport={canReport} />;
   });
 
-  const done = (c: Context<AppEnv>, initiativeId: string, what: string) =>
-    c.redirect(`/${c.var.lang}/initiatives/${initiativeId}?done=${what}#pledges-title`, 303);
-  const pledgeOf = async (c: Context<AppEnv>, pledgeId: string) =>
-    (
-      await c.var.store.db.query<{ initiative_id: string; unit: string }>(
-        sql`SELECT initiative_id, unit FROM pledges WHERE id = ${pledgeId}`,
-      )
-    )[0];
-  /** A refusal from the service lands next to its field (or at the top of the form). */
-  const asFieldErrors = (error: unknown): FieldErrors => {
-    if (error instanceof Refusal && ![401, 403, 404, 429].includes(error.status))
-      return { [error.field?.split('.')[0] ?? '_form']: refusalError(error) };
-    throw error;
+  registerSection('organization', async ({ db, id, ctx, user }) => {
+    const member = user ? isReviewer(user) || (await isMember(db, user.id, id)) : false;
+    return <OrganizationPledges ctx={ctx} organizationId={id} pledges={await pledgesBy(db, id, user)} member={member} />;
+  });
+
+  // ---- a pledge
+  app.get(`${L}/pledges/:id`, async (c, next) => {
+    const ctx = pageContext(c);
+    const db = c.var.store.db;
+    const pledge = await getPledge(db, c.req.param('id'), c.var.user);
+    const home = pledge ? await pledgeHome(db, pledge.id, ctx.lang) : undefined;
+    if (!pledge || !home) return next();
+    const changes = pledge.initiativeId
+      ? (await historyOf(db, 'initiative', pledge.initiativeId)).filter((ch) => ch.after?.pledge === pledge.id)
+      : await historyOf(db, 'pledge', pledge.id);
+    const done = c.req.query('done');
+    return c.html(
+      <PledgePage
+        ctx={ctx}
+        pledge={pledge}
+        home={{ back: home.back, label: home.label }}
+        reviewer={isReviewer(c.var.user)}
+        changes={changes}
+        names={await actorNames(db, changes)}
+        notice={
+          done === 'pledge' && !pledge.initiativeId
+            ? ctx.t('pledge.sentForReview')
+            : done === 'progress' || done === 'transaction'
+              ? ctx.t(`initiative.done.${done}`)
+              : undefined
+        }
+      />,
+    );
+  });
+
+  app.post(`${L}/pledges/:id/:decision{publish|reject|archive}`, async (c) => {
+    const user = requireUser(c);
+    const { raw } = await readRawForm(c);
+    const decision = c.req.param('decision') as PledgeDecision;
+    await reviewPledge(c.var.store, user, c.req.param('id'), decision, firstValue(raw.note));
+    return c.redirect(`/${c.var.lang}/pledges/${c.req.param('id')}`, 303);
+  });
+
+  // ---- a new pledge: to an initiative, or an organization's own
+  formRoute(app, `${L}/initiatives/:id/pledges/new`, {
+    title: 'pledge.add',
+    target: (c, ctx) =>
+      Promise.resolve({ back: href(ctx, `/initiatives/${c.req.param('id')}`), backLabel: ctx.t('pledge.backToInitiative'), unit: '' }),
+    labels: (t) => pledgeLabels(t),
+    form: (props) => <NewPledgeForm {...props} action={`/initiatives/${props.target.back.split('/').pop()}/pledges/new`} />,
+    parse: pledgeFields,
+    save: async (c, user, data) => {
+      await createPledge(c.var.store, user, c.req.param('id')!, data);
+      return `/${c.var.lang}/initiatives/${c.req.param('id')}?done=pledge#pledges-title`;
+    },
+  });
+  formRoute(app, `${L}/organizations/:id/pledges/new`, {
+    title: 'pledge.addOwn',
+    target: async (c, ctx) => {
+      const [org] = await c.var.store.db.query<{ name: string }>(sql`SELECT name FROM organizations WHERE id = ${c.req.param('id')}`);
+      return org ? { back: href(ctx, `/organizations/${c.req.param('id')}`), backLabel: org.name, unit: '' } : undefined;
+    },
+    labels: (t) => pledgeLabels(t),
+    form: (props) => <NewPledgeForm {...props} action={`/organizations/${props.target.back.split('/').pop()}/pledges/new`} />,
+    parse: pledgeFields,
+    save: async (c, user, data) => {
+      const id = await createPledge(c.var.store, user, null, data, c.req.param('id'));
+      return `/${c.var.lang}/pledges/${id}?done=pledge`;
+    },
+  });
+
+  const pledgeTarget = async (c: Context<AppEnv>, ctx: Ctx): Promise<FormTarget | undefined> => {
+    const home = await pledgeHome(c.var.store.db, c.req.param('id')!, ctx.lang);
+    return home ? { back: href(ctx, `/pledges/${c.req.param('id')}`), backLabel: home.label, unit: home.unit } : undefined;
   };
 
-  // ---- a new pledge
-  app.get(`${L}/initiatives/:id/pledges/new`, (c) => {
-    requireUser(c);
-    const ctx = pageContext(c);
-    const id = c.req.param('id');
-    return c.html(
-      <FormPage ctx={ctx} title={ctx.t('pledge.add')} backTo={href(ctx, `/initiatives/${id}`)} labels={pledgeLabels(ctx.t)}>
-        <NewPledgeForm ctx={ctx} initiativeId={id} />
-      </FormPage>,
-    );
-  });
-  app.post(`${L}/initiatives/:id/pledges/new`, async (c) => {
-    const user = requireUser(c);
-    const ctx = pageContext(c);
-    const id = c.req.param('id');
-    const { raw, values } = await readRawForm(c);
-    const again = (errors: FieldErrors) =>
-      c.html(
-        <FormPage
-          ctx={ctx}
-          title={ctx.t('pledge.add')}
-          backTo={href(ctx, `/initiatives/${id}`)}
-          errors={errors}
-          labels={pledgeLabels(ctx.t)}
-        >
-          <NewPledgeForm ctx={ctx} initiativeId={id} errors={errors} values={values} />
-        </FormPage>,
-        400,
-      );
-    const parsed = pledgeInput.safeParse({
-      metric: firstValue(raw.metric),
-      unit: firstValue(raw.unit),
-      baselineValue: firstValue(raw.baselineValue),
-      baselineDate: firstValue(raw.baselineDate),
-      targetValue: firstValue(raw.targetValue),
-      targetDate: firstValue(raw.targetDate),
-      beneficiaries: blankToNull(firstValue(raw.beneficiaries)),
-      weight: blankToNull(firstValue(raw.weight)),
-      areas: splitCodes(firstValue(raw.areas)),
-    });
-    if (!parsed.success) return again(fieldErrors(parsed.error.issues));
-    try {
-      await createPledge(c.var.store, user, id, parsed.data);
-    } catch (error) {
-      return again(asFieldErrors(error));
-    }
-    return done(c, id, 'pledge');
-  });
-
   // ---- a progress report
-  app.get(`${L}/pledges/:id/report`, async (c, next) => {
-    requireUser(c);
-    const ctx = pageContext(c);
-    const pledge = await pledgeOf(c, c.req.param('id'));
-    if (!pledge) return next();
-    return c.html(
-      <FormPage ctx={ctx} title={ctx.t('pledge.report')} backTo={href(ctx, `/initiatives/${pledge.initiative_id}`)} labels={{}}>
-        <ReportForm ctx={ctx} pledgeId={c.req.param('id')} unit={pledge.unit} />
-      </FormPage>,
-    );
-  });
-  app.post(`${L}/pledges/:id/report`, async (c, next) => {
-    const user = requireUser(c);
-    const ctx = pageContext(c);
-    const pledge = await pledgeOf(c, c.req.param('id'));
-    if (!pledge) return next();
-    const { raw, values } = await readRawForm(c);
-    const labels = {
-      date: ctx.t('pledge.date'),
-      value: ctx.t('pledge.value'),
-      narrative: ctx.t('pledge.narrative'),
-      evidenceUrl: ctx.t('pledge.evidence'),
-    };
-    const again = (errors: FieldErrors) =>
-      c.html(
-        <FormPage
-          ctx={ctx}
-          title={ctx.t('pledge.report')}
-          backTo={href(ctx, `/initiatives/${pledge.initiative_id}`)}
-          errors={errors}
-          labels={labels}
-        >
-          <ReportForm ctx={ctx} pledgeId={c.req.param('id')} unit={pledge.unit} errors={errors} values={values} />
-        </FormPage>,
-        400,
-      );
-    const parsed = updateInput.safeParse({
-      date: firstValue(raw.date),
-      value: firstValue(raw.value),
-      narrative: firstValue(raw.narrative),
-      evidenceUrl: blankToNull(firstValue(raw.evidenceUrl)),
-    });
-    if (!parsed.success) return again(fieldErrors(parsed.error.issues));
-    try {
-      await addProgressUpdate(c.var.store, user, c.req.param('id'), parsed.data);
-    } catch (error) {
-      return again(asFieldErrors(error));
-    }
-    return done(c, pledge.initiative_id, 'progress');
+  formRoute(app, `${L}/pledges/:id/report`, {
+    title: 'pledge.report',
+    target: pledgeTarget,
+    labels: (t) => ({
+      date: t('pledge.date'),
+      value: t('pledge.value'),
+      narrative: t('pledge.narrative'),
+      evidenceUrl: t('pledge.evidence'),
+    }),
+    form: (props) => <ReportForm {...props} pledgeId={props.target.back.split('/').pop()!} unit={props.target.unit} />,
+    parse: (raw) =>
+      updateInput.safeParse({
+        date: firstValue(raw.date),
+        value: firstValue(raw.value),
+        narrative: firstValue(raw.narrative),
+        evidenceUrl: blankToNull(firstValue(raw.evidenceUrl)),
+      }),
+    save: async (c, user, data) => {
+      await addProgressUpdate(c.var.store, user, c.req.param('id')!, data);
+      return `/${c.var.lang}/pledges/${c.req.param('id')}?done=progress`;
+    },
   });
 
   // ---- a transaction
-  app.get(`${L}/pledges/:id/transactions/new`, async (c, next) => {
-    requireUser(c);
-    const ctx = pageContext(c);
-    const pledge = await pledgeOf(c, c.req.param('id'));
-    if (!pledge) return next();
-    return c.html(
-      <FormPage ctx={ctx} title={ctx.t('pledge.addTransaction')} backTo={href(ctx, `/initiatives/${pledge.initiative_id}`)} labels={{}}>
-        <TransactionForm ctx={ctx} pledgeId={c.req.param('id')} />
-      </FormPage>,
-    );
-  });
-  app.post(`${L}/pledges/:id/transactions/new`, async (c, next) => {
-    const user = requireUser(c);
-    const ctx = pageContext(c);
-    const pledge = await pledgeOf(c, c.req.param('id'));
-    if (!pledge) return next();
-    const { raw, values } = await readRawForm(c);
-    const labels = {
-      kind: ctx.t('pledge.kind'),
-      amount: ctx.t('pledge.amount'),
-      currency: ctx.t('initiative.budgetCurrency'),
-      date: ctx.t('pledge.date'),
-      note: ctx.t('pledge.note'),
-    };
-    const again = (errors: FieldErrors) =>
-      c.html(
-        <FormPage
-          ctx={ctx}
-          title={ctx.t('pledge.addTransaction')}
-          backTo={href(ctx, `/initiatives/${pledge.initiative_id}`)}
-          errors={errors}
-          labels={labels}
-        >
-          <TransactionForm ctx={ctx} pledgeId={c.req.param('id')} errors={errors} values={values} />
-        </FormPage>,
-        400,
-      );
-    const parsed = transactionInput.safeParse({
-      kind: firstValue(raw.kind),
-      amount: firstValue(raw.amount),
-      currency: firstValue(raw.currency),
-      date: firstValue(raw.date),
-      note: blankToNull(firstValue(raw.note)),
-    });
-    if (!parsed.success) return again(fieldErrors(parsed.error.issues));
-    try {
-      await addTransaction(c.var.store, user, c.req.param('id'), parsed.data);
-    } catch (error) {
-      return again(asFieldErrors(error));
-    }
-    return done(c, pledge.initiative_id, 'transaction');
+  formRoute(app, `${L}/pledges/:id/transactions/new`, {
+    title: 'pledge.addTransaction',
+    target: pledgeTarget,
+    labels: (t) => ({
+      kind: t('pledge.kind'),
+      amount: t('pledge.amount'),
+      currency: t('initiative.budgetCurrency'),
+      date: t('pledge.date'),
+      note: t('pledge.note'),
+    }),
+    form: (props) => <TransactionForm {...props} pledgeId={props.target.back.split('/').pop()!} />,
+    parse: (raw) =>
+      transactionInput.safeParse({
+        kind: firstValue(raw.kind),
+        amount: firstValue(raw.amount),
+        currency: firstValue(raw.currency),
+        date: firstValue(raw.date),
+        note: blankToNull(firstValue(raw.note)),
+      }),
+    save: async (c, user, data) => {
+      await addTransaction(c.var.store, user, c.req.param('id')!, data);
+      return `/${c.var.lang}/pledges/${c.req.param('id')}?done=transaction`;
+    },
   });
 
   registerSection('review', async ({ db, ctx }) => <PendingUpdates ctx={ctx} db={db} />);
+  registerSection('review', async ({ db, ctx }) => <SubmittedPledges ctx={ctx} db={db} />);
 
   app.post(`${L}/progress/:id/:decision{publish|reject}`, async (c) => {
     const user = requireUser(c);
@@ -621,8 +838,33 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
   });
 }
 
+/** Organizations' own pledges waiting for a reviewer (shown in the review queue). */
+async function SubmittedPledges(props: { ctx: Ctx; db: Database }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const pledges = await submittedPledges(props.db);
+  return (
+    <section aria-labelledby="own-pledges">
+      <h2 id="own-pledges">{t('review.ownPledges', { count: pledges.length })}</h2>
+      <ul class="links">
+        {pledges.map((p) => (
+          <li>
+            <a href={href(ctx, `/pledges/${p.id}`)} dir="auto">
+              {p.metric}
+            </a>{' '}
+            <span class="meta">
+              <span dir="auto">{p.organization_name}</span> · {fmt(ctx.lang, Number(p.target_value))} <span dir="auto">{p.unit}</span> (
+              {p.target_date})
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The reviewers' list of progress updates waiting (shown in the review queue). */
-export async function PendingUpdates(props: { ctx: Ctx; db: AppEnv['Variables']['store']['db'] }) {
+export async function PendingUpdates(props: { ctx: Ctx; db: Database }) {
   const { ctx } = props;
   const t: Translate = ctx.t;
   const updates = await pendingUpdates(props.db);
@@ -632,7 +874,7 @@ export async function PendingUpdates(props: { ctx: Ctx; db: AppEnv['Variables'][
       <ul class="links">
         {updates.map((u) => (
           <li>
-            <a href={href(ctx, `/initiatives/${u.initiative_id}`)} dir="auto">
+            <a href={href(ctx, `/pledges/${u.pledge_id}`)} dir="auto">
               {u.metric}
             </a>{' '}
             <span class="meta">

@@ -177,3 +177,87 @@ describe('a pledge with progress, from draft to public', () => {
     expect((await stranger.post(`${path}/pledges/new`, pledge)).status).toBe(403);
   });
 });
+
+describe('an organization’s own pledge', () => {
+  it('is reviewed by itself: invisible while submitted, rejected with a reason or published, with its history', async () => {
+    const v = new Visitor(t.app);
+    await v.signUp('en', 'Own Pledger', unique('own'), password);
+    await v.get('/en/organizations/new');
+    const org = (await v.post('/en/organizations/new', { name: `Open Spectrum Operators ${n}`, stakeholderType: 'private-sector' }))
+      .location!.split('/')
+      .pop()!
+      .split('?')[0]!;
+    const orgPage = await v.get(`/en/organizations/${org}`);
+    expect(orgPage.html).toContain(`href="/en/organizations/${org}/pledges/new"`);
+
+    await v.get(`/en/organizations/${org}/pledges/new`);
+    const fields = {
+      metric: 'People newly covered by mobile broadband',
+      unit: 'people',
+      baselineValue: '0',
+      baselineDate: '2025-01-01',
+      targetValue: '2000000',
+      targetDate: '2030-12-31',
+      areas: 'NGA, GHA',
+    };
+    const bad = await v.post(`/en/organizations/${org}/pledges/new`, { ...fields, areas: 'NGA, XXQ' });
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('XXQ');
+    const made = await v.post(`/en/organizations/${org}/pledges/new`, fields);
+    expect(made.status).toBe(303);
+    const pledgePath = made.location!.split('?')[0]!;
+    const pledgeId = pledgePath.split('/').pop()!;
+    const own = await v.get(made.location!);
+    expect(own.html).toContain(catalogs.en['pledge.sentForReview']!);
+    expect(own.html).toContain(catalogs.en['initiative.state.submitted']!);
+
+    // Nothing public before review.
+    const anonymous = new Visitor(t.app);
+    expect((await anonymous.get(pledgePath)).status).toBe(404);
+    expect((await t.app.request(`/api/v1/pledges/${pledgeId}`)).status).toBe(404);
+    const listed = (await (await t.app.request(`/api/v1/organizations/${org}/pledges`)).json()) as { items: { id: string }[] };
+    expect(listed.items.map((p) => p.id)).not.toContain(pledgeId);
+
+    // Someone else cannot pledge in this organization's name.
+    const other = new Visitor(t.app);
+    await other.signUp('en', 'Outsider', unique('outsider'), password);
+    await other.get(`/en/organizations/${org}/pledges/new`);
+    expect((await other.post(`/en/organizations/${org}/pledges/new`, fields)).status).toBe(403);
+
+    const r = await reviewer();
+    const queue = await r.get('/en/review');
+    expect(queue.html).toContain(`href="/en/pledges/${pledgeId}"`);
+    await r.get(pledgePath);
+    expect((await r.post(`${pledgePath}/reject`, { note: '' })).status).toBe(400);
+    await r.get(pledgePath);
+    expect((await r.post(`${pledgePath}/publish`)).status).toBe(303);
+
+    const open = await anonymous.get(pledgePath);
+    expect(open.status).toBe(200);
+    expect(open.html).toContain('People newly covered by mobile broadband');
+    expect(open.html).toContain(catalogs.en['history.action.publish']!);
+    expect(open.html).toContain('Pledge Reviewer');
+    const api = (await (await t.app.request(`/api/v1/pledges/${pledgeId}`)).json()) as {
+      initiativeId: string | null;
+      state: string;
+      areas: string[];
+    };
+    expect(api).toMatchObject({ initiativeId: null, state: 'published', areas: ['NGA', 'GHA'] });
+    expect((await anonymous.get(`/en/organizations/${org}`)).html).toContain(`href="/en/pledges/${pledgeId}"`);
+    const exported = (await (await t.app.request('/api/v1/export')).json()) as { pledges: { id: string }[] };
+    expect(exported.pledges.map((p) => p.id)).toContain(pledgeId);
+
+    // Later reports wait for a reviewer, and then count.
+    await v.get(`${pledgePath}/report`);
+    expect(
+      (await v.post(`${pledgePath}/report`, { date: '2026-06-30', value: '600000', narrative: 'Two hundred new rural sites switched on.' }))
+        .status,
+    ).toBe(303);
+    expect((await anonymous.get(pledgePath)).html).not.toContain('Two hundred new rural sites');
+    const pending = await r.get('/en/review');
+    const updateId = /\/en\/progress\/([^/]+)\/publish/.exec(pending.html)?.[1];
+    expect(updateId).toBeTruthy();
+    await r.post(`/en/progress/${updateId}/publish`);
+    expect((await anonymous.get(pledgePath)).html).toContain('Two hundred new rural sites');
+  });
+});

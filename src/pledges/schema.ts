@@ -1,5 +1,6 @@
-// Pledges: quantified commitments attached to an initiative, their money (pledged, committed,
-// disbursed, spent) and their progress updates (reviewed before they are public).
+// Pledges: quantified commitments attached to an initiative or made by an organization alone,
+// their money (pledged, committed, disbursed, spent) and their progress updates (reviewed before
+// they are public).
 import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { initiatives } from '../initiatives/schema.ts';
@@ -12,10 +13,15 @@ export const pledges = pgTable(
   'pledges',
   {
     id: text('id').primaryKey(),
-    /** Public with its initiative: a pledge is reviewed and published together with it. */
-    initiativeId: text('initiative_id')
-      .notNull()
-      .references(() => initiatives.id, { onDelete: 'cascade' }),
+    /**
+     * Public with its initiative: a pledge is reviewed and published together with it. Null for a
+     * pledge an organization makes on its own, which is reviewed by itself (state).
+     */
+    initiativeId: text('initiative_id').references(() => initiatives.id, { onDelete: 'cascade' }),
+    /** An organization's own pledge: submitted -> published | rejected (with a reason); published -> archived. */
+    state: text('state'),
+    /** The reviewer's reason, when an organization's own pledge is rejected. */
+    reviewNote: text('review_note'),
     organizationId: text('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -39,7 +45,13 @@ export const pledges = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
-  (t) => [index('pledges_initiative_idx').on(t.initiativeId), check('pledges_dates_check', sql`${t.targetDate} > ${t.baselineDate}`)],
+  (t) => [
+    index('pledges_initiative_idx').on(t.initiativeId),
+    index('pledges_organization_idx').on(t.organizationId),
+    check('pledges_dates_check', sql`${t.targetDate} > ${t.baselineDate}`),
+    check('pledges_parent_check', sql`(${t.initiativeId} IS NULL) = (${t.state} IS NOT NULL)`),
+    check('pledges_state_check', sql`${t.state} IS NULL OR ${t.state} in ('submitted', 'published', 'rejected', 'archived')`),
+  ],
 );
 
 export const pledgeTransactions = pgTable(

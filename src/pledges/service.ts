@@ -1,12 +1,12 @@
-// Pledges of an initiative: quantified targets, their money chain and progress updates, with
-// the status computed by the published rules (progress.ts). Pledges and transactions are part
-// of the initiative record (changed while it is a draft or returned, reviewed with it);
-// progress updates are reported at any time and are public once a reviewer publishes them
-// (or with the initiative, when it is published).
+// Pledges: quantified targets, their money chain and progress updates, with the status computed
+// by the published rules (progress.ts). A pledge belongs to an initiative (changed while it is a
+// draft or returned, reviewed with it) or is an organization's own (reviewed by itself:
+// submitted -> published | rejected). Progress updates are reported at any time and are public
+// once a reviewer publishes them (or with their record, when it is published).
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate, webAddress } from '../shared/fields.ts';
-import { sql, type Database, type Store } from '../store/index.ts';
+import { sql, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isMember, isReviewer, type User } from '../accounts/service.ts';
@@ -60,7 +60,12 @@ export type UpdateInput = z.infer<typeof updateInput>;
 
 export interface Pledge {
   id: string;
-  initiativeId: string;
+  /** The initiative it belongs to; null for an organization's own pledge. */
+  initiativeId: string | null;
+  /** An organization's own pledge: its review state (submitted, published, rejected, archived); null with an initiative. */
+  state: string | null;
+  /** The reviewer's reason when an organization's own pledge was rejected. */
+  reviewNote: string | null;
   organization: { id: string; name: string };
   metric: string;
   unit: string;
@@ -76,44 +81,73 @@ export interface Pledge {
   money: { kind: string; currency: string; amount: number }[];
   updates: { id: string; date: string; value: number; narrative: string; evidenceUrl: string | null; state: string }[];
   progress: PledgeProgress;
+  /** May the viewer change it (add transactions), and report progress on it? */
+  editable: boolean;
+  canReport: boolean;
   createdAt: string;
 }
 
-interface InitiativeAccess {
+/**
+ * The record a pledge is reviewed with: its initiative, or the pledge itself when an organization
+ * made it alone. Who may change it, and when, follows from that record.
+ */
+interface PledgeRecord {
+  pledgeId: string;
+  initiativeId: string | null;
+  /** The record's review state. */
   state: string;
-  lead: string;
+  /** The organization whose members edit the record (the initiative's lead, or the pledger). */
+  organization: string;
 }
 
-async function initiativeAccess(db: Database, initiativeId: string): Promise<InitiativeAccess | undefined> {
+async function pledgeRecord(db: Database, pledgeId: string): Promise<PledgeRecord> {
+  const [row] = await db.query<{ initiative_id: string | null; state: string; organization: string }>(
+    sql`SELECT p.initiative_id, coalesce(i.state, p.state) AS state, coalesce(i.lead_organization_id, p.organization_id) AS organization
+        FROM pledges p LEFT JOIN initiatives i ON i.id = p.initiative_id WHERE p.id = ${pledgeId}`,
+  );
+  if (!row) throw new Refusal(404, 'pledge.notFound');
+  return { pledgeId, initiativeId: row.initiative_id, state: row.state, organization: row.organization };
+}
+
+async function initiativeRecord(db: Database, initiativeId: string): Promise<Omit<PledgeRecord, 'pledgeId'>> {
   const [row] = await db.query<{ state: string; lead_organization_id: string }>(
     sql`SELECT state, lead_organization_id FROM initiatives WHERE id = ${initiativeId}`,
   );
-  return row ? { state: row.state, lead: row.lead_organization_id } : undefined;
+  if (!row) throw new Refusal(404, 'initiative.notFound');
+  return { initiativeId, state: row.state, organization: row.lead_organization_id };
 }
 
-async function isEditor(db: Database, user: User | null, access: InitiativeAccess): Promise<boolean> {
-  return Boolean(user && (isReviewer(user) || (await isMember(db, user.id, access.lead))));
+async function isEditor(db: Database, user: User | null, record: Pick<PledgeRecord, 'organization'>): Promise<boolean> {
+  return Boolean(user && (isReviewer(user) || (await isMember(db, user.id, record.organization))));
 }
 
-/** Pledges change with the initiative record: while it is a draft or returned (reviewers: always). */
-async function requireRecordEditable(db: Database, user: User, initiativeId: string): Promise<InitiativeAccess> {
-  const access = await initiativeAccess(db, initiativeId);
-  if (!access) throw new Refusal(404, 'initiative.notFound');
-  if (!(await isEditor(db, user, access))) throw new Refusal(403, 'initiative.notYours');
-  if (!isReviewer(user) && !['draft', 'returned'].includes(access.state)) throw new Refusal(409, 'initiative.notEditable');
-  return access;
+/** States in which the record's pledges and money may change: before review (reviewers: always). */
+const changeable = (record: Pick<PledgeRecord, 'initiativeId' | 'state'>) =>
+  record.initiativeId ? ['draft', 'returned'].includes(record.state) : record.state === 'submitted';
+
+async function requireChangeable<R extends Pick<PledgeRecord, 'initiativeId' | 'state' | 'organization'>>(
+  db: Database,
+  user: User,
+  record: R,
+): Promise<R> {
+  if (!(await isEditor(db, user, record))) throw new Refusal(403, 'initiative.notYours');
+  if (!isReviewer(user) && !changeable(record)) throw new Refusal(409, 'initiative.notEditable');
+  return record;
 }
 
-async function pledgeParent(db: Database, pledgeId: string): Promise<string> {
-  const [row] = await db.query<{ initiative_id: string }>(sql`SELECT initiative_id FROM pledges WHERE id = ${pledgeId}`);
-  if (!row) throw new Refusal(404, 'pledge.notFound');
-  return row.initiative_id;
+/** Where a change to a pledge is recorded: on its initiative's history, or on its own. */
+function historyTarget(record: Pick<PledgeRecord, 'initiativeId' | 'pledgeId'>) {
+  return record.initiativeId ? { entity: 'initiative', entityId: record.initiativeId } : { entity: 'pledge', entityId: record.pledgeId };
 }
 
+/**
+ * Adds a pledge to an initiative (`initiativeId`), or, with `initiativeId` null, an organization's
+ * own pledge, which goes to the reviewers at once.
+ */
 export async function createPledge(
   store: Store,
   user: User,
-  initiativeId: string,
+  initiativeId: string | null,
   input: PledgeInput,
   organizationId?: string,
   givenId?: string,
@@ -127,23 +161,32 @@ export async function createPledge(
     return area;
   });
   await store.transaction(async (tx) => {
-    const access = await requireRecordEditable(tx, user, initiativeId);
-    const org = organizationId ?? access.lead;
-    if (org !== access.lead && !isReviewer(user) && !(await isMember(tx, user.id, org)))
-      throw new Refusal(403, 'initiative.notMemberOfLead', 'organizationId');
+    let org: string;
+    if (initiativeId) {
+      const record = await requireChangeable(tx, user, await initiativeRecord(tx, initiativeId));
+      org = organizationId ?? record.organization;
+      if (org !== record.organization && !isReviewer(user) && !(await isMember(tx, user.id, org)))
+        throw new Refusal(403, 'initiative.notMemberOfLead', 'organizationId');
+    } else {
+      if (!organizationId) throw new Refusal(400, 'form.required', 'organizationId');
+      const [known] = await tx.query(sql`SELECT 1 FROM organizations WHERE id = ${organizationId}`);
+      if (!known) throw new Refusal(404, 'organization.notFound');
+      if (!(await isEditor(tx, user, { organization: organizationId })))
+        throw new Refusal(403, 'initiative.notMemberOfLead', 'organizationId');
+      org = organizationId;
+    }
     await tx.query(
-      sql`INSERT INTO pledges (id, initiative_id, organization_id, metric, unit, baseline_value, baseline_date, target_value, target_date, beneficiaries, weight, areas, created_by)
-          VALUES (${id}, ${initiativeId}, ${org}, ${input.metric}, ${input.unit}, ${String(input.baselineValue)}, ${input.baselineDate},
+      sql`INSERT INTO pledges (id, initiative_id, state, organization_id, metric, unit, baseline_value, baseline_date, target_value, target_date, beneficiaries, weight, areas, created_by)
+          VALUES (${id}, ${initiativeId}, ${initiativeId ? null : 'submitted'}, ${org}, ${input.metric}, ${input.unit}, ${String(input.baselineValue)}, ${input.baselineDate},
                   ${String(input.targetValue)}, ${input.targetDate}, ${input.beneficiaries}, ${input.weight === null ? null : String(input.weight)},
-                  ${`{${[...new Set(areas)].join(',')}}`}::text[], ${user.id})`,
+                  ${pgTextArray([...new Set(areas)])}::text[], ${user.id})`,
     );
-    await tx.query(sql`UPDATE initiatives SET version = version + 1, updated_at = now() WHERE id = ${initiativeId}`);
+    if (initiativeId) await tx.query(sql`UPDATE initiatives SET version = version + 1, updated_at = now() WHERE id = ${initiativeId}`);
     await recordChange(tx, {
-      entity: 'initiative',
-      entityId: initiativeId,
+      ...historyTarget({ initiativeId, pledgeId: id }),
       action: 'pledge',
       actor: user.id,
-      after: { pledge: id, ...input, areas },
+      after: { pledge: id, organizationId: org, ...input, areas },
     });
   });
   return id;
@@ -152,39 +195,30 @@ export async function createPledge(
 export async function addTransaction(store: Store, user: User, pledgeId: string, input: TransactionInput): Promise<string> {
   const id = randomUUID();
   await store.transaction(async (tx) => {
-    const initiativeId = await pledgeParent(tx, pledgeId);
-    await requireRecordEditable(tx, user, initiativeId);
+    const record = await requireChangeable(tx, user, await pledgeRecord(tx, pledgeId));
     await tx.query(
       sql`INSERT INTO pledge_transactions (id, pledge_id, kind, amount, currency, date, note, created_by)
           VALUES (${id}, ${pledgeId}, ${input.kind}, ${String(input.amount)}, ${input.currency}, ${input.date}, ${input.note}, ${user.id})`,
     );
-    await recordChange(tx, {
-      entity: 'initiative',
-      entityId: initiativeId,
-      action: 'transaction',
-      actor: user.id,
-      after: { pledge: pledgeId, ...input },
-    });
+    await recordChange(tx, { ...historyTarget(record), action: 'transaction', actor: user.id, after: { pledge: pledgeId, ...input } });
   });
   return id;
 }
 
-/** Reports progress; it is public once a reviewer publishes it, or with its initiative. */
+/** Reports progress; it is public once a reviewer publishes it, or with its initiative or pledge. */
 export async function addProgressUpdate(store: Store, user: User, pledgeId: string, input: UpdateInput): Promise<string> {
   const id = randomUUID();
   await store.transaction(async (tx) => {
-    const initiativeId = await pledgeParent(tx, pledgeId);
-    const access = (await initiativeAccess(tx, initiativeId))!;
-    if (!(await isEditor(tx, user, access))) throw new Refusal(403, 'initiative.notYours');
-    if (['rejected', 'archived'].includes(access.state))
-      throw new Refusal(409, 'initiative.wrongState', undefined, { state: access.state });
+    const record = await pledgeRecord(tx, pledgeId);
+    if (!(await isEditor(tx, user, record))) throw new Refusal(403, 'initiative.notYours');
+    if (['rejected', 'archived'].includes(record.state))
+      throw new Refusal(409, 'initiative.wrongState', undefined, { state: record.state });
     await tx.query(
       sql`INSERT INTO progress_updates (id, pledge_id, date, value, narrative, evidence_url, state, created_by)
           VALUES (${id}, ${pledgeId}, ${input.date}, ${String(input.value)}, ${input.narrative}, ${input.evidenceUrl}, 'submitted', ${user.id})`,
     );
     await recordChange(tx, {
-      entity: 'initiative',
-      entityId: initiativeId,
+      ...historyTarget(record),
       action: 'progress',
       actor: user.id,
       after: { pledge: pledgeId, update: id, ...input },
@@ -197,14 +231,13 @@ export async function addProgressUpdate(store: Store, user: User, pledgeId: stri
 export async function reviewProgressUpdate(store: Store, reviewer: User, updateId: string, publish: boolean): Promise<void> {
   if (!isReviewer(reviewer)) throw new Refusal(403, 'review.notReviewer');
   await store.transaction(async (tx) => {
-    const [row] = await tx.query<{ initiative_id: string }>(
+    const [row] = await tx.query<{ initiative_id: string | null; pledge_id: string }>(
       sql`UPDATE progress_updates u SET state = ${publish ? 'published' : 'rejected'}, reviewed_by = ${reviewer.id}, reviewed_at = now()
-          FROM pledges p WHERE u.id = ${updateId} AND p.id = u.pledge_id AND u.state = 'submitted' RETURNING p.initiative_id`,
+          FROM pledges p WHERE u.id = ${updateId} AND p.id = u.pledge_id AND u.state = 'submitted' RETURNING p.initiative_id, p.id AS pledge_id`,
     );
     if (!row) throw new Refusal(404, 'pledge.noSuchUpdate');
     await recordChange(tx, {
-      entity: 'initiative',
-      entityId: row.initiative_id,
+      ...historyTarget({ initiativeId: row.initiative_id, pledgeId: row.pledge_id }),
       action: publish ? 'publish-progress' : 'reject-progress',
       actor: reviewer.id,
       after: { update: updateId },
@@ -220,21 +253,56 @@ export async function publishPendingUpdates(tx: Database, initiativeId: string, 
   );
 }
 
+export const pledgeDecisions = ['publish', 'reject', 'archive'] as const;
+export type PledgeDecision = (typeof pledgeDecisions)[number];
+
 /**
- * The pledges of an initiative as `viewer` may see them: everything for its organization and
- * reviewers; published progress updates only for everyone else. Status computed on `today`.
+ * A reviewer decides on an organization's own pledge: publish it (with its pending progress
+ * reports), reject it with a reason, or archive a published one.
  */
-export async function pledgesOf(
-  db: Database,
-  initiativeId: string,
-  viewer: User | null,
-  today = new Date().toISOString().slice(0, 10),
-): Promise<Pledge[]> {
-  const access = await initiativeAccess(db, initiativeId);
-  if (!access) return [];
-  const editor = await isEditor(db, viewer, access);
+export async function reviewPledge(store: Store, reviewer: User, pledgeId: string, decision: PledgeDecision, note?: string): Promise<void> {
+  if (!isReviewer(reviewer)) throw new Refusal(403, 'review.notReviewer');
+  const reason = note?.trim() ?? '';
+  if (decision === 'reject' && reason.length < 5) throw new Refusal(400, 'review.noteRequired', 'note');
+  await store.transaction(async (tx) => {
+    const record = await pledgeRecord(tx, pledgeId);
+    if (record.initiativeId) throw new Refusal(409, 'pledge.reviewedWithInitiative');
+    const from = decision === 'archive' ? 'published' : 'submitted';
+    if (record.state !== from) throw new Refusal(409, 'initiative.wrongState', undefined, { state: record.state });
+    const to = { publish: 'published', reject: 'rejected', archive: 'archived' }[decision];
+    await tx.query(
+      sql`UPDATE pledges SET state = ${to}, review_note = ${decision === 'reject' ? reason : null}, updated_at = now() WHERE id = ${pledgeId}`,
+    );
+    if (decision === 'publish') {
+      await tx.query(
+        sql`UPDATE progress_updates SET state = 'published', reviewed_by = ${reviewer.id}, reviewed_at = now()
+            WHERE pledge_id = ${pledgeId} AND state = 'submitted'`,
+      );
+    }
+    await recordChange(tx, {
+      ...historyTarget(record),
+      action: decision,
+      actor: reviewer.id,
+      before: { state: record.state },
+      after: { state: to },
+      ...(decision === 'reject' ? { note: reason } : {}),
+    });
+  });
+}
+
+/**
+ * Pledges matching `where` (over `pledges p`) as `viewer` may see them: everything for the
+ * record's organization and reviewers; for everyone else only pledges of published (or
+ * archived) records, with their published progress updates. Status computed on `today`.
+ */
+async function visiblePledges(db: Database, where: Sql, viewer: User | null, today: string): Promise<Pledge[]> {
   const rows = await db.query<{
     id: string;
+    initiative_id: string | null;
+    state: string | null;
+    review_note: string | null;
+    record_state: string;
+    record_organization: string;
     organization_id: string;
     organization_name: string;
     metric: string;
@@ -248,21 +316,27 @@ export async function pledgesOf(
     areas: string[];
     created_at: string;
   }>(
-    sql`SELECT p.*, o.name AS organization_name FROM pledges p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.initiative_id = ${initiativeId} ORDER BY p.created_at, p.id`,
+    sql`SELECT p.*, o.name AS organization_name, coalesce(i.state, p.state) AS record_state,
+               coalesce(i.lead_organization_id, p.organization_id) AS record_organization
+        FROM pledges p JOIN organizations o ON o.id = p.organization_id LEFT JOIN initiatives i ON i.id = p.initiative_id
+        WHERE ${where} ORDER BY p.created_at, p.id`,
   );
-  if (rows.length === 0) return [];
-  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const editorOf = new Map<string, boolean>();
+  for (const org of new Set(rows.map((r) => r.record_organization))) editorOf.set(org, await isEditor(db, viewer, { organization: org }));
+  const shown = rows.filter((r) => editorOf.get(r.record_organization) || ['published', 'archived'].includes(r.record_state));
+  if (shown.length === 0) return [];
+  const ids = pgTextArray(shown.map((r) => r.id));
   const [transactions, updates] = await Promise.all([
     db.query<{ id: string; pledge_id: string; kind: string; amount: string; currency: string; date: string; note: string | null }>(
       sql`SELECT id, pledge_id, kind, amount, currency, date, note FROM pledge_transactions WHERE pledge_id = ANY(${ids}::text[]) ORDER BY date, id`,
     ),
     db.query<{ id: string; pledge_id: string; date: string; value: string; narrative: string; evidence_url: string | null; state: string }>(
       sql`SELECT id, pledge_id, date, value, narrative, evidence_url, state FROM progress_updates
-          WHERE pledge_id = ANY(${ids}::text[]) AND (${editor} OR state = 'published') ORDER BY date, id`,
+          WHERE pledge_id = ANY(${ids}::text[]) ORDER BY date, id`,
     ),
   ]);
-  return rows.map((r) => {
+  return shown.map((r) => {
+    const editor = editorOf.get(r.record_organization) ?? false;
     const mine = transactions.filter((t) => t.pledge_id === r.id);
     const totals = new Map<string, { kind: string; currency: string; amount: number }>();
     for (const t of mine) {
@@ -272,7 +346,7 @@ export async function pledgesOf(
       totals.set(key, entry);
     }
     const ups = updates
-      .filter((u) => u.pledge_id === r.id)
+      .filter((u) => u.pledge_id === r.id && (editor || u.state === 'published'))
       .map((u) => ({
         id: u.id,
         date: u.date,
@@ -288,9 +362,12 @@ export async function pledgesOf(
       targetDate: r.target_date,
       createdAt: r.created_at,
     };
+    const record = { initiativeId: r.initiative_id, state: r.record_state };
     return {
       id: r.id,
-      initiativeId,
+      initiativeId: r.initiative_id,
+      state: r.state,
+      reviewNote: r.review_note,
       organization: { id: r.organization_id, name: r.organization_name },
       metric: r.metric,
       unit: r.unit,
@@ -307,9 +384,64 @@ export async function pledgesOf(
         ups.filter((u) => u.state === 'published'),
         today,
       ),
+      editable: editor && (changeable(record) || Boolean(viewer && isReviewer(viewer))),
+      canReport: editor && !['rejected', 'archived'].includes(r.record_state),
       createdAt: r.created_at,
     };
   });
+}
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/** The pledges of an initiative as `viewer` may see them. */
+export async function pledgesOf(db: Database, initiativeId: string, viewer: User | null, today = todayIso()): Promise<Pledge[]> {
+  return visiblePledges(db, sql`p.initiative_id = ${initiativeId}`, viewer, today);
+}
+
+/** The pledges of several initiatives at once (an export), as `viewer` may see them. */
+export async function pledgesOfMany(
+  db: Database,
+  initiativeIds: readonly string[],
+  viewer: User | null,
+  today = todayIso(),
+): Promise<Pledge[]> {
+  if (initiativeIds.length === 0) return [];
+  return visiblePledges(db, sql`p.initiative_id = ANY(${pgTextArray(initiativeIds)}::text[])`, viewer, today);
+}
+
+/** Organizations' own pledges: the published ones, or every one of the viewer's organizations. */
+export async function ownPledges(db: Database, viewer: User | null, scope: 'published' | 'mine', today = todayIso()): Promise<Pledge[]> {
+  const where =
+    scope === 'published'
+      ? sql`p.initiative_id IS NULL AND p.state = 'published'`
+      : sql`p.initiative_id IS NULL AND p.organization_id IN (SELECT organization_id FROM memberships WHERE user_id = ${viewer?.id ?? ''} AND state = 'active')`;
+  return visiblePledges(db, where, viewer, today);
+}
+
+/** Everything an organization pledged, on its own and in initiatives, as `viewer` may see it. */
+export async function pledgesBy(db: Database, organizationId: string, viewer: User | null, today = todayIso()): Promise<Pledge[]> {
+  return visiblePledges(db, sql`p.organization_id = ${organizationId}`, viewer, today);
+}
+
+/** One pledge, if `viewer` may see it. */
+export async function getPledge(db: Database, pledgeId: string, viewer: User | null, today = todayIso()): Promise<Pledge | undefined> {
+  return (await visiblePledges(db, sql`p.id = ${pledgeId}`, viewer, today))[0];
+}
+
+/** Organizations' own pledges waiting for a reviewer. */
+export async function submittedPledges(db: Database) {
+  return db.query<{
+    id: string;
+    metric: string;
+    unit: string;
+    target_value: string;
+    target_date: string;
+    organization_id: string;
+    organization_name: string;
+  }>(
+    sql`SELECT p.id, p.metric, p.unit, p.target_value, p.target_date, p.organization_id, o.name AS organization_name
+        FROM pledges p JOIN organizations o ON o.id = p.organization_id WHERE p.state = 'submitted' ORDER BY p.created_at`,
+  );
 }
 
 /** The initiative's progress: the mean of its pledges' progress (weighted when all have weights). */
@@ -317,11 +449,11 @@ export function initiativeProgress(pledges: readonly Pledge[]): number | null {
   return rollUp(pledges.map((p) => ({ progressPercent: p.progress.progressPercent, weight: p.weight })));
 }
 
-/** Progress updates awaiting a reviewer. */
+/** Progress updates on public records awaiting a reviewer (others go public with their record). */
 export async function pendingUpdates(db: Database) {
-  return db.query<{ id: string; date: string; value: string; narrative: string; initiative_id: string; metric: string; unit: string }>(
-    sql`SELECT u.id, u.date, u.value, u.narrative, p.initiative_id, p.metric, p.unit
-        FROM progress_updates u JOIN pledges p ON p.id = u.pledge_id JOIN initiatives i ON i.id = p.initiative_id
-        WHERE u.state = 'submitted' AND i.state IN ('published', 'archived') ORDER BY u.created_at`,
+  return db.query<{ id: string; date: string; value: string; narrative: string; pledge_id: string; metric: string; unit: string }>(
+    sql`SELECT u.id, u.date, u.value, u.narrative, p.id AS pledge_id, p.metric, p.unit
+        FROM progress_updates u JOIN pledges p ON p.id = u.pledge_id LEFT JOIN initiatives i ON i.id = p.initiative_id
+        WHERE u.state = 'submitted' AND coalesce(i.state, p.state) IN ('published', 'archived') ORDER BY u.created_at`,
   );
 }

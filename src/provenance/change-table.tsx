@@ -1,0 +1,54 @@
+// A record's history as a table: when, who, what, which fields. Shared by every history view.
+import type { PageContext } from '../web/layout.tsx';
+import type { MessageKey } from '../i18n/index.ts';
+import { pgTextArray, sql, type Database } from '../store/index.ts';
+import type { Change } from './history.ts';
+
+/** The display names of the people who made these changes. */
+export async function actorNames(db: Database, changes: readonly Change[]): Promise<Map<string, string>> {
+  const actors = [...new Set(changes.map((ch) => ch.actor))];
+  if (actors.length === 0) return new Map();
+  const rows = await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM users WHERE id = ANY(${pgTextArray(actors)}::text[])`);
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+export function ChangeTable(props: {
+  ctx: PageContext;
+  changes: readonly Change[];
+  names: Map<string, string>;
+  caption: string;
+  hideCaption?: boolean;
+}) {
+  const { t } = props.ctx;
+  return (
+    <table>
+      <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('history.when')}</th>
+          <th scope="col">{t('history.who')}</th>
+          <th scope="col">{t('history.what')}</th>
+          <th scope="col">{t('history.fields')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.changes.map((change) => (
+          <tr>
+            <td dir="ltr">{change.at.slice(0, 19).replace('T', ' ')}</td>
+            <td dir="auto">{props.names.get(change.actor) ?? change.actor}</td>
+            <td>
+              {t(`history.action.${change.action}` as MessageKey)}
+              {change.note ? (
+                <>
+                  {t('ui.colon')}
+                  <span dir="auto">{change.note}</span>
+                </>
+              ) : null}
+            </td>
+            <td>{change.changed.join(', ')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
