@@ -16,7 +16,7 @@ import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import { splitCodes } from '../areas/index.ts';
-import { isReviewer, listOrganizations, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
+import { isReviewer, listOrganizations, membersOf, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
 import { summaries } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { initiativeInput, initiativeStatuses, linkTypes, partnerRoles, type InitiativeInput } from './model.ts';
@@ -829,27 +829,64 @@ function QueuePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; organiza
   );
 }
 
-function MinePage(props: { ctx: Ctx; initiatives: InitiativeSummary[]; memberships: Awaited<ReturnType<typeof membershipsOf>> }) {
+/** "My organizations": each organization's records by state, what needs an answer, and the sections other slices add (pledges). */
+function MinePage(props: {
+  ctx: Ctx;
+  initiatives: InitiativeSummary[];
+  memberships: Awaited<ReturnType<typeof membershipsOf>>;
+  pendingMembers: Map<string, number>;
+  sections: Child[];
+}) {
   const { ctx } = props;
   const { t } = ctx;
+  const active = props.memberships.filter((m) => m.state === 'active');
+  const attention = props.initiatives.filter((i) => i.state === 'returned' || i.state === 'draft');
   return (
     <Layout ctx={ctx} title={t('mine.title')}>
       <h1>{t('mine.title')}</h1>
       <p>
-        <a href={href(ctx, '/initiatives/new')}>{t('initiative.newTitle')}</a>
+        <a href={href(ctx, '/initiatives/new')}>{t('initiative.newTitle')}</a> ·{' '}
+        <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a>
       </p>
-      <h2>{t('account.organizations')}</h2>
-      <ul>
-        {props.memberships
-          .filter((m) => m.state === 'active')
-          .map((m) => (
-            <li>
-              <a href={href(ctx, `/organizations/${m.organizationId}`)} dir="auto">
-                {m.organizationName}
-              </a>
-            </li>
-          ))}
-      </ul>
+      <div class="cards">
+        {active.map((m) => {
+          const own = props.initiatives.filter((i) => i.leadOrganization.id === m.organizationId);
+          const pending = props.pendingMembers.get(m.organizationId) ?? 0;
+          return (
+            <section class="card" aria-labelledby={`org-${m.organizationId}`}>
+              <h2 id={`org-${m.organizationId}`}>
+                <a href={href(ctx, `/organizations/${m.organizationId}`)} dir="auto">
+                  {m.organizationName}
+                </a>
+              </h2>
+              <p class="meta">{t(`mine.role.${m.role}` as MessageKey)}</p>
+              <table>
+                <caption>{t('mine.byState')}</caption>
+                <tbody>
+                  {(['draft', 'returned', 'submitted', 'published', 'rejected', 'archived'] as const).map((state) => {
+                    const count = own.filter((i) => i.state === state).length;
+                    return count ? (
+                      <tr>
+                        <th scope="row">{t(`initiative.state.${state}`)}</th>
+                        <td>{count}</td>
+                      </tr>
+                    ) : null;
+                  })}
+                </tbody>
+              </table>
+              {own.length === 0 ? <p class="meta">{t('mine.initiatives', { count: 0 })}</p> : null}
+              {pending ? (
+                <p>
+                  <a href={href(ctx, `/organizations/${m.organizationId}`)}>{t('mine.joinRequests', { count: pending })}</a>
+                </p>
+              ) : null}
+            </section>
+          );
+        })}
+      </div>
+      <h2>{t('mine.attention', { count: attention.length })}</h2>
+      {attention.length ? <InitiativeList ctx={ctx} items={attention} showState /> : <p class="meta">{t('mine.nothingWaiting')}</p>}
+      {props.sections}
       <h2>{t('mine.initiatives', { count: props.initiatives.length })}</h2>
       <InitiativeList ctx={ctx} items={props.initiatives} showState />
     </Layout>
@@ -1072,6 +1109,21 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
       limit: 500,
       offset: 0,
     });
-    return c.html(<MinePage ctx={ctxOf(c)} initiatives={result.items} memberships={await membershipsOf(db, user.id)} />);
+    const memberships = await membershipsOf(db, user.id);
+    // Join requests waiting for the organizations this user administers.
+    const pendingMembers = new Map<string, number>();
+    for (const m of memberships.filter((x) => x.state === 'active' && x.role === 'admin')) {
+      pendingMembers.set(m.organizationId, (await membersOf(db, m.organizationId)).filter((x) => x.state === 'requested').length);
+    }
+    const ctx = ctxOf(c);
+    return c.html(
+      <MinePage
+        ctx={ctx}
+        initiatives={result.items}
+        memberships={memberships}
+        pendingMembers={pendingMembers}
+        sections={await renderSections('mine', { db, id: user.id, ctx, user })}
+      />,
+    );
   });
 }

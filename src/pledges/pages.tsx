@@ -12,7 +12,7 @@ import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { isMember, isReviewer, membershipsOf, type User } from '../accounts/service.ts';
 import {
   addProgressUpdate,
   addTransaction,
@@ -627,6 +627,63 @@ function RulesList(props: { ctx: Ctx }) {
   );
 }
 
+/** Pledges in a table: what, target, progress, status; those due a report get the link to report. */
+function PledgeTable(props: { ctx: Ctx; title: string; pledges: Pledge[]; hideTitle?: boolean; due?: (p: Pledge) => boolean }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  if (props.pledges.length === 0) return props.hideTitle ? <p class="meta">{t('pledge.none')}</p> : null;
+  return (
+    <table>
+      <caption class={props.hideTitle ? 'visually-hidden' : undefined}>{props.title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('pledge.metric')}</th>
+          <th scope="col">{t('pledge.to')}</th>
+          <th scope="col">{t('pledge.progress')}</th>
+          <th scope="col">{t('pledge.statusColumn')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {props.pledges.map((p) => (
+          <tr>
+            <td>
+              <a href={href(ctx, `/pledges/${p.id}`)} dir="auto">
+                {p.metric}
+              </a>
+              {p.state && p.state !== 'published' ? (
+                <>
+                  {' '}
+                  <span class={`badge record-${p.state}`}>{t(`initiative.state.${p.state}` as MessageKey)}</span>
+                </>
+              ) : null}
+              <div class="meta">
+                <span dir="auto">{p.organization.name}</span> · {p.initiativeId ? t('pledge.ofInitiative') : t('pledge.ofOrganization')}
+              </div>
+            </td>
+            <td>
+              {fmt(ctx.lang, p.targetValue)} <span dir="auto">{p.unit}</span> ({p.targetDate})
+            </td>
+            <td>
+              {p.progress.progressPercent === null
+                ? t('pledge.noProgressYet')
+                : t('pledge.percent', { percent: p.progress.progressPercent })}
+            </td>
+            <td>
+              <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
+              {props.due?.(p) ? (
+                <>
+                  {' '}
+                  <a href={href(ctx, `/pledges/${p.id}/report`)}>{t('pledge.report')}</a>
+                </>
+              ) : null}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** An organization's pledges (its own and in initiatives), on the organization's page. */
 function OrganizationPledges(props: { ctx: Ctx; organizationId: string; pledges: Pledge[]; member: boolean }) {
   const { ctx } = props;
@@ -634,50 +691,7 @@ function OrganizationPledges(props: { ctx: Ctx; organizationId: string; pledges:
   return (
     <section aria-labelledby="org-pledges-title">
       <h2 id="org-pledges-title">{t('pledge.title', { count: props.pledges.length })}</h2>
-      {props.pledges.length ? (
-        <table>
-          <caption class="visually-hidden">{t('pledge.title', { count: props.pledges.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pledge.metric')}</th>
-              <th scope="col">{t('pledge.to')}</th>
-              <th scope="col">{t('pledge.progress')}</th>
-              <th scope="col">{t('pledge.statusColumn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.pledges.map((p) => (
-              <tr>
-                <td>
-                  <a href={href(ctx, `/pledges/${p.id}`)} dir="auto">
-                    {p.metric}
-                  </a>
-                  {p.state && p.state !== 'published' ? (
-                    <>
-                      {' '}
-                      <span class={`badge record-${p.state}`}>{t(`initiative.state.${p.state}` as MessageKey)}</span>
-                    </>
-                  ) : null}
-                  <div class="meta">{p.initiativeId ? t('pledge.ofInitiative') : t('pledge.ofOrganization')}</div>
-                </td>
-                <td>
-                  {fmt(ctx.lang, p.targetValue)} <span dir="auto">{p.unit}</span> ({p.targetDate})
-                </td>
-                <td>
-                  {p.progress.progressPercent === null
-                    ? t('pledge.noProgressYet')
-                    : t('pledge.percent', { percent: p.progress.progressPercent })}
-                </td>
-                <td>
-                  <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p class="meta">{t('pledge.none')}</p>
-      )}
+      <PledgeTable ctx={ctx} title={t('pledge.title', { count: props.pledges.length })} pledges={props.pledges} hideTitle />
       {props.member ? (
         <p>
           <a href={href(ctx, `/organizations/${props.organizationId}/pledges/new`)}>{t('pledge.addOwn')}</a>
@@ -704,6 +718,22 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
   registerSection('organization', async ({ db, id, ctx, user }) => {
     const member = user ? isReviewer(user) || (await isMember(db, user.id, id)) : false;
     return <OrganizationPledges ctx={ctx} organizationId={id} pledges={await pledgesBy(db, id, user)} member={member} />;
+  });
+
+  // "My organizations": every pledge of the reader's organizations, those due a report first.
+  registerSection('mine', async ({ db, ctx, user }) => {
+    if (!user) return null;
+    const organizations = (await membershipsOf(db, user.id)).filter((m) => m.state === 'active');
+    const pledges = (await Promise.all(organizations.map((m) => pledgesBy(db, m.organizationId, user)))).flat();
+    const due = (p: Pledge) => p.canReport && ['no-report', 'inactive', 'overdue', 'awaiting-report'].includes(p.progress.status);
+    return (
+      <PledgeTable
+        ctx={ctx}
+        title={ctx.t('mine.pledges', { count: pledges.length })}
+        pledges={[...pledges.filter(due), ...pledges.filter((p) => !due(p))]}
+        due={due}
+      />
+    );
   });
 
   // ---- a pledge

@@ -247,6 +247,12 @@ describe('an organization’s own pledge', () => {
     const exported = (await (await t.app.request('/api/v1/export')).json()) as { pledges: { id: string }[] };
     expect(exported.pledges.map((p) => p.id)).toContain(pledgeId);
 
+    // The organization's dashboard lists it with its status and the records waiting for an answer.
+    const mine = await v.get('/en/mine');
+    expect(mine.html).toContain(`href="/en/organizations/${org}"`);
+    expect(mine.html).toContain(catalogs.en['mine.role.admin']!);
+    expect(mine.html).toContain(`href="/en/pledges/${pledgeId}"`);
+
     // Later reports wait for a reviewer, and then count.
     await v.get(`${pledgePath}/report`);
     expect(
