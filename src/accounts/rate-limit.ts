@@ -1,4 +1,7 @@
-// Fixed-window rate limits kept in the store (shared by every Concord process on it).
+// Rate limits kept in the store (shared by every Concord process on it): a sliding window,
+// estimated from the counts of the current fixed window and the one before it (the earlier one
+// weighted by how much of it still lies inside the sliding window), so a burst across a window
+// boundary is not allowed twice the limit.
 import { sql, type Database } from '../store/index.ts';
 
 export interface Limit {
@@ -16,22 +19,33 @@ export const limits = {
 
 export interface LimitResult {
   allowed: boolean;
-  /** Seconds until the window ends (for Retry-After). */
+  /** Seconds until an attempt would be allowed again (for Retry-After). */
   retryAfter: number;
 }
 
-/** Counts one attempt under `key`; allowed while the window's count is within the limit. */
+/** Counts one attempt under `key`; allowed while the attempts in the last window are within the limit. */
 export async function hit(db: Database, key: string, limit: Limit): Promise<LimitResult> {
   const now = Date.now();
   const windowMs = limit.windowSeconds * 1000;
-  const start = new Date(Math.floor(now / windowMs) * windowMs).toISOString();
-  const [row] = await db.query<{ count: number }>(
-    sql`INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${start}, 1)
-        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
-        RETURNING count`,
+  const currentStart = Math.floor(now / windowMs) * windowMs;
+  const previousStart = currentStart - windowMs;
+  const [row] = await db.query<{ count: number; previous: number | null }>(
+    sql`WITH counted AS (
+          INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${new Date(currentStart).toISOString()}, 1)
+          ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
+          RETURNING count)
+        SELECT counted.count, (SELECT count FROM rate_limits WHERE key = ${key} AND window_start = ${new Date(previousStart).toISOString()}) AS previous
+        FROM counted`,
   );
   // Old windows are pruned as we go, a few at a time.
   if (Math.random() < 0.01) await db.query(sql`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
-  const count = row?.count ?? 1;
-  return { allowed: count <= limit.max, retryAfter: Math.ceil((Math.floor(now / windowMs) * windowMs + windowMs - now) / 1000) };
+  const current = row?.count ?? 1;
+  const previous = row?.previous ?? 0;
+  const overlap = 1 - (now - currentStart) / windowMs;
+  const estimate = current + previous * overlap;
+  if (estimate <= limit.max) return { allowed: true, retryAfter: 0 };
+  // Wait until the earlier window's share has slid out far enough (or, failing that, the window ends).
+  const excess = estimate - limit.max;
+  const wait = previous > 0 && current <= limit.max ? (excess / previous) * windowMs : currentStart + windowMs - now;
+  return { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
 }
