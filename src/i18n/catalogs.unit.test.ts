@@ -23,6 +23,7 @@ function pluralCategories(elements: MessageFormatElement[]): Set<string>[] {
 
 const sample = {
   count: 3,
+  title: 'Community networks',
   note: 'Which schools?',
   code: '9.c',
   language: 'English',
