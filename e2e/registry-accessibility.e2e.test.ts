@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { createOrganization, createUser } from '../src/accounts/service.ts';
 import { createInitiative, transition } from '../src/initiatives/service.ts';
 import { initiativeInput } from '../src/initiatives/model.ts';
+import { createPledge, pledgeInput, reviewPledge } from '../src/pledges/service.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
 
 const password = 'correct horse battery staple';
@@ -42,6 +43,16 @@ const cases: Case[] = [
   { name: 'initiative (submitted, reviewer)', who: 'reviewer', path: '/initiatives/:submitted' },
   { name: 'history', who: 'anonymous', path: '/initiatives/:published/history' },
   { name: 'review queue', who: 'reviewer', path: '/review' },
+  { name: 'my organizations', who: 'contributor', path: '/mine' },
+  { name: 'pledge of an organization (anonymous)', who: 'anonymous', path: '/pledges/:pledge' },
+  { name: 'pledge of an organization (reviewer)', who: 'reviewer', path: '/pledges/:pledge' },
+  {
+    name: 'organization pledge form with errors',
+    who: 'contributor',
+    path: '/organizations/:organization/pledges/new',
+    send: { status: 400 },
+  },
+  { name: 'registry with refinements', who: 'anonymous', path: '/registry?status=ongoing' },
 ];
 
 describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA)', () => {
@@ -101,6 +112,23 @@ describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA
     await transition(store, contributor, published.id, 'submit');
     await transition(store, contributor, submitted.id, 'submit');
     await transition(store, reviewer, published.id, 'publish');
+    const pledge = await createPledge(
+      store,
+      contributor,
+      null,
+      pledgeInput.parse({
+        metric: 'Schools connected by community networks',
+        unit: 'schools',
+        baselineValue: 0,
+        baselineDate: '2024-01-01',
+        targetValue: 400,
+        targetDate: '2028-12-31',
+        areas: ['KEN'],
+      }),
+      organization.id,
+    );
+    await reviewPledge(store, reviewer, pledge, 'publish');
+    ids.pledge = pledge;
     ids.organization = organization.id;
     ids.published = published.id;
     ids.submitted = submitted.id;
