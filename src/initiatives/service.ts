@@ -538,6 +538,25 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
   };
 }
 
+/** How many of the records a filter matches work in each country (a record in two countries counts in both). */
+export async function registryCountries(
+  db: Database,
+  filter: Omit<RegistryFilter, 'limit' | 'offset' | 'lang'>,
+): Promise<{ area: string; initiatives: number }[]> {
+  const compute = async () => {
+    const { condition, from } = await registryCondition(filter);
+    const rows = await db.query<{ area: string; initiatives: number }>(
+      sql`SELECT a.area_code AS area, count(DISTINCT i.id)::int AS initiatives
+          FROM ${from} JOIN initiative_areas a ON a.initiative_id = i.id
+          WHERE ${condition} GROUP BY a.area_code ORDER BY initiatives DESC, a.area_code`,
+    );
+    const catalog = await areaCatalog();
+    return rows.filter((r) => catalog.areas.get(r.area)?.kind === 'country');
+  };
+  const key = publicKey('countries', filter);
+  return key ? atRevision(db, key, async () => ({ rows: await compute() })).then((r) => r.rows) : compute();
+}
+
 /** How many of the records a filter matches fall in each value of the registry's refinements. */
 export interface RegistryFacets {
   status: Record<string, number>;
