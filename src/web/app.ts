@@ -27,6 +27,7 @@ import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
+import { registerRoadmapApi } from '../roadmaps/api.ts';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -58,6 +59,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerFrameworkApi(api);
   registerAccountApi(api);
   registerInitiativeApi(api);
+  registerRoadmapApi(api);
   registerPledgeApi(api);
   registerTransferApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));

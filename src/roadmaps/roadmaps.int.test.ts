@@ -1,0 +1,136 @@
+// A facilitator's roadmap through the API: built for action line C5 with two outcomes, refused
+// at publication with every missing piece named, fixed, published; then public, with its history.
+// Nobody else may change it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../testing/app.ts';
+import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
+
+let t: TestApp;
+const password = 'correct horse battery';
+
+beforeAll(async () => {
+  t = await openTestApp({ CONCORD_TRUST_PROXY: '1' });
+});
+afterAll(() => t.close());
+
+async function facilitator(email: string, orgName: string) {
+  const user = await createUser(t.store, { email, name: `Facilitator of ${orgName}`, password });
+  const organization = await createOrganization(t.store, user, { name: orgName, stakeholderType: 'un-entity' });
+  const { token } = await createApiToken(t.store, user, 'roadmaps');
+  const call = async (method: string, path: string, body?: unknown) => {
+    const response = await t.app.request(`/api/v1${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  return { user, organization, call };
+}
+
+describe('an action-line roadmap', () => {
+  it('is published only when its checks pass, and says exactly what is missing', async () => {
+    const itu = await facilitator('c5@example.org', 'Cybersecurity facilitator');
+    const made = await itu.call('POST', '/roadmaps', {
+      title: 'Roadmap for action line C5: building confidence and security in the use of ICTs',
+      lang: 'en',
+      ownerOrganizationId: itu.organization.id,
+      actionLineId: 'wsis.C5',
+    });
+    expect(made.status).toBe(201);
+    const roadmapId = made.body.id as string;
+
+    const trust = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'National cybersecurity capacity raised' });
+    const safety = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, {
+      title: 'Children safer online',
+      indicators: [{ code: 'ITU-HH-I99H', targetValue: 100, targetYear: 2030 }],
+    });
+    expect([trust.status, safety.status]).toEqual([201, 201]);
+    const output = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { parentId: trust.body.id, title: 'National CERTs established' });
+    const activity = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, {
+      parentId: output.body.id,
+      title: 'CERT readiness assessments',
+    });
+    expect(activity.status).toBe(201);
+    // Nothing goes under an activity; a node's parent must be in the same roadmap.
+    expect((await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { parentId: activity.body.id, title: 'Too deep' })).status).toBe(400);
+    const unknownElement = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Bad tag', elements: ['gdc.999'] });
+    expect(unknownElement.status).toBe(400);
+    expect(JSON.stringify(unknownElement.body)).toContain('body.elements.0');
+
+    // Draft: invisible to the public.
+    expect((await t.app.request(`/api/v1/roadmaps/${roadmapId}`)).status).toBe(404);
+
+    const refused = await itu.call('POST', `/roadmaps/${roadmapId}/publish`);
+    expect(refused.status).toBe(422);
+    const errors = refused.body.errors as { field: string; message: string }[];
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: `nodes.${trust.body.id}`, message: 'Outcome “National cybersecurity capacity raised” has no indicator to measure it.' },
+        {
+          field: `nodes.${activity.body.id}`,
+          message: 'Activity “CERT readiness assessments” is not tagged with a Global Digital Compact item.',
+        },
+        { field: `nodes.${activity.body.id}`, message: 'Activity “CERT readiness assessments” is not tagged with a WSIS action line.' },
+        { field: `nodes.${activity.body.id}`, message: 'Activity “CERT readiness assessments” has no lead organization.' },
+        { field: `nodes.${activity.body.id}`, message: 'Activity “CERT readiness assessments” has no due date.' },
+      ]),
+    );
+    expect(errors).toHaveLength(5);
+
+    // Someone else cannot fix it for them.
+    const other = await facilitator('other@example.org', 'Another entity');
+    expect((await other.call('PUT', `/roadmap-nodes/${activity.body.id}`, { title: 'Hijacked' })).status).toBe(403);
+
+    expect(
+      (
+        await itu.call('PUT', `/roadmap-nodes/${trust.body.id}`, {
+          title: 'National cybersecurity capacity raised',
+          indicators: [{ code: 'ITU-GCI', targetValue: 80, targetYear: 2030 }],
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (
+        await itu.call('PUT', `/roadmap-nodes/${activity.body.id}`, {
+          title: 'CERT readiness assessments',
+          elements: ['gdc.13.a', 'wsis.C5', 'sdg.16.a'],
+          leadOrganizationId: itu.organization.id,
+          contributors: [other.organization.id],
+          dueDate: '2027-06-30',
+          status: 'ongoing',
+        })
+      ).status,
+    ).toBe(200);
+    const published = await itu.call('POST', `/roadmaps/${roadmapId}/publish`);
+    expect(published.status).toBe(200);
+    expect(published.body).toMatchObject({ state: 'published', findings: [], actionLineId: 'wsis.C5' });
+
+    // Public now, its tree in order, with the history of every change.
+    const open = (await (await t.app.request(`/api/v1/roadmaps/${roadmapId}`)).json()) as {
+      nodes: { title: string; kind: string; elements: string[]; contributors: { id: string }[] }[];
+    };
+    expect(open.nodes.map((n) => `${n.kind} ${n.title}`)).toEqual([
+      'outcome National cybersecurity capacity raised',
+      'output National CERTs established',
+      'activity CERT readiness assessments',
+      'outcome Children safer online',
+    ]);
+    expect(open.nodes[2]).toMatchObject({ elements: ['gdc.13.a', 'sdg.16.a', 'wsis.C5'], contributors: [{ id: other.organization.id }] });
+    const listed = (await (await t.app.request('/api/v1/roadmaps')).json()) as { items: { id: string }[] };
+    expect(listed.items.map((r) => r.id)).toContain(roadmapId);
+    const history = (await (await t.app.request(`/api/v1/roadmaps/${roadmapId}/history`)).json()) as { items: { action: string }[] };
+    expect(history.items.map((h) => h.action)).toEqual([
+      'create',
+      'add-outcome',
+      'add-outcome',
+      'add-output',
+      'add-activity',
+      'edit-outcome',
+      'edit-activity',
+      'publish',
+    ]);
+    // Published: changed only after reopening.
+    expect((await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Late addition' })).status).toBe(409);
+  });
+});
