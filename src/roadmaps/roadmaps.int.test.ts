@@ -23,7 +23,7 @@ async function facilitator(email: string, orgName: string) {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> & { id: string } };
   };
   return { user, organization, call };
 }
