@@ -38,7 +38,7 @@ describe('an action-line roadmap', () => {
       actionLineId: 'wsis.C5',
     });
     expect(made.status).toBe(201);
-    const roadmapId = made.body.id as string;
+    const roadmapId = made.body.id;
 
     const trust = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'National cybersecurity capacity raised' });
     const safety = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, {
