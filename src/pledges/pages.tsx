@@ -3,16 +3,15 @@
 // transactions and progress updates. Reviewers publish progress updates from their queue.
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../web/env.ts';
-import type { Child } from 'hono/jsx';
 import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import { requireUser } from '../web/session.ts';
-import { fieldErrors, firstValue, readRawForm, refusalError, type FieldErrors } from '../web/forms.ts';
-import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
+import { firstValue, readRawForm, type FieldErrors } from '../web/forms.ts';
+import { Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
-import { Refusal } from '../shared/refusal.ts';
+import { formRoute, type FormTarget } from '../web/form-page.tsx';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { isMember, isReviewer, membershipsOf, type User } from '../accounts/service.ts';
+import { isMember, isReviewer, membershipsOf } from '../accounts/service.ts';
 import {
   addProgressUpdate,
   addTransaction,
@@ -187,34 +186,6 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
         {props.editable ? <a href={href(ctx, `/pledges/${p.id}/transactions/new`)}>{t('pledge.addTransaction')}</a> : null}
       </p>
     </li>
-  );
-}
-
-function FormPage(props: {
-  ctx: Ctx;
-  title: string;
-  backTo: string;
-  backLabel: string;
-  errors?: FieldErrors | undefined;
-  labels: Record<string, string>;
-  children: Child;
-}) {
-  const { ctx } = props;
-  return (
-    <Layout ctx={ctx} title={props.title}>
-      <nav class="crumbs" aria-label={ctx.t('layout.breadcrumb')}>
-        <ol>
-          <li>
-            <a href={props.backTo} dir="auto">
-              {props.backLabel}
-            </a>
-          </li>
-        </ol>
-      </nav>
-      <h1>{props.title}</h1>
-      <ErrorSummary ctx={ctx} errors={props.errors} labels={props.labels} />
-      {props.children}
-    </Layout>
   );
 }
 
@@ -421,75 +392,8 @@ function TransactionForm(props: {
   );
 }
 
-/** What a form is for: where "back" leads, and what the form's own props need. */
-interface FormTarget {
-  back: string;
-  backLabel: string;
-  /** Shown in the form's labels (the unit a value is in). */
-  unit: string;
-}
-
-/**
- * One form as a pair of routes: GET shows it; POST reads the fields, validates them with the
- * schema, saves, and redirects; errors (from the schema or the service) land next to their
- * fields, in the reader's language, with what was typed kept.
- */
-function formRoute<T>(
-  app: Hono<AppEnv>,
-  path: string,
-  spec: {
-    title: MessageKey;
-    /** What the form is for, or undefined when there is no such record (404). */
-    target: (c: Context<AppEnv>, ctx: Ctx) => Promise<FormTarget | undefined>;
-    labels: (t: Translate, target: FormTarget) => Record<string, string>;
-    form: (props: { ctx: Ctx; target: FormTarget; errors?: FieldErrors; values?: Record<string, string> }) => Child;
-    parse: (
-      raw: Record<string, string | string[]>,
-    ) => { success: true; data: T } | { success: false; error: { issues: Parameters<typeof fieldErrors>[0] } };
-    /** Saves and says where to go next. */
-    save: (c: Context<AppEnv>, user: User, data: T) => Promise<string>;
-  },
-): void {
-  const page = (ctx: Ctx, target: FormTarget, errors?: FieldErrors, values?: Record<string, string>) => (
-    <FormPage
-      ctx={ctx}
-      title={ctx.t(spec.title)}
-      backTo={target.back}
-      backLabel={target.backLabel}
-      errors={errors}
-      labels={spec.labels(ctx.t, target)}
-    >
-      {spec.form({ ctx, target, ...(errors ? { errors } : {}), ...(values ? { values } : {}) })}
-    </FormPage>
-  );
-  app.get(path, async (c, next) => {
-    requireUser(c);
-    const ctx = pageContext(c);
-    const target = await spec.target(c, ctx);
-    return target ? c.html(page(ctx, target)) : next();
-  });
-  app.post(path, async (c, next) => {
-    const user = requireUser(c);
-    const ctx = pageContext(c);
-    const target = await spec.target(c, ctx);
-    if (!target) return next();
-    const { raw, values } = await readRawForm(c);
-    const parsed = spec.parse(raw);
-    let errors: FieldErrors;
-    if (parsed.success) {
-      try {
-        return c.redirect(await spec.save(c, user, parsed.data), 303);
-      } catch (error) {
-        // A refusal from the service lands next to its field (or at the top of the form).
-        if (!(error instanceof Refusal) || [401, 403, 404, 429].includes(error.status)) throw error;
-        errors = { [error.field?.split('.')[0] ?? '_form']: refusalError(error) };
-      }
-    } else {
-      errors = fieldErrors(parsed.error.issues);
-    }
-    return c.html(page(ctx, target, errors, values), 400);
-  });
-}
+/** What a pledge form is for: where "back" leads, and the unit a value is in. */
+type PledgeTarget = FormTarget & { unit: string };
 
 const pledgeFields = (raw: Record<string, string | string[]>) =>
   pledgeInput.safeParse({
@@ -802,7 +706,7 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
     },
   });
 
-  const pledgeTarget = async (c: Context<AppEnv>, ctx: Ctx): Promise<FormTarget | undefined> => {
+  const pledgeTarget = async (c: Context<AppEnv>, ctx: Ctx): Promise<PledgeTarget | undefined> => {
     const home = await pledgeHome(c.var.store.db, c.req.param('id')!, ctx.lang);
     return home ? { back: href(ctx, `/pledges/${c.req.param('id')}`), backLabel: home.label, unit: home.unit } : undefined;
   };
