@@ -134,3 +134,107 @@ describe('an action-line roadmap', () => {
     expect((await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Late addition' })).status).toBe(409);
   });
 });
+
+describe('roadmap pages', () => {
+  it('lets a facilitator build a roadmap in forms, see why it cannot be published yet, fix it and publish it', async () => {
+    const { Visitor } = await import('../testing/visitor.ts');
+    const { catalogs } = await import('../i18n/index.ts');
+    const v = new Visitor(t.app);
+    await v.signUp('en', 'Page Facilitator', 'pages@example.org', password);
+    await v.get('/en/organizations/new');
+    const org = (await v.post('/en/organizations/new', { name: 'Capacity facilitator', stakeholderType: 'un-entity' }))
+      .location!.split('/')
+      .pop()!
+      .split('?')[0]!;
+
+    await v.get('/en/roadmaps/new');
+    const noTitle = await v.post('/en/roadmaps/new', { title: '', lang: 'en', ownerOrganizationId: org, actionLineId: 'wsis.C4' });
+    expect(noTitle.status).toBe(400);
+    expect(noTitle.html).toContain(catalogs.en['roadmap.titleRequired']!);
+    const made = await v.post('/en/roadmaps/new', {
+      title: 'Capacity building roadmap',
+      lang: 'en',
+      ownerOrganizationId: org,
+      actionLineId: 'wsis.C4',
+    });
+    expect(made.status).toBe(303);
+    const path = made.location!.split('#')[0]!;
+    const id = path.split('/').pop()!;
+
+    await v.get(`${path}/nodes/new`);
+    const outcome = await v.post(`${path}/nodes/new`, { title: 'Digital skills for all', status: 'planned' });
+    expect(outcome.status).toBe(303);
+    const outcomeId = outcome.location!.split('#node-')[1]!;
+    await v.get(`${path}/nodes/new?parent=${outcomeId}`);
+    const output = await v.post(`${path}/nodes/new?parent=${outcomeId}`, {
+      parentId: outcomeId,
+      title: 'Curricula adopted',
+      status: 'planned',
+    });
+    const outputId = output.location!.split('#node-')[1]!;
+    await v.get(`${path}/nodes/new?parent=${outputId}`);
+    const badTag = await v.post(`${path}/nodes/new?parent=${outputId}`, {
+      parentId: outputId,
+      title: 'Teacher training',
+      elements: 'gdc.999',
+      status: 'planned',
+    });
+    expect(badTag.status).toBe(400);
+    expect(badTag.html).toContain('gdc.999');
+    const activity = await v.post(`${path}/nodes/new?parent=${outputId}`, {
+      parentId: outputId,
+      title: 'Teacher training',
+      elements: 'wsis.C4',
+      status: 'planned',
+    });
+    const activityId = activity.location!.split('#node-')[1]!;
+
+    // The draft page lists what stops publication; publishing shows the same list as errors.
+    const draft = await v.get(path);
+    expect(draft.html).toContain('Activity “Teacher training” is not tagged with a Global Digital Compact item.');
+    expect(draft.html).toContain('Outcome “Digital skills for all” has no indicator to measure it.');
+    expect((await new Visitor(t.app).get(path)).status).toBe(404);
+    const refused = await v.post(`${path}/publish`);
+    expect(refused.status).toBe(422);
+    expect(refused.html).toContain('class="error-summary"');
+    expect(refused.html).toContain('Activity “Teacher training” has no due date.');
+
+    await v.get(`/en/roadmap-nodes/${outcomeId}/edit`);
+    expect(
+      (
+        await v.post(`/en/roadmap-nodes/${outcomeId}/edit`, {
+          title: 'Digital skills for all',
+          status: 'ongoing',
+          indicator_code_0: 'ITU-SKILLS',
+          indicator_target_0: '70',
+          indicator_year_0: '2030',
+        })
+      ).status,
+    ).toBe(303);
+    await v.get(`/en/roadmap-nodes/${activityId}/edit`);
+    expect(
+      (
+        await v.post(`/en/roadmap-nodes/${activityId}/edit`, {
+          title: 'Teacher training',
+          status: 'ongoing',
+          elements: 'wsis.C4, gdc.13.a',
+          leadOrganizationId: org,
+          dueDate: '2027-03-31',
+        })
+      ).status,
+    ).toBe(303);
+    await v.get(path);
+    const published = await v.post(`${path}/publish`);
+    expect(published.status).toBe(303);
+    const open = await new Visitor(t.app).get(path);
+    expect(open.status).toBe(200);
+    expect(open.html).toContain('Teacher training');
+    expect(open.html).toContain('2027-03-31');
+    expect(open.html).toContain(catalogs.en['roadmap.milestone.cstd30']!);
+    expect(open.html).toContain(catalogs.en['history.action.add-activity']!);
+    expect((await new Visitor(t.app).get('/en/roadmaps')).html).toContain(`href="/en/roadmaps/${id}"`);
+    const arabic = await new Visitor(t.app).get(`/ar/roadmaps/${id}`);
+    expect(arabic.html).toContain('dir="rtl"');
+    expect(arabic.html).toContain(catalogs.ar['roadmap.milestone.cstd30']!);
+  });
+});

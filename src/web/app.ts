@@ -28,6 +28,7 @@ import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 import { registerRoadmapApi } from '../roadmaps/api.ts';
+import { registerRoadmapPages } from '../roadmaps/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -91,6 +92,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerAccountPages(app);
   registerInitiativePages(app);
   registerPledgePages(app);
+  registerRoadmapPages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
   registerApiReference(app, api);
