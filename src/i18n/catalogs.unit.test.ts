@@ -23,6 +23,9 @@ function pluralCategories(elements: MessageFormatElement[]): Set<string>[] {
 
 const sample = {
   count: 3,
+  n: 1,
+  kind: 'activity',
+  line: 'C5 Building confidence and security',
   title: 'Community networks',
   note: 'Which schools?',
   code: '9.c',
