@@ -4,7 +4,22 @@
 // The search indexes (tsvector GIN, pg_trgm on the folded text) are in the hand-written
 // migration documents_search.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, customType, date, index, integer, jsonb, pgTable, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -94,7 +109,10 @@ export const documentParagraphs = pgTable(
     ocr: boolean('ocr').notNull().default(false),
     search: tsvector('search'),
   },
-  (t) => [uniqueIndex('document_paragraphs_position_idx').on(t.versionId, t.position), index('document_paragraphs_document_idx').on(t.documentId, t.lang)],
+  (t) => [
+    uniqueIndex('document_paragraphs_position_idx').on(t.versionId, t.position),
+    index('document_paragraphs_document_idx').on(t.documentId, t.lang),
+  ],
 );
 
 /** A footnote, attached to the paragraph that calls it; never a paragraph of its own. */

@@ -105,11 +105,7 @@ async function insertBatches<T, R>(tx: Database, rows: T[], build: (batch: T[]) 
  * for the same symbol and language changes nothing; a different text replaces that version.
  * References to this symbol from documents already stored resolve to it.
  */
-export async function storeDocument(
-  store: Store,
-  doc: UNDocument,
-  source: IngestSource & { contentHash: string },
-): Promise<IngestResult> {
+export async function storeDocument(store: Store, doc: UNDocument, source: IngestSource & { contentHash: string }): Promise<IngestResult> {
   const references = extractReferences(doc);
   const actions = extractActions(doc);
   const lang = doc.language;
@@ -519,14 +515,23 @@ export interface CitationView {
 }
 
 /** Documents this one cites (`cites`) or that cite it (`cited-by`). */
-export async function getCitations(db: Database, documentId: string, direction: 'cites' | 'cited-by', lang: Language): Promise<CitationView[]> {
+export async function getCitations(
+  db: Database,
+  documentId: string,
+  direction: 'cites' | 'cited-by',
+  lang: Language,
+): Promise<CitationView[]> {
   if (direction === 'cites') {
     const rows = await db.query<{ id: string | null; symbol: string; count: number }>(
       sql`SELECT max(r.target_document_id) AS id, r.symbol, count(*) AS count FROM document_references r
           WHERE r.document_id = ${documentId} AND r.symbol IS NOT NULL
           GROUP BY r.symbol ORDER BY count(*) DESC, r.symbol`,
     );
-    const titles = await titleMap(db, rows.flatMap((r) => (r.id ? [r.id] : [])), lang);
+    const titles = await titleMap(
+      db,
+      rows.flatMap((r) => (r.id ? [r.id] : [])),
+      lang,
+    );
     return rows.map((r) => ({ id: r.id, symbol: r.symbol, title: r.id ? (titles.get(r.id) ?? null) : null, count: Number(r.count) }));
   }
   const rows = await db.query<{ id: string; symbol: string | null; count: number }>(
@@ -601,4 +606,44 @@ export async function documentTotals(db: Database): Promise<Record<string, numbe
                (SELECT count(*) FROM document_references) AS "references", (SELECT count(*) FROM requested_actions) AS actions`,
   );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
+}
+
+/** A stored language version as the document model again (for the Akoma Ntoso export). */
+export async function storedDocument(db: Database, id: string, lang: Language): Promise<UNDocument | null> {
+  const detail = await getDocument(db, id, lang);
+  const version = detail?.versions.find((v) => v.lang === lang);
+  if (!detail || !version) return null;
+  const [parts] = await db.query<{ parts: { id: string; kind: 'main' | 'outcome-document' | 'annex'; title: string | null }[] }>(
+    sql`SELECT parts FROM document_versions WHERE document_id = ${id} AND lang = ${lang}`,
+  );
+  const paragraphs = await getParagraphs(db, id, lang);
+  const blocks = paragraphs.map((p) => ({
+    id: p.eid,
+    kind: p.kind,
+    number: p.number,
+    text: p.text,
+    part: p.part,
+    parent: p.parent,
+    heading: p.heading,
+    level: p.level,
+    footnotes: p.footnotes,
+  }));
+  return {
+    symbol: detail.symbol,
+    organ: detail.organ,
+    session: detail.session,
+    number: detail.number,
+    date: detail.date,
+    agendaItem: detail.agendaItem,
+    agendaTitle: version.agendaTitle,
+    title: version.title,
+    language: lang,
+    kind: detail.kind as UNDocument['kind'],
+    format: version.reader as UNDocument['format'],
+    parts: (parts?.parts ?? []).map((p) => ({ ...p, openedBy: null })),
+    blocks,
+    footnotes: blocks.flatMap((b) => b.footnotes).sort((a, b) => a.number - b.number),
+    warnings: version.warnings as UNDocument['warnings'],
+    ocrNoise: version.ocrNoise,
+  };
 }

@@ -27,6 +27,7 @@ import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
+import { registerDocumentApi } from '../documents/api.ts';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -60,6 +61,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerInitiativeApi(api);
   registerPledgeApi(api);
   registerTransferApi(api);
+  registerDocumentApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
