@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph } from 'docx';
 import { openTestApp, type TestApp } from '../testing/app.ts';
+import { Visitor } from '../testing/visitor.ts';
 import { documentTotals } from './service.ts';
 
 const SEEDS = '../shared/seeds';
@@ -258,5 +259,53 @@ describe('exports', () => {
       '/documents/{id}/akn.xml',
     ])
       expect(Object.keys(doc.paths)).toContain(p);
+  });
+});
+
+describe('pages', () => {
+  it('lists the documents, with a navigation entry', async () => {
+    const page = await new Visitor(t.app).get('/fr/documents');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Documents de l’ONU');
+    expect(page.html).toContain('href="/fr/documents"');
+    expect(page.html).toContain('A/RES/79/194');
+  });
+
+  it('shows a document: structure, footnotes, references as links, requested actions', async () => {
+    const id = await documentId('A/RES/79/194');
+    const page = await new Visitor(t.app).get(`/en/documents/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Requested actions: who must do what by when');
+    expect(page.html).toMatch(/<td>Secretary-General/);
+    expect(page.html).toContain('id="fn-1"');
+    expect(page.html).toContain('href="#fn-1"');
+    expect(page.html).toMatch(/href="\/en\/documents\/cited\?symbol=A%2FRES%2F/);
+    expect(page.html).toContain('para-subparagraph');
+  });
+
+  it('shows an Arabic version right to left, and a placeholder for a cited document not yet held', async () => {
+    const id = await documentId('A/RES/80/173');
+    const visitor = new Visitor(t.app);
+    const page = await visitor.get(`/ar/documents/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('dir="rtl"');
+    expect(page.html).toContain('الإجراءات المطلوبة');
+    const placeholder = await visitor.get(`/en/documents/cited?symbol=${encodeURIComponent('A/RES/78/213')}`);
+    expect(placeholder.status).toBe(200);
+    expect(placeholder.html).toContain('A/RES/78/213 is not in Concord yet');
+    expect(placeholder.html).toContain(`href="/en/documents/${id}"`);
+  });
+
+  it('searches, groups by document, highlights and escapes', async () => {
+    const visitor = new Visitor(t.app);
+    const page = await visitor.get(`/ar/documents/search?q=${encodeURIComponent('الإنترنت')}&in=ar`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('A/RES/80/173');
+    expect(page.html).toContain('<mark>');
+    const hostile = await visitor.get(`/en/documents/search?q=${encodeURIComponent('<script>alert(1)</script> internet')}`);
+    expect(hostile.html).not.toContain('<script>alert(1)');
+    const invalid = await visitor.get('/en/documents/search?q=internet&year=soon');
+    expect(invalid.status).toBe(400);
+    expect(invalid.html).toContain('This search is not valid');
   });
 });

@@ -28,6 +28,7 @@ import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 import { registerDocumentApi } from '../documents/api.ts';
+import { registerDocumentPages } from '../documents/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -93,6 +94,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerPledgePages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
+  registerDocumentPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {
