@@ -24,6 +24,7 @@ import {
 } from './service.ts';
 import { searchDocuments } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
+import { alignVersions } from './align.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -299,6 +300,31 @@ const routes = {
     request: { params: idParam, query: z.object({ lang: langParam }) },
     responses: { 200: json(z.object({ lang: Lang, items: z.array(ActionSchema) }), 'Requested actions'), ...problemResponses },
   }),
+  alignment: createRoute({
+    method: 'get',
+    path: '/documents/{id}/alignment',
+    tags,
+    summary: 'Two language versions aligned paragraph by paragraph (numbers, then order, then text similarity)',
+    request: {
+      params: idParam,
+      query: z.object({ a: z.enum(languages).openapi({ example: 'en' }), b: z.enum(languages).openapi({ example: 'fr' }) }),
+    },
+    responses: {
+      200: json(
+        z
+          .object({
+            a: Lang,
+            b: Lang,
+            pairs: z.array(
+              z.object({ by: z.enum(['number', 'order', 'gap']), a: ParagraphSchema.nullable(), b: ParagraphSchema.nullable() }),
+            ),
+          })
+          .openapi('Alignment'),
+        'Aligned pairs in reading order; a gap where a block exists in one version only',
+      ),
+      ...problemResponses,
+    },
+  }),
   exportJson: createRoute({
     method: 'get',
     path: '/documents/{id}/export.json',
@@ -437,6 +463,16 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.actions, async (c) => {
     const { detail, lang } = await documentOr404(c, c.req.valid('param').id, c.req.valid('query').lang);
     return c.json({ lang, items: await getActions(c.var.store.db, detail.id, lang) }, 200);
+  });
+
+  api.openapi(routes.alignment, async (c) => {
+    const { a, b } = c.req.valid('query');
+    const id = c.req.valid('param').id;
+    await documentOr404(c, id, a);
+    const { detail } = await documentOr404(c, id, b);
+    const db = c.var.store.db;
+    const pairs = alignVersions(await getParagraphs(db, detail.id, a), await getParagraphs(db, detail.id, b));
+    return c.json({ a, b, pairs }, 200);
   });
 
   api.openapi(routes.exportJson, async (c) => {

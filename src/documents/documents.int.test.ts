@@ -309,3 +309,46 @@ describe('pages', () => {
     expect(invalid.html).toContain('This search is not valid');
   });
 });
+
+describe('language versions', () => {
+  it('keeps one document per symbol with a version per language, aligned side by side', async () => {
+    const en = [
+      'A/RES/99/1',
+      'The General Assembly,',
+      'Recalling its resolution 70/125 of 16 December 2015,',
+      'Noting with concern the persistent digital divides,',
+      '1. Decides to convene a high-level meeting in 2030;',
+      '2. Requests the Secretary-General to report to it at its one hundredth session.',
+    ].join('\n\n');
+    const fr = [
+      'A/RES/99/1',
+      'L’Assemblée générale,',
+      'Rappelant sa résolution 70/125 du 16 décembre 2015,',
+      '1. Décide de convoquer une réunion de haut niveau en 2030 ;',
+      '2. Prie le Secrétaire général de lui faire rapport à sa centième session.',
+    ].join('\n\n');
+    expect((await upload(en, 'en.txt', { symbol: 'A/RES/99/1', lang: 'en' })).status).toBe(201);
+    expect((await upload(fr, 'fr.txt', { symbol: 'A/RES/99/1', lang: 'fr' })).status).toBe(201);
+    const list = await getJson<{ items: { id: string; languages: string[] }[] }>('/api/v1/documents?symbol=A/RES/99/1');
+    expect(list.items).toHaveLength(1);
+    expect(list.items[0]!.languages).toEqual(['en', 'fr']);
+    const id = list.items[0]!.id;
+
+    const aligned = await getJson<{
+      pairs: { by: string; a: { number: string | null; kind: string } | null; b: { number: string | null } | null }[];
+    }>(`/api/v1/documents/${id}/alignment?a=en&b=fr`);
+    const numbered = aligned.pairs.filter((p) => p.by === 'number').map((p) => [p.a?.number, p.b?.number]);
+    expect(numbered).toEqual([
+      ['1', '1'],
+      ['2', '2'],
+    ]);
+    // The French copy lacks the second preambular paragraph: a gap, not a shift.
+    const gaps = aligned.pairs.filter((p) => p.by === 'gap');
+    expect(gaps.map((p) => [p.a?.kind ?? null, p.b])).toEqual([['preambular', null]]);
+
+    const page = await new Visitor(t.app).get(`/es/documents/${id}/compare?a=en&b=fr`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Versiones lingüísticas en paralelo');
+    expect(page.html).toContain('no figura en esta versión');
+  });
+});

@@ -28,6 +28,7 @@ import {
 import { searchDocuments, type DocumentSearchResult } from './search.ts';
 import { documentFilters, documentSearchQuery } from './api.ts';
 import { sql } from '../store/index.ts';
+import { alignVersions, type AlignedPair } from './align.ts';
 
 type Ctx = PageContext;
 
@@ -348,6 +349,13 @@ function DocumentPage(props: {
         </dd>
       </dl>
       {version.ocrNoise > 0.002 ? <p class="note">{t('document.ocr')}</p> : null}
+      {detail.versions.length > 1 ? (
+        <p>
+          <a href={href(ctx, `/documents/${detail.id}/compare?a=${lang}&b=${detail.versions.find((v) => v.lang !== lang)?.lang ?? lang}`)}>
+            {t('document.compare.link')}
+          </a>
+        </p>
+      ) : null}
 
       <h2 id="actions">{t('document.actions.title')}</h2>
       <ActionsTable ctx={ctx} actions={props.actions} />
@@ -402,6 +410,78 @@ function PlaceholderPage(props: { ctx: Ctx; symbol: string; citing: { id: string
       ) : (
         <p>{t('document.citedNone')}</p>
       )}
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- side by side
+
+function ComparePage(props: { ctx: Ctx; detail: DocumentDetail; a: Language; b: Language; pairs: AlignedPair<ParagraphView>[] }) {
+  const { ctx, detail, a, b } = props;
+  const { t } = ctx;
+  const cell = (p: ParagraphView | null, lang: Language) =>
+    p ? (
+      <td lang={lang} dir={directionOf(lang)}>
+        {p.number ? <span class="para-number">{p.kind === 'subparagraph' ? `(${p.number})` : `${p.number}.`} </span> : null}
+        {p.text}
+      </td>
+    ) : (
+      <td>
+        <span class="meta">{t('document.compare.missing')}</span>
+      </td>
+    );
+  const choose = (name: 'a' | 'b', value: Language, label: string) => (
+    <div>
+      <label for={name}>{label}</label>
+      <select id={name} name={name}>
+        {detail.versions.map((v) => (
+          <option value={v.lang} selected={v.lang === value} lang={v.lang}>
+            {endonyms[v.lang]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  return (
+    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.compare.title')}`}>
+      <nav class="crumbs" aria-label={t('document.crumbs')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, `/documents/${detail.id}`)}>{detail.symbol ?? detail.id}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('document.compare.title')}</h1>
+      <form class="inline" method="get" action={href(ctx, `/documents/${detail.id}/compare`)}>
+        {choose('a', a, t('document.compare.left'))}
+        {choose('b', b, t('document.compare.right'))}
+        <button type="submit">{t('document.compare.submit')}</button>
+      </form>
+      <div class="scroll">
+        <table class="compare">
+          <thead>
+            <tr>
+              <th scope="col" lang={a}>
+                {endonyms[a]}
+              </th>
+              <th scope="col" lang={b}>
+                {endonyms[b]}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.pairs.map((pair) => (
+              <tr>
+                {cell(pair.a, a)}
+                {cell(pair.b, b)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Layout>
   );
 }
@@ -543,6 +623,21 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
           WHERE upper(r.symbol) = upper(${symbol}) ORDER BY d.symbol`,
     );
     return c.html(<PlaceholderPage ctx={ctx} symbol={symbol} citing={citing} />);
+  });
+
+  app.get(`${L}/documents/:id/compare`, async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.store.db;
+    const detail = await getDocument(db, c.req.param('id'), ctx.lang);
+    if (!detail) return c.notFound();
+    const held = detail.versions.map((v) => v.lang);
+    const pick = (value: string | undefined, fallback: Language | undefined): Language | undefined =>
+      isLanguage(value) && held.includes(value) ? value : fallback;
+    const a = pick(c.req.query('a'), versionLanguage(detail, ctx.lang) ?? undefined);
+    const b = pick(c.req.query('b'), held.find((l) => l !== a) ?? a);
+    if (!a || !b) return c.notFound();
+    const pairs = alignVersions(await getParagraphs(db, detail.id, a), await getParagraphs(db, detail.id, b));
+    return c.html(<ComparePage ctx={ctx} detail={detail} a={a} b={b} pairs={pairs} />);
   });
 
   app.get(`${L}/documents/:id`, async (c) => {

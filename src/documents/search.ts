@@ -2,10 +2,11 @@
 // folded, Chinese segmented into a `simple` vector), tolerant of OCR damage through trigrams on
 // the folded text of OCR'd versions, filtered, ranked on a capped candidate set (ARCHITECTURE.md:
 // ranking every match of a frequent term is slow at 1M rows), highlighted, grouped by document.
-import { sql, join, empty, pgTextArray, type Database, type Sql } from '../store/index.ts';
+import { sql, join, empty, raw, pgTextArray, type Database, type Sql } from '../store/index.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import type { BlockKind } from './model.ts';
+import { OCR_NOISE_THRESHOLD } from './service.ts';
 
 /** Matches ranked per language: enough for several pages, few enough to rank quickly. */
 const CANDIDATES = 300;
@@ -61,7 +62,13 @@ function tsquery(lang: Language, text: string): Sql {
 export async function searchDocuments(db: Database, q: string, options: DocumentSearchOptions = {}): Promise<DocumentSearchResult> {
   const query = q.trim();
   if (!query) return { total: 0, documents: [] };
-  const langs = options.lang ? [options.lang] : [...languages];
+  // Only the languages Concord holds documents in, and trigrams only where OCR'd text exists: a
+  // branch per language costs its planning even when it finds nothing.
+  const held = await db.query<{ lang: Language; ocr: boolean }>(
+    sql`SELECT lang, bool_or(ocr_noise > ${OCR_NOISE_THRESHOLD}) AS ocr FROM document_versions GROUP BY lang`,
+  );
+  const ocrLangs = new Set(held.filter((h) => h.ocr).map((h) => h.lang));
+  const langs = (options.lang ? [options.lang] : [...languages]).filter((l) => held.some((h) => h.lang === l));
   const filters: Sql[] = [];
   if (options.kind) filters.push(sql`p.kind = ${options.kind}`);
   if (options.organ) filters.push(sql`d.organ = ${options.organ}`);
@@ -73,17 +80,19 @@ export async function searchDocuments(db: Database, q: string, options: Document
   const extra = filters.length ? sql` AND ${join(filters, ' AND ')}` : empty;
 
   const branches = langs.flatMap((l) => {
+    // The language as a literal (it is one of the six codes), so the planner picks that language's partial index.
+    const lang = raw(`'${l}'`);
     const folded = foldForSearch(query, l);
     if (!folded.trim()) return [];
     const words = sql`(SELECT p.id, ts_rank_cd(p.search, tq) AS rank, 'words' AS how
                        FROM ${from}, ${tsquery(l, folded)} tq
-                       WHERE p.lang = ${l} AND p.search @@ tq${extra} LIMIT ${CANDIDATES})`;
+                       WHERE p.lang = ${lang} AND p.search @@ tq${extra} LIMIT ${CANDIDATES})`;
     // OCR tolerance: only OCR'd text is matched by trigrams (a partial index holds it), and only
     // for queries long enough to carry trigrams.
-    if (l === 'zh' || [...folded].length < 4) return [words];
+    if (l === 'zh' || !ocrLangs.has(l) || [...folded].length < 4) return [words];
     const similar = sql`(SELECT p.id, word_similarity(${folded}, p.fold) * 0.1 AS rank, 'similar' AS how
                          FROM ${from}
-                         WHERE p.ocr AND p.lang = ${l} AND p.fold %> ${folded}${extra} LIMIT ${CANDIDATES})`;
+                         WHERE p.ocr AND p.lang = ${lang} AND p.fold %> ${folded}${extra} LIMIT ${CANDIDATES})`;
     return [words, similar];
   });
   if (branches.length === 0) return { total: 0, documents: [] };

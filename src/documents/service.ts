@@ -488,7 +488,9 @@ export async function getReferences(db: Database, documentId: string, lang?: Lan
   }>(sql`SELECT r.raw, r.symbol, r.kind, r.orientation, p.lang, p.id AS paragraph_id, p.eid, p.number, p.kind AS pkind, r.footnote,
                 r.paragraph, r.instrument, t.id AS target_id, t.symbol AS target_symbol
          FROM document_references r JOIN document_paragraphs p ON p.id = r.paragraph_id
-         LEFT JOIN documents t ON t.id = r.target_document_id
+         -- The stored target, or the document with that symbol when both were ingested at once
+         -- (concurrent ingests cannot see each other's rows; the symbol always tells).
+         LEFT JOIN documents t ON t.id = coalesce(r.target_document_id, (SELECT s.id FROM documents s WHERE s.symbol = r.symbol))
          WHERE r.document_id = ${documentId} ${lang ? sql`AND p.lang = ${lang}` : empty}
          ORDER BY p.lang, p.position, r.id`);
   return rows.map((r) => ({
@@ -523,9 +525,9 @@ export async function getCitations(
 ): Promise<CitationView[]> {
   if (direction === 'cites') {
     const rows = await db.query<{ id: string | null; symbol: string; count: number }>(
-      sql`SELECT max(r.target_document_id) AS id, r.symbol, count(*) AS count FROM document_references r
+      sql`SELECT d.id, r.symbol, count(*) AS count FROM document_references r LEFT JOIN documents d ON d.symbol = r.symbol
           WHERE r.document_id = ${documentId} AND r.symbol IS NOT NULL
-          GROUP BY r.symbol ORDER BY count(*) DESC, r.symbol`,
+          GROUP BY d.id, r.symbol ORDER BY count(*) DESC, r.symbol`,
     );
     const titles = await titleMap(
       db,
@@ -536,7 +538,7 @@ export async function getCitations(
   }
   const rows = await db.query<{ id: string; symbol: string | null; count: number }>(
     sql`SELECT d.id, d.symbol, count(*) AS count FROM document_references r JOIN documents d ON d.id = r.document_id
-        WHERE r.target_document_id = ${documentId} AND r.document_id <> ${documentId}
+        WHERE r.symbol = (SELECT symbol FROM documents WHERE id = ${documentId}) AND r.document_id <> ${documentId}
         GROUP BY d.id, d.symbol ORDER BY count(*) DESC, d.symbol`,
   );
   const titles = await titleMap(
