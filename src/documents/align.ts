@@ -52,24 +52,8 @@ function parentNumber<T extends AlignableBlock>(block: T, byEid: Map<string, T>)
   return block.parent ? (byEid.get(block.parent)?.number ?? '') : '';
 }
 
-/**
- * Aligns version `b` to version `a`.
- *
- * @example
- * alignVersions(english, french).filter((p) => p.by === 'gap'); // blocks in one version only
- */
-export function alignVersions<T extends AlignableBlock & { eid: string }>(a: T[], b: T[]): AlignedPair<T>[] {
-  const eidsA = new Map(a.map((x) => [x.eid, x]));
-  const eidsB = new Map(b.map((x) => [x.eid, x]));
-  const score = (x: T, y: T): number => {
-    if (group(x.kind) !== group(y.kind) || x.part !== y.part) return NEVER;
-    if (x.number !== null || y.number !== null) {
-      if (x.number === null || y.number === null) return NEVER;
-      if (x.number !== y.number || parentNumber(x, eidsA) !== parentNumber(y, eidsB)) return NEVER;
-      return 10;
-    }
-    return 1 + 3 * crossLanguageSimilarity(x.text, y.text);
-  };
+/** Aligns two block lists with a pair score (NEVER: may not pair); gaps cost GAP. */
+function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (x: T, y: T) => number): AlignedPair<T>[] {
   const n = a.length;
   const m = b.length;
   // best[i][j]: the best score aligning a[i..] with b[j..].
@@ -96,7 +80,7 @@ export function alignVersions<T extends AlignableBlock & { eid: string }>(a: T[]
     if (i < n && j < m) {
       const s = score(a[i]!, b[j]!);
       if (s > NEVER && Math.abs(s + best[i + 1]![j + 1]! - here) < 1e-9) {
-        out.push({ a: a[i]!, b: b[j]!, by: a[i]!.number !== null ? 'number' : 'order' });
+        out.push({ a: a[i]!, b: b[j]!, by: a[i]!.number !== null && a[i]!.number === b[j]!.number ? 'number' : 'order' });
         i++;
         j++;
         continue;
@@ -111,4 +95,49 @@ export function alignVersions<T extends AlignableBlock & { eid: string }>(a: T[]
     }
   }
   return out;
+}
+
+/**
+ * Aligns version `b` to version `a` (two languages of one document).
+ *
+ * @example
+ * alignVersions(english, french).filter((p) => p.by === 'gap'); // blocks in one version only
+ */
+export function alignVersions<T extends AlignableBlock & { eid: string }>(a: T[], b: T[]): AlignedPair<T>[] {
+  const eidsA = new Map(a.map((x) => [x.eid, x]));
+  const eidsB = new Map(b.map((x) => [x.eid, x]));
+  return alignWith(a, b, (x, y) => {
+    if (group(x.kind) !== group(y.kind) || x.part !== y.part) return NEVER;
+    if (x.number !== null || y.number !== null) {
+      if (x.number === null || y.number === null) return NEVER;
+      if (x.number !== y.number || parentNumber(x, eidsA) !== parentNumber(y, eidsB)) return NEVER;
+      return 10;
+    }
+    return 1 + 3 * crossLanguageSimilarity(x.text, y.text);
+  });
+}
+
+const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+
+/** Share of words two texts in one language have in common (Jaccard), in [0, 1]. */
+export function wordSimilarity(a: string, b: string): number {
+  const x = words(a);
+  const y = words(b);
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  const union = x.size + y.size - shared;
+  return union ? shared / union : 1;
+}
+
+/**
+ * Aligns two revisions of a text in one language (zero draft and Rev.1, last year's resolution
+ * and this year's): paragraphs are renumbered between revisions, so the words decide, not the
+ * numbers; a paragraph pairs with another of its kind that shares enough of its words.
+ */
+export function alignRevisions<T extends AlignableBlock>(a: T[], b: T[]): AlignedPair<T>[] {
+  return alignWith(a, b, (x, y) => {
+    if (group(x.kind) !== group(y.kind)) return NEVER;
+    const similarity = wordSimilarity(x.text, y.text);
+    return similarity < 0.3 ? NEVER : 4 * similarity;
+  });
 }

@@ -25,6 +25,7 @@ import {
 import { searchDocuments } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
 import { alignVersions } from './align.ts';
+import { diffDocuments } from './versions.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -325,6 +326,40 @@ const routes = {
       ...problemResponses,
     },
   }),
+  diff: createRoute({
+    method: 'get',
+    path: '/documents/{id}/diff',
+    tags,
+    summary: 'Paragraph-level changes from an earlier text (a draft, last year’s resolution) to this one, in one language',
+    request: {
+      params: idParam,
+      query: z.object({
+        against: z.string().min(1).max(200).openapi({ description: 'Id of the earlier document', example: 'a-res-78-132' }),
+        lang: langParam,
+      }),
+    },
+    responses: {
+      200: json(
+        z
+          .object({
+            before: z.string(),
+            after: z.string(),
+            lang: Lang,
+            pairs: z.array(
+              z.object({
+                status: z.enum(['unchanged', 'changed', 'added', 'removed']),
+                before: ParagraphSchema.nullable(),
+                after: ParagraphSchema.nullable(),
+                changes: z.array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() })),
+              }),
+            ),
+          })
+          .openapi('Diff'),
+        'Paired paragraphs with word-level changes',
+      ),
+      ...problemResponses,
+    },
+  }),
   exportJson: createRoute({
     method: 'get',
     path: '/documents/{id}/export.json',
@@ -473,6 +508,15 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
     const db = c.var.store.db;
     const pairs = alignVersions(await getParagraphs(db, detail.id, a), await getParagraphs(db, detail.id, b));
     return c.json({ a, b, pairs }, 200);
+  });
+
+  api.openapi(routes.diff, async (c) => {
+    const { against, lang: wanted } = c.req.valid('query');
+    const { detail, lang } = await documentOr404(c, c.req.valid('param').id, wanted);
+    const earlier = await documentOr404(c, against, lang);
+    const pairs = await diffDocuments(c.var.store.db, earlier.detail.id, detail.id, lang);
+    if (!pairs) throw notFound(`No ${lang} text to compare`);
+    return c.json({ before: earlier.detail.id, after: detail.id, lang, pairs }, 200);
   });
 
   api.openapi(routes.exportJson, async (c) => {

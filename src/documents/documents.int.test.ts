@@ -352,3 +352,50 @@ describe('language versions', () => {
     expect(page.html).toContain('no figura en esta versión');
   });
 });
+
+describe('versions', () => {
+  it('shows what changed from an earlier text to a later one, paragraph by paragraph', async () => {
+    const draft = [
+      'A/RES/98/7',
+      'The General Assembly,',
+      'Recalling its resolution 70/125 of 16 December 2015,',
+      '1. Decides to convene a high-level meeting in 2030;',
+      '2. Invites Member States to share their experience;',
+      '3. Decides to include the item in the agenda of its ninety-ninth session.',
+    ].join('\n\n');
+    const adopted = [
+      'A/RES/99/7',
+      'The General Assembly,',
+      'Recalling its resolution 70/125 of 16 December 2015,',
+      '1. Decides to convene a high-level meeting in 2029;',
+      '2. Requests the Secretary-General to submit a report on digital cooperation;',
+      '3. Invites Member States to share their experience;',
+    ].join('\n\n');
+    expect((await upload(draft, 'draft.txt', { symbol: 'A/RES/98/7', lang: 'en' })).status).toBe(201);
+    expect((await upload(adopted, 'adopted.txt', { symbol: 'A/RES/99/7', lang: 'en' })).status).toBe(201);
+    const before = await documentId('A/RES/98/7');
+    const after = await documentId('A/RES/99/7');
+    const diff = await getJson<{
+      pairs: {
+        status: string;
+        before: { number: string | null } | null;
+        after: { number: string | null } | null;
+        changes: { value: string; added: boolean }[];
+      }[];
+    }>(`/api/v1/documents/${after}/diff?against=${before}&lang=en`);
+    const numbered = diff.pairs.filter((p) => p.before?.number ?? p.after?.number);
+    expect(numbered.map((p) => [p.status, p.before?.number ?? null, p.after?.number ?? null])).toEqual([
+      ['changed', '1', '1'],
+      ['added', null, '2'],
+      ['changed', '2', '3'],
+      ['removed', '3', null],
+    ]);
+    expect(numbered[0]!.changes.filter((c) => c.added).map((c) => c.value.trim())).toEqual(['2029']);
+
+    const page = await new Visitor(t.app).get(`/en/documents/${after}/diff?against=${before}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<ins>');
+    expect(page.html).toContain('<del>');
+    expect(page.html).toContain('3 paragraphs changed, 1 added, 1 removed'); // the symbol line, paragraph 1, and paragraph 2 renumbered 3
+  });
+});

@@ -29,6 +29,7 @@ import { searchDocuments, type DocumentSearchResult } from './search.ts';
 import { documentFilters, documentSearchQuery } from './api.ts';
 import { sql } from '../store/index.ts';
 import { alignVersions, type AlignedPair } from './align.ts';
+import { diffDocuments, type RevisionPair } from './versions.ts';
 
 type Ctx = PageContext;
 
@@ -349,6 +350,9 @@ function DocumentPage(props: {
         </dd>
       </dl>
       {version.ocrNoise > 0.002 ? <p class="note">{t('document.ocr')}</p> : null}
+      <p>
+        <a href={href(ctx, `/documents/${detail.id}/diff?in=${lang}`)}>{t('document.diff.link')}</a>
+      </p>
       {detail.versions.length > 1 ? (
         <p>
           <a href={href(ctx, `/documents/${detail.id}/compare?a=${lang}&b=${detail.versions.find((v) => v.lang !== lang)?.lang ?? lang}`)}>
@@ -482,6 +486,104 @@ function ComparePage(props: { ctx: Ctx; detail: DocumentDetail; a: Language; b: 
           </tbody>
         </table>
       </div>
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- versions (diff)
+
+function DiffText(props: { pair: RevisionPair; side: 'before' | 'after' }) {
+  const { pair, side } = props;
+  const p = pair[side];
+  if (!p) return null;
+  const number = p.number ? <span class="para-number">{p.kind === 'subparagraph' ? `(${p.number})` : `${p.number}.`} </span> : null;
+  if (pair.status !== 'changed')
+    return (
+      <>
+        {number}
+        {p.text}
+      </>
+    );
+  return (
+    <>
+      {number}
+      {pair.changes.map((c) =>
+        c.added ? side === 'after' ? <ins>{c.value}</ins> : null : c.removed ? side === 'before' ? <del>{c.value}</del> : null : c.value,
+      )}
+    </>
+  );
+}
+
+function DiffPage(props: {
+  ctx: Ctx;
+  detail: DocumentDetail;
+  lang: Language;
+  others: DocumentSummary[];
+  against: DocumentDetail | null;
+  pairs: RevisionPair[] | null;
+}) {
+  const { ctx, detail, lang, pairs } = props;
+  const { t } = ctx;
+  const count = (status: RevisionPair['status']) => pairs?.filter((p) => p.status === status).length ?? 0;
+  return (
+    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.diff.title')}`}>
+      <nav class="crumbs" aria-label={t('document.crumbs')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, `/documents/${detail.id}`)}>{detail.symbol ?? detail.id}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('document.diff.title')}</h1>
+      <form class="inline" method="get" action={href(ctx, `/documents/${detail.id}/diff`)}>
+        <input type="hidden" name="in" value={lang} />
+        <div>
+          <label for="against">{t('document.diff.against')}</label>
+          <select id="against" name="against">
+            {props.others.map((d) => (
+              <option value={d.id} selected={props.against?.id === d.id}>
+                {d.symbol ?? d.id}
+                {d.title ? ` — ${d.title.slice(0, 80)}` : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit">{t('document.diff.submit')}</button>
+      </form>
+      {pairs && props.against ? (
+        <>
+          <h2>{t('document.diff.summary', { changed: count('changed'), added: count('added'), removed: count('removed') })}</h2>
+          <div class="scroll">
+            <table class="compare">
+              <thead>
+                <tr>
+                  <th scope="col">{t('document.diff.status')}</th>
+                  <th scope="col">{props.against.symbol ?? props.against.id}</th>
+                  <th scope="col">{detail.symbol ?? detail.id}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {pairs.map((pair) => (
+                  <tr class={`diff-${pair.status}`}>
+                    <td>{t(`document.diff.${pair.status}`)}</td>
+                    <td lang={lang} dir={directionOf(lang)}>
+                      <DiffText pair={pair} side="before" />
+                    </td>
+                    <td lang={lang} dir={directionOf(lang)}>
+                      <DiffText pair={pair} side="after" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>{t('document.diff.choose')}</p>
+      )}
     </Layout>
   );
 }
@@ -623,6 +725,21 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
           WHERE upper(r.symbol) = upper(${symbol}) ORDER BY d.symbol`,
     );
     return c.html(<PlaceholderPage ctx={ctx} symbol={symbol} citing={citing} />);
+  });
+
+  app.get(`${L}/documents/:id/diff`, async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.store.db;
+    const detail = await getDocument(db, c.req.param('id'), ctx.lang);
+    if (!detail) return c.notFound();
+    const wanted = c.req.query('in');
+    const lang = versionLanguage(detail, isLanguage(wanted) ? wanted : ctx.lang);
+    if (!lang) return c.notFound();
+    const others = (await listDocuments(db, lang, { lang, limit: 500 })).items.filter((d) => d.id !== detail.id);
+    const againstId = c.req.query('against');
+    const against = againstId ? await getDocument(db, againstId, lang) : null;
+    const pairs = against ? await diffDocuments(db, against.id, detail.id, lang) : null;
+    return c.html(<DiffPage ctx={ctx} detail={detail} lang={lang} others={others} against={against} pairs={pairs} />);
   });
 
   app.get(`${L}/documents/:id/compare`, async (c) => {

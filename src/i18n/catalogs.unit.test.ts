@@ -64,6 +64,9 @@ const sample = {
   provenance: 'concord ingest',
   number: 65,
   symbol: 'A/RES/70/125',
+  changed: 2,
+  added: 1,
+  removed: 1,
 };
 
 describe('message catalogs', () => {
