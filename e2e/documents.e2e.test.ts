@@ -28,6 +28,7 @@ describe('document pages (axe-core, WCAG 2.2 AA)', () => {
     ['en', '/documents/a-res-80-173'],
     ['en', '/documents/cited?symbol=A%2FRES%2F70%2F125'],
     ['en', '/documents/search?q=broadband'],
+    ['en', '/documents/citations'],
     ['ar', `/documents/search?q=${encodeURIComponent('الإنترنت')}&in=ar`],
   ];
 

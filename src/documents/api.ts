@@ -11,6 +11,7 @@ import { apiCaller } from '../web/session.ts';
 import { languages, type Language } from '../language/languages.ts';
 import { blockKinds, DocumentReadError } from './model.ts';
 import {
+  citationGraph,
   getActions,
   getCitations,
   getDocument,
@@ -239,6 +240,31 @@ const routes = {
       422: problem('The file cannot be read (empty, binary, corrupt DOCX or PDF); nothing was stored'),
     },
   }),
+  graph: createRoute({
+    method: 'get',
+    path: '/documents/citations',
+    tags,
+    summary: 'The citation graph: which document cites which (placeholders for documents not yet held)',
+    request: { query: z.object({ limit: z.coerce.number().int().min(1).max(10000).optional() }) },
+    responses: {
+      200: json(
+        z
+          .object({
+            total: z.number(),
+            edges: z.array(
+              z.object({
+                from: z.object({ id: z.string(), symbol: z.string().nullable() }),
+                to: z.object({ id: z.string().nullable(), symbol: z.string() }),
+                count: z.number(),
+              }),
+            ),
+          })
+          .openapi('CitationGraph'),
+        'Edges, most frequent first',
+      ),
+      ...problemResponses,
+    },
+  }),
   search: createRoute({
     method: 'get',
     path: '/documents/search',
@@ -459,6 +485,8 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
       throw error;
     }
   });
+
+  api.openapi(routes.graph, async (c) => c.json(await citationGraph(c.var.store.db, c.req.valid('query').limit ?? 2000), 200));
 
   api.openapi(routes.search, async (c) => {
     const q = c.req.valid('query');

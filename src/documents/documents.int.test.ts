@@ -399,3 +399,18 @@ describe('versions', () => {
     expect(page.html).toContain('3 paragraphs changed, 1 added, 1 removed'); // the symbol line, paragraph 1, and paragraph 2 renumbered 3
   });
 });
+
+describe('citation graph', () => {
+  it('lists who cites whom, with placeholders for documents not yet held', async () => {
+    const graph = await getJson<{ edges: { from: { symbol: string }; to: { id: string | null; symbol: string }; count: number }[] }>(
+      '/api/v1/documents/citations',
+    );
+    const fromSeed4 = graph.edges.filter((e) => e.from.symbol === 'A/RES/80/173');
+    expect(fromSeed4.map((e) => e.to.symbol)).toContain('A/RES/78/213');
+    expect(fromSeed4.find((e) => e.to.symbol === 'A/RES/78/213')?.to.id).toBeNull();
+    const page = await new Visitor(t.app).get('/ru/documents/citations');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('Граф ссылок');
+    expect(page.html).toContain('A/RES/78/213');
+  });
+});

@@ -10,7 +10,9 @@ import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { directionOf, endonyms, isLanguage, languageOrder, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import {
+  citationGraph,
   documentBySymbol,
+  type CitationEdge,
   getActions,
   getCitations,
   getDocument,
@@ -62,7 +64,8 @@ function DocumentsPage(props: { ctx: Ctx; items: DocumentSummary[]; total: numbe
       <h1>{t('documents.title')}</h1>
       <p class="lede">{t('documents.intro')}</p>
       <p>
-        <a href={href(ctx, '/documents/search')}>{t('documents.searchLink')}</a>
+        <a href={href(ctx, '/documents/search')}>{t('documents.searchLink')}</a> ·{' '}
+        <a href={href(ctx, '/documents/citations')}>{t('documents.graph.title')}</a>
       </p>
       <form class="inline" method="get" action={href(ctx, '/documents')}>
         <div>
@@ -418,6 +421,86 @@ function PlaceholderPage(props: { ctx: Ctx; symbol: string; citing: { id: string
   );
 }
 
+// ---------------------------------------------------------------- citation graph
+
+function GraphPage(props: { ctx: Ctx; edges: CitationEdge[]; total: number }) {
+  const { ctx, edges } = props;
+  const { t } = ctx;
+  // Most cited: per cited symbol, how many documents cite it.
+  const cited = new Map<string, { id: string | null; documents: number; times: number }>();
+  for (const e of edges) {
+    const entry = cited.get(e.to.symbol) ?? { id: e.to.id, documents: 0, times: 0 };
+    entry.documents++;
+    entry.times += e.count;
+    cited.set(e.to.symbol, entry);
+  }
+  const most = [...cited].sort((a, b) => b[1].documents - a[1].documents || b[1].times - a[1].times).slice(0, 25);
+  const target = (id: string | null, symbol: string) => (id ? href(ctx, `/documents/${id}`) : symbolHref(ctx, symbol));
+  return (
+    <Layout ctx={ctx} title={t('documents.graph.title')}>
+      <nav class="crumbs" aria-label={t('document.crumbs')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('documents.graph.title')}</h1>
+      <p class="lede">{t('documents.graph.intro', { count: props.total })}</p>
+      <h2>{t('documents.graph.mostCited')}</h2>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('documents.graph.cited')}</th>
+              <th scope="col">{t('documents.graph.citingDocuments')}</th>
+              <th scope="col">{t('documents.graph.times')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {most.map(([symbol, m]) => (
+              <tr>
+                <td>
+                  <a href={target(m.id, symbol)}>{symbol}</a>
+                  {m.id ? null : <span class="meta"> ({t('document.notHeld')})</span>}
+                </td>
+                <td>{m.documents}</td>
+                <td>{m.times}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <h2>{t('documents.graph.edges')}</h2>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('documents.graph.citing')}</th>
+              <th scope="col">{t('documents.graph.cited')}</th>
+              <th scope="col">{t('documents.graph.times')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {edges.map((e) => (
+              <tr>
+                <td>
+                  <a href={href(ctx, `/documents/${e.from.id}`)}>{e.from.symbol ?? t('documents.noSymbol')}</a>
+                </td>
+                <td>
+                  <a href={target(e.to.id, e.to.symbol)}>{e.to.symbol}</a>
+                  {e.to.id ? null : <span class="meta"> ({t('document.notHeld')})</span>}
+                </td>
+                <td>{e.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Layout>
+  );
+}
+
 // ---------------------------------------------------------------- side by side
 
 function ComparePage(props: { ctx: Ctx; detail: DocumentDetail; a: Language; b: Language; pairs: AlignedPair<ParagraphView>[] }) {
@@ -712,6 +795,11 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
     if (!parsed.success) return c.html(<SearchPage ctx={ctx} form={form} result={null} error={ctx.t('documents.search.invalid')} />, 400);
     const result = await searchDocuments(c.var.store.db, parsed.data.q, { ...parsed.data, limit: 50 });
     return c.html(<SearchPage ctx={ctx} form={form} result={result} error={null} />);
+  });
+
+  app.get(`${L}/documents/citations`, async (c) => {
+    const graph = await citationGraph(c.var.store.db, 1000);
+    return c.html(<GraphPage ctx={pageContext(c)} edges={graph.edges} total={graph.total} />);
   });
 
   app.get(`${L}/documents/cited`, async (c) => {

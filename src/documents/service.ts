@@ -649,3 +649,37 @@ export async function storedDocument(db: Database, id: string, lang: Language): 
     ocrNoise: version.ocrNoise,
   };
 }
+
+export interface CitationEdge {
+  from: { id: string; symbol: string | null };
+  /** The cited document; `id` null while it is a placeholder. */
+  to: { id: string | null; symbol: string };
+  count: number;
+}
+
+/** The citation graph: which document cites which symbol how often, most frequent first. */
+export async function citationGraph(db: Database, limit = 2000): Promise<{ edges: CitationEdge[]; total: number }> {
+  const rows = await db.query<{
+    from_id: string;
+    from_symbol: string | null;
+    to_id: string | null;
+    to_symbol: string;
+    count: number;
+    total: number;
+  }>(
+    sql`SELECT r.document_id AS from_id, f.symbol AS from_symbol, t.id AS to_id, r.symbol AS to_symbol, count(*) AS count,
+               count(*) OVER () AS total
+        FROM document_references r JOIN documents f ON f.id = r.document_id LEFT JOIN documents t ON t.symbol = r.symbol
+        WHERE r.symbol IS NOT NULL AND (t.id IS NULL OR t.id <> r.document_id)
+        GROUP BY r.document_id, f.symbol, t.id, r.symbol
+        ORDER BY count(*) DESC, f.symbol, r.symbol LIMIT ${limit}`,
+  );
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    edges: rows.map((r) => ({
+      from: { id: r.from_id, symbol: r.from_symbol },
+      to: { id: r.to_id, symbol: r.to_symbol },
+      count: Number(r.count),
+    })),
+  };
+}
