@@ -29,6 +29,8 @@ describe('document pages (axe-core, WCAG 2.2 AA)', () => {
     ['en', '/documents/cited?symbol=A%2FRES%2F70%2F125'],
     ['en', '/documents/search?q=broadband'],
     ['en', '/documents/citations'],
+    ['en', '/documents/a-res-79-194/links'],
+    ['en', '/documents/a-res-79-194/compare'],
     ['ar', `/documents/search?q=${encodeURIComponent('الإنترنت')}&in=ar`],
   ];
 

@@ -27,6 +27,8 @@ import { searchDocuments } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
 import { alignVersions } from './align.ts';
 import { diffDocuments } from './versions.ts';
+import { paragraphSuggestions } from './links.ts';
+import { frameworkIds } from '../frameworks/service.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -386,6 +388,47 @@ const routes = {
       ...problemResponses,
     },
   }),
+  suggestions: createRoute({
+    method: 'get',
+    path: '/documents/{id}/suggestions',
+    tags,
+    summary: 'Suggested links from each operative paragraph to framework elements (computed lexically, never confirmed)',
+    request: {
+      params: idParam,
+      query: z.object({
+        lang: langParam,
+        framework: z.enum(frameworkIds).optional(),
+        limit: z.coerce.number().int().min(1).max(10).optional(),
+      }),
+    },
+    responses: {
+      200: json(
+        z
+          .object({
+            lang: Lang,
+            state: z.literal('suggested'),
+            items: z.array(
+              z.object({
+                paragraph: ParagraphRefSchema,
+                suggestions: z.array(
+                  z.object({
+                    elementId: z.string(),
+                    kind: z.string(),
+                    code: z.string(),
+                    title: z.string().nullable(),
+                    text: z.string().nullable(),
+                    score: z.number(),
+                  }),
+                ),
+              }),
+            ),
+          })
+          .openapi('LinkSuggestions'),
+        'Per operative paragraph, the best-matching elements in the paragraph’s language',
+      ),
+      ...problemResponses,
+    },
+  }),
   exportJson: createRoute({
     method: 'get',
     path: '/documents/{id}/export.json',
@@ -545,6 +588,13 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
     const pairs = await diffDocuments(c.var.store.db, earlier.detail.id, detail.id, lang);
     if (!pairs) throw notFound(`No ${lang} text to compare`);
     return c.json({ before: earlier.detail.id, after: detail.id, lang, pairs }, 200);
+  });
+
+  api.openapi(routes.suggestions, async (c) => {
+    const q = c.req.valid('query');
+    const { detail, lang } = await documentOr404(c, c.req.valid('param').id, q.lang);
+    const items = await paragraphSuggestions(c.var.store.db, detail.id, lang, { framework: q.framework, limit: q.limit ?? 3 });
+    return c.json({ lang, state: 'suggested' as const, items }, 200);
   });
 
   api.openapi(routes.exportJson, async (c) => {

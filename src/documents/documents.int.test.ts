@@ -414,3 +414,21 @@ describe('citation graph', () => {
     expect(page.html).toContain('A/RES/78/213');
   });
 });
+
+describe('suggested framework links', () => {
+  it('suggests elements for operative paragraphs, marked as suggestions', async () => {
+    const id = await documentId('A/RES/79/194');
+    const result = await getJson<{ state: string; items: { paragraph: { number: string | null }; suggestions: { elementId: string }[] }[] }>(
+      `/api/v1/documents/${id}/suggestions?lang=en&framework=sdg`,
+    );
+    expect(result.state).toBe('suggested');
+    expect(result.items.length).toBeGreaterThanOrEqual(69);
+    const suggested = result.items.flatMap((i) => i.suggestions.map((s) => s.elementId));
+    expect(suggested.length).toBeGreaterThan(50);
+    expect(suggested.every((e) => e.startsWith('sdg.'))).toBe(true);
+    const page = await new Visitor(t.app).get(`/en/documents/${id}/links`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('suggestions only, never confirmed links');
+    expect(page.html).toMatch(/href="\/en\/elements\/[a-z]+\./);
+  });
+});

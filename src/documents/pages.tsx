@@ -32,6 +32,7 @@ import { documentFilters, documentSearchQuery } from './api.ts';
 import { sql } from '../store/index.ts';
 import { alignVersions, type AlignedPair } from './align.ts';
 import { diffDocuments, type RevisionPair } from './versions.ts';
+import { paragraphSuggestions, type LinkSuggestion } from './links.ts';
 
 type Ctx = PageContext;
 
@@ -354,7 +355,8 @@ function DocumentPage(props: {
       </dl>
       {version.ocrNoise > 0.002 ? <p class="note">{t('document.ocr')}</p> : null}
       <p>
-        <a href={href(ctx, `/documents/${detail.id}/diff?in=${lang}`)}>{t('document.diff.link')}</a>
+        <a href={href(ctx, `/documents/${detail.id}/diff?in=${lang}`)}>{t('document.diff.link')}</a> ·{' '}
+        <a href={href(ctx, `/documents/${detail.id}/links?in=${lang}`)}>{t('document.links.title')}</a>
       </p>
       {detail.versions.length > 1 ? (
         <p>
@@ -417,6 +419,72 @@ function PlaceholderPage(props: { ctx: Ctx; symbol: string; citing: { id: string
       ) : (
         <p>{t('document.citedNone')}</p>
       )}
+    </Layout>
+  );
+}
+
+// ---------------------------------------------------------------- suggested framework links
+
+function LinksPage(props: {
+  ctx: Ctx;
+  detail: DocumentDetail;
+  lang: Language;
+  items: { paragraph: { eid: string; number: string | null; kind: string }; suggestions: LinkSuggestion[] }[];
+}) {
+  const { ctx, detail, lang } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.links.title')}`}>
+      <nav class="crumbs" aria-label={t('document.crumbs')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, `/documents/${detail.id}?in=${lang}`)}>{detail.symbol ?? detail.id}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('document.links.title')}</h1>
+      <p class="note">{t('document.links.note')}</p>
+      <div class="scroll">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('document.actions.paragraph')}</th>
+              <th scope="col">{t('document.links.elements')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.items.map((item) => (
+              <tr>
+                <td>
+                  <a href={href(ctx, `/documents/${detail.id}?in=${lang}#${item.paragraph.eid}`)}>
+                    {item.paragraph.kind === 'subparagraph' ? `(${item.paragraph.number ?? ''})` : (item.paragraph.number ?? '—')}
+                  </a>
+                </td>
+                <td>
+                  {item.suggestions.length ? (
+                    <ul>
+                      {item.suggestions.map((s) => (
+                        <li>
+                          <a href={href(ctx, `/elements/${s.elementId}`)}>{s.elementId}</a>{' '}
+                          <span lang={lang} dir={directionOf(lang)}>
+                            {(s.title ?? s.text ?? '').slice(0, 140)}
+                          </span>{' '}
+                          <span class="badge state-suggested">{t('document.links.suggested')}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span class="meta">{t('document.links.none')}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Layout>
   );
 }
@@ -813,6 +881,18 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
           WHERE upper(r.symbol) = upper(${symbol}) ORDER BY d.symbol`,
     );
     return c.html(<PlaceholderPage ctx={ctx} symbol={symbol} citing={citing} />);
+  });
+
+  app.get(`${L}/documents/:id/links`, async (c) => {
+    const ctx = pageContext(c);
+    const db = c.var.store.db;
+    const detail = await getDocument(db, c.req.param('id'), ctx.lang);
+    if (!detail) return c.notFound();
+    const wanted = c.req.query('in');
+    const lang = versionLanguage(detail, isLanguage(wanted) ? wanted : ctx.lang);
+    if (!lang) return c.notFound();
+    const items = await paragraphSuggestions(db, detail.id, lang);
+    return c.html(<LinksPage ctx={ctx} detail={detail} lang={lang} items={items} />);
   });
 
   app.get(`${L}/documents/:id/diff`, async (c) => {
