@@ -418,9 +418,10 @@ describe('citation graph', () => {
 describe('suggested framework links', () => {
   it('suggests elements for operative paragraphs, marked as suggestions', async () => {
     const id = await documentId('A/RES/79/194');
-    const result = await getJson<{ state: string; items: { paragraph: { number: string | null }; suggestions: { elementId: string }[] }[] }>(
-      `/api/v1/documents/${id}/suggestions?lang=en&framework=sdg`,
-    );
+    const result = await getJson<{
+      state: string;
+      items: { paragraph: { number: string | null }; suggestions: { elementId: string }[] }[];
+    }>(`/api/v1/documents/${id}/suggestions?lang=en&framework=sdg`);
     expect(result.state).toBe('suggested');
     expect(result.items.length).toBeGreaterThanOrEqual(69);
     const suggested = result.items.flatMap((i) => i.suggestions.map((s) => s.elementId));
