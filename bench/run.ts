@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './foundation.ts';
 import { benchRegistry } from './registry.ts';
+import { benchDocuments } from './documents.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -20,6 +21,26 @@ async function main() {
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('foundation')) await foundation(machine);
   if (want('registry')) await registry(machine);
+  if (want('documents')) await documents(machine);
+}
+
+async function documents(machine: Record<string, unknown>) {
+  // The embedded store ingests a part of the corpus by default (BENCH_DOCUMENTS_PGLITE_PARAGRAPHS, 0 for all):
+  // PGlite is for one machine and modest load, and its figure per paragraph does not change with size.
+  const pgliteLimit = Number(process.env.BENCH_DOCUMENTS_PGLITE_PARAGRAPHS ?? 50_000) || Infinity;
+  const runs = [await benchDocuments({ label: 'embedded (PGlite)', maxParagraphs: pgliteLimit })];
+  if (process.env.BENCH_DATABASE_URL) runs.push(await benchDocuments({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL }));
+  else console.log('PostgreSQL run skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
+  const file = path.join(results, 'documents.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'documents', at: new Date().toISOString(), machine, runs }, null, 2) + '\n');
+  for (const run of runs) {
+    console.log(
+      `${run.store}: ${run.documents} documents, ${run.paragraphs} paragraphs in ${run.ingestSeconds} s = ${run.paragraphsPerSecond} paragraphs/s; ` +
+        `search en p50 ${run.searchEnglishMs.p50} / p95 ${run.searchEnglishMs.p95} ms, six languages p50 ${run.searchAllLanguagesMs.p50} / p95 ${run.searchAllLanguagesMs.p95} ms`,
+    );
+    if (run.targets) console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  }
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function registry(machine: Record<string, unknown>) {

@@ -13,6 +13,11 @@ import { translator } from './i18n/index.ts';
 import { newToken } from './accounts/tokens.ts';
 import { refreshAreaGroups } from './initiatives/area-groups.ts';
 import { areaCatalog } from './areas/index.ts';
+import { isLanguage, languages } from './language/languages.ts';
+import { documentFiles, describeIngest } from './documents/files.ts';
+import { ingestFile } from './documents/service.ts';
+import { DocumentReadError } from './documents/model.ts';
+import { readFile } from 'node:fs/promises';
 
 interface Command {
   summary: string;
@@ -160,6 +165,44 @@ const userCommands: Record<string, (args: string[], config: Config) => Promise<n
 };
 
 class UsageError extends Error {}
+
+commands.ingest = {
+  summary: 'Read UN documents (txt, Markdown, HTML, DOCX, PDF; files or folders) into the store',
+  usage: 'concord ingest <file|folder...> [--lang ar|zh|en|fr|ru|es] [--symbol A/RES/79/194]',
+  async run(args, config) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { lang: { type: 'string' }, symbol: { type: 'string' } },
+    });
+    if (positionals.length === 0) throw new UsageError('name at least one file or folder');
+    if (values.lang !== undefined && !isLanguage(values.lang)) throw new UsageError(`--lang must be one of ${languages.join(', ')}`);
+    const lang = values.lang;
+    const files = await documentFiles(positionals);
+    if (files.length === 0) throw new UsageError('no document files found there');
+    if (values.symbol && files.length > 1) throw new UsageError('--symbol names one document: give one file with it');
+    return withStore(config, async (store) => {
+      let failed = 0;
+      for (const file of files) {
+        try {
+          const result = await ingestFile(
+            store,
+            await readFile(file),
+            { fileName: file, provenance: 'concord ingest' },
+            { ...(lang ? { lang } : {}), ...(values.symbol ? { symbol: values.symbol } : {}) },
+          );
+          console.log(describeIngest(file, result));
+        } catch (error) {
+          failed++;
+          if (error instanceof DocumentReadError) console.error(`${file}: not ingested (${error.code}): ${error.message}`);
+          else console.error(`${file}: not ingested: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+      if (files.length > 1) console.log(`${files.length - failed} of ${files.length} files ingested into ${where(config)}.`);
+      return failed ? 1 : 0;
+    });
+  },
+};
 
 commands.user = {
   summary: 'Manage accounts: create (the first administrator), password, role',

@@ -20,6 +20,8 @@ import {
 } from './service.ts';
 import { axes, crosswalkCell, crosswalkMatrix } from './crosswalk.ts';
 import { elementKinds } from './reference.ts';
+import { DocumentHitsSchema } from '../documents/api.ts';
+import { searchDocuments } from '../documents/search.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 
@@ -240,7 +242,7 @@ const routes = {
     method: 'get',
     path: '/search',
     tags: ['Search'],
-    summary: 'Search element texts in any of the six languages',
+    summary: 'Search element texts and document paragraphs in any of the six languages',
     request: {
       query: z.object({
         q: z.string().trim().min(1, 'is required').max(500),
@@ -253,7 +255,18 @@ const routes = {
         ...pageQuery,
       }),
     },
-    responses: { 200: json(page(SearchHitSchema, 'SearchPage').extend({ q: z.string() }), 'Matches, best first'), ...problemResponses },
+    responses: {
+      200: json(
+        page(SearchHitSchema, 'SearchPage').extend({
+          q: z.string(),
+          documents: z
+            .object({ total: z.number(), items: DocumentHitsSchema })
+            .openapi({ description: 'Document paragraphs matched (first page, grouped by document; more at /documents/search)' }),
+        }),
+        'Matches, best first: framework elements in items, document paragraphs in documents',
+      ),
+      ...problemResponses,
+    },
   }),
   matrix: createRoute({
     method: 'get',
@@ -415,7 +428,8 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>): void {
       limit,
       offset,
     });
-    return c.json({ q: q.q, ...result, limit, offset }, 200);
+    const documents = await searchDocuments(c.var.store.db, q.q, { lang: q.lang, limit: 20 });
+    return c.json({ q: q.q, ...result, limit, offset, documents: { total: documents.total, items: documents.documents } }, 200);
   });
 
   api.openapi(routes.matrix, async (c) => {

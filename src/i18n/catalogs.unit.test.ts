@@ -64,6 +64,14 @@ const sample = {
   similarity: 0.8,
   areas: 2,
   elements: 3,
+  file: 'A-RES-79-194.docx',
+  reader: 'docx',
+  provenance: 'concord ingest',
+  number: 65,
+  symbol: 'A/RES/70/125',
+  changed: 2,
+  added: 1,
+  removed: 1,
 };
 
 describe('message catalogs', () => {

@@ -6,3 +6,4 @@ export * from '../accounts/schema.ts';
 export * from '../initiatives/schema.ts';
 export * from '../pledges/schema.ts';
 export * from '../roadmaps/schema.ts';
+export * from '../documents/schema.ts';

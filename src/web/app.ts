@@ -29,6 +29,8 @@ import { registerTransferApi, registerTransferPages } from '../initiatives/trans
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 import { registerRoadmapApi } from '../roadmaps/api.ts';
 import { registerRoadmapPages } from '../roadmaps/pages.tsx';
+import { registerDocumentApi } from '../documents/api.ts';
+import { registerDocumentPages } from '../documents/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -63,6 +65,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerRoadmapApi(api);
   registerPledgeApi(api);
   registerTransferApi(api);
+  registerDocumentApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -95,6 +98,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerRoadmapPages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
+  registerDocumentPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -1,0 +1,82 @@
+// `concord ingest` on a store of its own: the five seeds in, one line each; a second run changes nothing.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { runCli } from '../cli.ts';
+import { openStore } from '../store/index.ts';
+import { createEmptyDatabase, type EmptyDatabase } from '../testing/store.ts';
+import { documentTotals } from './service.ts';
+
+let database: EmptyDatabase;
+const saved = { dir: process.env.CONCORD_DATA_DIR, url: process.env.DATABASE_URL };
+
+beforeAll(async () => {
+  database = await createEmptyDatabase();
+  if (database.options.databaseUrl) process.env.DATABASE_URL = database.options.databaseUrl;
+  else process.env.CONCORD_DATA_DIR = database.options.dataDir!;
+});
+afterAll(async () => {
+  for (const [key, value] of [
+    ['CONCORD_DATA_DIR', saved.dir],
+    ['DATABASE_URL', saved.url],
+  ] as const) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  await database.drop();
+});
+
+async function ingest(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
+  try {
+    const code = await runCli(['ingest', ...args]);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+it('ingests the five seeds from their folder, printing symbol, language and counts; a second run changes nothing', async () => {
+  const first = await ingest(['../shared/seeds']);
+  expect(first.err).toBe('');
+  expect(first.code).toBe(0);
+  expect(first.out).toMatch(/A\/RES\/79\/194\ten\tcreated\t\d+ blocks: 55 preambular, 69 operative, 2 sub-paragraphs/);
+  expect(first.out).toMatch(/A\/RES\/80\/173\tar\tcreated\t\d+ blocks: 7 preambular, 128 operative/);
+  expect(first.out).toContain('5 of 5 files ingested');
+
+  const store = await openStore(database.options);
+  const before = await documentTotals(store.db);
+  await store.close();
+  expect(before.documents).toBe(5);
+
+  const second = await ingest(['../shared/seeds']);
+  expect(second.code).toBe(0);
+  expect(second.out.match(/\tunchanged\t/g)).toHaveLength(5);
+  const again = await openStore(database.options);
+  expect(await documentTotals(again.db)).toEqual(before);
+  await again.close();
+});
+
+it('names a file it cannot read and exits with 1', async () => {
+  const folder = await mkdtemp(path.join(os.tmpdir(), 'concord-ingest-'));
+  const file = path.join(folder, 'garbage.pdf');
+  await writeFile(
+    file,
+    Uint8Array.from({ length: 2048 }, (_, i) => (i * 7919) % 256),
+  );
+  const result = await ingest([file, '--lang', 'en']);
+  await rm(folder, { recursive: true });
+  expect(result.code).toBe(1);
+  expect(result.err).toMatch(/garbage\.pdf: not ingested \((binary|corrupt-pdf)\)/);
+});
+
+it('refuses an unknown language', async () => {
+  const result = await ingest(['../shared/seeds', '--lang', 'de']);
+  expect(result.code).toBe(2);
+  expect(result.err).toContain('--lang must be one of');
+});
