@@ -5,3 +5,4 @@ export * from '../frameworks/schema.ts';
 export * from '../accounts/schema.ts';
 export * from '../initiatives/schema.ts';
 export * from '../pledges/schema.ts';
+export * from '../indicators/schema.ts';
