@@ -6,6 +6,9 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openStore, type Store } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
+import { seedIndicators } from './indicators/seed.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import { describeImport, exportFormats, exportObservations, importFormats, importObservations, type ExportFormat, type ImportFormat } from './indicators/service.ts';
 import { listFrameworks } from './frameworks/service.ts';
 import { createUser, findUserByEmail, setPassword, setRole, type Role } from './accounts/service.ts';
 import { Refusal } from './shared/refusal.ts';
@@ -46,6 +49,12 @@ const commands: Record<string, Command> = {
           );
         }
         console.log(report.unchanged ? 'Nothing changed: the store already held this data.' : 'Done.');
+        const indicators = await seedIndicators(store, 'concord seed');
+        console.log(
+          indicators.unchanged
+            ? 'Indicators: nothing changed.'
+            : `Indicators: ${indicators.indicators} indicators, ${indicators.targets} targets, ${indicators.links} links; observations ${indicators.observations.inserted} inserted, ${indicators.observations.updated} updated; assessed ${indicators.assessed.join(', ') || 'none'}.`,
+        );
         return 0;
       });
     },
@@ -156,6 +165,61 @@ const userCommands: Record<string, (args: string[], config: Config) => Promise<n
 };
 
 class UsageError extends Error {}
+
+const observationCommands: Record<string, (args: string[], config: Config) => Promise<number>> = {
+  async import(args, config) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, source: { type: 'string' } },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError('name the file to import');
+    if (values.format !== undefined && !(importFormats as readonly string[]).includes(values.format))
+      throw new UsageError(`--format must be one of ${importFormats.join(', ')}`);
+    const text = await readFile(file, 'utf8');
+    return withStore(config, async (store) => {
+      const report = await importObservations(store, text, {
+        actor: 'concord observations import',
+        ...(values.format ? { format: values.format as ImportFormat } : {}),
+        ...(values.source ? { defaultSource: values.source } : {}),
+      });
+      (report.ok ? console.log : console.error)(describeImport(report));
+      return report.ok ? 0 : 1;
+    });
+  },
+  async export(args, config) {
+    const { values } = parseArgs({
+      args,
+      options: { indicator: { type: 'string' }, area: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    });
+    const format = (values.format ?? 'csv') as ExportFormat;
+    if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`);
+    return withStore(config, async (store) => {
+      const text = await exportObservations(
+        store.db,
+        { ...(values.indicator ? { indicator: values.indicator } : {}), ...(values.area ? { areas: values.area.split(',') } : {}) },
+        format,
+      );
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+      return 0;
+    });
+  },
+};
+
+commands.observations = {
+  summary: 'Import observations (all or nothing, with a row-by-row report) or export them',
+  usage:
+    'concord observations import FILE [--format csv|sdmx-csv|sdmx-json|sdmx-ml] [--source ID]\n' +
+    '             concord observations export [--indicator CODE] [--area CODES] [--format csv|sdmx-csv|sdmx-json] [--out FILE]',
+  async run(args, config) {
+    const [sub, ...rest] = args;
+    const command = sub ? observationCommands[sub] : undefined;
+    if (!command) throw new UsageError('choose import or export');
+    return command(rest, config);
+  },
+};
 
 commands.user = {
   summary: 'Manage accounts: create (the first administrator), password, role',

@@ -18,6 +18,11 @@ async function main() {
     const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);
     console.log(`Loaded the framework reference data (${written} rows written).`);
   }
+  const { seedIndicators, indicatorSeedNeeded } = await import('./indicators/seed.ts');
+  if (await indicatorSeedNeeded(store)) {
+    const report = await seedIndicators(store, 'concord start');
+    console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
+  }
   const app = createApp(store, config);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
