@@ -59,6 +59,13 @@ const sample = {
   similarity: 0.8,
   areas: 2,
   elements: 3,
+  indicator: 'Individuals using the Internet',
+  area: 'World',
+  method: 'unsd-2022-cr',
+  version: 'progress-chart-2022/1',
+  source: 'wdi-internet-use-2025',
+  from: 2015,
+  to: 2024,
 };
 
 describe('message catalogs', () => {
