@@ -27,6 +27,8 @@ import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
+import { registerIndicatorApi } from '../indicators/api.ts';
+import { registerIndicatorPages } from '../indicators/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -60,6 +62,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerInitiativeApi(api);
   registerPledgeApi(api);
   registerTransferApi(api);
+  registerIndicatorApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -91,6 +94,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerPledgePages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
+  registerIndicatorPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -63,6 +63,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
     { path: '/frameworks', label: t('nav.frameworks') },
     { path: '/crosswalk', label: t('nav.crosswalk') },
     { path: '/registry', label: t('nav.registry') },
+    { path: '/indicators', label: t('indicators.nav') },
     { path: '/search', label: t('nav.search') },
     { path: '/api', label: t('nav.api') },
     { path: '/sources', label: t('nav.sources') },
