@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './foundation.ts';
 import { benchRegistry } from './registry.ts';
+import { benchIndicators } from './indicators.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -20,6 +21,26 @@ async function main() {
   const want = (name: string) => only.length === 0 || only.includes(name);
   if (want('foundation')) await foundation(machine);
   if (want('registry')) await registry(machine);
+  if (want('indicators')) await indicators(machine);
+}
+
+async function indicators(machine: Record<string, unknown>) {
+  const observations = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
+  const runs = [];
+  if (process.env.BENCH_DATABASE_URL)
+    runs.push(await benchIndicators({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL, observations }));
+  else console.log('Indicators on PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
+  if (process.env.BENCH_SKIP_EMBEDDED !== '1') runs.push(await benchIndicators({ label: 'embedded (PGlite)', observations }));
+  const file = path.join(results, 'indicators.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'indicators', at: new Date().toISOString(), machine, runs }, null, 2) + '\n');
+  for (const run of runs) {
+    console.log(
+      `indicators on ${run.store}: import ${run.observationsImported} observations in ${run.import.ms} ms (${run.import.observationsPerSecond}/s); ` +
+        `re-import unchanged ${run.reimportUnchanged.observationsPerSecond}/s; country profile p50 ${run.countryProfilePageMs.p50} / p95 ${run.countryProfilePageMs.p95} ms`,
+    );
+    console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  }
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function registry(machine: Record<string, unknown>) {

@@ -56,7 +56,7 @@ const Indicator = z
     source: z.object({ id: z.string(), title: z.string(), address: z.string().nullable(), licence: z.string() }),
     licence: z.string(),
     caveats: z.array(z.string()),
-    observationCount: z.number(),
+    observationCount: z.number().nullable(),
   })
   .openapi('Indicator');
 
@@ -260,7 +260,7 @@ async function importer(c: Context<AppEnv>): Promise<string> {
 }
 
 export function registerIndicatorApi(api: OpenAPIHono<AppEnv>): void {
-  api.openapi(routes.list, async (c) => c.json({ items: await listIndicators(c.var.store.db, c.req.valid('query').lang) }, 200));
+  api.openapi(routes.list, async (c) => c.json({ items: await listIndicators(c.var.store.db, c.req.valid('query').lang, { counts: true }) }, 200));
   api.openapi(routes.get, async (c) => {
     const { code } = c.req.valid('param');
     const { lang } = c.req.valid('query');

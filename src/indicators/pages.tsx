@@ -283,7 +283,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
   app.get(`${L}/indicators`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const items = await listIndicators(c.var.store.db, ctx.lang);
+    const items = await listIndicators(c.var.store.db, ctx.lang, { counts: true });
     return c.html(
       <Layout ctx={ctx} title={t('indicators.title')} description={t('indicators.intro')}>
         <h1>{t('indicators.title')}</h1>

@@ -41,7 +41,8 @@ export interface IndicatorSummary {
   source: { id: string; title: string; address: string | null; licence: string };
   licence: string;
   caveats: string[];
-  observationCount: number;
+  /** Null when not counted. */
+  observationCount: number | null;
 }
 
 export interface IndicatorElementLink {
@@ -84,7 +85,7 @@ interface IndicatorRow {
   name_lang: Language;
   definition: string | null;
   definition_lang: Language;
-  observations: number | string;
+  observations: number | string | null;
 }
 
 function toSummary(r: IndicatorRow): IndicatorSummary {
@@ -103,17 +104,17 @@ function toSummary(r: IndicatorRow): IndicatorSummary {
     source: { id: r.source_id, title: r.source_title, address: r.source_address, licence: r.source_licence },
     licence: r.licence,
     caveats: r.caveats,
-    observationCount: Number(r.observations),
+    observationCount: r.observations === null ? null : Number(r.observations),
   };
 }
 
-function indicatorQuery(lang: Language, where: Sql): Sql {
+function indicatorQuery(lang: Language, where: Sql, counts = true): Sql {
   return sql`SELECT i.code, i.kind, i.unit, i.direction, i.limit_min, i.limit_max, i.sdg_series, i.disaggregations, i.licence, i.caveats,
       s.id AS source_id, s.title AS source_title, s.address AS source_address, s.licence AS source_licence,
       coalesce(l.name, e.name) AS name, CASE WHEN l.name IS NULL THEN 'en' ELSE ${lang} END AS name_lang,
       coalesce(l.definition, e.definition) AS definition,
       CASE WHEN l.definition IS NULL THEN 'en' ELSE ${lang} END AS definition_lang,
-      (SELECT count(*) FROM observations o WHERE o.indicator_code = i.code) AS observations
+      ${counts ? sql`(SELECT count(*) FROM observations o WHERE o.indicator_code = i.code)` : sql`NULL`} AS observations
     FROM indicators i
     JOIN sources s ON s.id = i.source_id
     JOIN indicator_texts e ON e.indicator_code = i.code AND e.lang = 'en'
@@ -122,8 +123,9 @@ function indicatorQuery(lang: Language, where: Sql): Sql {
     ORDER BY i.position`;
 }
 
-export async function listIndicators(db: Database, lang: Language): Promise<IndicatorSummary[]> {
-  return (await db.query<IndicatorRow>(indicatorQuery(lang, empty))).map(toSummary);
+/** The catalogue; `counts` adds each indicator's number of observations (a scan: lists only). */
+export async function listIndicators(db: Database, lang: Language, options: { counts?: boolean } = {}): Promise<IndicatorSummary[]> {
+  return (await db.query<IndicatorRow>(indicatorQuery(lang, empty, options.counts ?? false))).map(toSummary);
 }
 
 export async function getIndicator(db: Database, code: string, lang: Language): Promise<IndicatorSummary | undefined> {
