@@ -51,13 +51,19 @@ export async function benchIndicators(options: IndicatorBenchOptions) {
     const started = performance.now();
     const report = await importObservations(store, text, { actor: 'bench', format: 'csv' });
     const importMs = performance.now() - started;
-    if (!report.ok) throw new Error(`bench import failed: ${report.issues.slice(0, 3).map((i) => i.message).join('; ')}`);
+    if (!report.ok)
+      throw new Error(
+        `bench import failed: ${report.issues
+          .slice(0, 3)
+          .map((i) => i.message)
+          .join('; ')}`,
+      );
     const again = performance.now();
     const second = await importObservations(store, text, { actor: 'bench', format: 'csv' });
     const reimportMs = performance.now() - again;
     await store.db.query(sql`ANALYZE observations`);
 
-    const app = createApp(store, loadConfig({} as NodeJS.ProcessEnv));
+    const app = createApp(store, loadConfig({}));
     const countries = ['GBR', 'KEN', 'IND', 'BRA', 'FRA', 'NPL', 'USA', 'CHN', 'ZAF', 'FJI'];
     for (const c of countries) await (await app.request(`/en/areas/${c}`)).text();
     const samples: number[] = [];

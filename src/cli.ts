@@ -8,7 +8,15 @@ import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
 import { seedIndicators } from './indicators/seed.ts';
 import { readFile, writeFile } from 'node:fs/promises';
-import { describeImport, exportFormats, exportObservations, importFormats, importObservations, type ExportFormat, type ImportFormat } from './indicators/service.ts';
+import {
+  describeImport,
+  exportFormats,
+  exportObservations,
+  importFormats,
+  importObservations,
+  type ExportFormat,
+  type ImportFormat,
+} from './indicators/service.ts';
 import { listFrameworks } from './frameworks/service.ts';
 import { createUser, findUserByEmail, setPassword, setRole, type Role } from './accounts/service.ts';
 import { Refusal } from './shared/refusal.ts';

@@ -37,7 +37,11 @@ const codeParam = z.object({
     .string()
     .min(1)
     .max(120)
-    .openapi({ param: { name: 'code', in: 'path' }, description: 'Indicator code (`IT.NET.USER.ZS`); encode a `/` as %2F', example: 'IT.NET.USER.ZS' }),
+    .openapi({
+      param: { name: 'code', in: 'path' },
+      description: 'Indicator code (`IT.NET.USER.ZS`); encode a `/` as %2F',
+      example: 'IT.NET.USER.ZS',
+    }),
 });
 
 const Indicator = z
@@ -116,7 +120,14 @@ const ImportReportSchema = z
     updated: z.number(),
     unchanged: z.number(),
     issues: z.array(
-      z.object({ row: z.number(), where: z.string().optional(), field: z.string(), code: z.string(), message: z.string(), value: z.string().optional() }),
+      z.object({
+        row: z.number(),
+        where: z.string().optional(),
+        field: z.string(),
+        code: z.string(),
+        message: z.string(),
+        value: z.string().optional(),
+      }),
     ),
     notices: z.array(z.string()),
     assessed: z.array(z.string()),
@@ -205,7 +216,13 @@ const routes = {
     tags: ['Indicators'],
     summary: 'Area profile: latest values and assessments of every indicator (country, region or group)',
     request: {
-      params: z.object({ code: z.string().min(1).max(20).openapi({ param: { name: 'code', in: 'path' }, example: 'GBR' }) }),
+      params: z.object({
+        code: z
+          .string()
+          .min(1)
+          .max(20)
+          .openapi({ param: { name: 'code', in: 'path' }, example: 'GBR' }),
+      }),
       query: z.object({ lang: langQuery, method: methodQuery }),
     },
     responses: { 200: json(z.record(z.string(), z.unknown()), 'The profile'), ...problemResponses },
@@ -222,7 +239,8 @@ const routes = {
     method: 'post',
     path: '/observations',
     tags: ['Indicators'],
-    summary: 'Import observations, all or nothing, with a row-by-row report (operator token or an API token of a reviewer or administrator)',
+    summary:
+      'Import observations, all or nothing, with a row-by-row report (operator token or an API token of a reviewer or administrator)',
     description:
       'The body is the file itself: long CSV (`text/csv`), SDMX-CSV (`application/vnd.sdmx.data+csv`), SDMX-JSON (`application/vnd.sdmx.data+json`) or SDMX-ML (`application/xml`); the format is taken from `format`, else the media type, else the content.',
     security: [{ bearer: [] }],
@@ -238,7 +256,10 @@ const routes = {
       401: problem('No valid bearer token'),
       403: problem('Not allowed to import'),
       413: problem('Too large'),
-      422: { description: 'Nothing imported: the report lists every issue', content: { 'application/problem+json': { schema: ImportReportSchema } } },
+      422: {
+        description: 'Nothing imported: the report lists every issue',
+        content: { 'application/problem+json': { schema: ImportReportSchema } },
+      },
       429: problem('Too many writes'),
     },
   }),
@@ -260,13 +281,18 @@ async function importer(c: Context<AppEnv>): Promise<string> {
 }
 
 export function registerIndicatorApi(api: OpenAPIHono<AppEnv>): void {
-  api.openapi(routes.list, async (c) => c.json({ items: await listIndicators(c.var.store.db, c.req.valid('query').lang, { counts: true }) }, 200));
+  api.openapi(routes.list, async (c) =>
+    c.json({ items: await listIndicators(c.var.store.db, c.req.valid('query').lang, { counts: true }) }, 200),
+  );
   api.openapi(routes.get, async (c) => {
     const { code } = c.req.valid('param');
     const { lang } = c.req.valid('query');
     const indicator = await getIndicator(c.var.store.db, code, lang);
     if (!indicator) throw notFound(`No indicator ${code}`);
-    return c.json({ ...indicator, elements: await elementsOf(c.var.store.db, code, lang), targets: await targetsOf(c.var.store.db, code) }, 200);
+    return c.json(
+      { ...indicator, elements: await elementsOf(c.var.store.db, code, lang), targets: await targetsOf(c.var.store.db, code) },
+      200,
+    );
   });
   api.openapi(routes.observations, async (c) => {
     const { code } = c.req.valid('param');

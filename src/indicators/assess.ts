@@ -6,7 +6,16 @@ import { sql, join } from '../store/sql.ts';
 import type { Database, Store } from '../store/index.ts';
 import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
 import { aggregateSeries, type GroupAggregate } from '../areas/aggregate.ts';
-import { assessParity, assessProgress, methods, type Assessment, type Direction, type Limits, type MethodId, type Point } from './assessment.ts';
+import {
+  assessParity,
+  assessProgress,
+  methods,
+  type Assessment,
+  type Direction,
+  type Limits,
+  type MethodId,
+  type Point,
+} from './assessment.ts';
 import { frequencyOf } from './observation.ts';
 
 export const methodIds = Object.keys(methods) as MethodId[];
@@ -67,11 +76,21 @@ export async function assessIndicators(store: Store, codes: readonly string[], c
       ...(indicator.limit_min !== null ? { min: Number(indicator.limit_min) } : {}),
       ...(indicator.limit_max !== null ? { max: Number(indicator.limit_max) } : {}),
     };
-    const wanted = [JSON.stringify([]), ...Object.values(variantKeys).flatMap((v) => [keyOf(v.dimension, v.numerator), keyOf(v.dimension, v.denominator)])];
+    const wanted = [
+      JSON.stringify([]),
+      ...Object.values(variantKeys).flatMap((v) => [keyOf(v.dimension, v.numerator), keyOf(v.dimension, v.denominator)]),
+    ];
     const observations = await store.db.query<SeriesRow>(sql`
       SELECT area, period, dimensions_key, value, source FROM observations
       WHERE indicator_code = ${code} AND dimensions_key IN (${join(wanted)})`);
-    const rows = assessSeries(code, observations, targets.map((t) => ({ ...t, year: Number(t.year), value: Number(t.value) })), indicator.direction, limits, areas);
+    const rows = assessSeries(
+      code,
+      observations,
+      targets.map((t) => ({ ...t, year: Number(t.year), value: Number(t.value) })),
+      indicator.direction,
+      limits,
+      areas,
+    );
     await store.transaction(async (tx) => {
       await tx.query(sql`DELETE FROM assessments WHERE indicator_code = ${code}`);
       await insertAssessments(tx, rows);
@@ -112,7 +131,14 @@ export function assessSeries(
     if (area !== undefined && source !== undefined) areaSources.add(`${area}\u0000${source}`);
   }
   const get = (area: string, source: string, dims: string) => series.get(`${area}\u0000${source}\u0000${dims}`) ?? [];
-  const add = (target: (typeof targets)[number], area: string, source: string, variant: string, run: (method: MethodId) => Assessment, aggregation: Row['aggregation'] = null) => {
+  const add = (
+    target: (typeof targets)[number],
+    area: string,
+    source: string,
+    variant: string,
+    run: (method: MethodId) => Assessment,
+    aggregation: Row['aggregation'] = null,
+  ) => {
     for (const method of methodIds) {
       try {
         rows.push({ indicatorCode: code, area, targetId: target.id, method, variant, source, assessment: run(method), aggregation });
@@ -136,7 +162,8 @@ export function assessSeries(
       for (const [variant, v] of Object.entries(variantKeys)) {
         const num = get(area, source, keyOf(v.dimension, v.numerator));
         const den = get(area, source, keyOf(v.dimension, v.denominator));
-        if (num.length > 0 && den.length > 0) add(target, area, source, variant, (method) => assessParity(num, den, { method, targetYear: target.year }));
+        if (num.length > 0 && den.length > 0)
+          add(target, area, source, variant, (method) => assessParity(num, den, { method, targetYear: target.year }));
       }
     }
   }
@@ -162,13 +189,24 @@ export function assessSeries(
         note: aggregates[0]?.methodNote ?? '',
         minimumCoverage,
         fromSource: source,
-        years: aggregates.map((a) => ({ year: a.year, value: a.value, members: a.members.length, contributing: a.contributing.length, coverage: a.coverage })),
+        years: aggregates.map((a) => ({
+          year: a.year,
+          value: a.value,
+          members: a.members.length,
+          contributing: a.contributing.length,
+          coverage: a.coverage,
+        })),
         membershipCaveats: [...new Set(aggregates.flatMap((a) => a.membershipCaveats))],
       };
       for (const target of applicable(group))
-        add(target, group, `${aggregateSourcePrefix}${source}`, 'total', (method) =>
-          assessProgress({ points, direction, target: { value: target.value, year: target.year }, limits, method }),
-        aggregation);
+        add(
+          target,
+          group,
+          `${aggregateSourcePrefix}${source}`,
+          'total',
+          (method) => assessProgress({ points, direction, target: { value: target.value, year: target.year }, limits, method }),
+          aggregation,
+        );
     }
   }
   return rows;

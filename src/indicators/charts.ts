@@ -176,7 +176,10 @@ const blues = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
 
 export function choroplethSvg(chart: MapChart): string {
   const f = fmt(chart.lang);
-  const colorOf = (v: number) => blues[Math.min(chart.breaks.findIndex((b) => v < b) === -1 ? chart.breaks.length : chart.breaks.findIndex((b) => v < b), blues.length - 1)] ?? '#000';
+  const colorOf = (v: number) =>
+    blues[
+      Math.min(chart.breaks.findIndex((b) => v < b) === -1 ? chart.breaks.length : chart.breaks.findIndex((b) => v < b), blues.length - 1)
+    ] ?? '#000';
   const parts = countryShapes().map((s) => {
     const datum = chart.values.get(s.m49.padStart(3, '0'));
     const label = datum ? `${datum.name} ${datum.year}: ${f.format(datum.value)}` : `${s.name}: ${chart.noDataLabel}`;
@@ -196,6 +199,8 @@ export function choroplethSvg(chart: MapChart): string {
   legend.push(
     `<rect x="${nx}" y="${MH + 10}" width="14" height="14" fill="#e0e0e0" stroke="#999"/><text x="${nx + 18}" y="${MH + 22}" font-size="11">${escapeXml(chart.noDataLabel)}</text>`,
   );
-  legend.push(`<text x="${chart.rtl ? MW - 4 : 4}" y="${MH + 42}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeXml(chart.unitLabel)}</text>`);
+  legend.push(
+    `<text x="${chart.rtl ? MW - 4 : 4}" y="${MH + 42}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeXml(chart.unitLabel)}</text>`,
+  );
   return svgShell(chart.title, chart.desc, chart.rtl, MW, MH + 48, parts.join('') + legend.join(''));
 }

@@ -31,7 +31,15 @@ interface Assessed {
   category: string | null;
   status: string;
   methodVersion: string;
-  components: { ratio: number; baseYear: number; latestYear: number; baseValue: number; latestValue: number; targetValue: number; direction: string };
+  components: {
+    ratio: number;
+    baseYear: number;
+    latestYear: number;
+    baseValue: number;
+    latestValue: number;
+    targetValue: number;
+    direction: string;
+  };
 }
 
 async function assessments(t: { app: TestApp['app'] }, code: string, query = ''): Promise<Assessed[]> {
@@ -60,7 +68,9 @@ describe('indicators: the analyst path', () => {
   });
 
   it('assesses the world, the LDCs and high income against the 2030 Internet-use target (INDICATORS.md 2.4)', async () => {
-    const rows = (await assessments(t, 'IT.NET.USER.ZS', '?method=unsd-2022-cr&variant=total')).filter((a) => a.source === 'wdi-internet-use-2025');
+    const rows = (await assessments(t, 'IT.NET.USER.ZS', '?method=unsd-2022-cr&variant=total')).filter(
+      (a) => a.source === 'wdi-internet-use-2025',
+    );
     const of = (area: string) => rows.find((a) => a.area === area);
     expect(of('001')?.category).toBe('on-track');
     expect(of('001')?.components.ratio).toBeCloseTo(1.052, 3);
@@ -68,7 +78,14 @@ describe('indicators: the analyst path', () => {
     expect(of('199')?.components.ratio).toBeCloseTo(0.791, 3);
     expect(of('WB_HIC')?.category).toBe('on-track');
     expect(of('WB_HIC')?.components.ratio).toBeCloseTo(1.174, 3);
-    expect(of('199')?.components).toMatchObject({ baseYear: 2015, latestYear: 2024, baseValue: 10.7, latestValue: 31.4, targetValue: 100, direction: 'increase' });
+    expect(of('199')?.components).toMatchObject({
+      baseYear: 2015,
+      latestYear: 2024,
+      baseValue: 10.7,
+      latestValue: 31.4,
+      targetValue: 100,
+      direction: 'increase',
+    });
     expect(of('199')?.methodVersion).toBe('progress-chart-2022/1');
   });
 
@@ -98,7 +115,8 @@ describe('indicators: the analyst path', () => {
 
   it('refuses an import without a token, and a whole file with one bad row, reporting each row', async () => {
     expect((await post(t, handMade, 'text/csv', {})).status).toBe(401);
-    const before = ((await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number }).observationCount;
+    const before = ((await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number })
+      .observationCount;
     const bad = [
       'series,area,period,value,unit,source',
       'IT.NET.USER.ZS,FRA,2030,50,PT,test-bad',
@@ -120,7 +138,8 @@ describe('indicators: the analyst path', () => {
         [6, 'duplicate-key'],
       ]),
     );
-    const after = ((await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number }).observationCount;
+    const after = ((await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number })
+      .observationCount;
     expect(after).toBe(before);
   });
 
@@ -151,7 +170,9 @@ describe('indicators: the analyst path', () => {
     });
 
     it('into an empty store gives the same observations and the same assessments', async () => {
-      expect(((await (await second.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number }).observationCount).toBe(0);
+      expect(
+        ((await (await second.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number }).observationCount,
+      ).toBe(0);
       const response = await post(second, exported, 'application/vnd.sdmx.data+csv');
       expect(response.status).toBe(200);
       const again = await (await second.app.request('/api/v1/indicators/IT.NET.USER.ZS/observations?format=sdmx-csv')).text();

@@ -11,7 +11,15 @@ import { errorPage } from '../web/error-page.tsx';
 import type { MessageKey } from '../i18n/index.ts';
 import { directionOf, type Language } from '../language/languages.ts';
 import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
-import { elementsOf, findObservations, getIndicator, indicatorsMeasuring, listIndicators, targetsOf, type IndicatorSummary } from './service.ts';
+import {
+  elementsOf,
+  findObservations,
+  getIndicator,
+  indicatorsMeasuring,
+  listIndicators,
+  targetsOf,
+  type IndicatorSummary,
+} from './service.ts';
 import { storedAssessments, type StoredAssessment } from './assess.ts';
 import { areaName, areaProfile, dashboard, headline } from './profile.ts';
 import { methods, paritySeries, parityBand, type MethodId } from './assessment.ts';
@@ -47,7 +55,11 @@ function CategoryBadge(props: { ctx: PageContext; a: StoredAssessment | null | u
         {props.a.reason ? ` (${t(`indicator.reason.${props.a.reason}` as MessageKey)})` : ''}
       </span>
     );
-  return <span class={`badge category-${props.a.category ?? ''}`}>{t(`indicator.category.${props.a.category ?? 'deterioration'}` as MessageKey)}</span>;
+  return (
+    <span class={`badge category-${props.a.category ?? ''}`}>
+      {t(`indicator.category.${props.a.category ?? 'deterioration'}` as MessageKey)}
+    </span>
+  );
 }
 
 function MethodForm(props: { ctx: PageContext; method: MethodId; action: string; extra?: Record<string, string> }) {
@@ -95,7 +107,9 @@ function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessm
               <tr>
                 <th scope="row">
                   <a href={href(props.ctx, `/areas/${enc(a.area)}`)}>{nameOf(props.catalog, a.area, lang)}</a>
-                  {a.variant !== 'total' ? <span class="meta"> · {t(`indicator.gap.${a.variant.split(':')[1] ?? 'SEX'}` as MessageKey)}</span> : null}
+                  {a.variant !== 'total' ? (
+                    <span class="meta"> · {t(`indicator.gap.${a.variant.split(':')[1] ?? 'SEX'}` as MessageKey)}</span>
+                  ) : null}
                 </th>
                 <td>
                   <code>{a.source}</code>
@@ -113,7 +127,8 @@ function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessm
                   {c.ratioName} = {num(lang, c.ratio, 3)}
                   <span class="meta">
                     {' '}
-                    (CAGR {num(lang, c.cagrActual === null ? null : c.cagrActual * 100)} % / {num(lang, c.cagrRequired === null ? null : c.cagrRequired * 100)} %)
+                    (CAGR {num(lang, c.cagrActual === null ? null : c.cagrActual * 100)} % /{' '}
+                    {num(lang, c.cagrRequired === null ? null : c.cagrRequired * 100)} %)
                   </span>
                 </td>
                 <td>
@@ -199,14 +214,29 @@ async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area
           lang,
           rtl: directionOf(lang) === 'rtl',
           series,
-          ...(target ? { target: { year: target.year, value: target.value, label: t('indicator.target', { value: num(lang, target.value), year: String(target.year) }) } } : {}),
+          ...(target
+            ? {
+                target: {
+                  year: target.year,
+                  value: target.value,
+                  label: t('indicator.target', { value: num(lang, target.value), year: String(target.year) }),
+                },
+              }
+            : {}),
           ...(indicator.limits.max !== undefined ? { domain: { min: 0, max: indicator.limits.max } } : {}),
           unitLabel: `${indicator.unit} · ${sources.join(', ')}`,
         });
   return { svg, observations };
 }
 
-async function gapChart(c: Context<AppEnv>, indicator: IndicatorSummary, area: string, dimension: string, catalog: AreaCatalog, lang: Language) {
+async function gapChart(
+  c: Context<AppEnv>,
+  indicator: IndicatorSummary,
+  area: string,
+  dimension: string,
+  catalog: AreaCatalog,
+  lang: Language,
+) {
   const t = c.var.t;
   const observations = (await findObservations(c.var.store.db, { indicator: indicator.code, areas: [area] })).filter(
     (o) => Object.keys(o.dimensions).length === 1 && o.dimensions[dimension] !== undefined,
@@ -216,7 +246,9 @@ async function gapChart(c: Context<AppEnv>, indicator: IndicatorSummary, area: s
   const series = sources
     .map((s) => {
       const of = (code: string) =>
-        observations.filter((o) => o.source === s && o.dimensions[dimension] === code && /^\d{4}$/.test(o.period)).map((o) => ({ year: Number(o.period), value: o.value }));
+        observations
+          .filter((o) => o.source === s && o.dimensions[dimension] === code && /^\d{4}$/.test(o.period))
+          .map((o) => ({ year: Number(o.period), value: o.value }));
       return { label: s, points: paritySeries(of(num_ ?? 'F'), of(den ?? 'M')) };
     })
     .filter((s) => s.points.length > 0);
@@ -248,7 +280,13 @@ async function mapData(c: Context<AppEnv>, code: string, catalog: AreaCatalog, l
   for (const r of rows) {
     const area = catalog.areas.get(r.area);
     if (area?.kind !== 'country' || !area.m49) continue;
-    values.set(area.m49, { value: Number(r.value), name: areaName(area, lang).name, year: Number(r.period), source: r.source, code: r.area });
+    values.set(area.m49, {
+      value: Number(r.value),
+      name: areaName(area, lang).name,
+      year: Number(r.period),
+      source: r.source,
+      code: r.area,
+    });
   }
   return values;
 }
@@ -289,8 +327,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         <h1>{t('indicators.title')}</h1>
         <p class="lede">{t('indicators.intro')}</p>
         <p>
-          <a href={href(ctx, '/indicators/dashboard')}>{t('indicators.dashboard')}</a> · <a href={href(ctx, '/areas')}>{t('area.profiles')}</a> ·{' '}
-          <a href="/api/v1/indicators">JSON</a>
+          <a href={href(ctx, '/indicators/dashboard')}>{t('indicators.dashboard')}</a> ·{' '}
+          <a href={href(ctx, '/areas')}>{t('area.profiles')}</a> · <a href="/api/v1/indicators">JSON</a>
         </p>
         <div class="table-wrap">
           <table>
@@ -353,7 +391,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                     {i.world ? (
                       <span class="meta">
                         {' '}
-                        {num(ctx.lang, i.world.components.latestValue)} ({i.world.components.latestYear ?? '—'}), <code>{i.world.source}</code>
+                        {num(ctx.lang, i.world.components.latestValue)} ({i.world.components.latestYear ?? '—'}),{' '}
+                        <code>{i.world.source}</code>
                       </span>
                     ) : null}
                   </li>
@@ -479,7 +518,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               {profile.indicators.map((row) => (
                 <tr>
                   <th scope="row">
-                    <a href={href(ctx, `/indicators/${enc(row.indicator.code)}?area=${enc(profile.area.code)}&method=${method}`)}>{row.indicator.name}</a>
+                    <a href={href(ctx, `/indicators/${enc(row.indicator.code)}?area=${enc(profile.area.code)}&method=${method}`)}>
+                      {row.indicator.name}
+                    </a>
                   </th>
                   <td>
                     {row.latest.map((l) => (
@@ -512,7 +553,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                 <a href={href(ctx, `/charts/series.svg?indicator=${enc(row.indicator.code)}&area=${enc(profile.area.code)}`)} download>
                   {t('chart.downloadSvg')}
                 </a>{' '}
-                · <a href={`/api/v1/indicators/${enc(row.indicator.code)}/observations?format=csv&area=${enc(profile.area.code)}`}>{t('chart.downloadCsv')}</a>
+                ·{' '}
+                <a href={`/api/v1/indicators/${enc(row.indicator.code)}/observations?format=csv&area=${enc(profile.area.code)}`}>
+                  {t('chart.downloadCsv')}
+                </a>
               </figcaption>
             </figure>
           ) : null,
@@ -520,7 +564,12 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         {profile.indicators.some((r) => r.assessments.length > 0) ? (
           <>
             <h2>{t('indicator.assessment')}</h2>
-            <AssessmentTable ctx={ctx} rows={profile.indicators.flatMap((r) => r.assessments)} catalog={catalog} caption={t(`indicator.method.${method}` as MessageKey)} />
+            <AssessmentTable
+              ctx={ctx}
+              rows={profile.indicators.flatMap((r) => r.assessments)}
+              catalog={catalog}
+              caption={t(`indicator.method.${method}` as MessageKey)}
+            />
           </>
         ) : null}
       </Layout>,
@@ -589,7 +638,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           .map(async (d) => ({ dimension: d, gap: await gapChart(c, indicator, area, d, catalog, lang) })),
       )
     ).filter((g) => g.gap !== null);
-    const mapValues = indicator.kind === 'national' ? new Map() : await mapData(c, code, catalog, lang);
+    const mapValues: Awaited<ReturnType<typeof mapData>> =
+      indicator.kind === 'national' ? new Map<string, never>() : await mapData(c, code, catalog, lang);
     const shown = assessments.filter((a) => a.area === area || catalog.areas.get(a.area)?.kind !== 'country');
     const q = (extra: string) => `/indicators/${enc(code)}?${extra}`;
     return c.html(
@@ -626,7 +676,11 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           <dd>{indicator.disaggregations.join(', ') || '—'}</dd>
           <dt>{t('indicator.source')}</dt>
           <dd>
-            {indicator.source.address?.startsWith('http') ? <a href={indicator.source.address}>{indicator.source.title}</a> : indicator.source.title}
+            {indicator.source.address?.startsWith('http') ? (
+              <a href={indicator.source.address}>{indicator.source.title}</a>
+            ) : (
+              indicator.source.title
+            )}
           </dd>
           <dt>{t('indicator.licence')}</dt>
           <dd>{indicator.licence}</dd>
@@ -670,8 +724,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             {targets.map((x) => (
               <li>
                 {t('indicator.target', { value: num(lang, x.value), year: String(x.year) })}
-                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} —{' '}
-                <span lang="en">{x.label}</span> <span class="meta">(<code>{x.sourceId}</code>)</span>
+                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <span lang="en">{x.label}</span>{' '}
+                <span class="meta">
+                  (<code>{x.sourceId}</code>)
+                </span>
               </li>
             ))}
           </ul>
@@ -696,7 +752,12 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         {series.observations.length ? (
           <details>
             <summary>{t('indicator.table')}</summary>
-            <DataTable ctx={ctx} observations={series.observations} caption={t('chart.seriesTitle', { indicator: indicator.name, area: nameOf(catalog, area, lang) })} catalog={catalog} />
+            <DataTable
+              ctx={ctx}
+              observations={series.observations}
+              caption={t('chart.seriesTitle', { indicator: indicator.name, area: nameOf(catalog, area, lang) })}
+              catalog={catalog}
+            />
           </details>
         ) : null}
         {gaps.length ? <h2>{t('indicator.gaps')}</h2> : null}
@@ -794,7 +855,13 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         </p>
         {shown.some((a) => a.aggregation) ? (
           <p class="note" role="note">
-            {t('indicator.aggregate', { source: [...new Set(shown.filter((a) => a.aggregation).map((a) => String(a.aggregation?.fromSource ?? '')))].join(', ') })}
+            {t('indicator.aggregate', {
+              source: [
+                ...new Set(
+                  shown.filter((a) => a.aggregation).map((a) => (a.aggregation as { fromSource?: string } | null)?.fromSource ?? ''),
+                ),
+              ].join(', '),
+            })}
           </p>
         ) : null}
         {shown.length ? (

@@ -29,7 +29,13 @@ export interface AreaProfile {
 }
 
 /** The profile of a country, region or group; undefined when the code is no area. */
-export async function areaProfile(db: Database, code: string, lang: Language, method: MethodId, catalog?: AreaCatalog): Promise<AreaProfile | undefined> {
+export async function areaProfile(
+  db: Database,
+  code: string,
+  lang: Language,
+  method: MethodId,
+  catalog?: AreaCatalog,
+): Promise<AreaProfile | undefined> {
   const areas = catalog ?? (await areaCatalog());
   const resolved = areas.resolve(code);
   const area = resolved === undefined ? undefined : areas.areas.get(resolved);
@@ -50,7 +56,9 @@ export async function areaProfile(db: Database, code: string, lang: Language, me
   const indicators = (await listIndicators(db, lang))
     .map((indicator) => ({
       indicator,
-      latest: latest.filter((l) => l.indicator_code === indicator.code).map((l) => ({ source: l.source, period: l.period, value: Number(l.value), status: l.status })),
+      latest: latest
+        .filter((l) => l.indicator_code === indicator.code)
+        .map((l) => ({ source: l.source, period: l.period, value: Number(l.value), status: l.status })),
       assessments: assessments.filter((a) => a.indicatorCode === indicator.code),
     }))
     .filter((row) => row.latest.length > 0 || row.assessments.length > 0);
@@ -85,7 +93,11 @@ export interface DashboardEntry {
 }
 
 /** Every GDC objective and WSIS action line, with the indicators measuring it and the world's headline assessment. */
-export async function dashboard(db: Database, lang: Language, method: MethodId): Promise<{ method: MethodId; gdc: DashboardEntry[]; wsis: DashboardEntry[] }> {
+export async function dashboard(
+  db: Database,
+  lang: Language,
+  method: MethodId,
+): Promise<{ method: MethodId; gdc: DashboardEntry[]; wsis: DashboardEntry[] }> {
   const roots = await db.query<{ id: string; framework_id: string; title: string | null }>(sql`
     SELECT e.id, e.framework_id, coalesce(tl.title, te.title, te.text) AS title
     FROM elements e

@@ -75,11 +75,30 @@ export async function seedIndicators(store: Store, actor = 'concord seed'): Prom
         return sql`(${s.id}, ${s.title}, ${s.url}, ${repository ?? null}, ${commit?.split(' ')[0] ?? null}, ${null}, ${s.licence}, ${json([s.attribution, ...s.caveats])})`;
       }),
     ];
-    changed += await upsert(tx, 'sources', ['id', 'title', 'address', 'repository', 'commit', 'path', 'licence', 'notes'], ['id'], sourceRows);
+    changed += await upsert(
+      tx,
+      'sources',
+      ['id', 'title', 'address', 'repository', 'commit', 'path', 'licence', 'notes'],
+      ['id'],
+      sourceRows,
+    );
     changed += await upsert(
       tx,
       'indicators',
-      ['code', 'position', 'unit', 'direction', 'limit_min', 'limit_max', 'sdg_series', 'disaggregations', 'source_id', 'licence', 'kind', 'caveats'],
+      [
+        'code',
+        'position',
+        'unit',
+        'direction',
+        'limit_min',
+        'limit_max',
+        'sdg_series',
+        'disaggregations',
+        'source_id',
+        'licence',
+        'kind',
+        'caveats',
+      ],
       ['code'],
       catalogue.indicators.map(
         (i, n) =>
@@ -94,7 +113,8 @@ export async function seedIndicators(store: Store, actor = 'concord seed'): Prom
       ['indicator_code', 'lang'],
       catalogue.indicators.flatMap((i) =>
         Object.entries(i.names).map(
-          ([lang, name]) => sql`(${i.code}, ${lang}, ${name}, ${lang === 'en' ? i.definition : null}, ${lang === 'en' ? i.source : 'concord-indicator-catalogue'})`,
+          ([lang, name]) =>
+            sql`(${i.code}, ${lang}, ${name}, ${lang === 'en' ? i.definition : null}, ${lang === 'en' ? i.source : 'concord-indicator-catalogue'})`,
         ),
       ),
     );
@@ -117,7 +137,12 @@ export async function seedIndicators(store: Store, actor = 'concord seed'): Prom
     const observations = await writeObservations(tx, samples.observations, null);
     changed += observations.inserted + observations.updated;
     const [previous] = await tx.query<{ checksum: string }>(sql`SELECT checksum FROM reference_releases WHERE dataset = 'indicators'`);
-    const counts = { indicators: catalogue.indicators.length, targets: catalogue.targets.length, links: links.length, observations: samples.observations.length };
+    const counts = {
+      indicators: catalogue.indicators.length,
+      targets: catalogue.targets.length,
+      links: links.length,
+      observations: samples.observations.length,
+    };
     if (previous?.checksum !== checksum) {
       await tx.query(sql`INSERT INTO reference_releases (dataset, checksum, counts) VALUES ('indicators', ${checksum}, ${json(counts)})
                          ON CONFLICT (dataset) DO UPDATE SET checksum = excluded.checksum, counts = excluded.counts, loaded_at = now()`);
@@ -130,7 +155,13 @@ export async function seedIndicators(store: Store, actor = 'concord seed'): Prom
     return { changed, observations, counts };
   });
   const unchanged = result.changed === 0;
-  const assessed = unchanged ? [] : await assessIndicators(store, catalogue.indicators.map((i) => i.code), catalog);
+  const assessed = unchanged
+    ? []
+    : await assessIndicators(
+        store,
+        catalogue.indicators.map((i) => i.code),
+        catalog,
+      );
   return {
     checksum,
     unchanged,

@@ -398,4 +398,3 @@ export async function clearObservations(store: Store, indicators?: readonly stri
     await tx.query(sql`DELETE FROM observations ${where}`);
   });
 }
-

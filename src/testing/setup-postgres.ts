@@ -24,7 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const store = await openStore({ databaseUrl: databaseUrl(template) });
     try {
       await seedFrameworks(store);
-    await seedIndicators(store);
+      await seedIndicators(store);
     } finally {
       await store.close();
     }
