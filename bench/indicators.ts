@@ -8,7 +8,7 @@ import path from 'node:path';
 import { openStore, sql, type Store } from '../src/store/index.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
 import { seedIndicators } from '../src/indicators/seed.ts';
-import { importObservations } from '../src/indicators/service.ts';
+import { importContext, importObservations, parseObservations } from '../src/indicators/service.ts';
 import { areaCatalog } from '../src/areas/index.ts';
 import { createApp } from '../src/web/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -48,6 +48,12 @@ export async function benchIndicators(options: IndicatorBenchOptions) {
     await seedIndicators(store, 'bench');
     await store.db.query(sql`DELETE FROM observations WHERE source = 'bench-generated'`);
     const { text, rows } = await generate(options.observations);
+    // Parsing and validation alone (pure, no store), to tell them from the writing.
+    const parseStarted = performance.now();
+    const parsed = parseObservations(text, 'csv', await importContext(store.db));
+    const parseMs = performance.now() - parseStarted;
+    if (!parsed.ok) throw new Error('generated file does not validate');
+    const loadBefore = os.loadavg()[0];
     const started = performance.now();
     const report = await importObservations(store, text, { actor: 'bench', format: 'csv' });
     const importMs = performance.now() - started;
@@ -88,6 +94,9 @@ export async function benchIndicators(options: IndicatorBenchOptions) {
         ms: Math.round(importMs),
         observationsPerSecond: Math.round(rows / (importMs / 1000)),
         inserted: report.inserted,
+        parseAndValidateMs: Math.round(parseMs),
+        loadAverageBefore: loadBefore,
+        loadAverageAfter: os.loadavg()[0],
         note: 'parse + row-by-row validation + batched multi-row upserts (unnest, 5,000 rows per statement) in one transaction',
       },
       reimportUnchanged: {
