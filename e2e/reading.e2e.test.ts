@@ -18,7 +18,16 @@ async function catalogFile(lang: string): Promise<Record<string, string>> {
   return JSON.parse(await readFile(file, 'utf8')) as Record<string, string>;
 }
 
-const navKeys = ['nav.home', 'nav.frameworks', 'nav.crosswalk', 'nav.registry', 'nav.search', 'nav.api', 'nav.sources'] as const;
+const navKeys = [
+  'nav.home',
+  'nav.frameworks',
+  'nav.crosswalk',
+  'nav.registry',
+  'indicators.nav',
+  'nav.search',
+  'nav.api',
+  'nav.sources',
+] as const;
 
 /** What the focused element is, and how its focus is drawn. */
 function focused(page: Page) {

@@ -558,6 +558,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                   {t('chart.downloadCsv')}
                 </a>
               </figcaption>
+              <details>
+                <summary>{t('indicator.table')}</summary>
+                <DataTable ctx={ctx} observations={chart.observations} caption={row.indicator.name} catalog={catalog} />
+              </details>
             </figure>
           ) : null,
         )}
@@ -745,21 +749,19 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               · <a href={`/api/v1/indicators/${enc(code)}/observations?format=csv&area=${enc(area)}`}>{t('chart.downloadCsv')}</a> ·{' '}
               <a href={`/api/v1/indicators/${enc(code)}/observations?format=sdmx-csv&area=${enc(area)}`}>{t('chart.downloadSdmx')}</a>
             </figcaption>
+            <details>
+              <summary>{t('indicator.table')}</summary>
+              <DataTable
+                ctx={ctx}
+                observations={series.observations}
+                caption={t('chart.seriesTitle', { indicator: indicator.name, area: nameOf(catalog, area, lang) })}
+                catalog={catalog}
+              />
+            </details>
           </figure>
         ) : (
           <p class="meta">{t('indicators.noData')}</p>
         )}
-        {series.observations.length ? (
-          <details>
-            <summary>{t('indicator.table')}</summary>
-            <DataTable
-              ctx={ctx}
-              observations={series.observations}
-              caption={t('chart.seriesTitle', { indicator: indicator.name, area: nameOf(catalog, area, lang) })}
-              catalog={catalog}
-            />
-          </details>
-        ) : null}
         {gaps.length ? <h2>{t('indicator.gaps')}</h2> : null}
         {gaps.map(({ dimension, gap }) =>
           gap ? (
