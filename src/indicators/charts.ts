@@ -204,3 +204,12 @@ export function choroplethSvg(chart: MapChart): string {
   );
   return svgShell(chart.title, chart.desc, chart.rtl, MW, MH + 48, parts.join('') + legend.join(''));
 }
+
+/**
+ * The SVG as a PNG, 1280 px wide (resvg, a Rust renderer: no browser, no DOM). Loaded on first
+ * use so that pages that never ask for a PNG never load it.
+ */
+export async function svgToPng(svg: string, width = 1280): Promise<Buffer> {
+  const { Resvg } = await import('@resvg/resvg-js');
+  return new Resvg(svg, { fitTo: { mode: 'width', value: width }, font: { loadSystemFonts: true } }).render().asPng();
+}

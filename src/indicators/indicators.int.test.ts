@@ -201,6 +201,13 @@ describe('indicators: the analyst path', () => {
     const map = await t.app.request('/en/charts/map.svg?indicator=IT.NET.USER.ZS');
     expect(map.headers.get('Content-Type')).toContain('image/svg+xml');
     expect(await map.text()).toContain('<title id="chart-title">');
+    const png = await t.app.request('/en/charts/series.png?indicator=IT.NET.USER.ZS&area=001');
+    expect(png.headers.get('Content-Type')).toBe('image/png');
+    expect([...new Uint8Array(await png.arrayBuffer()).slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+    const openapi = (await (await t.app.request('/api/v1/openapi.json')).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(openapi.paths)).toEqual(
+      expect.arrayContaining(['/indicators/{code}/observations', '/observations', '/areas/{code}', '/dashboard']),
+    );
     const element = await (await t.app.request('/en/elements/sdg.17.8.1')).text();
     expect(element).toContain('/en/indicators/IT.NET.USER.ZS');
     const missing = await t.app.request('/api/v1/indicators/NOPE/observations');

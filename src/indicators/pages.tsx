@@ -23,7 +23,7 @@ import {
 import { storedAssessments, type StoredAssessment } from './assess.ts';
 import { areaName, areaProfile, dashboard, headline } from './profile.ts';
 import { methods, paritySeries, parityBand, type MethodId } from './assessment.ts';
-import { choroplethSvg, timeSeriesSvg } from './charts.ts';
+import { choroplethSvg, svgToPng, timeSeriesSvg } from './charts.ts';
 import type { Observation } from './observation.ts';
 import { sql } from '../store/sql.ts';
 
@@ -580,44 +580,53 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
     );
   });
 
-  // Charts as files (the same SVG the pages show), for download and for <img> on pages.
-  app.get(`${L}/charts/series.svg`, async (c) => {
-    const catalog = await areaCatalog();
-    const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', c.var.lang);
-    const area = catalog.resolve(c.req.query('area') ?? '001');
-    if (!indicator || !area) return c.notFound();
-    const { svg } = await seriesChart(c, indicator, area, catalog, c.var.lang);
-    if (!svg) return c.notFound();
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Content-Disposition': `inline; filename="${area}.svg"` });
-  });
-  app.get(`${L}/charts/gap.svg`, async (c) => {
-    const catalog = await areaCatalog();
-    const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', c.var.lang);
-    const area = catalog.resolve(c.req.query('area') ?? '001');
-    const dimension = c.req.query('dimension') === 'URBANISATION' ? 'URBANISATION' : 'SEX';
-    if (!indicator || !area) return c.notFound();
-    const gap = await gapChart(c, indicator, area, dimension, catalog, c.var.lang);
-    if (!gap) return c.notFound();
-    return c.body(gap.svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
-  });
-  app.get(`${L}/charts/map.svg`, async (c) => {
-    const catalog = await areaCatalog();
-    const lang = c.var.lang;
-    const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', lang);
-    if (!indicator) return c.notFound();
-    const values = await mapData(c, indicator.code, catalog, lang);
-    const svg = choroplethSvg({
-      title: c.var.t('chart.mapTitle', { indicator: indicator.name }),
-      desc: c.var.t('chart.mapDesc', { count: values.size }),
-      lang,
-      rtl: directionOf(lang) === 'rtl',
-      values,
-      breaks: indicator.unit === 'PT' ? [20, 40, 60, 80] : [10, 25, 50, 100],
-      noDataLabel: c.var.t('chart.noData'),
-      unitLabel: indicator.unit,
+  // Charts as files (the same SVG the pages show, or that SVG as PNG), for download and <img>.
+  const charts: Record<'series' | 'gap' | 'map', (c: Context<AppEnv>) => Promise<string | null>> = {
+    series: async (c) => {
+      const catalog = await areaCatalog();
+      const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', c.var.lang);
+      const area = catalog.resolve(c.req.query('area') ?? '001');
+      if (!indicator || !area) return null;
+      return (await seriesChart(c, indicator, area, catalog, c.var.lang)).svg;
+    },
+    gap: async (c) => {
+      const catalog = await areaCatalog();
+      const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', c.var.lang);
+      const area = catalog.resolve(c.req.query('area') ?? '001');
+      const dimension = c.req.query('dimension') === 'URBANISATION' ? 'URBANISATION' : 'SEX';
+      if (!indicator || !area) return null;
+      return (await gapChart(c, indicator, area, dimension, catalog, c.var.lang))?.svg ?? null;
+    },
+    map: async (c) => {
+      const catalog = await areaCatalog();
+      const lang = c.var.lang;
+      const indicator = await getIndicator(c.var.store.db, c.req.query('indicator') ?? '', lang);
+      if (!indicator) return null;
+      const values = await mapData(c, indicator.code, catalog, lang);
+      return choroplethSvg({
+        title: c.var.t('chart.mapTitle', { indicator: indicator.name }),
+        desc: c.var.t('chart.mapDesc', { count: values.size }),
+        lang,
+        rtl: directionOf(lang) === 'rtl',
+        values,
+        breaks: indicator.unit === 'PT' ? [20, 40, 60, 80] : [10, 25, 50, 100],
+        noDataLabel: c.var.t('chart.noData'),
+        unitLabel: indicator.unit,
+      });
+    },
+  };
+  for (const [kind, render] of Object.entries(charts)) {
+    app.get(`${L}/charts/${kind}.svg`, async (c) => {
+      const svg = await render(c);
+      if (!svg) return c.notFound();
+      return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
     });
-    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
-  });
+    app.get(`${L}/charts/${kind}.png`, async (c) => {
+      const svg = await render(c);
+      if (!svg) return c.notFound();
+      return c.body(new Uint8Array(await svgToPng(svg)), 200, { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=300' });
+    });
+  }
 
   app.get(`${L}/indicators/:code{.+}`, async (c) => {
     const ctx = pageContext(c);
@@ -746,7 +755,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               <a href={href(ctx, `/charts/series.svg?indicator=${enc(code)}&area=${enc(area)}`)} download>
                 {t('chart.downloadSvg')}
               </a>{' '}
-              · <a href={`/api/v1/indicators/${enc(code)}/observations?format=csv&area=${enc(area)}`}>{t('chart.downloadCsv')}</a> ·{' '}
+              · <a href={href(ctx, `/charts/series.png?indicator=${enc(code)}&area=${enc(area)}`)}>{t('chart.downloadPng')}</a> ·{' '}
+              <a href={`/api/v1/indicators/${enc(code)}/observations?format=csv&area=${enc(area)}`}>{t('chart.downloadCsv')}</a> ·{' '}
               <a href={`/api/v1/indicators/${enc(code)}/observations?format=sdmx-csv&area=${enc(area)}`}>{t('chart.downloadSdmx')}</a>
             </figcaption>
             <details>
@@ -816,7 +826,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                 <a href={href(ctx, `/charts/map.svg?indicator=${enc(code)}`)} download>
                   {t('chart.downloadSvg')}
                 </a>{' '}
-                · <a href={`/api/v1/indicators/${enc(code)}/observations?format=csv`}>{t('chart.downloadCsv')}</a>
+                · <a href={href(ctx, `/charts/map.png?indicator=${enc(code)}`)}>{t('chart.downloadPng')}</a> ·{' '}
+                <a href={`/api/v1/indicators/${enc(code)}/observations?format=csv`}>{t('chart.downloadCsv')}</a>
               </figcaption>
               <details>
                 <summary>{t('indicator.table')}</summary>
