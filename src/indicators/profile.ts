@@ -49,9 +49,9 @@ export async function areaProfile(
     }
   }
   const latest = await db.query<LatestValue & { indicator_code: string; value: number | string }>(sql`
-    SELECT DISTINCT ON (indicator_code, source) indicator_code, source, period, value, status
-    FROM observations WHERE area = ${area.code} AND dimensions_key = '[]'
-    ORDER BY indicator_code, source, year DESC, period DESC`);
+    SELECT DISTINCT ON (o.indicator_code, o.source) o.indicator_code, o.source, o.period, o.value, o.status
+    FROM indicators i JOIN observations o ON o.indicator_code = i.code AND o.area = ${area.code} AND o.dimensions_key = '[]'
+    ORDER BY o.indicator_code, o.source, o.year DESC, o.period DESC`);
   const assessments = await storedAssessments(db, { area: area.code, method });
   const indicators = (await listIndicators(db, lang))
     .map((indicator) => ({

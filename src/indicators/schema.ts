@@ -16,7 +16,6 @@ import {
   smallint,
   text,
   timestamp,
-  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { sources } from '../provenance/schema.ts';
 import { elements } from '../frameworks/schema.ts';
@@ -100,7 +99,6 @@ export const indicatorElements = pgTable(
 export const observations = pgTable(
   'observations',
   {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
     indicatorCode: text('indicator_code')
       .notNull()
       .references(() => indicators.code),
@@ -110,7 +108,7 @@ export const observations = pgTable(
     period: text('period').notNull(),
     year: smallint('year').notNull(),
     dimensions: jsonb('dimensions').$type<Record<string, string>>().notNull().default({}),
-    /** The dimensions as one sorted string (`[]` for the total): part of the unique key. */
+    /** The dimensions as one sorted string (`[]` for the total): part of the key. */
     dimensionsKey: text('dimensions_key').notNull(),
     value: doublePrecision('value').notNull(),
     unit: text('unit').notNull(),
@@ -122,10 +120,9 @@ export const observations = pgTable(
     notes: text('notes'),
     importId: bigint('import_id', { mode: 'number' }),
   },
-  (t) => [
-    uniqueIndex('observations_key_idx').on(t.indicatorCode, t.area, t.period, t.dimensionsKey, t.source),
-    index('observations_area_idx').on(t.area, t.indicatorCode),
-  ],
+  // The key is the only index: series reads (indicator, area, disaggregation, period) use it in
+  // order, an area's profile reads it per indicator, and a bulk import maintains one index only.
+  (t) => [primaryKey({ columns: [t.indicatorCode, t.area, t.dimensionsKey, t.period, t.source] })],
 );
 
 /** Each import: who, when, the format, and what it did. */

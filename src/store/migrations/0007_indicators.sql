@@ -76,7 +76,6 @@ CREATE TABLE "observation_imports" (
 );
 --> statement-breakpoint
 CREATE TABLE "observations" (
-	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "observations_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"indicator_code" text NOT NULL,
 	"area" text NOT NULL,
 	"period" text NOT NULL,
@@ -89,7 +88,8 @@ CREATE TABLE "observations" (
 	"status" text,
 	"source" text NOT NULL,
 	"notes" text,
-	"import_id" bigint
+	"import_id" bigint,
+	CONSTRAINT "observations_indicator_code_area_dimensions_key_period_source_pk" PRIMARY KEY("indicator_code","area","dimensions_key","period","source")
 );
 --> statement-breakpoint
 ALTER TABLE "assessments" ADD CONSTRAINT "assessments_indicator_code_indicators_code_fk" FOREIGN KEY ("indicator_code") REFERENCES "public"."indicators"("code") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -105,6 +105,4 @@ ALTER TABLE "indicators" ADD CONSTRAINT "indicators_source_id_sources_id_fk" FOR
 ALTER TABLE "observations" ADD CONSTRAINT "observations_indicator_code_indicators_code_fk" FOREIGN KEY ("indicator_code") REFERENCES "public"."indicators"("code") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "assessments_area_idx" ON "assessments" USING btree ("area");--> statement-breakpoint
 CREATE INDEX "indicator_elements_element_idx" ON "indicator_elements" USING btree ("element_id");--> statement-breakpoint
-CREATE INDEX "indicator_targets_indicator_idx" ON "indicator_targets" USING btree ("indicator_code");--> statement-breakpoint
-CREATE UNIQUE INDEX "observations_key_idx" ON "observations" USING btree ("indicator_code","area","period","dimensions_key","source");--> statement-breakpoint
-CREATE INDEX "observations_area_idx" ON "observations" USING btree ("area","indicator_code");
+CREATE INDEX "indicator_targets_indicator_idx" ON "indicator_targets" USING btree ("indicator_code");
