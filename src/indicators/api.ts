@@ -24,6 +24,7 @@ import {
 import { storedAssessments } from './assess.ts';
 import { areaProfile, dashboard } from './profile.ts';
 import { methods, type MethodId } from './assessment.ts';
+import { areaCatalog } from '../areas/index.ts';
 
 const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -204,7 +205,7 @@ const routes = {
       params: codeParam,
       query: z.object({
         method: methodQuery,
-        area: z.string().max(20).optional(),
+        area: z.string().max(20).optional().openapi({ description: 'Area code: ISO alpha-3, M49, LDC/LLDC/SIDS, World Bank aggregate' }),
         variant: z.enum(['total', 'parity:SEX', 'parity:URBANISATION']).optional(),
       }),
     },
@@ -314,7 +315,7 @@ export function registerIndicatorApi(api: OpenAPIHono<AppEnv>): void {
     const items = await storedAssessments(c.var.store.db, {
       indicator: code,
       method: q.method,
-      ...(q.area ? { area: q.area } : {}),
+      ...(q.area ? { area: (await areaCatalog()).resolve(q.area) ?? q.area } : {}),
       ...(q.variant ? { variant: q.variant } : {}),
     });
     return c.json({ items: items as unknown as z.infer<typeof AssessmentSchema>[] }, 200);

@@ -190,6 +190,9 @@ describe('indicators: the analyst path', () => {
     const json = await t.app.request('/api/v1/indicators/IT.NET.USER.ZS/observations?format=sdmx-json&area=001');
     expect(((await json.json()) as { data: { dataSets: unknown[] } }).data.dataSets.length).toBeGreaterThan(0);
     const csv = await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS/observations?format=csv&area=GBR')).text();
+    const ldcCsv = await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS/observations?format=csv&area=LDC')).text();
+    expect(ldcCsv).toContain('IT.NET.USER.ZS,199,2024,,31.4,PT');
+    expect((await assessments(t, 'IT.NET.USER.ZS', '?area=LDC&variant=total')).length).toBeGreaterThan(0);
     expect(csv.split('\n')[0]).toMatch(/^series,area,period/);
     const profile = await (await t.app.request('/en/areas/GBR')).text();
     expect(profile).toContain('United Kingdom');

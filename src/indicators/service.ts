@@ -204,7 +204,11 @@ export interface ObservationFilter {
 export async function findObservations(db: Database, filter: ObservationFilter): Promise<Observation[]> {
   const where: Sql[] = [];
   if (filter.indicator !== undefined) where.push(sql`indicator_code = ${filter.indicator}`);
-  if (filter.areas !== undefined) where.push(sql`area = ANY(${arrayLiteral(filter.areas)}::text[])`);
+  if (filter.areas !== undefined) {
+    // Any code the catalogue knows (`LDC`, `826`, `gb`) reads as Concord's area code.
+    const catalog = await areaCatalog();
+    where.push(sql`area = ANY(${arrayLiteral(filter.areas.map((a) => catalog.resolve(a) ?? a))}::text[])`);
+  }
   if (filter.totalsOnly) where.push(sql`dimensions_key = '[]'`);
   if (filter.source !== undefined) where.push(sql`source = ${filter.source}`);
   const rows = await db.query<ObservationRow>(sql`
