@@ -10,6 +10,8 @@ import { loadConfig } from '../config.ts';
 import { seedIndicators } from './seed.ts';
 import { clearObservations } from './service.ts';
 import type { Store } from '../store/index.ts';
+import { Visitor } from '../testing/visitor.ts';
+import { createUser } from '../accounts/service.ts';
 
 const operator = 'operator-token-for-indicator-tests-0123';
 const env = { CONCORD_OPERATOR_TOKEN: operator } as NodeJS.ProcessEnv;
@@ -141,6 +143,42 @@ describe('indicators: the analyst path', () => {
     const after = ((await (await t.app.request('/api/v1/indicators/IT.NET.USER.ZS')).json()) as { observationCount: number })
       .observationCount;
     expect(after).toBe(before);
+  });
+
+  it('lets a reviewer import a file through the page, with the report row by row', async () => {
+    const anonymous = await new Visitor(t.app).get('/en/indicators/import');
+    expect(anonymous.html).toContain('/en/sign-in?next=');
+    await createUser(t.store, {
+      email: 'indicator-reviewer@example.org',
+      name: 'Ines Reviewer',
+      password: 'a long enough password',
+      role: 'reviewer',
+    });
+    const v = new Visitor(t.app);
+    await v.signIn('en', 'indicator-reviewer@example.org', 'a long enough password');
+    const upload = async (text: string) => {
+      await v.get('/fr/indicators/import');
+      const form = new FormData();
+      form.append('_csrf', v.csrf);
+      form.append('file', new File([text], 'data.csv', { type: 'text/csv' }));
+      const response = await t.app.request('/fr/indicators/import', {
+        method: 'POST',
+        body: form,
+        headers: { Cookie: [...v.cookies].map(([k, val]) => `${k}=${val}`).join('; ') },
+      });
+      return { status: response.status, html: await response.text() };
+    };
+    const bad = await upload(
+      'series,area,period,value,unit,source\nITU.HH.INTERNET,KEN,2020,20,PT,test-page\nITU.HH.INTERNET,KEN,2021,120,PT,test-page\n',
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain('Rien n’a été importé');
+    expect(bad.html).toContain('120 is a percentage outside 0-100');
+    const good = await upload(
+      'series,area,period,value,unit,source\nITU.HH.INTERNET,KEN,2020,20,PT,test-page\nITU.HH.INTERNET,KEN,2021,25,PT,test-page\n',
+    );
+    expect(good.status).toBe(200);
+    expect(good.html).toContain('2 observations lues : 2 nouvelles');
   });
 
   describe('export SDMX-CSV, then import it', () => {

@@ -2,18 +2,25 @@
 // data table, assessments with their components and method), area profiles, the 2030 dashboard,
 // the SVG charts as files, and a section on element pages. Read pages need no JavaScript.
 import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { raw } from 'hono/html';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import { registerSection } from '../web/sections.tsx';
 import { errorPage } from '../web/error-page.tsx';
+import { csrfValid } from '../web/session.ts';
+import { Refusal } from '../shared/refusal.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { directionOf, type Language } from '../language/languages.ts';
 import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
 import {
   elementsOf,
   findObservations,
+  importFormats,
+  importObservations,
+  type ImportFormat,
+  type ImportReport,
   getIndicator,
   indicatorsMeasuring,
   listIndicators,
@@ -291,6 +298,100 @@ async function mapData(c: Context<AppEnv>, code: string, catalog: AreaCatalog, l
   return values;
 }
 
+function ImportPage(props: { ctx: PageContext & { csrf: string }; allowed: boolean; report?: ImportReport; error?: string }) {
+  const { ctx } = props;
+  const { t, lang } = ctx;
+  const report = props.report;
+  return (
+    <Layout ctx={ctx} title={t('indicators.import')}>
+      <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+        <a href={href(ctx, '/indicators')}>{t('indicators.title')}</a>
+      </nav>
+      <h1>{t('indicators.import')}</h1>
+      <p class="lede">{t('indicators.importIntro')}</p>
+      {props.error ? (
+        <div class="note error" role="alert">
+          <p>{props.error}</p>
+        </div>
+      ) : null}
+      {report?.ok ? (
+        <div class="note" role="status">
+          <p>
+            {t('indicators.importDone', {
+              count: report.rows,
+              created: report.inserted,
+              updated: report.updated,
+              unchanged: report.unchanged,
+            })}
+          </p>
+        </div>
+      ) : null}
+      {report && !report.ok ? (
+        <div role="alert">
+          <p class="note error">{t('indicators.importFailed', { count: report.issues.length })}</p>
+          <div class="table-wrap">
+            <table>
+              <caption class="visually-hidden">{t('indicators.importFailed', { count: report.issues.length })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('indicators.importRow')}</th>
+                  <th scope="col">{t('indicators.importField')}</th>
+                  <th scope="col">{t('indicators.importProblem')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.issues.slice(0, 500).map((i) => (
+                  <tr>
+                    <td>
+                      {num(lang, i.row, 0)}
+                      {i.where ? <span class="meta"> {i.where}</span> : null}
+                    </td>
+                    <td>
+                      <code>{i.field}</code>
+                    </td>
+                    <td lang="en">
+                      {i.message} <span class="meta">({i.code})</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </div>
+      ) : null}
+      {props.allowed ? (
+        <form method="post" action={href(ctx, '/indicators/import')} enctype="multipart/form-data">
+          <input type="hidden" name="_csrf" value={ctx.csrf} />
+          <div class="field">
+            <label for="f-file">{t('indicators.importFile')}</label>
+            <input id="f-file" name="file" type="file" accept=".csv,.json,.xml,text/csv,application/json,application/xml" required />
+          </div>
+          <div class="field">
+            <label for="f-format">{t('indicators.importFormat')}</label>
+            <select id="f-format" name="format">
+              <option value="">{t('indicators.importFormatAuto')}</option>
+              {importFormats.map((f) => (
+                <option value={f}>{f}</option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-source">{t('indicators.importSource')}</label>
+            <input id="f-source" name="source" type="text" maxlength={200} />
+          </div>
+          <button type="submit">{t('indicators.importSubmit')}</button>
+        </form>
+      ) : ctx.user ? (
+        <p>{t('indicators.importReviewersOnly')}</p>
+      ) : (
+        <p>
+          <a href={href(ctx, '/sign-in?next=' + encodeURIComponent(`/${lang}/indicators/import`))}>{t('nav.signIn')}</a>
+        </p>
+      )}
+    </Layout>
+  );
+}
+
 export function registerIndicatorPages(app: Hono<AppEnv>): void {
   const L = localePath;
 
@@ -364,6 +465,42 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
       </Layout>,
     );
   });
+
+  const mayImport = (c: Context<AppEnv>) => c.var.user?.role === 'reviewer' || c.var.user?.role === 'administrator';
+  app.get(`${L}/indicators/import`, (c) => c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} />));
+  app.post(
+    `${L}/indicators/import`,
+    async (c, next) => {
+      const max = c.var.config.maxUploadMb;
+      return bodyLimit({
+        maxSize: max * 1024 * 1024,
+        onError: () =>
+          c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} error={c.var.t('indicators.importTooLarge', { mb: max })} />, 413),
+      })(c, next);
+    },
+    async (c) => {
+      const ctx = pageContext(c);
+      const user = c.var.user;
+      if (!user) throw new Refusal(401, 'account.signInFirst');
+      const body = await c.req.parseBody();
+      if (!csrfValid(c, body._csrf)) throw new Refusal(403, 'form.csrf');
+      if (!mayImport(c)) return c.html(<ImportPage ctx={ctx} allowed={false} error={ctx.t('indicators.importReviewersOnly')} />, 403);
+      const file = body.file;
+      if (!(file instanceof File) || file.size === 0)
+        return c.html(<ImportPage ctx={ctx} allowed error={ctx.t('indicators.importNoFile')} />, 400);
+      const format =
+        typeof body.format === 'string' && (importFormats as readonly string[]).includes(body.format)
+          ? (body.format as ImportFormat)
+          : undefined;
+      const source = typeof body.source === 'string' ? body.source.trim().slice(0, 200) : '';
+      const report = await importObservations(c.var.store, await file.text(), {
+        actor: `user:${user.id}`,
+        ...(format ? { format } : {}),
+        ...(source ? { defaultSource: source } : {}),
+      });
+      return c.html(<ImportPage ctx={ctx} allowed report={report} />, report.ok ? 200 : 400);
+    },
+  );
 
   app.get(`${L}/indicators/dashboard`, async (c) => {
     const ctx = pageContext(c);
