@@ -5,7 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
 
-const pages = ['/indicators', '/indicators/import', '/indicators/IT.NET.USER.ZS?area=LDC', '/indicators/dashboard', '/areas/GBR', '/areas/LDC'];
+const pages = [
+  '/indicators',
+  '/indicators/import',
+  '/indicators/IT.NET.USER.ZS?area=LDC',
+  '/indicators/dashboard',
+  '/areas/GBR',
+  '/areas/LDC',
+];
 const cases: [string, string][] = [...pages.map((p): [string, string] => ['en', p]), ...pages.map((p): [string, string] => ['ar', p])];
 
 describe('indicator pages (axe-core, WCAG 2.2 AA)', () => {
