@@ -1,11 +1,12 @@
 // `npm run bench`: runs the benchmarks and writes their figures as JSON in bench/results/.
 // The embedded store always; PostgreSQL too when BENCH_DATABASE_URL is set.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './foundation.ts';
 import { benchRegistry } from './registry.ts';
 import { benchDocuments } from './documents.ts';
+import { benchIndicators } from './indicators.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -22,6 +23,7 @@ async function main() {
   if (want('foundation')) await foundation(machine);
   if (want('registry')) await registry(machine);
   if (want('documents')) await documents(machine);
+  if (want('indicators')) await indicators(machine);
 }
 
 async function documents(machine: Record<string, unknown>) {
@@ -39,6 +41,33 @@ async function documents(machine: Record<string, unknown>) {
         `search en p50 ${run.searchEnglishMs.p50} / p95 ${run.searchEnglishMs.p95} ms, six languages p50 ${run.searchAllLanguagesMs.p50} / p95 ${run.searchAllLanguagesMs.p95} ms`,
     );
     if (run.targets) console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  }
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
+}
+
+async function indicators(machine: Record<string, unknown>) {
+  const observations = Number(process.env.BENCH_OBSERVATIONS ?? 1_000_000);
+  const runs: Awaited<ReturnType<typeof benchIndicators>>[] = [];
+  if (process.env.BENCH_DATABASE_URL)
+    runs.push(await benchIndicators({ label: 'PostgreSQL', databaseUrl: process.env.BENCH_DATABASE_URL, observations }));
+  else console.log('Indicators on PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
+  if (process.env.BENCH_SKIP_EMBEDDED !== '1') runs.push(await benchIndicators({ label: 'embedded (PGlite)', observations }));
+  const file = path.join(results, 'indicators.json');
+  // Runs of a store not measured this time are kept (each store can be run on its own).
+  const previous = await readFile(file, 'utf8')
+    .then((text) => (JSON.parse(text) as { runs: { store: string }[] }).runs)
+    .catch(() => []);
+  const kept = previous.filter((p) => !runs.some((r) => r.store === p.store));
+  await writeFile(
+    file,
+    JSON.stringify({ benchmark: 'indicators', at: new Date().toISOString(), machine, runs: [...runs, ...kept] }, null, 2) + '\n',
+  );
+  for (const run of runs) {
+    console.log(
+      `indicators on ${run.store}: import ${run.observationsImported} observations in ${run.import.ms} ms (${run.import.observationsPerSecond}/s); ` +
+        `re-import unchanged ${run.reimportUnchanged.observationsPerSecond}/s; country profile p50 ${run.countryProfilePageMs.p50} / p95 ${run.countryProfilePageMs.p95} ms`,
+    );
+    console.log(`  targets: ${JSON.stringify(run.targets)}`);
   }
   console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }

@@ -25,6 +25,7 @@ const navKeys = [
   'nav.registry',
   'nav.roadmaps',
   'documents.nav',
+  'indicators.nav',
   'nav.search',
   'nav.api',
   'nav.sources',

@@ -6,6 +6,17 @@ import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openStore, type Store } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
+import { seedIndicators } from './indicators/seed.ts';
+import { readFile, writeFile } from 'node:fs/promises';
+import {
+  describeImport,
+  exportFormats,
+  exportObservations,
+  importFormats,
+  importObservations,
+  type ExportFormat,
+  type ImportFormat,
+} from './indicators/service.ts';
 import { listFrameworks } from './frameworks/service.ts';
 import { createUser, findUserByEmail, setPassword, setRole, type Role } from './accounts/service.ts';
 import { Refusal } from './shared/refusal.ts';
@@ -17,7 +28,6 @@ import { isLanguage, languages } from './language/languages.ts';
 import { documentFiles, describeIngest } from './documents/files.ts';
 import { ingestFile } from './documents/service.ts';
 import { DocumentReadError } from './documents/model.ts';
-import { readFile } from 'node:fs/promises';
 
 interface Command {
   summary: string;
@@ -55,6 +65,12 @@ const commands: Record<string, Command> = {
         const regrouped = await refreshAreaGroups(store, await areaCatalog());
         if (regrouped) console.log(`  country-group tokens redone for ${regrouped} initiatives`);
         console.log(report.unchanged && !regrouped ? 'Nothing changed: the store already held this data.' : 'Done.');
+        const indicators = await seedIndicators(store, 'concord seed');
+        console.log(
+          indicators.unchanged
+            ? 'Indicators: nothing changed.'
+            : `Indicators: ${indicators.indicators} indicators, ${indicators.targets} targets, ${indicators.links} links; observations ${indicators.observations.inserted} inserted, ${indicators.observations.updated} updated; assessed ${indicators.assessed.join(', ') || 'none'}.`,
+        );
         return 0;
       });
     },
@@ -201,6 +217,61 @@ commands.ingest = {
       if (files.length > 1) console.log(`${files.length - failed} of ${files.length} files ingested into ${where(config)}.`);
       return failed ? 1 : 0;
     });
+  },
+};
+
+const observationCommands: Record<string, (args: string[], config: Config) => Promise<number>> = {
+  async import(args, config) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { format: { type: 'string' }, source: { type: 'string' } },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError('name the file to import');
+    if (values.format !== undefined && !(importFormats as readonly string[]).includes(values.format))
+      throw new UsageError(`--format must be one of ${importFormats.join(', ')}`);
+    const text = await readFile(file, 'utf8');
+    return withStore(config, async (store) => {
+      const report = await importObservations(store, text, {
+        actor: 'concord observations import',
+        ...(values.format ? { format: values.format as ImportFormat } : {}),
+        ...(values.source ? { defaultSource: values.source } : {}),
+      });
+      (report.ok ? console.log : console.error)(describeImport(report));
+      return report.ok ? 0 : 1;
+    });
+  },
+  async export(args, config) {
+    const { values } = parseArgs({
+      args,
+      options: { indicator: { type: 'string' }, area: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+    });
+    const format = (values.format ?? 'csv') as ExportFormat;
+    if (!(exportFormats as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${exportFormats.join(', ')}`);
+    return withStore(config, async (store) => {
+      const text = await exportObservations(
+        store.db,
+        { ...(values.indicator ? { indicator: values.indicator } : {}), ...(values.area ? { areas: values.area.split(',') } : {}) },
+        format,
+      );
+      if (values.out) await writeFile(values.out, text);
+      else process.stdout.write(text);
+      return 0;
+    });
+  },
+};
+
+commands.observations = {
+  summary: 'Import observations (all or nothing, with a row-by-row report) or export them',
+  usage:
+    'concord observations import FILE [--format csv|sdmx-csv|sdmx-json|sdmx-ml] [--source ID]\n' +
+    '             concord observations export [--indicator CODE] [--area CODES] [--format csv|sdmx-csv|sdmx-json] [--out FILE]',
+  async run(args, config) {
+    const [sub, ...rest] = args;
+    const command = sub ? observationCommands[sub] : undefined;
+    if (!command) throw new UsageError('choose import or export');
+    return command(rest, config);
   },
 };
 

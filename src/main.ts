@@ -22,6 +22,11 @@ async function main() {
   const { refreshAreaGroups } = await import('./initiatives/area-groups.ts');
   const { areaCatalog } = await import('./areas/index.ts');
   await refreshAreaGroups(store, await areaCatalog());
+  const { seedIndicators, indicatorSeedNeeded } = await import('./indicators/seed.ts');
+  if (await indicatorSeedNeeded(store)) {
+    const report = await seedIndicators(store, 'concord start');
+    console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
+  }
   const app = createApp(store, config);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;

@@ -72,6 +72,13 @@ const sample = {
   changed: 2,
   added: 1,
   removed: 1,
+  indicator: 'Individuals using the Internet',
+  area: 'World',
+  method: 'unsd-2022-cr',
+  version: 'progress-chart-2022/1',
+  source: 'wdi-internet-use-2025',
+  from: 2015,
+  to: 2024,
 };
 
 describe('message catalogs', () => {

@@ -7,3 +7,4 @@ export * from '../initiatives/schema.ts';
 export * from '../pledges/schema.ts';
 export * from '../roadmaps/schema.ts';
 export * from '../documents/schema.ts';
+export * from '../indicators/schema.ts';

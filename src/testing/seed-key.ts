@@ -15,6 +15,17 @@ export const seedInputs = [
   'src/frameworks/reference.ts',
   'src/frameworks/seed.ts',
   'src/language',
+  'data/indicators',
+  'data/areas',
+  'src/areas',
+  'src/indicators/seed.ts',
+  'src/indicators/service.ts',
+  'src/indicators/assess.ts',
+  'src/indicators/assessment.ts',
+  'src/indicators/catalogue.ts',
+  'src/indicators/samples.ts',
+  'src/indicators/readers.ts',
+  'src/indicators/validate.ts',
   'node_modules/@electric-sql/pglite/package.json',
 ];
 

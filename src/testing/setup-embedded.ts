@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../store/index.ts';
 import { seedFrameworks } from '../frameworks/seed.ts';
+import { seedIndicators } from '../indicators/seed.ts';
 import { repoRoot, seedKey } from './seed-key.ts';
 import './context.ts';
 
@@ -30,6 +31,7 @@ export async function seededDump(): Promise<string> {
   let bytes: Uint8Array;
   try {
     await seedFrameworks(store);
+    await seedIndicators(store);
     bytes = await store.dump!();
   } finally {
     await store.close();

@@ -4,6 +4,7 @@
 import type { TestProject } from 'vitest/node';
 import { openStore } from '../store/index.ts';
 import { seedFrameworks } from '../frameworks/seed.ts';
+import { seedIndicators } from '../indicators/seed.ts';
 import { createDatabase, databaseUrl, dropDatabase, newRunName, runStartedAt, testDatabases } from './postgres-admin.ts';
 import './context.ts';
 
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const store = await openStore({ databaseUrl: databaseUrl(template) });
     try {
       await seedFrameworks(store);
+      await seedIndicators(store);
     } finally {
       await store.close();
     }

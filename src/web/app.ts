@@ -31,6 +31,8 @@ import { registerRoadmapApi } from '../roadmaps/api.ts';
 import { registerRoadmapPages } from '../roadmaps/pages.tsx';
 import { registerDocumentApi } from '../documents/api.ts';
 import { registerDocumentPages } from '../documents/pages.tsx';
+import { registerIndicatorApi } from '../indicators/api.ts';
+import { registerIndicatorPages } from '../indicators/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -66,6 +68,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerPledgeApi(api);
   registerTransferApi(api);
   registerDocumentApi(api);
+  registerIndicatorApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -99,6 +102,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerTransferPages(app);
   registerDuplicatePages(app);
   registerDocumentPages(app);
+  registerIndicatorPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -65,6 +65,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
     { path: '/registry', label: t('nav.registry') },
     { path: '/roadmaps', label: t('nav.roadmaps') },
     { path: '/documents', label: t('documents.nav') },
+    { path: '/indicators', label: t('indicators.nav') },
     { path: '/search', label: t('nav.search') },
     { path: '/api', label: t('nav.api') },
     { path: '/sources', label: t('nav.sources') },
