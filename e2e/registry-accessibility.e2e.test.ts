@@ -53,6 +53,9 @@ const cases: Case[] = [
     send: { status: 400 },
   },
   { name: 'registry with refinements', who: 'anonymous', path: '/registry?status=ongoing' },
+  { name: 'registry world map', who: 'anonymous', path: '/registry/map' },
+  { name: 'roadmaps', who: 'anonymous', path: '/roadmaps' },
+  { name: 'roadmap form', who: 'contributor', path: '/roadmaps/new' },
 ];
 
 describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA)', () => {

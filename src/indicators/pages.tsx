@@ -30,7 +30,7 @@ import {
 import { storedAssessments, type StoredAssessment } from './assess.ts';
 import { areaName, areaProfile, dashboard, headline } from './profile.ts';
 import { methods, paritySeries, parityBand, type MethodId } from './assessment.ts';
-import { choroplethSvg, svgToPng, timeSeriesSvg } from './charts.ts';
+import { choroplethSvg, svgToPng, timeSeriesSvg } from '../charts/svg.ts';
 import type { Observation } from './observation.ts';
 import { sql } from '../store/sql.ts';
 

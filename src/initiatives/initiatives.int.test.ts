@@ -293,6 +293,15 @@ describe('country groups with dated membership', () => {
     );
     expect(facets).toContain('href="/en/registry?area=LLDC"');
     expect(facets).not.toContain('status=planned');
+    // The world map counts it in Bhutan (M49 064), as an SVG and as a table.
+    const map = await visitor().get('/en/registry/map?area=BTN');
+    expect(map.status).toBe(200);
+    expect(map.html).toContain('<svg');
+    expect(map.html).toMatch(/<title>Bhutan: 1<\/title>/);
+    expect(map.html).toContain('href="/en/registry?area=BTN"');
+    const svg = await t.app.request('/en/registry/map.svg?area=BTN');
+    expect(svg.headers.get('content-type')).toContain('image/svg+xml');
+    expect(await svg.text()).toContain('Bhutan: 1');
     const chosen = await visitor().get('/en/registry?area=BTN&status=ongoing');
     expect(chosen.html).toContain('href="/en/registry?area=BTN" aria-current="true"');
   });

@@ -3,6 +3,8 @@
 // queue and "my organizations". The element pages list the published initiatives linked to them.
 import type { Context, Hono } from 'hono';
 import type { Child } from 'hono/jsx';
+import { raw } from 'hono/html';
+import { choroplethSvg } from '../charts/svg.ts';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
@@ -26,6 +28,7 @@ import {
   createInitiative,
   getInitiative,
   listInitiatives,
+  registryCountries,
   registryFacets,
   suggestElements,
   transition,
@@ -204,7 +207,10 @@ function RegistryPage(props: {
         <Facets ctx={ctx} query={query} facets={props.facets} labels={props.labels} />
       </div>
       <p class="meta">
-        <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
+        <a href={href(ctx, `/registry/map?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`)}>
+          {t('registry.mapLink')}
+        </a>{' '}
+        · <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
         <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
           {t('element.asJson')}
         </a>
@@ -893,6 +899,88 @@ function MinePage(props: {
   );
 }
 
+/** The registry's filters as typed in the address, and as the service takes them. */
+function registryQuery(c: Context<AppEnv>) {
+  const pick = (k: string) => (c.req.query(k) ?? '').trim().slice(0, 200);
+  const query = {
+    q: pick('q'),
+    element: pick('element'),
+    area: pick('area'),
+    stakeholderType: pick('stakeholderType'),
+    status: pick('status'),
+    year: pick('year'),
+  };
+  const year = Number(query.year);
+  const filter = {
+    q: query.q || undefined,
+    element: query.element || undefined,
+    area: query.area || undefined,
+    stakeholderType: (stakeholderTypes as readonly string[]).includes(query.stakeholderType) ? query.stakeholderType : undefined,
+    status: (initiativeStatuses as readonly string[]).includes(query.status)
+      ? (query.status as (typeof initiativeStatuses)[number])
+      : undefined,
+    year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
+  };
+  return { query, filter };
+}
+
+/** The registry by country: a world map of how many initiatives work in each (SVG), and the same as a table. */
+function RegistryMapPage(props: {
+  ctx: Ctx;
+  query: Record<string, string>;
+  svg: string;
+  rows: { area: string; name: string; initiatives: number }[];
+}) {
+  const { ctx, query } = props;
+  const { t } = ctx;
+  const kept = new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString();
+  const withArea = (area: string) => {
+    const p = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && k !== 'area'));
+    p.set('area', area);
+    return `/registry?${p.toString()}`;
+  };
+  return (
+    <Layout ctx={ctx} title={t('registry.mapTitle')}>
+      <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, `/registry${kept ? `?${kept}` : ''}`)}>{t('registry.title')}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{t('registry.mapTitle')}</h1>
+      <p class="lede">{t('registry.mapLede')}</p>
+      <figure class="chart">
+        {raw(props.svg)}
+        <figcaption>
+          <a href={href(ctx, `/registry/map.svg${kept ? `?${kept}` : ''}`)} download>
+            {t('chart.downloadSvg')}
+          </a>
+        </figcaption>
+      </figure>
+      <table>
+        <caption>{t('registry.mapTable', { count: props.rows.length })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('registry.country')}</th>
+            <th scope="col">{t('registry.initiativesColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr>
+              <th scope="row">
+                <a href={href(ctx, withArea(r.area))}>{r.name}</a>
+              </th>
+              <td>{new Intl.NumberFormat(ctx.lang).format(r.initiatives)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Layout>
+  );
+}
+
 // ---------------------------------------------------------------- routes
 
 export function registerInitiativePages(app: Hono<AppEnv>): void {
@@ -915,29 +1003,43 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     );
   });
 
+  /** The map's data and drawing for the registry's filters. */
+  const registryMap = async (c: Context<AppEnv>) => {
+    const { query, filter } = registryQuery(c);
+    const [counts, catalog] = await Promise.all([registryCountries(c.var.store.db, filter), areaCatalog()]);
+    const lang = c.var.lang;
+    const rows = counts.map((r) => {
+      const area = catalog.areas.get(r.area);
+      return { area: r.area, name: area?.names[lang] ?? area?.names.en ?? r.area, initiatives: r.initiatives, m49: catalog.m49Of(r.area) };
+    });
+    const values = new Map(rows.filter((r) => r.m49).map((r) => [r.m49!.padStart(3, '0'), { value: r.initiatives, name: r.name }]));
+    const svg = choroplethSvg({
+      title: c.var.t('registry.mapTitle'),
+      desc: c.var.t('registry.mapDesc', { count: rows.length }),
+      lang,
+      rtl: lang === 'ar',
+      values,
+      breaks: [5, 20, 100, 500],
+      noDataLabel: c.var.t('registry.mapNone'),
+      unitLabel: c.var.t('registry.mapUnit'),
+    });
+    return { query, rows, svg };
+  };
+
+  app.get(`${L}/registry/map`, async (c) => {
+    const { query, rows, svg } = await registryMap(c);
+    return c.html(<RegistryMapPage ctx={ctxOf(c)} query={query} svg={svg} rows={rows} />);
+  });
+
+  app.get(`${L}/registry/map.svg`, async (c) => {
+    const { svg } = await registryMap(c);
+    return c.body(svg, 200, { 'Content-Type': 'image/svg+xml; charset=utf-8', 'Cache-Control': 'public, max-age=60' });
+  });
+
   app.get(`${L}/registry`, async (c) => {
     const ctx = ctxOf(c);
-    const pick = (k: string) => (c.req.query(k) ?? '').trim().slice(0, 200);
-    const query = {
-      q: pick('q'),
-      element: pick('element'),
-      area: pick('area'),
-      stakeholderType: pick('stakeholderType'),
-      status: pick('status'),
-      year: pick('year'),
-    };
+    const { query, filter } = registryQuery(c);
     const offset = Math.max(0, Number(c.req.query('offset')) || 0);
-    const year = Number(query.year);
-    const filter = {
-      q: query.q || undefined,
-      element: query.element || undefined,
-      area: query.area || undefined,
-      stakeholderType: (stakeholderTypes as readonly string[]).includes(query.stakeholderType) ? query.stakeholderType : undefined,
-      status: (initiativeStatuses as readonly string[]).includes(query.status)
-        ? (query.status as (typeof initiativeStatuses)[number])
-        : undefined,
-      year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
-    };
     const db = c.var.store.db;
     const [result, facets, catalog] = await Promise.all([
       listInitiatives(db, { ...filter, lang: ctx.lang, limit: PAGE, offset }),

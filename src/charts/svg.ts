@@ -164,8 +164,8 @@ export interface MapChart {
   desc: string;
   lang: string;
   rtl: boolean;
-  /** Value per M49 numeric code (`826`); names per M49 code for the tooltips. */
-  values: ReadonlyMap<string, { value: number; name: string; year: number }>;
+  /** Value per M49 numeric code (`826`); names per M49 code for the tooltips; the year the value is for, when it is one year's. */
+  values: ReadonlyMap<string, { value: number; name: string; year?: number }>;
   /** Class breaks (upper bounds) for the legend; the last class is open. */
   breaks: readonly number[];
   noDataLabel: string;
@@ -182,7 +182,9 @@ export function choroplethSvg(chart: MapChart): string {
     ] ?? '#000';
   const parts = countryShapes().map((s) => {
     const datum = chart.values.get(s.m49.padStart(3, '0'));
-    const label = datum ? `${datum.name} ${datum.year}: ${f.format(datum.value)}` : `${s.name}: ${chart.noDataLabel}`;
+    const label = datum
+      ? `${datum.name}${datum.year === undefined ? '' : ` ${datum.year}`}: ${f.format(datum.value)}`
+      : `${s.name}: ${chart.noDataLabel}`;
     return `<path d="${s.d}" fill="${datum ? colorOf(datum.value) : '#e0e0e0'}" stroke="#fff" stroke-width="0.4"><title>${escapeXml(label)}</title></path>`;
   });
   const legend: string[] = [];

@@ -1,6 +1,6 @@
 // The server-rendered charts: accessible names, escaped text, the target line, RTL mirroring, the map.
 import { describe, expect, it } from 'vitest';
-import { choroplethSvg, timeSeriesSvg } from './charts.ts';
+import { choroplethSvg, timeSeriesSvg } from './svg.ts';
 
 const points = [
   { year: 2015, value: 39.9 },
