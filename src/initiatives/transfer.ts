@@ -1,7 +1,6 @@
 // Import and export of initiatives and their pledges as CSV or XLSX, with the same columns
 // out as in. An import is all or nothing: every row is checked first, and one bad row imports
 // nothing and is reported by row and field; re-importing an export changes nothing.
-import ExcelJS from 'exceljs';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql, type Database, type Store } from '../store/index.ts';
@@ -158,8 +157,11 @@ export function toCsv(rows: Row[], columns: readonly string[]): string {
   return stringifyCsv(rows, { header: true, columns: [...columns], bom: true });
 }
 
+/** exceljs, loaded on first use: most requests never need it, and it is slow to load. */
+const excel = async () => (await import('exceljs')).default;
+
 export async function toXlsx(sheets: { name: string; columns: readonly string[]; rows: Row[] }[]): Promise<Uint8Array<ArrayBuffer>> {
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   book.creator = 'Concord';
   for (const sheet of sheets) {
     const ws = book.addWorksheet(sheet.name);
@@ -185,7 +187,7 @@ export async function readRows(bytes: Uint8Array, format: Format, sheetName: str
       throw new Refusal(400, 'transfer.badCsv', 'file', { detail: error instanceof Error ? error.message : String(error) });
     }
   }
-  const book = new ExcelJS.Workbook();
+  const book = new (await excel()).Workbook();
   try {
     await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

@@ -1,6 +1,5 @@
 // DOCX, the UN's own format: mammoth renders it to HTML (footnotes as a list with
 // id="footnote-N", calls as <sup>), which the HTML reader reads.
-import mammoth from 'mammoth';
 import type { Language } from '../../language/languages.ts';
 import { DocumentReadError, type RawDocument } from '../model.ts';
 import { readHtml } from './html.ts';
@@ -8,6 +7,8 @@ import { readHtml } from './html.ts';
 /** Renders a DOCX to HTML; a file that is not a readable DOCX gives a DocumentReadError. */
 export async function docxToHtml(bytes: Uint8Array): Promise<string> {
   try {
+    // Loaded on first use: only ingestion needs it.
+    const mammoth = (await import('mammoth')).default;
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: true });
     return result.value;
   } catch (cause) {

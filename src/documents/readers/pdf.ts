@@ -2,7 +2,7 @@
 // positioned text items; a vertical gap larger than the line spacing becomes a paragraph break,
 // smaller raised digits become footnote calls, and small-type lines at the foot of a page are
 // set after a rule so that the page layer keeps them as footnotes. Pages end with a form feed.
-import { getDocument, type PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import type { PDFDocumentProxy } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { DocumentReadError } from '../model.ts';
 import { footnoteCall } from '../text.ts';
 
@@ -29,6 +29,8 @@ function median(values: number[]): number {
 export async function pdfToText(bytes: Uint8Array): Promise<string> {
   let pdf: PDFDocumentProxy;
   try {
+    // Loaded on first use: only ingestion needs it.
+    const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
     pdf = await getDocument({
       data: new Uint8Array(bytes),
       useSystemFonts: false,
