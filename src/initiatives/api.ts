@@ -289,7 +289,7 @@ export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
     if (!isReviewer(user) && !(await canEdit(c.var.store.db, user, initiative)))
       throw new Problem(403, 'Forbidden', 'Only its organization and reviewers see the candidate duplicates of a record.');
     c.header('Cache-Control', 'private, no-store');
-    return c.json({ items: await duplicateCandidates(c.var.store.db, id) }, 200);
+    return c.json({ items: await duplicateCandidates(c.var.store.db, id, user) }, 200);
   });
 
   api.openapi(routes.queue, async (c) => {

@@ -63,7 +63,7 @@ export function registerDuplicatePages(app: Hono<AppEnv>): void {
     if (!user) return null;
     const [row] = await db.query<{ lead_organization_id: string }>(sql`SELECT lead_organization_id FROM initiatives WHERE id = ${id}`);
     if (!row || !(isReviewer(user) || (await isMember(db, user.id, row.lead_organization_id)))) return null;
-    const candidates = await duplicateCandidates(db, id);
+    const candidates = await duplicateCandidates(db, id, user);
     if (candidates.length === 0) return null;
     const { t } = ctx;
     return (

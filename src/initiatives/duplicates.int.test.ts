@@ -44,6 +44,13 @@ describe('duplicate detection', () => {
       link_element_0: 'gdc.11.c',
       link_evidence_0: 'Deploys rural network infrastructure.',
     });
+    // Candidates that others see are public records only: the first is published before the second comes.
+    const email = unique('reviewer');
+    await createUser(t.store, { email, name: 'Dup Reviewer', password, role: 'reviewer' });
+    const r = new Visitor(t.app);
+    await r.signIn('en', email, password);
+    await r.get(first.path);
+    expect((await r.post(`${first.path}/publish`)).status).toBe(303);
     const second = await initiativeBy('Beta Foundation', {
       title_en: 'Community broadband for rural schools of Kenya',
       description_en: 'A second organization doing the same work.',
@@ -80,13 +87,12 @@ describe('duplicate detection', () => {
     const own = await second.v.get(second.path);
     expect(own.html).toContain(`href="/en/initiatives/${first.id}"`);
     expect(own.html).not.toContain('/duplicates/');
+    // Another organization's record still under review is not shown to them (it is to reviewers).
+    expect(own.html).not.toContain(`href="/en/initiatives/${spanish.id}"`);
 
-    const email = unique('reviewer');
-    await createUser(t.store, { email, name: 'Dup Reviewer', password, role: 'reviewer' });
-    const r = new Visitor(t.app);
-    await r.signIn('en', email, password);
     const page = await r.get(second.path);
     expect(page.html).toContain(`/duplicates/${first.id}/duplicate`);
+    expect(page.html).toContain(`href="/en/initiatives/${spanish.id}"`);
 
     // "Not a duplicate" is remembered: the pair is not proposed again.
     await r.post(`${second.path}/duplicates/${first.id}/not-duplicate`);

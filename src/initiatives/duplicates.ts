@@ -20,8 +20,12 @@ export interface DuplicateCandidate {
   score: number;
 }
 
-/** Initiatives that may describe the same work as `id` (not already decided "not a duplicate"). */
-export async function duplicateCandidates(db: Database, id: string, limit = 5): Promise<DuplicateCandidate[]> {
+/**
+ * Initiatives that may describe the same work as `id` (not already decided "not a duplicate"),
+ * among those `viewer` may see: reviewers every record under review or public; others the
+ * public records and their own organizations'.
+ */
+export async function duplicateCandidates(db: Database, id: string, viewer: User, limit = 5): Promise<DuplicateCandidate[]> {
   const rows = await db.query<{
     id: string;
     title: string;
@@ -58,6 +62,8 @@ export async function duplicateCandidates(db: Database, id: string, limit = 5): 
         FROM candidates c JOIN initiatives i ON i.id = c.id JOIN organizations o ON o.id = i.lead_organization_id
         LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = c.id ORDER BY (lang = 'en') DESC, lang LIMIT 1) tx ON true
         WHERE i.state NOT IN ('rejected') AND (c.similarity >= 0.45 OR c.shared_elements >= 1)
+          AND (i.state IN ('published', 'archived') OR ${isReviewer(viewer)}
+               OR i.lead_organization_id IN (SELECT organization_id FROM memberships WHERE user_id = ${viewer.id} AND state = 'active'))
           AND NOT EXISTS (SELECT 1 FROM duplicate_decisions d WHERE d.first_id = least(c.id, ${id}) AND d.second_id = greatest(c.id, ${id}))
         ORDER BY c.similarity + 0.1 * c.shared_elements + 0.05 * c.shared_areas DESC, c.id
         LIMIT ${limit}`,
