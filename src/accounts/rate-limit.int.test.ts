@@ -25,6 +25,14 @@ describe('rate limits', () => {
     const blocked = await hit(store.db, key, limit);
     expect(blocked.allowed).toBe(false);
     expect(blocked.retryAfter).toBeGreaterThan(60);
+    // The wait it announces is enough, even after a burst far over the limit within one window.
+    const key2 = `${key}:again`;
+    vi.setSystemTime(new Date('2031-05-01T11:14:59Z'));
+    for (let i = 0; i < 11; i++) await hit(store.db, key2, limit);
+    const over = await hit(store.db, key2, limit);
+    expect(over.allowed).toBe(false);
+    vi.setSystemTime(new Date(Date.parse('2031-05-01T11:14:59Z') + over.retryAfter * 1000));
+    expect((await hit(store.db, key2, limit)).allowed).toBe(true);
     // Once the burst has slid out of the window, attempts pass again.
     vi.setSystemTime(new Date('2031-05-01T10:29:55Z'));
     expect((await hit(store.db, key, limit)).allowed).toBe(true);

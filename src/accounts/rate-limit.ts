@@ -44,8 +44,13 @@ export async function hit(db: Database, key: string, limit: Limit): Promise<Limi
   const overlap = 1 - (now - currentStart) / windowMs;
   const estimate = current + previous * overlap;
   if (estimate <= limit.max) return { allowed: true, retryAfter: 0 };
-  // Wait until the earlier window's share has slid out far enough (or, failing that, the window ends).
+  // How long until an attempt passes. Within this window: until enough of the earlier window has
+  // slid out. Past it (this window alone is over the limit): into the next window, until this
+  // window's weight (now the earlier one) has fallen far enough for one more attempt.
   const excess = estimate - limit.max;
-  const wait = previous > 0 && current <= limit.max ? (excess / previous) * windowMs : currentStart + windowMs - now;
+  const wait =
+    current <= limit.max && previous > 0
+      ? (excess / previous) * windowMs
+      : currentStart + windowMs - now + windowMs * Math.max(0, 1 - (limit.max - 1) / current);
   return { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
 }

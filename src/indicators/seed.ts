@@ -29,7 +29,7 @@ const json = (value: unknown) => sql`${JSON.stringify(value)}::jsonb`;
 /** Checksum of everything the seed reads: the catalogue, the sample files and this loader. */
 export async function indicatorChecksum(dir = defaultIndicatorsDir): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of [cataloguePath, ...sampleFiles.map((f) => path.join(dir, f.file)), new URL(import.meta.url).pathname]) {
+  for (const file of [cataloguePath, ...sampleFiles.map((f) => path.join(dir, f.file)), import.meta.filename]) {
     hash.update(path.basename(file));
     hash.update(await readFile(file));
   }

@@ -13,7 +13,7 @@ import { fieldErrors, firstValue, readRawForm, refusalError, type FieldErrors } 
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection, renderSections } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
-import { endonyms, languages, type Language } from '../language/languages.ts';
+import { directionOf, endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
@@ -1017,7 +1017,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
       title: c.var.t('registry.mapTitle'),
       desc: c.var.t('registry.mapDesc', { count: rows.length }),
       lang,
-      rtl: lang === 'ar',
+      rtl: directionOf(lang) === 'rtl',
       values,
       breaks: [5, 20, 100, 500],
       noDataLabel: c.var.t('registry.mapNone'),

@@ -297,7 +297,11 @@ async function loadInitiatives(db: Database, ids: readonly string[], forUpdate =
   ]);
   const byInitiative = <T extends { initiative_id: string }>(list: T[]) => {
     const map = new Map<string, T[]>();
-    for (const item of list) map.set(item.initiative_id, [...(map.get(item.initiative_id) ?? []), item]);
+    for (const item of list) {
+      const entries = map.get(item.initiative_id);
+      if (entries) entries.push(item);
+      else map.set(item.initiative_id, [item]);
+    }
     return (id: string) => map.get(id) ?? [];
   };
   const [textsOf, partnersOf, areasOf, linksOf, webLinksOf] = [
@@ -430,7 +434,9 @@ export async function listInitiatives(db: Database, filter: RegistryFilter): Pro
 /** The cache key of a view of published records only, or undefined for reviewers' and organizations' views. */
 function publicKey(kind: string, filter: Partial<RegistryFilter>): string | undefined {
   const published = filter.states === undefined || (filter.states.length === 1 && filter.states[0] === 'published');
-  return published && !filter.organizationsOf ? `${kind} ${JSON.stringify(filter, Object.keys(filter).sort())}` : undefined;
+  // The year is part of the key: a group filter without a year reads this year's members.
+  const year = new Date().getUTCFullYear();
+  return published && !filter.organizationsOf ? `${kind} ${year} ${JSON.stringify(filter, Object.keys(filter).sort())}` : undefined;
 }
 
 /** The WHERE clause of a registry filter (over `initiatives i`, with `organizations o` when needed). */

@@ -185,6 +185,8 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     const { id: initiativeId } = c.req.valid('param');
     if (!(await getInitiative(c.var.store.db, initiativeId, viewer))) throw notFound(`No initiative ${initiativeId}`);
     const items = await pledgesOf(c.var.store.db, initiativeId, viewer);
+    // What a signed-in caller sees may include what the public may not: never in a shared cache.
+    if (viewer) c.header('Cache-Control', 'private, no-store');
     return c.json({ progressPercent: initiativeProgress(items), items }, 200);
   });
   api.openapi(routes.create, async (c) =>
@@ -197,9 +199,10 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     c.json({ id: await addProgressUpdate(c.var.store, await apiWriter(c), c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
   api.openapi(routes.get, async (c) => {
-    const pledge = await getPledge(c.var.store.db, c.req.valid('param').id, await apiViewer(c));
+    const viewer = await apiViewer(c);
+    const pledge = await getPledge(c.var.store.db, c.req.valid('param').id, viewer);
     if (!pledge) throw notFound(`No pledge ${c.req.valid('param').id}`);
-    if (pledge.editable || pledge.canReport) c.header('Cache-Control', 'private, no-store');
+    if (viewer) c.header('Cache-Control', 'private, no-store');
     return c.json(pledge, 200);
   });
   api.openapi(routes.byOrganization, async (c) => {

@@ -707,7 +707,10 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
   });
 
   const pledgeTarget = async (c: Context<AppEnv>, ctx: Ctx): Promise<PledgeTarget | undefined> => {
-    const home = await pledgeHome(c.var.store.db, c.req.param('id')!, ctx.lang);
+    // Only for a pledge the reader may report on: nothing of a draft is shown to others.
+    const pledge = await getPledge(c.var.store.db, c.req.param('id')!, c.var.user);
+    if (!pledge?.canReport) return undefined;
+    const home = await pledgeHome(c.var.store.db, pledge.id, ctx.lang);
     return home ? { back: href(ctx, `/pledges/${c.req.param('id')}`), backLabel: home.label, unit: home.unit } : undefined;
   };
 

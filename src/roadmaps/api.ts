@@ -49,6 +49,7 @@ const Roadmap = z
     nodes: z.array(Node),
     findings: z.array(FindingSchema).openapi({ description: 'What stops it from being published (empty when it may be)' }),
     editable: z.boolean(),
+    reopenable: z.boolean(),
   })
   .openapi('Roadmap');
 

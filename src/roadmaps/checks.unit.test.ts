@@ -34,7 +34,7 @@ describe('roadmap quality checks', () => {
   it('passes a roadmap whose outcomes are measured and whose activities are tagged, owned and dated', () => {
     expect(
       checkRoadmap([
-        node({ id: 'o1', kind: 'outcome', indicators: [{ code: 'ITU-HH-I99H' }] }),
+        node({ id: 'o1', kind: 'outcome', indicators: [{ code: 'IT.NET.USER.ZS' }] }),
         node({ id: 'p1', kind: 'output' }),
         node({ id: 'a1', kind: 'activity', elements: ['gdc.29.c', 'wsis.C5'], leadOrganization: { id: 'itu' }, dueDate: '2027-06-30' }),
       ]),

@@ -308,7 +308,7 @@ function RoadmapPage(props: {
           <a href={href(ctx, `/roadmaps/${r.id}/nodes/new`)}>{t('roadmap.add.outcome')}</a>
         </p>
       ) : null}
-      {r.state === 'published' && props.ctx.csrf && r.owner ? (
+      {r.reopenable ? (
         <PostForm ctx={ctx} action={href(ctx, `/roadmaps/${r.id}/reopen`)} class="action" label={t('roadmap.reopen')}>
           <button type="submit" class="secondary">
             {t('roadmap.reopen')}
@@ -696,8 +696,8 @@ export function registerRoadmapPages(app: Hono<AppEnv>): void {
     target: async (c, ctx) => {
       const roadmapId = c.req.param('id')!;
       const db = c.var.store.db;
-      const [roadmap] = await db.query<{ title: string }>(sql`SELECT title FROM roadmaps WHERE id = ${roadmapId}`);
-      if (!roadmap) return undefined;
+      const roadmap = await getRoadmap(db, roadmapId, c.var.user);
+      if (!roadmap?.editable) return undefined;
       // The parent comes with the link (?parent=), which the form posts back to.
       const parent = c.req.query('parent') || null;
       const [row] = parent

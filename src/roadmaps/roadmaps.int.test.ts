@@ -43,7 +43,7 @@ describe('an action-line roadmap', () => {
     const trust = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'National cybersecurity capacity raised' });
     const safety = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, {
       title: 'Children safer online',
-      indicators: [{ code: 'ITU-HH-I99H', targetValue: 100, targetYear: 2030 }],
+      indicators: [{ code: 'IT.NET.USER.ZS', targetValue: 100, targetYear: 2030 }],
     });
     expect([trust.status, safety.status]).toEqual([201, 201]);
     const output = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { parentId: trust.body.id, title: 'National CERTs established' });
@@ -57,6 +57,9 @@ describe('an action-line roadmap', () => {
     const unknownElement = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Bad tag', elements: ['gdc.999'] });
     expect(unknownElement.status).toBe(400);
     expect(JSON.stringify(unknownElement.body)).toContain('body.elements.0');
+    const unknownIndicator = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Made up', indicators: [{ code: 'NOT-AN-INDICATOR' }] });
+    expect(unknownIndicator.status).toBe(400);
+    expect(JSON.stringify(unknownIndicator.body)).toContain('body.indicators.0');
 
     // Draft: invisible to the public.
     expect((await t.app.request(`/api/v1/roadmaps/${roadmapId}`)).status).toBe(404);
@@ -86,7 +89,7 @@ describe('an action-line roadmap', () => {
       (
         await itu.call('PUT', `/roadmap-nodes/${trust.body.id}`, {
           title: 'National cybersecurity capacity raised',
-          indicators: [{ code: 'ITU-GCI', targetValue: 80, targetYear: 2030 }],
+          indicators: [{ code: 'ITU.HH.INTERNET', targetValue: 80, targetYear: 2030 }],
         })
       ).status,
     ).toBe(200);
@@ -205,7 +208,7 @@ describe('roadmap pages', () => {
         await v.post(`/en/roadmap-nodes/${outcomeId}/edit`, {
           title: 'Digital skills for all',
           status: 'ongoing',
-          indicator_code_0: 'ITU-SKILLS',
+          indicator_code_0: 'SE_ADT_ACTS',
           indicator_target_0: '70',
           indicator_year_0: '2030',
         })

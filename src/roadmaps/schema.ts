@@ -5,6 +5,7 @@ import { check, date, index, integer, numeric, pgTable, primaryKey, text, timest
 import { organizations } from '../organizations/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { elements } from '../frameworks/schema.ts';
+import { indicators } from '../indicators/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -99,7 +100,9 @@ export const roadmapNodeIndicators = pgTable(
       .notNull()
       .references(() => roadmapNodes.id, { onDelete: 'cascade' }),
     /** The indicator's code in Concord's catalogue (ITU core indicators, SDG indicators). */
-    indicatorCode: text('indicator_code').notNull(),
+    indicatorCode: text('indicator_code')
+      .notNull()
+      .references(() => indicators.code),
     targetValue: numeric('target_value'),
     targetYear: integer('target_year'),
   },

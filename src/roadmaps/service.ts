@@ -41,8 +41,10 @@ export interface Roadmap {
   nodes: RoadmapNode[];
   /** What stops it from being published (empty when it may be). */
   findings: Finding[];
-  /** May the viewer change it? */
+  /** May the viewer change it (a draft of their organization's)? */
   editable: boolean;
+  /** May the viewer take it back to draft (published, and theirs)? */
+  reopenable: boolean;
 }
 
 async function mayEdit(db: Database, user: User | null, organizationId: string): Promise<boolean> {
@@ -95,6 +97,15 @@ async function editableRoadmap(tx: Database, user: User, roadmapId: string): Pro
 
 async function checkNodeInput(tx: Database, input: NodeInput): Promise<void> {
   await requireElements(tx, input.elements, 'elements');
+  // Indicators are those of Concord's catalogue (src/indicators), by code.
+  const codes = input.indicators.map((i) => i.code);
+  if (codes.length) {
+    const known = new Set(
+      (await tx.query<{ code: string }>(sql`SELECT code FROM indicators WHERE code = ANY(${pgTextArray(codes)}::text[])`)).map((r) => r.code),
+    );
+    const missing = codes.findIndex((code) => !known.has(code));
+    if (missing >= 0) throw new Refusal(400, 'roadmap.indicatorUnknown', `indicators.${missing}`, { code: codes[missing]! });
+  }
   if (input.leadOrganizationId) await requireOrganizations(tx, [input.leadOrganizationId], () => 'leadOrganizationId');
   await requireOrganizations(tx, input.contributors, (i) => `contributors.${i}`);
 }
@@ -336,6 +347,7 @@ export async function getRoadmap(db: Database, id: string, viewer: User | null):
     nodes,
     findings: checkRoadmap(nodes),
     editable: editor && row.state === 'draft',
+    reopenable: editor && row.state === 'published',
   };
 }
 

@@ -1,0 +1,1 @@
+ALTER TABLE "roadmap_node_indicators" ADD CONSTRAINT "roadmap_node_indicators_indicator_code_indicators_code_fk" FOREIGN KEY ("indicator_code") REFERENCES "public"."indicators"("code") ON DELETE no action ON UPDATE no action;
