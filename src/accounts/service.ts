@@ -348,6 +348,24 @@ export async function isMember(db: Database, userId: string, organizationId: str
   return rows.length > 0;
 }
 
+/** Whether the user may change an organization's records: reviewers always, otherwise its active members. */
+export async function mayEditFor(db: Database, user: User | null, organizationId: string): Promise<boolean> {
+  return Boolean(user && (isReviewer(user) || (await isMember(db, user.id, organizationId))));
+}
+
+/**
+ * Every organization whose records the user may change, in one query: `all` for reviewers. For
+ * lists that check many records at once.
+ */
+export async function editableOrganizations(db: Database, user: User | null): Promise<{ has(organizationId: string): boolean }> {
+  if (!user) return { has: () => false };
+  if (isReviewer(user)) return { has: () => true };
+  const rows = await db.query<{ organization_id: string }>(
+    sql`SELECT organization_id FROM memberships WHERE user_id = ${user.id} AND state = 'active'`,
+  );
+  return new Set(rows.map((r) => r.organization_id));
+}
+
 /** Asks to join an organization; its administrators decide. */
 export async function requestToJoin(store: Store, user: User, organizationId: string): Promise<void> {
   await store.transaction(async (tx) => {

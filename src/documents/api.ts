@@ -3,7 +3,7 @@
 // Thin: validation here, logic in service.ts and search.ts.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { uploadLimit } from '../web/upload-limit.ts';
 import type { AppEnv } from '../web/env.ts';
 import { pageQuery, problemResponses, ProblemSchema } from '../web/api.ts';
 import { notFound, Problem } from '../web/problem.ts';
@@ -484,15 +484,8 @@ async function requireOperator(c: ApiContext): Promise<void> {
 /** Authorization and the size limit of an upload, checked before the body is read. */
 const uploadGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method !== 'POST') return next();
-
   await requireOperator(c);
-  const max = c.var.config.maxUploadMb;
-  const tooLarge = () => {
-    throw new Problem(413, 'Content Too Large', `The upload is larger than ${max} MB (CONCORD_MAX_UPLOAD_MB).`);
-  };
-  const declared = Number(c.req.header('Content-Length') ?? '0');
-  if (declared > max * 1024 * 1024) tooLarge();
-  return bodyLimit({ maxSize: max * 1024 * 1024, onError: tooLarge })(c, next);
+  return uploadLimit(c, next);
 };
 
 export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {

@@ -2,7 +2,7 @@
 // assessments with their components, area profiles and the 2030 dashboard. Thin: the services
 // do the work, the presenter in profile.ts shapes what pages and API both show.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { uploadLimit } from '../web/upload-limit.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/env.ts';
 import { langQuery, problemResponses, ProblemSchema } from '../web/api.ts';
@@ -333,15 +333,7 @@ export function registerIndicatorApi(api: OpenAPIHono<AppEnv>): void {
     return c.json((await dashboard(c.var.store.db, lang, method)) as unknown as Record<string, unknown>, 200);
   });
   // The size limit is checked as the body arrives (in bytes), before it is read whole.
-  api.use('/observations', async (c, next) => {
-    if (c.req.method !== 'POST') return next();
-    const max = c.var.config.maxUploadMb * 1024 * 1024;
-    const tooLarge = () => {
-      throw new Problem(413, 'Content Too Large', `The body exceeds ${c.var.config.maxUploadMb} MB (CONCORD_MAX_UPLOAD_MB).`);
-    };
-    if (Number(c.req.header('Content-Length') ?? '0') > max) tooLarge();
-    return bodyLimit({ maxSize: max, onError: tooLarge })(c, next);
-  });
+  api.use('/observations', uploadLimit);
   api.openapi(routes.import, async (c) => {
     const actor = await importer(c);
     const q = c.req.valid('query');

@@ -260,11 +260,15 @@ describe('indicators: the analyst path', () => {
 
 describe('indicators: upload size', () => {
   it('refuses an import larger than CONCORD_MAX_UPLOAD_MB with 413, counting bytes', async () => {
-    const t = await openTestApp({ ...env, CONCORD_MAX_UPLOAD_MB: '1' } as NodeJS.ProcessEnv);
+    const t = await openTestApp({ ...env, CONCORD_MAX_UPLOAD_MB: '1' });
     try {
       // Under a million characters, but over a megabyte in UTF-8.
       const body = 'é'.repeat(600_000);
-      const response = await t.app.request('/api/v1/observations', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/csv' }, body });
+      const response = await t.app.request('/api/v1/observations', {
+        method: 'POST',
+        headers: { ...auth, 'Content-Type': 'text/csv' },
+        body,
+      });
       expect(response.status).toBe(413);
       expect(response.headers.get('content-type')).toContain('application/problem+json');
     } finally {

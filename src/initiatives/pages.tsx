@@ -1172,7 +1172,9 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
       // Before a record goes to review, its submitters see the records that look like it.
       const initiative = await getInitiative(c.var.store.db, c.req.param('id'), user);
       const candidates =
-        initiative && (await canEdit(c.var.store.db, user, initiative)) ? await duplicateCandidates(c.var.store.db, initiative.id, user) : [];
+        initiative && (await canEdit(c.var.store.db, user, initiative))
+          ? await duplicateCandidates(c.var.store.db, initiative.id, user)
+          : [];
       if (initiative && candidates.length > 0) {
         const title = shownText(initiative, c.var.lang).title;
         return c.html(<SubmitCheckPage ctx={ctxOf(c)} id={initiative.id} title={title} candidates={candidates} />);

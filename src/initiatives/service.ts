@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, join, empty, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer, stakeholderTypes, type User } from '../accounts/service.ts';
+import { editableOrganizations, isMember, isReviewer, mayEditFor, stakeholderTypes, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { groupToken, writeAreaGroups } from './area-groups.ts';
 import { atRevision } from './registry-cache.ts';
@@ -45,9 +45,7 @@ export interface Initiative {
 export { areaCatalog };
 
 /** Whether the user may change this initiative: a reviewer, or an active member of its lead organization. */
-async function mayEdit(db: Database, user: User, leadOrganizationId: string): Promise<boolean> {
-  return isReviewer(user) || (await isMember(db, user.id, leadOrganizationId));
-}
+const mayEdit = (db: Database, user: User, leadOrganizationId: string) => mayEditFor(db, user, leadOrganizationId);
 
 /** Checks references and normalizes area codes; refusals name the field. */
 export async function checkInput(db: Database, user: User, input: InitiativeInput): Promise<{ areas: string[] }> {
@@ -363,19 +361,8 @@ export async function getInitiative(db: Database, id: string, viewer: User | nul
 
 /** Several initiatives as `viewer` may see them (an export), in the order of `ids`. */
 export async function getInitiatives(db: Database, ids: readonly string[], viewer: User | null): Promise<Initiative[]> {
-  const all = await loadInitiatives(db, ids);
-  const editorOf = new Map<string, boolean>();
-  const shown: Initiative[] = [];
-  for (const initiative of all) {
-    if (initiative.state === 'published' || initiative.state === 'archived') {
-      shown.push(initiative);
-      continue;
-    }
-    const lead = initiative.leadOrganization.id;
-    if (!editorOf.has(lead)) editorOf.set(lead, Boolean(viewer && (await mayEdit(db, viewer, lead))));
-    if (editorOf.get(lead)) shown.push(initiative);
-  }
-  return shown;
+  const [all, editable] = await Promise.all([loadInitiatives(db, ids), editableOrganizations(db, viewer)]);
+  return all.filter((i) => i.state === 'published' || i.state === 'archived' || editable.has(i.leadOrganization.id));
 }
 
 export async function canEdit(db: Database, user: User | null, initiative: Initiative): Promise<boolean> {

@@ -9,7 +9,7 @@ import { isoDate, webAddress } from '../shared/fields.ts';
 import { sql, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { editableOrganizations, isMember, isReviewer, mayEditFor, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { assessPledge, rollUp, type PledgeProgress } from './progress.ts';
 
@@ -117,9 +117,7 @@ async function initiativeRecord(db: Database, initiativeId: string): Promise<Omi
   return { initiativeId, state: row.state, organization: row.lead_organization_id };
 }
 
-async function isEditor(db: Database, user: User | null, record: Pick<PledgeRecord, 'organization'>): Promise<boolean> {
-  return Boolean(user && (isReviewer(user) || (await isMember(db, user.id, record.organization))));
-}
+const isEditor = (db: Database, user: User | null, record: Pick<PledgeRecord, 'organization'>) => mayEditFor(db, user, record.organization);
 
 /** States in which the record's pledges and money may change: before review (reviewers: always). */
 const changeable = (record: Pick<PledgeRecord, 'initiativeId' | 'state'>) =>
@@ -321,9 +319,8 @@ async function visiblePledges(db: Database, where: Sql, viewer: User | null, tod
         FROM pledges p JOIN organizations o ON o.id = p.organization_id LEFT JOIN initiatives i ON i.id = p.initiative_id
         WHERE ${where} ORDER BY p.created_at, p.id`,
   );
-  const editorOf = new Map<string, boolean>();
-  for (const org of new Set(rows.map((r) => r.record_organization))) editorOf.set(org, await isEditor(db, viewer, { organization: org }));
-  const shown = rows.filter((r) => editorOf.get(r.record_organization) || ['published', 'archived'].includes(r.record_state));
+  const editable = await editableOrganizations(db, viewer);
+  const shown = rows.filter((r) => editable.has(r.record_organization) || ['published', 'archived'].includes(r.record_state));
   if (shown.length === 0) return [];
   const ids = pgTextArray(shown.map((r) => r.id));
   const [transactions, updates] = await Promise.all([
@@ -336,7 +333,7 @@ async function visiblePledges(db: Database, where: Sql, viewer: User | null, tod
     ),
   ]);
   return shown.map((r) => {
-    const editor = editorOf.get(r.record_organization) ?? false;
+    const editor = editable.has(r.record_organization);
     const mine = transactions.filter((t) => t.pledge_id === r.id);
     const totals = new Map<string, { kind: string; currency: string; amount: number }>();
     for (const t of mine) {

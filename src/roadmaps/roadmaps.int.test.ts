@@ -57,7 +57,10 @@ describe('an action-line roadmap', () => {
     const unknownElement = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Bad tag', elements: ['gdc.999'] });
     expect(unknownElement.status).toBe(400);
     expect(JSON.stringify(unknownElement.body)).toContain('body.elements.0');
-    const unknownIndicator = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, { title: 'Made up', indicators: [{ code: 'NOT-AN-INDICATOR' }] });
+    const unknownIndicator = await itu.call('POST', `/roadmaps/${roadmapId}/nodes`, {
+      title: 'Made up',
+      indicators: [{ code: 'NOT-AN-INDICATOR' }],
+    });
     expect(unknownIndicator.status).toBe(400);
     expect(JSON.stringify(unknownIndicator.body)).toContain('body.indicators.0');
 

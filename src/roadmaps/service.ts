@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
 import { checkRoadmap, type Finding } from './checks.ts';
 import { childKind, type NodeInput, type NodeKind, type NodeStatus, type RoadmapInput, type RoadmapState } from './model.ts';
 
@@ -47,9 +47,7 @@ export interface Roadmap {
   reopenable: boolean;
 }
 
-async function mayEdit(db: Database, user: User | null, organizationId: string): Promise<boolean> {
-  return Boolean(user && (isReviewer(user) || (await isMember(db, user.id, organizationId))));
-}
+const mayEdit = mayEditFor;
 
 async function requireElements(db: Database, ids: readonly string[], field: string): Promise<void> {
   if (ids.length === 0) return;
@@ -101,7 +99,9 @@ async function checkNodeInput(tx: Database, input: NodeInput): Promise<void> {
   const codes = input.indicators.map((i) => i.code);
   if (codes.length) {
     const known = new Set(
-      (await tx.query<{ code: string }>(sql`SELECT code FROM indicators WHERE code = ANY(${pgTextArray(codes)}::text[])`)).map((r) => r.code),
+      (await tx.query<{ code: string }>(sql`SELECT code FROM indicators WHERE code = ANY(${pgTextArray(codes)}::text[])`)).map(
+        (r) => r.code,
+      ),
     );
     const missing = codes.findIndex((code) => !known.has(code));
     if (missing >= 0) throw new Refusal(400, 'roadmap.indicatorUnknown', `indicators.${missing}`, { code: codes[missing]! });
