@@ -4,15 +4,12 @@
 // same data beside it as a table. Right-to-left pages get the time axis mirrored and the value axis
 // on the right. No JavaScript is needed to read them.
 import { readFileSync } from 'node:fs';
+import { escapeMarkup } from '../shared/escape.ts';
 import { createRequire } from 'node:module';
 import { geoEqualEarth, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
-}
 
 const palette = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#8c564b', '#e377c2'];
 const fmt = (lang: string, digits = 1) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits });
@@ -78,7 +75,7 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   for (let v = y0; v <= y1 + step / 2; v += step) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/>`);
     parts.push(
-      `<text x="${chart.rtl ? axisX + 6 : axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="${chart.rtl ? 'start' : 'end'}" font-size="11">${escapeXml(f.format(v))}</text>`,
+      `<text x="${chart.rtl ? axisX + 6 : axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="${chart.rtl ? 'start' : 'end'}" font-size="11">${escapeMarkup(f.format(v))}</text>`,
     );
   }
   const yearStep = Math.max(1, Math.ceil((x1 - x0) / 8));
@@ -87,17 +84,17 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   }
   if (chart.band) {
     parts.push(
-      `<rect x="${left}" width="${W - left - right}" y="${sy(chart.band.high).toFixed(1)}" height="${(sy(chart.band.low) - sy(chart.band.high)).toFixed(1)}" fill="#2ca02c" fill-opacity="0.15"><title>${escapeXml(chart.band.label)}</title></rect>`,
+      `<rect x="${left}" width="${W - left - right}" y="${sy(chart.band.high).toFixed(1)}" height="${(sy(chart.band.low) - sy(chart.band.high)).toFixed(1)}" fill="#2ca02c" fill-opacity="0.15"><title>${escapeMarkup(chart.band.label)}</title></rect>`,
     );
   }
   if (chart.target) {
     const latest = Math.max(...chart.series.flatMap((s) => s.points.map((p) => p.year)), x0);
     const ty = sy(chart.target.value).toFixed(1);
     parts.push(
-      `<line x1="${sx(latest).toFixed(1)}" x2="${sx(chart.target.year).toFixed(1)}" y1="${ty}" y2="${ty}" stroke="#000" stroke-dasharray="6 4" stroke-width="2"><title>${escapeXml(chart.target.label)}</title></line>`,
+      `<line x1="${sx(latest).toFixed(1)}" x2="${sx(chart.target.year).toFixed(1)}" y1="${ty}" y2="${ty}" stroke="#000" stroke-dasharray="6 4" stroke-width="2"><title>${escapeMarkup(chart.target.label)}</title></line>`,
     );
     parts.push(
-      `<circle cx="${sx(chart.target.year).toFixed(1)}" cy="${ty}" r="4" fill="#000"/><text x="${sx(chart.target.year).toFixed(1)}" y="${(Number(ty) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${escapeXml(chart.target.label)}</text>`,
+      `<circle cx="${sx(chart.target.year).toFixed(1)}" cy="${ty}" r="4" fill="#000"/><text x="${sx(chart.target.year).toFixed(1)}" y="${(Number(ty) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${escapeMarkup(chart.target.label)}</text>`,
     );
   }
   chart.series.forEach((s, i) => {
@@ -108,15 +105,15 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
     parts.push(`<path d="${d}" fill="none" stroke="${color}" stroke-width="2"/>`);
     for (const p of pts)
       parts.push(
-        `<circle cx="${sx(p.year).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="2.5" fill="${color}"><title>${escapeXml(`${s.label} ${p.year}: ${f.format(p.value)}`)}</title></circle>`,
+        `<circle cx="${sx(p.year).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="2.5" fill="${color}"><title>${escapeMarkup(`${s.label} ${p.year}: ${f.format(p.value)}`)}</title></circle>`,
       );
     const lx = chart.rtl ? W - right - 4 - i * 150 : left + 4 + i * 150;
     parts.push(
-      `<rect x="${chart.rtl ? lx - 12 : lx}" y="6" width="12" height="4" fill="${color}"/><text x="${chart.rtl ? lx - 16 : lx + 16}" y="12" font-size="11" text-anchor="start">${escapeXml(s.label.slice(0, 24))}</text>`,
+      `<rect x="${chart.rtl ? lx - 12 : lx}" y="6" width="12" height="4" fill="${color}"/><text x="${chart.rtl ? lx - 16 : lx + 16}" y="12" font-size="11" text-anchor="start">${escapeMarkup(s.label.slice(0, 24))}</text>`,
     );
   });
   parts.push(
-    `<text x="${chart.rtl ? W - 4 : 4}" y="${H - 4}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeXml(chart.unitLabel)}</text>`,
+    `<text x="${chart.rtl ? W - 4 : 4}" y="${H - 4}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeMarkup(chart.unitLabel)}</text>`,
   );
   return svgShell(chart.title, chart.desc, chart.rtl, W, H, parts.join(''));
 }
@@ -125,7 +122,7 @@ function svgShell(title: string, desc: string, rtl: boolean, width: number, heig
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title chart-desc"` +
     `${rtl ? ' direction="rtl"' : ''} font-family="system-ui, sans-serif">` +
-    `<title id="chart-title">${escapeXml(title)}</title><desc id="chart-desc">${escapeXml(desc)}</desc>` +
+    `<title id="chart-title">${escapeMarkup(title)}</title><desc id="chart-desc">${escapeMarkup(desc)}</desc>` +
     `<rect width="${width}" height="${height}" fill="#fff"/>${body}</svg>`
   );
 }
@@ -185,7 +182,7 @@ export function choroplethSvg(chart: MapChart): string {
     const label = datum
       ? `${datum.name}${datum.year === undefined ? '' : ` ${datum.year}`}: ${f.format(datum.value)}`
       : `${s.name}: ${chart.noDataLabel}`;
-    return `<path d="${s.d}" fill="${datum ? colorOf(datum.value) : '#e0e0e0'}" stroke="#fff" stroke-width="0.4"><title>${escapeXml(label)}</title></path>`;
+    return `<path d="${s.d}" fill="${datum ? colorOf(datum.value) : '#e0e0e0'}" stroke="#fff" stroke-width="0.4"><title>${escapeMarkup(label)}</title></path>`;
   });
   const legend: string[] = [];
   const edges = [0, ...chart.breaks];
@@ -194,15 +191,15 @@ export function choroplethSvg(chart: MapChart): string {
     const x = chart.rtl ? MW - 20 - (i + 1) * 90 : 20 + i * 90;
     legend.push(
       `<rect x="${x}" y="${MH + 10}" width="14" height="14" fill="${blues[Math.min(i, blues.length - 1)] ?? '#000'}" stroke="#999"/>` +
-        `<text x="${x + 18}" y="${MH + 22}" font-size="11">${escapeXml(high === undefined ? `≥ ${f.format(low)}` : `${f.format(low)}–${f.format(high)}`)}</text>`,
+        `<text x="${x + 18}" y="${MH + 22}" font-size="11">${escapeMarkup(high === undefined ? `≥ ${f.format(low)}` : `${f.format(low)}–${f.format(high)}`)}</text>`,
     );
   });
   const nx = chart.rtl ? 20 : MW - 110;
   legend.push(
-    `<rect x="${nx}" y="${MH + 10}" width="14" height="14" fill="#e0e0e0" stroke="#999"/><text x="${nx + 18}" y="${MH + 22}" font-size="11">${escapeXml(chart.noDataLabel)}</text>`,
+    `<rect x="${nx}" y="${MH + 10}" width="14" height="14" fill="#e0e0e0" stroke="#999"/><text x="${nx + 18}" y="${MH + 22}" font-size="11">${escapeMarkup(chart.noDataLabel)}</text>`,
   );
   legend.push(
-    `<text x="${chart.rtl ? MW - 4 : 4}" y="${MH + 42}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeXml(chart.unitLabel)}</text>`,
+    `<text x="${chart.rtl ? MW - 4 : 4}" y="${MH + 42}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeMarkup(chart.unitLabel)}</text>`,
   );
   return svgShell(chart.title, chart.desc, chart.rtl, MW, MH + 48, parts.join('') + legend.join(''));
 }

@@ -2,6 +2,7 @@
 // folded, Chinese segmented into a `simple` vector), tolerant of OCR damage through trigrams on
 // the folded text of OCR'd versions, filtered, ranked on a capped candidate set (ARCHITECTURE.md:
 // ranking every match of a frequent term is slow at 1M rows), highlighted, grouped by document.
+import { escapeMarkup } from '../shared/escape.ts';
 import { sql, join, empty, raw, pgTextArray, type Database, type Sql } from '../store/index.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -162,11 +163,9 @@ async function headlines(db: Database, query: string, hits: { id: number; lang: 
   return out;
 }
 
-const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** Escapes the text, then turns the sentinels into <mark> elements. */
 function marked(text: string): string {
-  return escapeHtml(text).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
+  return escapeMarkup(text).replaceAll(MARK_OPEN, '<mark>').replaceAll(MARK_CLOSE, '</mark>');
 }
 
 /**

@@ -1,5 +1,6 @@
 // The framework graph's domain logic: frameworks, elements with their texts, links both ways,
 // derived links, search and the crosswalk matrix. No HTTP here; the API and pages share it.
+import { escapeMarkup } from '../shared/escape.ts';
 import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -516,12 +517,8 @@ export async function searchElements(
 function escapeSnippet(snippet: string): string {
   return snippet
     .split(/(<mark>|<\/mark>)/)
-    .map((part) => (part === '<mark>' || part === '</mark>' ? part : escapeHtml(part)))
+    .map((part) => (part === '<mark>' || part === '</mark>' ? part : escapeMarkup(part)))
     .join('');
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 export type SourceWithNotes = SourceRow;

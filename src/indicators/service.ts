@@ -2,7 +2,7 @@
 // (all or nothing, with a row-by-row report) and exported in CSV, SDMX-CSV and SDMX-JSON, and the
 // progress assessments recomputed from them. Routes and the CLI call these; no HTTP here.
 import { sql, join, empty, type Sql } from '../store/sql.ts';
-import type { Database, Store } from '../store/index.ts';
+import { pgArray, type Database, type Store } from '../store/index.ts';
 import { areaCatalog, type AreaCatalog } from '../areas/index.ts';
 import type { Language } from '../language/languages.ts';
 import { dimensionsKey, type Observation } from './observation.ts';
@@ -207,7 +207,7 @@ export async function findObservations(db: Database, filter: ObservationFilter):
   if (filter.areas !== undefined) {
     // Any code the catalogue knows (`LDC`, `826`, `gb`) reads as Concord's area code.
     const catalog = await areaCatalog();
-    where.push(sql`area = ANY(${arrayLiteral(filter.areas.map((a) => catalog.resolve(a) ?? a))}::text[])`);
+    where.push(sql`area = ANY(${pgArray(filter.areas.map((a) => catalog.resolve(a) ?? a))}::text[])`);
   }
   if (filter.totalsOnly) where.push(sql`dimensions_key = '[]'`);
   if (filter.source !== undefined) where.push(sql`source = ${filter.source}`);
@@ -216,11 +216,6 @@ export async function findObservations(db: Database, filter: ObservationFilter):
     FROM observations ${where.length ? sql`WHERE ${join(where, ' AND ')}` : empty}
     ORDER BY indicator_code, area, dimensions_key, period, source`);
   return rows.map(toObservation);
-}
-
-/** A PostgreSQL array literal of texts or numbers (null as NULL), passed as one parameter. */
-export function arrayLiteral(values: readonly (string | number | null)[]): string {
-  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
 
 /** Rows per statement: every column travels as one array parameter, so the size only bounds memory. */
@@ -242,7 +237,7 @@ export async function writeObservations(tx: Database, observations: readonly Obs
   let updated = 0;
   for (let i = 0; i < observations.length; i += BATCH) {
     const chunk = observations.slice(i, i + BATCH);
-    const col = <T extends string | number | null>(pick: (o: Observation) => T) => arrayLiteral(chunk.map(pick));
+    const col = <T extends string | number | null>(pick: (o: Observation) => T) => pgArray(chunk.map(pick));
     const result = await tx.query<{ inserted: boolean }>(sql`
       INSERT INTO observations AS t (indicator_code, area, period, year, dimensions, dimensions_key, value, unit, unit_multiplier, status, source, notes, import_id)
       SELECT s, a, p, y, d::jsonb, k, v, u, m, st, src, n, ${importId}::bigint
@@ -397,7 +392,7 @@ export async function exportObservations(db: Database, filter: ObservationFilter
 /** Deletes the observations of the given indicators (or all) — for operators replacing a release. */
 export async function clearObservations(store: Store, indicators?: readonly string[]): Promise<void> {
   await store.transaction(async (tx) => {
-    const where = indicators ? sql`WHERE indicator_code = ANY(${arrayLiteral(indicators)}::text[])` : empty;
+    const where = indicators ? sql`WHERE indicator_code = ANY(${pgArray(indicators)}::text[])` : empty;
     await tx.query(sql`DELETE FROM assessments ${where}`);
     await tx.query(sql`DELETE FROM observations ${where}`);
   });

@@ -46,7 +46,13 @@ export function databaseOn(connection: Connection): Database {
   };
 }
 
-/** Formats strings as a PostgreSQL array literal, to pass a text[] as one parameter. */
-export function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+/**
+ * Formats values as a PostgreSQL array literal, to pass an array as one parameter (cast it:
+ * `${pgArray(xs)}::text[]`, `::numeric[]`); null stays NULL.
+ */
+export function pgArray(values: readonly (string | number | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`;
 }
+
+/** Strings as a PostgreSQL array literal, to pass a text[] as one parameter. */
+export const pgTextArray: (values: readonly string[]) => string = pgArray;

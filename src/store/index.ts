@@ -6,7 +6,7 @@ import type { Sql } from './sql.ts';
 import { EmbeddedConnection } from './embedded.ts';
 import { migrate } from './migrate.ts';
 
-export { pgTextArray, StoreError, type Database, type Dialect } from './connection.ts';
+export { pgArray, pgTextArray, StoreError, type Database, type Dialect } from './connection.ts';
 export { sql, join, raw, empty, type Sql } from './sql.ts';
 
 /** Runs a query and returns its rows (the same as `db.query`). */
