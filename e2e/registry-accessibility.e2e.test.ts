@@ -8,6 +8,8 @@ import { createOrganization, createUser } from '../src/accounts/service.ts';
 import { createInitiative, transition } from '../src/initiatives/service.ts';
 import { initiativeInput } from '../src/initiatives/model.ts';
 import { createPledge, pledgeInput, reviewPledge } from '../src/pledges/service.ts';
+import { addNode, createRoadmap, publishRoadmap } from '../src/roadmaps/service.ts';
+import { nodeInput } from '../src/roadmaps/model.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
 
 const password = 'correct horse battery staple';
@@ -56,6 +58,9 @@ const cases: Case[] = [
   { name: 'registry world map', who: 'anonymous', path: '/registry/map' },
   { name: 'roadmaps', who: 'anonymous', path: '/roadmaps' },
   { name: 'roadmap form', who: 'contributor', path: '/roadmaps/new' },
+  { name: 'roadmap (published, anonymous)', who: 'anonymous', path: '/roadmaps/:roadmap' },
+  { name: 'roadmap draft with failed checks (its owner)', who: 'contributor', path: '/roadmaps/:draftRoadmap' },
+  { name: 'roadmap part form', who: 'contributor', path: '/roadmaps/:draftRoadmap/nodes/new' },
 ];
 
 describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA)', () => {
@@ -132,6 +137,45 @@ describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA
     );
     await reviewPledge(store, reviewer, pledge, 'publish');
     ids.pledge = pledge;
+    // A published roadmap with an outcome, an output and an activity; and a draft that fails its checks.
+    const roadmap = await createRoadmap(store, contributor, {
+      title: 'Infrastructure roadmap',
+      description: 'Action line C2 to 2030.',
+      lang: 'en',
+      ownerOrganizationId: organization.id,
+      actionLineId: 'wsis.C2',
+    });
+    const part = (over: Record<string, unknown>) => nodeInput.parse({ title: 'Part', status: 'ongoing', ...over });
+    const outcome = await addNode(
+      store,
+      contributor,
+      roadmap,
+      part({ title: 'Rural schools online', indicators: [{ code: 'IT.NET.USER.ZS' }] }),
+    );
+    const output = await addNode(store, contributor, roadmap, part({ parentId: outcome, title: 'Community networks licensed' }));
+    await addNode(
+      store,
+      contributor,
+      roadmap,
+      part({
+        parentId: output,
+        title: 'Spectrum for community networks',
+        elements: ['gdc.11.c', 'wsis.C2'],
+        leadOrganizationId: organization.id,
+        dueDate: '2027-06-30',
+      }),
+    );
+    expect((await publishRoadmap(store, contributor, roadmap)).published).toBe(true);
+    ids.roadmap = roadmap;
+    const draft = await createRoadmap(store, contributor, {
+      title: 'Draft roadmap',
+      description: '',
+      lang: 'en',
+      ownerOrganizationId: organization.id,
+      actionLineId: null,
+    });
+    await addNode(store, contributor, draft, part({ title: 'An outcome without an indicator' }));
+    ids.draftRoadmap = draft;
     ids.organization = organization.id;
     ids.published = published.id;
     ids.submitted = submitted.id;
