@@ -2,7 +2,7 @@
 // organizations. Writes through the API use bearer tokens, never cookies (so no CSRF).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
-import { problemResponses, ProblemSchema } from '../web/api.ts';
+import { problemResponses, ProblemSchema, jsonContent as json } from '../web/api.ts';
 import { apiCaller } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { getOrganization, listOrganizations, membershipsOf, stakeholderTypes } from './service.ts';
@@ -22,7 +22,6 @@ const OrganizationSchema = z
   })
   .openapi('Organization');
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 const unauthorized = {
   401: { description: 'No valid bearer token', content: { 'application/problem+json': { schema: ProblemSchema } } },
 } as const;

@@ -5,7 +5,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, MiddlewareHandler } from 'hono';
 import { uploadLimit } from '../web/upload-limit.ts';
 import type { AppEnv } from '../web/env.ts';
-import { pageQuery, problemResponses, ProblemSchema } from '../web/api.ts';
+import { pageQuery, problemResponses, jsonContent as json, problemContent as problem } from '../web/api.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { apiCaller } from '../web/session.ts';
 import { languages, type Language } from '../language/languages.ts';
@@ -165,8 +165,6 @@ const SearchSchema = z
   .object({ q: z.string(), total: z.number(), limit: z.number(), offset: z.number(), documents: DocumentHitsSchema })
   .openapi('DocumentSearch');
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const idParam = z.object({
   id: z
     .string()

@@ -2,7 +2,7 @@
 // search and the crosswalk matrix. Thin: validation here, logic in service.ts.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
-import { langQuery, pageQuery, problemResponses } from '../web/api.ts';
+import { langQuery, pageQuery, problemResponses, jsonContent as json } from '../web/api.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { languages } from '../language/languages.ts';
 import {
@@ -123,8 +123,6 @@ const idParam = z.object({
       description: 'Element id, e.g. sdg.9.c, gdc.11.b, wsis.C7.e-health, pact.action.28',
     }),
 });
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
 
 const routes = {
   frameworks: createRoute({

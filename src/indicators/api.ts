@@ -5,7 +5,7 @@ import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { uploadLimit } from '../web/upload-limit.ts';
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/env.ts';
-import { langQuery, problemResponses, ProblemSchema } from '../web/api.ts';
+import { langQuery, problemResponses, jsonContent as json, problemContent as problem } from '../web/api.ts';
 import { apiCaller } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { hit, limits } from '../accounts/rate-limit.ts';
@@ -27,8 +27,6 @@ import { areaProfile, dashboard } from './profile.ts';
 import { methods, type MethodId } from './assessment.ts';
 import { areaCatalog } from '../areas/index.ts';
 
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const methodIds = Object.keys(methods) as [MethodId, ...MethodId[]];
 const methodQuery = z
   .enum(methodIds)

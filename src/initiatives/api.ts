@@ -3,7 +3,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/env.ts';
-import { langQuery, problemResponses, ProblemSchema } from '../web/api.ts';
+import { langQuery, problemResponses, jsonContent as json, writeResponses, idParam } from '../web/api.ts';
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { isReviewer, type User } from '../accounts/service.ts';
@@ -75,22 +75,6 @@ const Change = z
     note: z.string().nullable(),
   })
   .openapi('Change');
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
-const writeResponses = {
-  401: problem('No valid bearer token'),
-  403: problem('Not allowed for this record'),
-  409: problem('Conflicts with the record’s state or version'),
-  429: problem('Too many writes'),
-} as const;
-const idParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
 
 const routes = {
   list: createRoute({

@@ -1,7 +1,7 @@
 // /api/v1 routes for pledges: read with the initiative's visibility; write with a bearer token.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
-import { problemResponses, ProblemSchema } from '../web/api.ts';
+import { problemResponses, jsonContent as json, writeResponses as writes, idParam as id, createdResponse as created } from '../web/api.ts';
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound } from '../web/problem.ts';
 import { getInitiative } from '../initiatives/service.ts';
@@ -71,23 +71,6 @@ const Pledge = z
     createdAt: z.string(),
   })
   .openapi('Pledge');
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
-const writes = {
-  401: problem('No valid bearer token'),
-  403: problem('Not allowed for this record'),
-  409: problem('Conflicts with the record’s state'),
-  429: problem('Too many writes'),
-} as const;
-const id = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const created = json(z.object({ id: z.string() }), 'Created');
 
 const routes = {
   list: createRoute({

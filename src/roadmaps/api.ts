@@ -2,7 +2,14 @@
 // token), write with a bearer token. Publishing answers 422 with every failed check named.
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
-import { problemResponses, ProblemSchema } from '../web/api.ts';
+import {
+  problemResponses,
+  jsonContent as json,
+  problemContent as problem,
+  writeResponses as writes,
+  idParam as id,
+  createdResponse as created,
+} from '../web/api.ts';
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound, Problem } from '../web/problem.ts';
 import { translator } from '../i18n/index.ts';
@@ -63,23 +70,6 @@ const Summary = z.object({
   nodes: z.number(),
   updatedAt: z.string(),
 });
-
-const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({ description, content: { 'application/json': { schema } } });
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
-const writes = {
-  401: problem('No valid bearer token'),
-  403: problem('Not allowed for this roadmap'),
-  409: problem('Conflicts with the roadmap’s state'),
-  429: problem('Too many writes'),
-} as const;
-const id = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-const created = json(z.object({ id: z.string() }), 'Created');
 
 const routes = {
   list: createRoute({

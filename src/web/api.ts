@@ -70,3 +70,35 @@ export function openApiDocument(api: OpenAPIHono<AppEnv>) {
     servers: [{ url: '/api/v1' }],
   });
 }
+
+/** A JSON response of a route, for its OpenAPI description. */
+export const jsonContent = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A problem+json response of a route, for its OpenAPI description. */
+export const problemContent = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** What a write (with a bearer token) may answer besides success. */
+export const writeResponses = {
+  401: problemContent('No valid bearer token'),
+  403: problemContent('Not allowed for this record'),
+  409: problemContent('Conflicts with the record’s state or version'),
+  429: problemContent('Too many writes'),
+} as const;
+
+/** `{id}` in a route's path. */
+export const idParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(100)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** 201 with the new record's id. */
+export const createdResponse = jsonContent(z.object({ id: z.string() }), 'Created');
