@@ -425,6 +425,34 @@ function PlaceholderPage(props: { ctx: Ctx; symbol: string; citing: { id: string
 
 // ---------------------------------------------------------------- suggested framework links
 
+/** A page about one document (its links, languages side by side, a diff): the way back, and its title. */
+function DocumentSubpage(props: {
+  ctx: PageContext;
+  detail: { id: string; symbol: string | null };
+  title: string;
+  back: string;
+  children: Child;
+}) {
+  const { ctx, detail } = props;
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${props.title}`}>
+      <nav class="crumbs" aria-label={t('document.crumbs')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, props.back)}>{detail.symbol ?? detail.id}</a>
+          </li>
+        </ol>
+      </nav>
+      <h1>{props.title}</h1>
+      {props.children}
+    </Layout>
+  );
+}
+
 function LinksPage(props: {
   ctx: Ctx;
   detail: DocumentDetail;
@@ -434,18 +462,7 @@ function LinksPage(props: {
   const { ctx, detail, lang } = props;
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.links.title')}`}>
-      <nav class="crumbs" aria-label={t('document.crumbs')}>
-        <ol>
-          <li>
-            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
-          </li>
-          <li>
-            <a href={href(ctx, `/documents/${detail.id}?in=${lang}`)}>{detail.symbol ?? detail.id}</a>
-          </li>
-        </ol>
-      </nav>
-      <h1>{t('document.links.title')}</h1>
+    <DocumentSubpage ctx={ctx} detail={detail} title={t('document.links.title')} back={`/documents/${detail.id}?in=${lang}`}>
       <p class="note">{t('document.links.note')}</p>
       <div class="scroll">
         <table>
@@ -485,7 +502,7 @@ function LinksPage(props: {
           </tbody>
         </table>
       </div>
-    </Layout>
+    </DocumentSubpage>
   );
 }
 
@@ -598,18 +615,7 @@ function ComparePage(props: { ctx: Ctx; detail: DocumentDetail; a: Language; b: 
     </div>
   );
   return (
-    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.compare.title')}`}>
-      <nav class="crumbs" aria-label={t('document.crumbs')}>
-        <ol>
-          <li>
-            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
-          </li>
-          <li>
-            <a href={href(ctx, `/documents/${detail.id}`)}>{detail.symbol ?? detail.id}</a>
-          </li>
-        </ol>
-      </nav>
-      <h1>{t('document.compare.title')}</h1>
+    <DocumentSubpage ctx={ctx} detail={detail} title={t('document.compare.title')} back={`/documents/${detail.id}`}>
       <form class="inline" method="get" action={href(ctx, `/documents/${detail.id}/compare`)}>
         {choose('a', a, t('document.compare.left'))}
         {choose('b', b, t('document.compare.right'))}
@@ -637,7 +643,7 @@ function ComparePage(props: { ctx: Ctx; detail: DocumentDetail; a: Language; b: 
           </tbody>
         </table>
       </div>
-    </Layout>
+    </DocumentSubpage>
   );
 }
 
@@ -677,18 +683,7 @@ function DiffPage(props: {
   const { t } = ctx;
   const count = (status: RevisionPair['status']) => pairs?.filter((p) => p.status === status).length ?? 0;
   return (
-    <Layout ctx={ctx} title={`${detail.symbol ?? detail.id} · ${t('document.diff.title')}`}>
-      <nav class="crumbs" aria-label={t('document.crumbs')}>
-        <ol>
-          <li>
-            <a href={href(ctx, '/documents')}>{t('documents.title')}</a>
-          </li>
-          <li>
-            <a href={href(ctx, `/documents/${detail.id}`)}>{detail.symbol ?? detail.id}</a>
-          </li>
-        </ol>
-      </nav>
-      <h1>{t('document.diff.title')}</h1>
+    <DocumentSubpage ctx={ctx} detail={detail} title={t('document.diff.title')} back={`/documents/${detail.id}`}>
       <form class="inline" method="get" action={href(ctx, `/documents/${detail.id}/diff`)}>
         <input type="hidden" name="in" value={lang} />
         <div>
@@ -735,7 +730,7 @@ function DiffPage(props: {
       ) : (
         <p>{t('document.diff.choose')}</p>
       )}
-    </Layout>
+    </DocumentSubpage>
   );
 }
 
