@@ -15,11 +15,13 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   real,
   text,
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { elements } from '../frameworks/schema.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -191,4 +193,39 @@ export const requestedActions = pgTable(
     deadlineSession: integer('deadline_session'),
   },
   (t) => [index('requested_actions_version_idx').on(t.versionId)],
+);
+
+/**
+ * A typed link from a document paragraph to a framework element: suggested (by the lexical
+ * matcher or a contributor), then confirmed or rejected by a reviewer. Confirmed links count in
+ * the coverage matrix; who suggested and who decided, and when, are kept.
+ */
+export const paragraphLinks = pgTable(
+  'paragraph_links',
+  {
+    paragraphId: bigint('paragraph_id', { mode: 'number' })
+      .notNull()
+      .references(() => documentParagraphs.id, { onDelete: 'cascade' }),
+    elementId: text('element_id')
+      .notNull()
+      .references(() => elements.id),
+    /** contributes-to, measured-by, relates-to, same-as: as for links between elements. */
+    type: text('type').notNull(),
+    state: text('state').notNull(),
+    /** The matcher's score for a computed suggestion; null when a person proposed it. */
+    score: real('score'),
+    /** Why the paragraph serves the element, in the proposer's words. */
+    evidence: text('evidence'),
+    /** `matcher` or a user id. */
+    suggestedBy: text('suggested_by').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: at('decided_at'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.paragraphId, t.elementId] }),
+    index('paragraph_links_element_idx').on(t.elementId, t.state),
+    check('paragraph_links_type_check', sql`${t.type} in ('contributes-to', 'measured-by', 'relates-to', 'same-as')`),
+    check('paragraph_links_state_check', sql`${t.state} in ('suggested', 'confirmed', 'rejected')`),
+  ],
 );

@@ -6,6 +6,7 @@ import { organizations } from '../organizations/schema.ts';
 import { users } from '../accounts/schema.ts';
 import { elements } from '../frameworks/schema.ts';
 import { indicators } from '../indicators/schema.ts';
+import { initiatives } from '../initiatives/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -107,4 +108,18 @@ export const roadmapNodeIndicators = pgTable(
     targetYear: integer('target_year'),
   },
   (t) => [primaryKey({ columns: [t.nodeId, t.indicatorCode] })],
+);
+
+/** The registry initiatives that carry out an activity: an activity with none is a gap the map shows. */
+export const roadmapNodeInitiatives = pgTable(
+  'roadmap_node_initiatives',
+  {
+    nodeId: text('node_id')
+      .notNull()
+      .references(() => roadmapNodes.id, { onDelete: 'cascade' }),
+    initiativeId: text('initiative_id')
+      .notNull()
+      .references(() => initiatives.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.nodeId, t.initiativeId] }), index('roadmap_node_initiatives_initiative_idx').on(t.initiativeId)],
 );
