@@ -110,10 +110,20 @@ export const documentParagraphs = pgTable(
     /** True when the version is OCR-damaged: such paragraphs are also matched by trigrams. */
     ocr: boolean('ocr').notNull().default(false),
     search: tsvector('search'),
+    /**
+     * The elements of its confirmed links and all their ancestors, kept by a trigger on
+     * paragraph_links (migration coverage_revision): the coverage matrix reads it like an
+     * initiative's closure.
+     */
+    elementClosure: text('element_closure')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
   },
   (t) => [
     uniqueIndex('document_paragraphs_position_idx').on(t.versionId, t.position),
     index('document_paragraphs_document_idx').on(t.documentId, t.lang),
+    index('document_paragraphs_elements_idx').using('gin', t.elementClosure),
   ],
 );
 

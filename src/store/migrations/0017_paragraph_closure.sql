@@ -1,0 +1,2 @@
+ALTER TABLE "document_paragraphs" ADD COLUMN "element_closure" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "document_paragraphs_elements_idx" ON "document_paragraphs" USING gin ("element_closure");
