@@ -119,8 +119,11 @@ export const documentParagraphs = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The element set of its closure (src/coverage/schema.ts); null while it has no confirmed link. */
+    elementSetId: integer('element_set_id'),
   },
   (t) => [
+    index('document_paragraphs_element_set_idx').on(t.elementSetId),
     uniqueIndex('document_paragraphs_position_idx').on(t.versionId, t.position),
     index('document_paragraphs_document_idx').on(t.documentId, t.lang),
     index('document_paragraphs_elements_idx').using('gin', t.elementClosure),

@@ -55,6 +55,10 @@ export const initiatives = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** The element set of its closure (src/coverage/schema.ts), kept by a trigger. */
+    elementSetId: integer('element_set_id'),
+    /** How many pledges it carries, kept by a trigger on pledges: the coverage matrix sums it. */
+    pledgeCount: integer('pledge_count').notNull().default(0),
   },
   (t) => [
     index('initiatives_state_idx').on(t.state, t.updatedAt),
@@ -62,6 +66,7 @@ export const initiatives = pgTable(
     index('initiatives_elements_idx').using('gin', t.elementClosure),
     index('initiatives_areas_idx').using('gin', t.areaClosure),
     index('initiatives_area_groups_idx').using('gin', t.areaGroups),
+    index('initiatives_element_set_idx').on(t.state, t.elementSetId),
     check('initiatives_state_check', sql`${t.state} in ('draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`),
     check('initiatives_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'discontinued')`),
     check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),

@@ -426,8 +426,8 @@ function publicKey(kind: string, filter: Partial<RegistryFilter>): string | unde
   return published && !filter.organizationsOf ? `${kind} ${year} ${JSON.stringify(filter, Object.keys(filter).sort())}` : undefined;
 }
 
-/** The WHERE clause of a registry filter (over `initiatives i`, with `organizations o` when needed). */
-async function registryCondition(filter: Omit<RegistryFilter, 'lang' | 'limit' | 'offset'>): Promise<{ condition: Sql; from: Sql }> {
+/** The WHERE clause of a registry filter (over `initiatives i`, with `organizations o` when needed); the coverage matrix shares it. */
+export async function registryCondition(filter: Omit<RegistryFilter, 'lang' | 'limit' | 'offset'>): Promise<{ condition: Sql; from: Sql }> {
   const states = filter.states ?? ['published'];
   // One state as an equality, so the (state, updated_at) index also gives the order of the page.
   const where: Sql[] = [states.length === 1 ? sql`i.state = ${states[0]}` : sql`i.state = ANY(${pgTextArray(states)}::text[])`];

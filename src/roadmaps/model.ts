@@ -62,6 +62,8 @@ export const nodeInput = z
     /** Framework elements it serves: GDC items, WSIS action lines, SDG targets. */
     elements: z.array(z.string().trim().min(1).max(60)).max(60, 'form.tooMany').default([]),
     indicators: z.array(indicatorRef).max(20, 'form.tooMany').default([]),
+    /** Registry initiatives that carry out an activity (for activities; an activity without one shows as a gap). */
+    initiatives: z.array(z.string().trim().min(1).max(80)).max(50, 'form.tooMany').default([]),
   })
   .refine((v) => !v.startDate || !v.dueDate || v.dueDate >= v.startDate, { message: 'initiative.endBeforeStart', path: ['dueDate'] });
 export type NodeInput = z.infer<typeof nodeInput>;

@@ -194,6 +194,23 @@ function NodeItem(props: { ctx: Ctx; roadmap: Roadmap; node: RoadmapNode; labels
             </dd>
           </>
         ) : null}
+        {n.kind === 'activity' ? (
+          <>
+            <dt>{t('roadmap.carriedOutBy')}</dt>
+            <dd>
+              {n.initiatives.length
+                ? n.initiatives.map((i, k) => (
+                    <>
+                      {k ? ' · ' : ''}
+                      <a href={href(ctx, `/initiatives/${i.id}`)} dir="auto">
+                        {i.title}
+                      </a>
+                    </>
+                  ))
+                : t('roadmap.noInitiative')}
+            </dd>
+          </>
+        ) : null}
       </dl>
       {mine.length ? (
         <ul class="findings">
@@ -440,6 +457,7 @@ const nodeLabels = (t: Translate) => ({
   status: t('roadmap.statusLabel'),
   elements: t('roadmap.serves'),
   indicators: t('roadmap.indicators'),
+  initiatives: t('roadmap.carriedOutBy'),
   parentId: t('roadmap.parent'),
 });
 
@@ -466,6 +484,7 @@ function NodeForm(props: { ctx: Ctx; target: NodeTarget; errors?: FieldErrors; v
     dueDate: n?.dueDate ?? '',
     status: n?.status ?? 'planned',
     elements: (n?.elements ?? []).join(' '),
+    initiatives: (n?.initiatives ?? []).map((i) => i.id).join(' '),
     ...Object.fromEntries(
       (n?.indicators ?? []).flatMap((i, k) => [
         [`indicator_code_${k}`, i.code],
@@ -535,6 +554,17 @@ function NodeForm(props: { ctx: Ctx; target: NodeTarget; errors?: FieldErrors; v
         errors={errors}
         dir="ltr"
       />
+      {target.kind === 'activity' ? (
+        <Field
+          ctx={ctx}
+          name="initiatives"
+          label={t('roadmap.carriedOutBy')}
+          hint={t('roadmap.carriedOutByHint')}
+          value={values.initiatives}
+          errors={errors}
+          dir="ltr"
+        />
+      ) : null}
       <fieldset class={errors?.indicators ? 'has-error' : undefined}>
         <legend>{t('roadmap.indicators')}</legend>
         <p class="hint">{t('roadmap.indicatorsHint')}</p>
@@ -595,6 +625,7 @@ function nodeFields(raw: Record<string, string | string[]>) {
     dueDate: blank(firstValue(raw.dueDate)),
     status: firstValue(raw.status) || 'planned',
     elements: splitCodes(firstValue(raw.elements)),
+    initiatives: splitCodes(firstValue(raw.initiatives)),
     indicators,
   });
 }

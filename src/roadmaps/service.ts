@@ -23,6 +23,8 @@ export interface RoadmapNode {
   status: NodeStatus;
   elements: string[];
   indicators: { code: string; targetValue: number | null; targetYear: number | null }[];
+  /** Published registry initiatives that carry it out (activities). */
+  initiatives: { id: string; title: string }[];
 }
 
 export interface Roadmap {
@@ -106,6 +108,18 @@ async function checkNodeInput(tx: Database, input: NodeInput): Promise<void> {
     const missing = codes.findIndex((code) => !known.has(code));
     if (missing >= 0) throw new Refusal(400, 'roadmap.indicatorUnknown', `indicators.${missing}`, { code: codes[missing]! });
   }
+  // Initiatives behind an activity are public registry records.
+  if (input.initiatives.length) {
+    const found = new Set(
+      (
+        await tx.query<{ id: string }>(
+          sql`SELECT id FROM initiatives WHERE id = ANY(${pgTextArray(input.initiatives)}::text[]) AND state = 'published'`,
+        )
+      ).map((r) => r.id),
+    );
+    const missing = input.initiatives.findIndex((id) => !found.has(id));
+    if (missing >= 0) throw new Refusal(400, 'roadmap.initiativeUnknown', `initiatives.${missing}`, { id: input.initiatives[missing]! });
+  }
   if (input.leadOrganizationId) await requireOrganizations(tx, [input.leadOrganizationId], () => 'leadOrganizationId');
   await requireOrganizations(tx, input.contributors, (i) => `contributors.${i}`);
 }
@@ -114,6 +128,10 @@ async function writeNodeParts(tx: Database, nodeId: string, input: NodeInput): P
   await tx.query(sql`DELETE FROM roadmap_node_elements WHERE node_id = ${nodeId}`);
   await tx.query(sql`DELETE FROM roadmap_node_contributors WHERE node_id = ${nodeId}`);
   await tx.query(sql`DELETE FROM roadmap_node_indicators WHERE node_id = ${nodeId}`);
+  await tx.query(sql`DELETE FROM roadmap_node_initiatives WHERE node_id = ${nodeId}`);
+  for (const initiative of new Set(input.initiatives)) {
+    await tx.query(sql`INSERT INTO roadmap_node_initiatives (node_id, initiative_id) VALUES (${nodeId}, ${initiative})`);
+  }
   for (const element of new Set(input.elements)) {
     await tx.query(sql`INSERT INTO roadmap_node_elements (node_id, element_id) VALUES (${nodeId}, ${element})`);
   }
@@ -206,6 +224,7 @@ function nodeSnapshot(n: RoadmapNode): Record<string, unknown> {
     status: n.status,
     elements: n.elements,
     indicators: n.indicators,
+    initiatives: n.initiatives.map((i) => i.id),
   };
 }
 
@@ -272,7 +291,7 @@ async function loadNodes(db: Database, roadmapId: string): Promise<RoadmapNode[]
   );
   if (rows.length === 0) return [];
   const ids = pgTextArray(rows.map((r) => r.id));
-  const [elements, contributors, indicators] = await Promise.all([
+  const [elements, contributors, indicators, carriedOut] = await Promise.all([
     db.query<{ node_id: string; element_id: string }>(
       sql`SELECT ne.node_id, ne.element_id FROM roadmap_node_elements ne JOIN elements e ON e.id = ne.element_id
           WHERE ne.node_id = ANY(${ids}::text[]) ORDER BY e.framework_id, e.position`,
@@ -283,6 +302,12 @@ async function loadNodes(db: Database, roadmapId: string): Promise<RoadmapNode[]
     ),
     db.query<{ node_id: string; indicator_code: string; target_value: string | null; target_year: number | null }>(
       sql`SELECT node_id, indicator_code, target_value, target_year FROM roadmap_node_indicators WHERE node_id = ANY(${ids}::text[]) ORDER BY indicator_code`,
+    ),
+    db.query<{ node_id: string; id: string; title: string | null }>(
+      sql`SELECT ni.node_id, ni.initiative_id AS id,
+                 (SELECT title FROM initiative_texts WHERE initiative_id = ni.initiative_id ORDER BY (lang = 'en') DESC, lang LIMIT 1) AS title
+          FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+          WHERE ni.node_id = ANY(${ids}::text[]) AND i.state = 'published' ORDER BY ni.initiative_id`,
     ),
   ]);
   const nodes = rows.map((r): RoadmapNode => ({
@@ -305,6 +330,7 @@ async function loadNodes(db: Database, roadmapId: string): Promise<RoadmapNode[]
         targetValue: i.target_value === null ? null : Number(i.target_value),
         targetYear: i.target_year,
       })),
+    initiatives: carriedOut.filter((i) => i.node_id === r.id).map((i) => ({ id: i.id, title: i.title ?? i.id })),
   }));
   // Depth-first: each outcome, then its outputs, each followed by its activities.
   const children = (parent: string | null): RoadmapNode[] =>

@@ -8,3 +8,4 @@ export * from '../pledges/schema.ts';
 export * from '../roadmaps/schema.ts';
 export * from '../documents/schema.ts';
 export * from '../indicators/schema.ts';
+export * from '../coverage/schema.ts';

@@ -1,0 +1,642 @@
+// The Compact implementation map (GDC para 71; WSIS+20 paras 113, 122): how far the published
+// records cover the frameworks. One mechanism serves every view: each kind of record (initiative,
+// pledge, roadmap activity, document paragraph, indicator) is read as (element closure, count),
+// grouped by closure first (records tagged alike are counted once as a set), then spread over the
+// rows (GDC objectives, paragraphs or actions) and columns (WSIS action lines or SDG goals) the
+// closure contains. `*` stands for "any": (row, *) is a row's total, (*, *) the grand total.
+import { z } from '@hono/zod-openapi';
+import { sql, join, empty, pgTextArray, type Database, type Sql } from '../store/index.ts';
+import { registryCondition } from '../initiatives/service.ts';
+import { atRevision } from '../initiatives/registry-cache.ts';
+import { areaCatalog } from '../areas/index.ts';
+import { stakeholderTypes } from '../accounts/service.ts';
+import type { Language } from '../language/languages.ts';
+
+export const rowLevels = ['objective', 'paragraph', 'action'] as const;
+export type RowLevel = (typeof rowLevels)[number];
+export const columnAxes = ['action-line', 'sdg'] as const;
+export type ColumnAxis = (typeof columnAxes)[number];
+export const measures = ['initiatives', 'pledges', 'activities', 'paragraphs', 'indicators'] as const;
+export type Measure = (typeof measures)[number];
+export type Counts = Record<Measure, number>;
+
+export const ANY = '*';
+
+/** How long without a published progress report before a pledge counts as stale. */
+export const STALE_MONTHS = 12;
+
+/**
+ * What narrows the records counted. Area and country group apply to initiatives, their pledges,
+ * and the roadmap activities they carry out; organization, stakeholder type and year to
+ * initiatives, pledges and activities. Document paragraphs and indicators are reference: counted whatever the filter.
+ */
+export const coverageFilter = z.object({
+  area: z.string().trim().min(1).max(20).optional(),
+  stakeholderType: z.enum(stakeholderTypes as [string, ...string[]]).optional(),
+  organization: z.string().trim().min(1).max(80).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+export type CoverageFilter = z.infer<typeof coverageFilter>;
+
+export const coverageQuery = coverageFilter.extend({
+  rows: z.enum(rowLevels).default('objective'),
+  columns: z.enum(columnAxes).default('action-line'),
+  /** Only the rows under one GDC objective (gdc.obj.1 … gdc.obj.5). */
+  objective: z
+    .string()
+    .regex(/^gdc\.obj\.[1-5]$/)
+    .optional(),
+});
+export type CoverageQuery = z.infer<typeof coverageQuery>;
+
+export interface AxisEntry {
+  id: string;
+  code: string;
+  kind: string;
+  title: string | null;
+  /** The language of the title (English when the element has no text in the reader's). */
+  titleLanguage: Language | null;
+  /** For GDC actions: the year the paragraph's chapeau commits to ("2030"), if any. */
+  deadline: string | null;
+}
+
+export interface CoverageCell {
+  row: string;
+  column: string;
+  counts: Counts;
+}
+
+export interface CoverageMatrix {
+  query: CoverageQuery;
+  rows: AxisEntry[];
+  columns: AxisEntry[];
+  /** Non-empty cells, with (row, *) row totals, (*, column) column totals and (*, *) the grand total. */
+  cells: CoverageCell[];
+}
+
+const zero = (): Counts => ({ initiatives: 0, pledges: 0, activities: 0, paragraphs: 0, indicators: 0 });
+
+// ------------------------------------------------------------------ axes
+
+/** The rows or columns of a matrix, in document order, named in the reader's language. */
+export async function axis(db: Database, which: RowLevel | ColumnAxis, lang: Language, objective?: string): Promise<AxisEntry[]> {
+  const where: Sql =
+    which === 'objective'
+      ? sql`e.kind = 'objective'`
+      : which === 'paragraph'
+        ? sql`e.framework_id = 'gdc' AND e.kind = 'paragraph' AND e.ancestors && ARRAY['gdc.obj.1','gdc.obj.2','gdc.obj.3','gdc.obj.4','gdc.obj.5']`
+        : which === 'action'
+          ? sql`e.framework_id = 'gdc' AND e.kind = 'action' AND e.ancestors && ARRAY['gdc.obj.1','gdc.obj.2','gdc.obj.3','gdc.obj.4','gdc.obj.5']`
+          : which === 'action-line'
+            ? sql`e.kind = 'action-line'`
+            : sql`e.kind = 'goal'`;
+  const under = objective ? sql` AND (e.id = ${objective} OR e.ancestors @> ${pgTextArray([objective])}::text[])` : empty;
+  const rows = await db.query<{
+    id: string;
+    code: string;
+    kind: string;
+    title: string | null;
+    lang: Language | null;
+    deadline: string | null;
+  }>(
+    sql`SELECT e.id, e.code, e.kind, coalesce(t.title, t.text, en.title, en.text) AS title,
+               CASE WHEN t.element_id IS NOT NULL THEN t.lang WHEN en.element_id IS NOT NULL THEN en.lang END AS lang,
+               e.attributes->>'deadline' AS deadline
+        FROM elements e
+        LEFT JOIN element_texts t ON t.element_id = e.id AND t.lang = ${lang}
+        LEFT JOIN element_texts en ON en.element_id = e.id AND en.lang = 'en'
+        WHERE ${where}${under}
+        ORDER BY e.framework_id, e.position`,
+  );
+  return rows.map((r) => ({ id: r.id, code: r.code, kind: r.kind, title: r.title, titleLanguage: r.lang, deadline: r.deadline }));
+}
+
+// ------------------------------------------------------------------ facts
+
+/** The filter's condition over `initiatives i` (published only), as the registry reads it. */
+async function initiativeCondition(filter: CoverageFilter): Promise<{ condition: Sql; from: Sql }> {
+  return registryCondition({ ...filter, states: ['published'] });
+}
+
+/** The element closure of a roadmap node `n` (its tagged elements and their ancestors). */
+const nodeClosure = sql`(SELECT coalesce(array_agg(DISTINCT x), '{}') FROM roadmap_node_elements ne JOIN elements e ON e.id = ne.element_id,
+                          unnest(e.ancestors || e.id) x WHERE ne.node_id = n.id)`;
+
+/** Activities of published roadmaps that the filter keeps (over `roadmap_nodes n JOIN roadmaps r`). */
+async function activityCondition(filter: CoverageFilter): Promise<Sql> {
+  const where: Sql[] = [sql`r.state = 'published'`, sql`n.kind = 'activity'`];
+  if (filter.organization) {
+    where.push(sql`(n.lead_organization_id = ${filter.organization} OR r.owner_organization_id = ${filter.organization}
+                    OR EXISTS (SELECT 1 FROM roadmap_node_contributors c WHERE c.node_id = n.id AND c.organization_id = ${filter.organization}))`);
+  }
+  if (filter.stakeholderType) {
+    where.push(sql`EXISTS (SELECT 1 FROM organizations o WHERE o.id = coalesce(n.lead_organization_id, r.owner_organization_id)
+                           AND o.stakeholder_type = ${filter.stakeholderType})`);
+  }
+  if (filter.year) {
+    where.push(
+      sql`(n.start_date IS NULL OR n.start_date <= ${`${filter.year}-12-31`}::date) AND (n.due_date IS NULL OR n.due_date >= ${`${filter.year}-01-01`}::date)`,
+    );
+  }
+  if (filter.area) {
+    // A roadmap has no place of its own: an activity is in an area through the initiatives that carry it out.
+    const { condition } = await registryCondition({ area: filter.area, year: filter.year, states: ['published'] });
+    where.push(sql`EXISTS (SELECT 1 FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+                           WHERE ni.node_id = n.id AND ${condition})`);
+  }
+  return join(where, ' AND ');
+}
+
+/** Grouped by element set (a number), then each set's closure: cheap however many records share it. */
+const bySet = (grouped: Sql) => sql`SELECT s.closure AS c, g.n FROM (${grouped}) g JOIN element_sets s ON s.id = g.set`;
+
+/** One query per kind of record, each yielding (c: closure, n: count) rows grouped by closure. */
+async function factQueries(filter: CoverageFilter): Promise<Record<Measure, Sql>> {
+  const { condition, from } = await initiativeCondition(filter);
+  const activities = await activityCondition(filter);
+  return {
+    initiatives: bySet(sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} WHERE ${condition} GROUP BY 1`),
+    // Each initiative keeps the number of its pledges (a trigger on pledges).
+    pledges: bySet(sql`SELECT i.element_set_id AS set, sum(i.pledge_count) AS n FROM ${from} WHERE ${condition} AND i.pledge_count > 0 GROUP BY 1`),
+    activities: sql`SELECT c, count(*) AS n FROM (SELECT ${nodeClosure} AS c FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
+                    WHERE ${activities}) a GROUP BY 1`,
+    // A paragraph is counted once whatever the number of its language versions.
+    paragraphs: bySet(sql`SELECT element_set_id AS set, count(DISTINCT (document_id, eid)) AS n FROM document_paragraphs
+                          WHERE element_set_id IS NOT NULL GROUP BY 1`),
+    indicators: sql`SELECT c, count(*) AS n FROM (
+                      SELECT array_agg(DISTINCT x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
+                             unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code) s GROUP BY 1`,
+  };
+}
+
+/** Spreads grouped facts over the rows and columns their closures contain. */
+function spread(facts: Sql, rows: string[], columns: string[]): Sql {
+  return sql`WITH sets AS (${facts})
+    SELECT r.id AS row, k.id AS col, sum(sets.n)::bigint AS n FROM sets
+    CROSS JOIN LATERAL (SELECT x FROM unnest(sets.c) x WHERE x = ANY(${pgTextArray(rows)}::text[]) UNION ALL SELECT ${ANY}) r(id)
+    CROSS JOIN LATERAL (SELECT x FROM unnest(sets.c) x WHERE x = ANY(${pgTextArray(columns)}::text[]) UNION ALL SELECT ${ANY}) k(id)
+    GROUP BY 1, 2`;
+}
+
+// ------------------------------------------------------------------ the matrix
+
+/** The coverage matrix, read from the store (the benchmark's cold path). */
+export async function queryCoverage(db: Database, query: CoverageQuery, lang: Language): Promise<CoverageMatrix> {
+  const [rows, columns, facts] = await Promise.all([
+    axis(db, query.rows, lang, query.objective),
+    axis(db, query.columns, lang),
+    factQueries(query),
+  ]);
+  const rowIds = rows.map((r) => r.id);
+  const columnIds = columns.map((c) => c.id);
+  const results = await Promise.all(
+    measures.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], rowIds, columnIds))),
+  );
+  const cells = new Map<string, CoverageCell>();
+  measures.forEach((m, k) => {
+    for (const r of results[k]!) {
+      const key = `${r.row}|${r.col}`;
+      let cell = cells.get(key);
+      if (!cell) cells.set(key, (cell = { row: r.row, column: r.col, counts: zero() }));
+      cell.counts[m] = Number(r.n);
+    }
+  });
+  // With an objective, the totals row counts what lies under the objective only.
+  if (query.objective) {
+    for (const [key, cell] of cells) if (cell.row === ANY) cells.delete(key);
+    const [objectiveTotals] = await Promise.all([
+      Promise.all(
+        measures.map((m) =>
+          db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], [query.objective!], columnIds)),
+        ),
+      ),
+    ]);
+    measures.forEach((m, k) => {
+      for (const r of objectiveTotals[k]!) {
+        if (r.row !== query.objective) continue;
+        const key = `${ANY}|${r.col}`;
+        let cell = cells.get(key);
+        if (!cell) cells.set(key, (cell = { row: ANY, column: r.col, counts: zero() }));
+        cell.counts[m] = Number(r.n);
+      }
+    });
+  }
+  return { query, rows, columns, cells: [...cells.values()] };
+}
+
+/** The coverage matrix, served from memory while no counted record changed (registry-cache.ts). */
+export async function coverageMatrix(db: Database, query: CoverageQuery, lang: Language): Promise<CoverageMatrix> {
+  return atRevision(db, cacheKey('coverage', { ...query, lang }), () => queryCoverage(db, query, lang));
+}
+
+function cacheKey(kind: string, value: Record<string, unknown>): string {
+  // A group filter without a year reads this year's members: the year is part of the key.
+  return `${kind} ${new Date().getUTCFullYear()} ${JSON.stringify(value, Object.keys(value).sort())}`;
+}
+
+/** A cell's counts (zeros when it is empty). */
+export function cellOf(matrix: CoverageMatrix, row: string, column: string): Counts {
+  return matrix.cells.find((c) => c.row === row && c.column === column)?.counts ?? zero();
+}
+
+// ------------------------------------------------------------------ gaps
+
+export const gapKinds = ['no-initiative', 'no-pledge', 'no-indicator', 'stale-pledges-only'] as const;
+export type GapKind = (typeof gapKinds)[number];
+
+export interface GapEntry {
+  element: AxisEntry;
+  objective: string;
+  counts: Counts;
+  /** Pledges with no published progress report in the last STALE_MONTHS months. */
+  stalePledges: number;
+  gaps: GapKind[];
+}
+
+export const gapQuery = coverageFilter.extend({
+  objective: z
+    .string()
+    .regex(/^gdc\.obj\.[1-5]$/)
+    .optional(),
+  gap: z.enum(gapKinds).optional(),
+});
+export type GapQuery = z.infer<typeof gapQuery>;
+
+/** GDC actions due by 2030 that no initiative, pledge or indicator serves, or only stale pledges (read from the store). */
+export async function queryGaps(db: Database, query: GapQuery, lang: Language): Promise<GapEntry[]> {
+  const actions = (await axis(db, 'action', lang, query.objective)).filter((a) => a.deadline === '2030');
+  const ids = actions.map((a) => a.id);
+  const facts = await factQueries(query);
+  const { condition, from } = await initiativeCondition(query);
+  // Stale: no published report (the pledge keeps its latest report's date) for STALE_MONTHS, found by index.
+  const stale = bySet(sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} JOIN pledges p ON p.initiative_id = i.id
+    WHERE ${condition}
+      AND coalesce(p.reported_on, (p.created_at AT TIME ZONE 'UTC')::date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
+    GROUP BY 1`);
+  const kinds = [...measures.filter((m) => m !== 'paragraphs'), 'stale'] as const;
+  const results = await Promise.all(
+    kinds.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(m === 'stale' ? stale : facts[m], ids, []))),
+  );
+  const counts = new Map(ids.map((id) => [id, { counts: zero(), stale: 0 }]));
+  kinds.forEach((m, k) => {
+    for (const r of results[k]!) {
+      const entry = counts.get(r.row);
+      if (!entry || r.col !== ANY) continue;
+      if (m === 'stale') entry.stale = Number(r.n);
+      else entry.counts[m] = Number(r.n);
+    }
+  });
+  const [ancestry] = await Promise.all([
+    db.query<{ id: string; objective: string }>(
+      sql`SELECT id, (SELECT a FROM unnest(ancestors) a WHERE a LIKE 'gdc.obj.%' LIMIT 1) AS objective FROM elements WHERE id = ANY(${pgTextArray(ids)}::text[])`,
+    ),
+  ]);
+  const objectiveOf = new Map(ancestry.map((r) => [r.id, r.objective]));
+  const entries = actions.map((element): GapEntry => {
+    const { counts: c, stale: s } = counts.get(element.id)!;
+    const gaps: GapKind[] = [];
+    if (c.initiatives === 0) gaps.push('no-initiative');
+    if (c.pledges === 0) gaps.push('no-pledge');
+    if (c.indicators === 0) gaps.push('no-indicator');
+    if (c.pledges > 0 && s === c.pledges) gaps.push('stale-pledges-only');
+    return { element, objective: objectiveOf.get(element.id) ?? '', counts: c, stalePledges: s, gaps };
+  });
+  return entries.filter((e) => (query.gap ? e.gaps.includes(query.gap) : e.gaps.length > 0));
+}
+
+export async function gapList(db: Database, query: GapQuery, lang: Language): Promise<GapEntry[]> {
+  return atRevision(db, cacheKey('gaps', { ...query, lang }), async () => ({ entries: await queryGaps(db, query, lang) })).then(
+    (r) => r.entries,
+  );
+}
+
+// ------------------------------------------------------------------ drill-down
+
+export interface CellRecord {
+  kind: Measure;
+  id: string;
+  title: string;
+  /** Who: the lead organization, the pledging organization, the roadmap owner, the document symbol. */
+  by: string | null;
+  /** Where the record lives in Concord, as a path under the language prefix. */
+  path: string;
+  detail: string | null;
+}
+
+export const cellQuery = coverageFilter.extend({
+  row: z.string().trim().min(1).max(60),
+  column: z.string().trim().min(1).max(60).default(ANY),
+  measure: z.enum(measures).default('initiatives'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type CellQuery = z.infer<typeof cellQuery>;
+
+/** The records behind one cell of the matrix, a page at a time. */
+export async function cellRecords(db: Database, query: CellQuery, lang: Language): Promise<{ total: number; items: CellRecord[] }> {
+  const wanted = [query.row, query.column].filter((e) => e !== ANY);
+  const tags = pgTextArray(wanted);
+  const page = sql`LIMIT ${query.limit} OFFSET ${query.offset}`;
+  const title = (id: Sql) =>
+    sql`(SELECT title FROM initiative_texts WHERE initiative_id = ${id} ORDER BY (lang = ${lang}) DESC, (lang = 'en') DESC, lang LIMIT 1)`;
+  let rows: (Omit<CellRecord, 'kind'> & { total: number | string })[];
+  if (query.measure === 'initiatives' || query.measure === 'pledges') {
+    const { condition, from } = await initiativeCondition(query);
+    rows =
+      query.measure === 'initiatives'
+        ? await db.query(
+            sql`SELECT i.id, ${title(sql`i.id`)} AS title, (SELECT name FROM organizations WHERE id = i.lead_organization_id) AS by,
+                       '/initiatives/' || i.id AS path, i.status AS detail, count(*) OVER () AS total
+                FROM ${from} WHERE ${condition} AND i.element_closure @> ${tags}::text[]
+                ORDER BY i.updated_at DESC, i.id ${page}`,
+          )
+        : await db.query(
+            sql`SELECT p.id, p.metric || ' (' || ${title(sql`i.id`)} || ')' AS title, (SELECT name FROM organizations WHERE id = p.organization_id) AS by,
+                       '/pledges/' || p.id AS path, p.target_value::text || ' ' || p.unit || ' · ' || p.target_date AS detail, count(*) OVER () AS total
+                FROM ${from} JOIN pledges p ON p.initiative_id = i.id WHERE ${condition} AND i.element_closure @> ${tags}::text[]
+                ORDER BY p.target_date, p.id ${page}`,
+          );
+  } else if (query.measure === 'activities') {
+    const condition = await activityCondition(query);
+    rows = await db.query(
+      sql`SELECT n.id, n.title, (SELECT name FROM organizations WHERE id = coalesce(n.lead_organization_id, r.owner_organization_id)) AS by,
+                 '/roadmaps/' || r.id || '#node-' || n.id AS path, r.title || ' · ' || n.status || coalesce(' · ' || n.due_date, '') AS detail,
+                 count(*) OVER () AS total
+          FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
+          WHERE ${condition} AND ${nodeClosure} @> ${tags}::text[]
+          ORDER BY n.due_date NULLS LAST, n.id ${page}`,
+    );
+  } else if (query.measure === 'paragraphs') {
+    rows = await db.query(
+      sql`SELECT DISTINCT ON (p.document_id, p.eid) p.id::text AS id, left(p.text, 240) AS title, d.symbol AS by,
+                 '/documents/' || d.id || '#' || p.eid AS path, p.lang || coalesce(' · ¶ ' || p.number, '') AS detail,
+                 count(*) OVER () AS total
+          FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+          WHERE p.element_closure @> ${tags}::text[]
+          ORDER BY p.document_id, p.eid, (p.lang = ${lang}) DESC, (p.lang = 'en') DESC ${page}`,
+    );
+  } else {
+    rows = await db.query(
+      sql`WITH tagged AS (SELECT ie.indicator_code, array_agg(DISTINCT x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
+                          unnest(e.ancestors || e.id) x GROUP BY 1)
+          SELECT i.code AS id, coalesce(t.name, en.name, i.code) AS title, null AS by, '/indicators/' || i.code AS path, i.unit AS detail,
+                 count(*) OVER () AS total
+          FROM tagged JOIN indicators i ON i.code = tagged.indicator_code
+          LEFT JOIN indicator_texts t ON t.indicator_code = i.code AND t.lang = ${lang}
+          LEFT JOIN indicator_texts en ON en.indicator_code = i.code AND en.lang = 'en'
+          WHERE tagged.c @> ${tags}::text[] ORDER BY i.code ${page}`,
+    );
+  }
+  return {
+    total: Number(rows[0]?.total ?? 0),
+    items: rows.map((r) => ({
+      kind: query.measure,
+      id: r.id,
+      title: r.title ?? r.id,
+      by: r.by,
+      path: r.path,
+      detail: r.detail,
+    })),
+  };
+}
+
+// ------------------------------------------------------------------ overlaps
+
+export interface OverlapGroup {
+  element: AxisEntry;
+  area: string;
+  organizations: number;
+  initiatives: { id: string; title: string; organization: { id: string; name: string }; status: string; startDate: string | null; endDate: string | null }[];
+}
+
+export const overlapQuery = coverageFilter.extend({
+  objective: z
+    .string()
+    .regex(/^gdc\.obj\.[1-5]$/)
+    .optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+export type OverlapQuery = z.infer<typeof overlapQuery>;
+
+/** How many records side by side a group shows (the total is given). */
+const OVERLAP_SHOWN = 8;
+
+/**
+ * Candidate duplication (WSIS+20 paras 106, 120): several organizations leading published
+ * initiatives on the same GDC action in the same country, most organizations first.
+ */
+export async function overlaps(db: Database, query: OverlapQuery, lang: Language): Promise<{ total: number; groups: OverlapGroup[] }> {
+  const actions = await axis(db, 'action', lang, query.objective);
+  const byId = new Map(actions.map((a) => [a.id, a]));
+  const { condition, from } = await initiativeCondition(query);
+  const groups = await db.query<{ element: string; area: string; organizations: number; ids: string[]; total: number | string }>(
+    sql`WITH pairs AS (
+          SELECT x AS element, a.area_code AS area, i.id, i.lead_organization_id AS org
+          FROM ${from} JOIN initiative_areas a ON a.initiative_id = i.id
+          CROSS JOIN LATERAL unnest(i.element_closure) x
+          WHERE ${condition} AND x = ANY(${pgTextArray(actions.map((a) => a.id))}::text[]) AND a.area_code ~ '^[A-Z]{3}$')
+        SELECT element, area, count(DISTINCT org)::int AS organizations,
+               (array_agg(id ORDER BY id))[1:${OVERLAP_SHOWN}] AS ids, count(*) OVER () AS total
+        FROM pairs GROUP BY element, area HAVING count(DISTINCT org) > 1
+        ORDER BY organizations DESC, element, area
+        LIMIT ${query.limit} OFFSET ${query.offset}`,
+  );
+  const ids = [...new Set(groups.flatMap((g) => g.ids))];
+  const records = ids.length
+    ? await db.query<{ id: string; title: string | null; org_id: string; org_name: string; status: string; start_date: string | null; end_date: string | null }>(
+        sql`SELECT i.id, (SELECT title FROM initiative_texts WHERE initiative_id = i.id ORDER BY (lang = ${lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) AS title,
+                   o.id AS org_id, o.name AS org_name, i.status, i.start_date, i.end_date
+            FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE i.id = ANY(${pgTextArray(ids)}::text[])`,
+      )
+    : [];
+  const record = new Map(records.map((r) => [r.id, r]));
+  return {
+    total: Number(groups[0]?.total ?? 0),
+    groups: groups.map((g) => ({
+      element: byId.get(g.element)!,
+      area: g.area,
+      organizations: g.organizations,
+      initiatives: g.ids.flatMap((id) => {
+        const r = record.get(id);
+        return r
+          ? [{ id, title: r.title ?? id, organization: { id: r.org_id, name: r.org_name }, status: r.status, startDate: r.start_date, endDate: r.end_date }]
+          : [];
+      }),
+    })),
+  };
+}
+
+export interface UncoveredActivity {
+  id: string;
+  title: string;
+  roadmap: { id: string; title: string; actionLineId: string | null };
+  lead: { id: string; name: string } | null;
+  dueDate: string | null;
+  status: string;
+  elements: string[];
+}
+
+/** Activities of published roadmaps that no published initiative carries out. */
+export async function activitiesWithoutInitiative(db: Database, filter: CoverageFilter & { objective?: string | undefined }): Promise<UncoveredActivity[]> {
+  const condition = await activityCondition({ ...filter, area: undefined });
+  const rows = await db.query<{
+    id: string;
+    title: string;
+    roadmap_id: string;
+    roadmap_title: string;
+    action_line_id: string | null;
+    lead_id: string | null;
+    lead_name: string | null;
+    due_date: string | null;
+    status: string;
+    elements: string[] | null;
+  }>(
+    sql`SELECT n.id, n.title, r.id AS roadmap_id, r.title AS roadmap_title, r.action_line_id, o.id AS lead_id, o.name AS lead_name,
+               n.due_date, n.status, (SELECT array_agg(element_id ORDER BY element_id) FROM roadmap_node_elements WHERE node_id = n.id) AS elements
+        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id LEFT JOIN organizations o ON o.id = n.lead_organization_id
+        WHERE ${condition} AND n.status <> 'cancelled'
+          AND NOT EXISTS (SELECT 1 FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+                          WHERE ni.node_id = n.id AND i.state = 'published')
+          ${filter.objective ? sql`AND ${nodeClosure} @> ${pgTextArray([filter.objective])}::text[]` : empty}
+        ORDER BY n.due_date NULLS LAST, r.title, n.position LIMIT 500`,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    roadmap: { id: r.roadmap_id, title: r.roadmap_title, actionLineId: r.action_line_id },
+    lead: r.lead_id ? { id: r.lead_id, name: r.lead_name ?? r.lead_id } : null,
+    dueDate: r.due_date,
+    status: r.status,
+    elements: r.elements ?? [],
+  }));
+}
+
+// ------------------------------------------------------------------ money
+
+export const moneyKinds = ['pledged', 'committed', 'disbursed', 'spent'] as const;
+export type MoneyKind = (typeof moneyKinds)[number];
+
+export interface MoneyRow {
+  element: AxisEntry;
+  currency: string;
+  amounts: Record<MoneyKind, number>;
+  pledges: number;
+}
+
+/**
+ * The money chain of published pledges (WSIS+20 para 67), by GDC objective and by WSIS action
+ * line, one row per currency: amounts in different currencies are never added together.
+ */
+export async function financialCommitments(
+  db: Database,
+  filter: CoverageFilter,
+  lang: Language,
+): Promise<{ objectives: MoneyRow[]; actionLines: MoneyRow[] }> {
+  const [objectives, actionLines] = await Promise.all([axis(db, 'objective', lang), axis(db, 'action-line', lang)]);
+  const { condition, from } = await initiativeCondition(filter);
+  const ids = [...objectives, ...actionLines].map((e) => e.id);
+  // One row per (element, currency, kind) with its sum, and one per (element, currency) with kind
+  // null that counts the pledges behind them.
+  const rows = await db.query<{ element: string; currency: string; kind: MoneyKind | null; amount: string; pledges: number }>(
+    sql`SELECT x AS element, t.currency, t.kind, sum(t.amount)::text AS amount, count(DISTINCT p.id)::int AS pledges
+        FROM ${from} JOIN pledges p ON p.initiative_id = i.id JOIN pledge_transactions t ON t.pledge_id = p.id
+        CROSS JOIN LATERAL unnest(i.element_closure) x
+        WHERE ${condition} AND x = ANY(${pgTextArray(ids)}::text[])
+        GROUP BY GROUPING SETS ((x, t.currency, t.kind), (x, t.currency))`,
+  );
+  const table = (axisEntries: AxisEntry[]): MoneyRow[] =>
+    axisEntries.flatMap((element) => {
+      const mine = rows.filter((r) => r.element === element.id);
+      const currencies = [...new Set(mine.map((r) => r.currency))].sort();
+      return currencies.map((currency) => {
+        const amounts = Object.fromEntries(moneyKinds.map((k) => [k, 0])) as Record<MoneyKind, number>;
+        let pledges = 0;
+        for (const r of mine.filter((m) => m.currency === currency)) {
+          if (r.kind) amounts[r.kind] = Number(r.amount);
+          else pledges = r.pledges;
+        }
+        return { element, currency, amounts, pledges };
+      });
+    });
+  return { objectives: table(objectives), actionLines: table(actionLines) };
+}
+
+/** Area codes a filter may name: countries, regions and the LDC/LLDC/SIDS groups. */
+export async function knownArea(code: string): Promise<boolean> {
+  const catalog = await areaCatalog();
+  return Boolean(catalog.resolve(code));
+}
+
+// ------------------------------------------------------------------ the joint view
+
+export interface JointActivity {
+  id: string;
+  title: string;
+  outcome: string;
+  roadmap: { id: string; title: string; actionLineId: string | null; owner: string };
+  lead: string | null;
+  dueDate: string | null;
+  status: string;
+  initiatives: number;
+  elements: string[];
+}
+
+export interface JointObjective {
+  objective: AxisEntry;
+  activities: JointActivity[];
+}
+
+/**
+ * The joint WSIS-GDC view (WSIS+20 para 122): every activity of every published roadmap (the
+ * joint one and each action line's), under the GDC objectives it serves; those that serve none
+ * are listed last (objective null), as something to fix.
+ */
+export async function jointView(db: Database, lang: Language): Promise<{ objectives: JointObjective[]; unplaced: JointActivity[] }> {
+  const objectives = await axis(db, 'objective', lang);
+  const rows = await db.query<{
+    id: string;
+    title: string;
+    outcome: string;
+    roadmap_id: string;
+    roadmap_title: string;
+    action_line_id: string | null;
+    owner: string;
+    lead: string | null;
+    due_date: string | null;
+    status: string;
+    initiatives: number;
+    elements: string[] | null;
+    closure: string[];
+  }>(
+    sql`SELECT n.id, n.title, oc.title AS outcome, r.id AS roadmap_id, r.title AS roadmap_title, r.action_line_id, ow.name AS owner,
+               lo.name AS lead, n.due_date, n.status,
+               (SELECT count(*)::int FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+                WHERE ni.node_id = n.id AND i.state = 'published') AS initiatives,
+               (SELECT array_agg(element_id ORDER BY element_id) FROM roadmap_node_elements WHERE node_id = n.id) AS elements,
+               ${nodeClosure} AS closure
+        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id JOIN organizations ow ON ow.id = r.owner_organization_id
+        JOIN roadmap_nodes op ON op.id = n.parent_id JOIN roadmap_nodes oc ON oc.id = op.parent_id
+        LEFT JOIN organizations lo ON lo.id = n.lead_organization_id
+        WHERE r.state = 'published' AND n.kind = 'activity'
+        ORDER BY r.action_line_id NULLS FIRST, r.title, n.due_date NULLS LAST, n.position`,
+  );
+  const activity = (r: (typeof rows)[number]): JointActivity => ({
+    id: r.id,
+    title: r.title,
+    outcome: r.outcome,
+    roadmap: { id: r.roadmap_id, title: r.roadmap_title, actionLineId: r.action_line_id, owner: r.owner },
+    lead: r.lead,
+    dueDate: r.due_date,
+    status: r.status,
+    initiatives: r.initiatives,
+    elements: r.elements ?? [],
+  });
+  return {
+    objectives: objectives.map((objective) => ({
+      objective,
+      activities: rows.filter((r) => r.closure.includes(objective.id)).map(activity),
+    })),
+    unplaced: rows.filter((r) => !r.closure.some((e) => e.startsWith('gdc.obj.'))).map(activity),
+  };
+}
