@@ -157,7 +157,9 @@ async function factQueries(filter: CoverageFilter): Promise<Record<Measure, Sql>
   return {
     initiatives: bySet(sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} WHERE ${condition} GROUP BY 1`),
     // Each initiative keeps the number of its pledges (a trigger on pledges).
-    pledges: bySet(sql`SELECT i.element_set_id AS set, sum(i.pledge_count) AS n FROM ${from} WHERE ${condition} AND i.pledge_count > 0 GROUP BY 1`),
+    pledges: bySet(
+      sql`SELECT i.element_set_id AS set, sum(i.pledge_count) AS n FROM ${from} WHERE ${condition} AND i.pledge_count > 0 GROUP BY 1`,
+    ),
     activities: sql`SELECT c, count(*) AS n FROM (SELECT ${nodeClosure} AS c FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
                     WHERE ${activities}) a GROUP BY 1`,
     // A paragraph is counted once whatever the number of its language versions.
@@ -206,9 +208,7 @@ export async function queryCoverage(db: Database, query: CoverageQuery, lang: La
     for (const [key, cell] of cells) if (cell.row === ANY) cells.delete(key);
     const [objectiveTotals] = await Promise.all([
       Promise.all(
-        measures.map((m) =>
-          db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], [query.objective!], columnIds)),
-        ),
+        measures.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], [query.objective!], columnIds))),
       ),
     ]);
     measures.forEach((m, k) => {
@@ -406,7 +406,14 @@ export interface OverlapGroup {
   element: AxisEntry;
   area: string;
   organizations: number;
-  initiatives: { id: string; title: string; organization: { id: string; name: string }; status: string; startDate: string | null; endDate: string | null }[];
+  initiatives: {
+    id: string;
+    title: string;
+    organization: { id: string; name: string };
+    status: string;
+    startDate: string | null;
+    endDate: string | null;
+  }[];
 }
 
 export const overlapQuery = coverageFilter.extend({
@@ -444,7 +451,15 @@ export async function overlaps(db: Database, query: OverlapQuery, lang: Language
   );
   const ids = [...new Set(groups.flatMap((g) => g.ids))];
   const records = ids.length
-    ? await db.query<{ id: string; title: string | null; org_id: string; org_name: string; status: string; start_date: string | null; end_date: string | null }>(
+    ? await db.query<{
+        id: string;
+        title: string | null;
+        org_id: string;
+        org_name: string;
+        status: string;
+        start_date: string | null;
+        end_date: string | null;
+      }>(
         sql`SELECT i.id, (SELECT title FROM initiative_texts WHERE initiative_id = i.id ORDER BY (lang = ${lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) AS title,
                    o.id AS org_id, o.name AS org_name, i.status, i.start_date, i.end_date
             FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE i.id = ANY(${pgTextArray(ids)}::text[])`,
@@ -460,7 +475,16 @@ export async function overlaps(db: Database, query: OverlapQuery, lang: Language
       initiatives: g.ids.flatMap((id) => {
         const r = record.get(id);
         return r
-          ? [{ id, title: r.title ?? id, organization: { id: r.org_id, name: r.org_name }, status: r.status, startDate: r.start_date, endDate: r.end_date }]
+          ? [
+              {
+                id,
+                title: r.title ?? id,
+                organization: { id: r.org_id, name: r.org_name },
+                status: r.status,
+                startDate: r.start_date,
+                endDate: r.end_date,
+              },
+            ]
           : [];
       }),
     })),
@@ -478,7 +502,10 @@ export interface UncoveredActivity {
 }
 
 /** Activities of published roadmaps that no published initiative carries out. */
-export async function activitiesWithoutInitiative(db: Database, filter: CoverageFilter & { objective?: string | undefined }): Promise<UncoveredActivity[]> {
+export async function activitiesWithoutInitiative(
+  db: Database,
+  filter: CoverageFilter & { objective?: string | undefined },
+): Promise<UncoveredActivity[]> {
   const condition = await activityCondition({ ...filter, area: undefined });
   const rows = await db.query<{
     id: string;

@@ -38,7 +38,9 @@ const Node = z.object({
   status: z.enum(nodeStatuses),
   elements: z.array(z.string()),
   indicators: z.array(z.object({ code: z.string(), targetValue: z.number().nullable(), targetYear: z.number().nullable() })),
-  initiatives: z.array(z.object({ id: z.string(), title: z.string() })).openapi({ description: 'Published initiatives that carry out the activity' }),
+  initiatives: z
+    .array(z.object({ id: z.string(), title: z.string() }))
+    .openapi({ description: 'Published initiatives that carry out the activity' }),
 });
 
 const Roadmap = z

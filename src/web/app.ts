@@ -28,6 +28,8 @@ import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 import { registerRoadmapApi } from '../roadmaps/api.ts';
+import { registerCoverageApi } from '../coverage/api.ts';
+import { registerCoveragePages } from '../coverage/pages.tsx';
 import { registerRoadmapPages } from '../roadmaps/pages.tsx';
 import { registerDocumentApi } from '../documents/api.ts';
 import { registerDocumentPages } from '../documents/pages.tsx';
@@ -63,9 +65,11 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const api = createApi();
   registerFrameworkApi(api);
   registerAccountApi(api);
+  // Pledges before initiatives: POST /initiatives/{id}/pledges is more specific than /initiatives/{id}/{action}.
+  registerPledgeApi(api);
   registerInitiativeApi(api);
   registerRoadmapApi(api);
-  registerPledgeApi(api);
+  registerCoverageApi(api);
   registerTransferApi(api);
   registerDocumentApi(api);
   registerIndicatorApi(api);
@@ -99,6 +103,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerInitiativePages(app);
   registerPledgePages(app);
   registerRoadmapPages(app);
+  registerCoveragePages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
   registerDocumentPages(app);

@@ -64,6 +64,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
     { path: '/crosswalk', label: t('nav.crosswalk') },
     { path: '/registry', label: t('nav.registry') },
     { path: '/roadmaps', label: t('nav.roadmaps') },
+    { path: '/implementation', label: t('coverage.nav') },
     { path: '/documents', label: t('documents.nav') },
     { path: '/indicators', label: t('indicators.nav') },
     { path: '/search', label: t('nav.search') },
