@@ -61,6 +61,14 @@ const cases: Case[] = [
   { name: 'roadmap (published, anonymous)', who: 'anonymous', path: '/roadmaps/:roadmap' },
   { name: 'roadmap draft with failed checks (its owner)', who: 'contributor', path: '/roadmaps/:draftRoadmap' },
   { name: 'roadmap part form', who: 'contributor', path: '/roadmaps/:draftRoadmap/nodes/new' },
+  { name: 'implementation map', who: 'anonymous', path: '/implementation' },
+  { name: 'implementation map by action', who: 'anonymous', path: '/implementation?rows=action&objective=gdc.obj.1&measure=activities' },
+  { name: 'implementation map cell', who: 'anonymous', path: '/implementation/cell?row=gdc.11.c&column=wsis.C2' },
+  { name: 'gap list', who: 'anonymous', path: '/implementation/gaps' },
+  { name: 'overlaps', who: 'anonymous', path: '/implementation/overlaps' },
+  { name: 'joint roadmap view', who: 'anonymous', path: '/implementation/joint' },
+  { name: 'AI capacity-building map', who: 'anonymous', path: '/implementation/ai' },
+  { name: 'financial commitments', who: 'anonymous', path: '/implementation/finance' },
 ];
 
 describe('accessibility of the account and registry pages (axe-core, WCAG 2.2 AA)', () => {
