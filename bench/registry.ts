@@ -24,7 +24,7 @@ export interface RegistryBenchOptions {
 }
 
 /** Fills the store with generated, published records (idempotent: skipped when already there). */
-async function generate(store: Store, initiatives: number, pledgesPerInitiative: number): Promise<number> {
+export async function generate(store: Store, initiatives: number, pledgesPerInitiative: number): Promise<number> {
   const [have] = await store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM initiatives WHERE id LIKE 'bench-%'`);
   if ((have?.n ?? 0) >= initiatives && !process.env.BENCH_REGENERATE) return 0;
   const started = performance.now();

@@ -7,6 +7,7 @@ import { benchFoundation } from './foundation.ts';
 import { benchRegistry } from './registry.ts';
 import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
+import { benchCoverage } from './coverage.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -24,6 +25,7 @@ async function main() {
   if (want('registry')) await registry(machine);
   if (want('documents')) await documents(machine);
   if (want('indicators')) await indicators(machine);
+  if (want('coverage')) await coverage(machine);
 }
 
 async function documents(machine: Record<string, unknown>) {
@@ -69,6 +71,28 @@ async function indicators(machine: Record<string, unknown>) {
     );
     console.log(`  targets: ${JSON.stringify(run.targets)}`);
   }
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
+}
+
+async function coverage(machine: Record<string, unknown>) {
+  const url = process.env.BENCH_DATABASE_URL;
+  if (!url) {
+    console.log('Implementation-map benchmark skipped: it targets PostgreSQL; set BENCH_DATABASE_URL=postgres://... to run it.');
+    return;
+  }
+  const run = await benchCoverage({
+    databaseUrl: url,
+    label: 'PostgreSQL',
+    initiatives: Number(process.env.BENCH_INITIATIVES ?? 100_000),
+    paragraphs: Number(process.env.BENCH_LINKED_PARAGRAPHS ?? 200_000),
+    roadmaps: 50,
+  });
+  const file = path.join(results, 'coverage.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'coverage', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
+  console.log(
+    `implementation map on ${run.store}: ${run.publishedInitiatives} initiatives, ${run.pledges} pledges, ${run.linkedParagraphs} linked paragraphs; worst p95 ${run.worstP95Ms} ms`,
+  );
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 

@@ -5,7 +5,7 @@
 // rows (GDC objectives, paragraphs or actions) and columns (WSIS action lines or SDG goals) the
 // closure contains. `*` stands for "any": (row, *) is a row's total, (*, *) the grand total.
 import { z } from '@hono/zod-openapi';
-import { sql, join, empty, pgTextArray, type Database, type Sql } from '../store/index.ts';
+import { sql, join, empty, pgArray, pgTextArray, type Database, type Sql } from '../store/index.ts';
 import { registryCondition } from '../initiatives/service.ts';
 import { atRevision } from '../initiatives/registry-cache.ts';
 import { areaCatalog } from '../areas/index.ts';
@@ -147,37 +147,112 @@ async function activityCondition(filter: CoverageFilter): Promise<Sql> {
   return join(where, ' AND ');
 }
 
-/** Grouped by element set (a number), then each set's closure: cheap however many records share it. */
-const bySet = (grouped: Sql) => sql`SELECT s.closure AS c, g.n FROM (${grouped}) g JOIN element_sets s ON s.id = g.set`;
+// ------------------------------------------------------------------ facts, spread in memory
 
-/** One query per kind of record, each yielding (c: closure, n: count) rows grouped by closure. */
-async function factQueries(filter: CoverageFilter): Promise<Record<Measure, Sql>> {
+/** Records of one kind that share a closure: spread over the cells the closure names. */
+interface Fact {
+  closure: readonly string[];
+  n: number;
+}
+
+/**
+ * Element sets never change once written (a closure is stored once, under a number that is never
+ * reused), so each process keeps those it has read: a query returns numbers, not arrays.
+ */
+const setCaches = new WeakMap<Database, Map<number, readonly string[]>>();
+
+async function closuresOf(db: Database, ids: readonly number[]): Promise<Map<number, readonly string[]>> {
+  let cache = setCaches.get(db);
+  if (!cache) setCaches.set(db, (cache = new Map()));
+  const missing = [...new Set(ids)].filter((id) => !cache.has(id));
+  if (missing.length) {
+    const rows = await db.query<{ id: number; closure: string[] }>(
+      sql`SELECT id, closure FROM element_sets WHERE id = ANY(${pgArray(missing)}::int[])`,
+    );
+    for (const r of rows) cache.set(Number(r.id), r.closure);
+  }
+  return cache;
+}
+
+/** Counts grouped by element set (`set`, `n`), read and named by their closures. */
+async function bySet(db: Database, grouped: Sql): Promise<Fact[]> {
+  const rows = await db.query<{ set: number | null; n: number | string }>(grouped);
+  const closures = await closuresOf(
+    db,
+    rows.flatMap((r) => (r.set === null ? [] : [Number(r.set)])),
+  );
+  return rows.flatMap((r) => (r.set === null ? [] : [{ closure: closures.get(Number(r.set)) ?? [], n: Number(r.n) }]));
+}
+
+/** Counts grouped by a closure computed in the query (`c`, `n`): roadmap activities, indicators (hundreds). */
+async function byClosure(db: Database, grouped: Sql): Promise<Fact[]> {
+  return (await db.query<{ c: string[]; n: number | string }>(grouped)).map((r) => ({ closure: r.c, n: Number(r.n) }));
+}
+
+/** The closures of published roadmap activities the filter keeps, one per activity. */
+async function activityFacts(db: Database, filter: CoverageFilter): Promise<Fact[]> {
+  const condition = await activityCondition(filter);
+  return byClosure(
+    db,
+    sql`SELECT c, count(*) AS n FROM (
+          SELECT array_agg(DISTINCT x ORDER BY x) AS c
+          FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
+          JOIN roadmap_node_elements ne ON ne.node_id = n.id JOIN elements e ON e.id = ne.element_id, unnest(e.ancestors || e.id) x
+          WHERE ${condition} GROUP BY n.id) a GROUP BY 1`,
+  );
+}
+
+/** Every kind of record the matrix counts, grouped by closure. */
+async function readFacts(db: Database, filter: CoverageFilter, stale = false): Promise<Record<Measure | 'stale', Fact[]>> {
   const { condition, from } = await initiativeCondition(filter);
-  const activities = await activityCondition(filter);
-  return {
-    initiatives: bySet(sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} WHERE ${condition} GROUP BY 1`),
-    // Each initiative keeps the number of its pledges (a trigger on pledges).
-    pledges: bySet(
-      sql`SELECT i.element_set_id AS set, sum(i.pledge_count) AS n FROM ${from} WHERE ${condition} AND i.pledge_count > 0 GROUP BY 1`,
+  // Initiatives and their pledges in one pass: each initiative keeps the number of its pledges (a trigger).
+  const registry = db.query<{ set: number; n: number | string; pledges: number | string }>(
+    sql`SELECT i.element_set_id AS set, count(*) AS n, sum(i.pledge_count) AS pledges FROM ${from} WHERE ${condition} GROUP BY 1`,
+  );
+  const [counted, activities, paragraphs, indicators, stalePledges] = await Promise.all([
+    registry,
+    activityFacts(db, filter),
+    // One version of each linked paragraph carries its set (migration paragraph_sets_once): counted once in all its languages.
+    bySet(db, sql`SELECT element_set_id AS set, count(*) AS n FROM document_paragraphs WHERE element_set_id IS NOT NULL GROUP BY 1`),
+    byClosure(
+      db,
+      sql`SELECT c, count(*) AS n FROM (
+            SELECT array_agg(DISTINCT x ORDER BY x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
+                   unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code) s GROUP BY 1`,
     ),
-    activities: sql`SELECT c, count(*) AS n FROM (SELECT ${nodeClosure} AS c FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
-                    WHERE ${activities}) a GROUP BY 1`,
-    // A paragraph is counted once whatever the number of its language versions.
-    paragraphs: bySet(sql`SELECT element_set_id AS set, count(DISTINCT (document_id, eid)) AS n FROM document_paragraphs
-                          WHERE element_set_id IS NOT NULL GROUP BY 1`),
-    indicators: sql`SELECT c, count(*) AS n FROM (
-                      SELECT array_agg(DISTINCT x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
-                             unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code) s GROUP BY 1`,
+    // Stale: no published report (each pledge keeps its latest report's date) for STALE_MONTHS, found by index.
+    stale
+      ? bySet(
+          db,
+          sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} JOIN pledges p ON p.initiative_id = i.id
+              WHERE ${condition}
+                AND coalesce(p.reported_on, (p.created_at AT TIME ZONE 'UTC')::date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
+              GROUP BY 1`,
+        )
+      : Promise.resolve([]),
+  ]);
+  const closures = await closuresOf(
+    db,
+    counted.flatMap((r) => (r.set === null ? [] : [Number(r.set)])),
+  );
+  const of = (r: (typeof counted)[number]) => (r.set === null ? [] : (closures.get(Number(r.set)) ?? []));
+  return {
+    initiatives: counted.map((r) => ({ closure: of(r), n: Number(r.n) })),
+    pledges: counted.map((r) => ({ closure: of(r), n: Number(r.pledges ?? 0) })).filter((f) => f.n > 0),
+    activities,
+    paragraphs,
+    indicators,
+    stale: stalePledges,
   };
 }
 
-/** Spreads grouped facts over the rows and columns their closures contain. */
-function spread(facts: Sql, rows: string[], columns: string[]): Sql {
-  return sql`WITH sets AS (${facts})
-    SELECT r.id AS row, k.id AS col, sum(sets.n)::bigint AS n FROM sets
-    CROSS JOIN LATERAL (SELECT x FROM unnest(sets.c) x WHERE x = ANY(${pgTextArray(rows)}::text[]) UNION ALL SELECT ${ANY}) r(id)
-    CROSS JOIN LATERAL (SELECT x FROM unnest(sets.c) x WHERE x = ANY(${pgTextArray(columns)}::text[]) UNION ALL SELECT ${ANY}) k(id)
-    GROUP BY 1, 2`;
+/** Adds each fact to the cells its closure names: (row, column), (row, *), (*, column) and (*, *). */
+function spread(facts: readonly Fact[], rows: ReadonlySet<string>, columns: ReadonlySet<string>, add: (row: string, column: string, n: number) => void) {
+  for (const f of facts) {
+    const r = [ANY, ...f.closure.filter((e) => rows.has(e))];
+    const c = [ANY, ...f.closure.filter((e) => columns.has(e))];
+    for (const row of r) for (const column of c) add(row, column, f.n);
+  }
 }
 
 // ------------------------------------------------------------------ the matrix
@@ -187,38 +262,19 @@ export async function queryCoverage(db: Database, query: CoverageQuery, lang: La
   const [rows, columns, facts] = await Promise.all([
     axis(db, query.rows, lang, query.objective),
     axis(db, query.columns, lang),
-    factQueries(query),
+    readFacts(db, query),
   ]);
-  const rowIds = rows.map((r) => r.id);
-  const columnIds = columns.map((c) => c.id);
-  const results = await Promise.all(
-    measures.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], rowIds, columnIds))),
-  );
+  const rowIds = new Set(rows.map((r) => r.id));
+  const columnIds = new Set(columns.map((c) => c.id));
   const cells = new Map<string, CoverageCell>();
-  measures.forEach((m, k) => {
-    for (const r of results[k]!) {
-      const key = `${r.row}|${r.col}`;
+  for (const m of measures) {
+    // With an objective, the totals row counts what lies under the objective only.
+    const scoped = query.objective ? facts[m].filter((f) => f.closure.includes(query.objective!)) : facts[m];
+    spread(scoped, rowIds, columnIds, (row, column, n) => {
+      const key = `${row}|${column}`;
       let cell = cells.get(key);
-      if (!cell) cells.set(key, (cell = { row: r.row, column: r.col, counts: zero() }));
-      cell.counts[m] = Number(r.n);
-    }
-  });
-  // With an objective, the totals row counts what lies under the objective only.
-  if (query.objective) {
-    for (const [key, cell] of cells) if (cell.row === ANY) cells.delete(key);
-    const [objectiveTotals] = await Promise.all([
-      Promise.all(
-        measures.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(facts[m], [query.objective!], columnIds))),
-      ),
-    ]);
-    measures.forEach((m, k) => {
-      for (const r of objectiveTotals[k]!) {
-        if (r.row !== query.objective) continue;
-        const key = `${ANY}|${r.col}`;
-        let cell = cells.get(key);
-        if (!cell) cells.set(key, (cell = { row: ANY, column: r.col, counts: zero() }));
-        cell.counts[m] = Number(r.n);
-      }
+      if (!cell) cells.set(key, (cell = { row, column, counts: zero() }));
+      cell.counts[m] += n;
     });
   }
   return { query, rows, columns, cells: [...cells.values()] };
@@ -266,26 +322,17 @@ export type GapQuery = z.infer<typeof gapQuery>;
 export async function queryGaps(db: Database, query: GapQuery, lang: Language): Promise<GapEntry[]> {
   const actions = (await axis(db, 'action', lang, query.objective)).filter((a) => a.deadline === '2030');
   const ids = actions.map((a) => a.id);
-  const facts = await factQueries(query);
-  const { condition, from } = await initiativeCondition(query);
-  // Stale: no published report (the pledge keeps its latest report's date) for STALE_MONTHS, found by index.
-  const stale = bySet(sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} JOIN pledges p ON p.initiative_id = i.id
-    WHERE ${condition}
-      AND coalesce(p.reported_on, (p.created_at AT TIME ZONE 'UTC')::date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
-    GROUP BY 1`);
-  const kinds = [...measures.filter((m) => m !== 'paragraphs'), 'stale'] as const;
-  const results = await Promise.all(
-    kinds.map((m) => db.query<{ row: string; col: string; n: string | number }>(spread(m === 'stale' ? stale : facts[m], ids, []))),
-  );
+  const facts = await readFacts(db, query, true);
   const counts = new Map(ids.map((id) => [id, { counts: zero(), stale: 0 }]));
-  kinds.forEach((m, k) => {
-    for (const r of results[k]!) {
-      const entry = counts.get(r.row);
-      if (!entry || r.col !== ANY) continue;
-      if (m === 'stale') entry.stale = Number(r.n);
-      else entry.counts[m] = Number(r.n);
-    }
-  });
+  const wanted = new Set(ids);
+  for (const kind of [...measures, 'stale'] as const) {
+    spread(facts[kind], wanted, new Set(), (row, column, n) => {
+      const entry = counts.get(row);
+      if (!entry || column !== ANY) return;
+      if (kind === 'stale') entry.stale += n;
+      else entry.counts[kind] += n;
+    });
+  }
   const [ancestry] = await Promise.all([
     db.query<{ id: string; objective: string }>(
       sql`SELECT id, (SELECT a FROM unnest(ancestors) a WHERE a LIKE 'gdc.obj.%' LIMIT 1) AS objective FROM elements WHERE id = ANY(${pgTextArray(ids)}::text[])`,
@@ -368,12 +415,15 @@ export async function cellRecords(db: Database, query: CellQuery, lang: Language
     );
   } else if (query.measure === 'paragraphs') {
     rows = await db.query(
-      sql`SELECT DISTINCT ON (p.document_id, p.eid) p.id::text AS id, left(p.text, 240) AS title, d.symbol AS by,
-                 '/documents/' || d.id || '#' || p.eid AS path, p.lang || coalesce(' · ¶ ' || p.number, '') AS detail,
-                 count(*) OVER () AS total
-          FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
-          WHERE p.element_closure @> ${tags}::text[]
-          ORDER BY p.document_id, p.eid, (p.lang = ${lang}) DESC, (p.lang = 'en') DESC ${page}`,
+      sql`WITH hits AS (
+            SELECT DISTINCT ON (p.document_id, p.eid) p.id::text AS id, left(p.text, 240) AS title, d.symbol AS by,
+                   '/documents/' || d.id || '#' || p.eid AS path, p.lang || coalesce(' · ¶ ' || p.number, '') AS detail,
+                   d.date, p.position
+            FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+            WHERE p.element_closure @> ${tags}::text[]
+            ORDER BY p.document_id, p.eid, (p.lang = ${lang}) DESC, (p.lang = 'en') DESC)
+          SELECT id, title, by, path, detail, count(*) OVER () AS total FROM hits
+          ORDER BY date DESC NULLS LAST, by, position ${page}`,
     );
   } else {
     rows = await db.query(

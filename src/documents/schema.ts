@@ -124,6 +124,8 @@ export const documentParagraphs = pgTable(
   },
   (t) => [
     index('document_paragraphs_element_set_idx').on(t.elementSetId),
+    /** A paragraph in all its language versions: the same eid in the same document. */
+    index('document_paragraphs_anchor_idx').on(t.documentId, t.eid),
     uniqueIndex('document_paragraphs_position_idx').on(t.versionId, t.position),
     index('document_paragraphs_document_idx').on(t.documentId, t.lang),
     index('document_paragraphs_elements_idx').using('gin', t.elementClosure),

@@ -1,0 +1,1 @@
+CREATE INDEX "document_paragraphs_anchor_idx" ON "document_paragraphs" USING btree ("document_id","eid");
