@@ -26,6 +26,7 @@ const navKeys = [
   'nav.roadmaps',
   'documents.nav',
   'indicators.nav',
+  'reports.nav',
   'nav.search',
   'nav.api',
   'nav.sources',

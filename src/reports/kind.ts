@@ -67,7 +67,7 @@ export interface RenderArgs<D> {
  * @example
  * export const compactReport = defineReportKind({
  *   id: 'compact', title: 'reports.compact.title', description: 'reports.compact.description',
- *   subjectLabel: 'reports.compact.subject', data: CompactData,
+ *   subjectLabel: 'reports.compact.subject', data: CompactData, exampleSubject: 'gdc.obj.3',
  *   async subjects(db, lang) { ... }, async load(args) { ... },
  *   render({ ctx, report }) { return <CompactBody ... />; }, tables(report) { return [...]; },
  * });
