@@ -8,6 +8,7 @@ import { benchRegistry } from './registry.ts';
 import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
 import { benchCoverage } from './coverage.ts';
+import { benchReports } from './reports.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -26,6 +27,17 @@ async function main() {
   if (want('documents')) await documents(machine);
   if (want('indicators')) await indicators(machine);
   if (want('coverage')) await coverage(machine);
+  if (want('reports')) await reports(machine);
+}
+
+async function reports(machine: Record<string, unknown>) {
+  const run = await benchReports({ rounds: Number(process.env.BENCH_REPORT_ROUNDS ?? 5), keepPdfsIn: process.env.BENCH_KEEP_PDFS });
+  const file = path.join(results, 'reports.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'reports', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
+  console.log(`reports: first PDF (with browser launch) ${run.firstPdfWithLaunchMs} ms; worst PDF ${run.worstPdfMs} ms`);
+  for (const p of run.pdf) console.log(`  PDF ${p.report} ${p.lang}: p50 ${p.ms.p50} / p95 ${p.ms.p95} ms, ${p.kb} KB`);
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function documents(machine: Record<string, unknown>) {

@@ -29,6 +29,7 @@ const schema = z.object({
     .trim()
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
     .optional(),
+  CONCORD_CHROMIUM: z.string().trim().min(1).default('/usr/bin/chromium'),
 });
 
 export interface Config {
@@ -46,6 +47,8 @@ export interface Config {
   smtpFrom: string;
   /** Where readers reach this instance (links in mail); defaults to http://HOST:PORT. */
   publicUrl: string;
+  /** The chromium that prints reports to PDF (Debian's by default). */
+  chromium: string;
 }
 
 export class ConfigError extends Error {}
@@ -72,5 +75,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
     publicUrl: (c.CONCORD_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
+    chromium: c.CONCORD_CHROMIUM,
   };
 }

@@ -36,7 +36,11 @@ async function main() {
   });
   const stop = () => {
     server.close();
-    void store.close().then(() => process.exit(0));
+    // The PDF printer's browser, if a report was printed (src/reports/pdf.ts).
+    void import('./reports/pdf.ts')
+      .then(({ closePrinters }) => closePrinters())
+      .finally(() => store.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -118,7 +118,7 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   return svgShell(chart.title, chart.desc, chart.rtl, W, H, parts.join(''));
 }
 
-function svgShell(title: string, desc: string, rtl: boolean, width: number, height: number, body: string): string {
+export function svgShell(title: string, desc: string, rtl: boolean, width: number, height: number, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title chart-desc"` +
     `${rtl ? ' direction="rtl"' : ''} font-family="system-ui, sans-serif">` +

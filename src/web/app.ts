@@ -35,6 +35,8 @@ import { registerDocumentApi } from '../documents/api.ts';
 import { registerDocumentPages } from '../documents/pages.tsx';
 import { registerIndicatorApi } from '../indicators/api.ts';
 import { registerIndicatorPages } from '../indicators/pages.tsx';
+import { registerReportApi } from '../reports/api.ts';
+import { registerReportPages } from '../reports/pages.tsx';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -73,6 +75,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerTransferApi(api);
   registerDocumentApi(api);
   registerIndicatorApi(api);
+  registerReportApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -108,6 +111,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerDuplicatePages(app);
   registerDocumentPages(app);
   registerIndicatorPages(app);
+  registerReportPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {

@@ -55,7 +55,7 @@ export function Foreign(props: { lang: Language | null; page: Language; t?: Tran
   );
 }
 
-export function Layout(props: { ctx: PageContext; title: string; description?: string; children: Child }) {
+export function Layout(props: { ctx: PageContext; title: string; description?: string; head?: Child; children: Child }) {
   const { ctx } = props;
   const { t, lang } = ctx;
   const nav = [
@@ -67,6 +67,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
     { path: '/implementation', label: t('coverage.nav') },
     { path: '/documents', label: t('documents.nav') },
     { path: '/indicators', label: t('indicators.nav') },
+    { path: '/reports', label: t('reports.nav') },
     { path: '/search', label: t('nav.search') },
     { path: '/api', label: t('nav.api') },
     { path: '/sources', label: t('nav.sources') },
@@ -80,6 +81,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <title>{`${props.title} · Concord`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={assets.cssPath} />
+        {props.head ?? null}
         {languageOrder.map((l) => (
           <link rel="alternate" hreflang={l} href={`/${l}${ctx.path}`} />
         ))}
