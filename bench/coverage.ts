@@ -19,13 +19,17 @@ export interface CoverageBenchOptions {
   roadmaps: number;
 }
 
-const count = async (store: Store, query: ReturnType<typeof sql>) => Number((await store.db.query<{ n: number | string }>(query))[0]?.n ?? 0);
+const count = async (store: Store, query: ReturnType<typeof sql>) =>
+  Number((await store.db.query<{ n: number | string }>(query))[0]?.n ?? 0);
 
 /** What the registry benchmark does not generate: action lines on every initiative, linked paragraphs, roadmaps, stale pledges. */
 async function generate(store: Store, options: CoverageBenchOptions): Promise<number> {
   const started = performance.now();
   const lines = Array.from({ length: 11 }, (_, k) => `wsis.C${k + 1}`);
-  const withLine = await count(store, sql`SELECT count(*) AS n FROM initiatives WHERE id LIKE 'bench-%' AND element_closure && ${`{${lines.join(',')}}`}::text[]`);
+  const withLine = await count(
+    store,
+    sql`SELECT count(*) AS n FROM initiatives WHERE id LIKE 'bench-%' AND element_closure && ${`{${lines.join(',')}}`}::text[]`,
+  );
   if (withLine < options.initiatives / 2) {
     // One action line each (and a second GDC action on every third): thousands of distinct tag sets.
     const actions = (await store.db.query<{ id: string }>(sql`SELECT id FROM elements WHERE kind = 'action' ORDER BY id`)).map((r) => r.id);
@@ -84,9 +88,7 @@ async function generate(store: Store, options: CoverageBenchOptions): Promise<nu
             WHERE p.document_id LIKE 'bench-doc-%'`,
       );
       await tx.query(sql`ALTER TABLE paragraph_links ENABLE TRIGGER paragraph_links_closure_insert`);
-      await tx.query(
-        sql`SELECT paragraph_closure_set(p.id) FROM document_paragraphs p WHERE p.document_id LIKE 'bench-doc-%'`,
-      );
+      await tx.query(sql`SELECT paragraph_closure_set(p.id) FROM document_paragraphs p WHERE p.document_id LIKE 'bench-doc-%'`);
     });
   }
   const roadmaps = await count(store, sql`SELECT count(*) AS n FROM roadmaps WHERE id LIKE 'bench-roadmap-%'`);
@@ -161,7 +163,7 @@ export async function benchCoverage(options: CoverageBenchOptions) {
   const matrixMs: Record<string, ReturnType<typeof percentiles>> = {};
   const gapsMs: Record<string, ReturnType<typeof percentiles>> = {};
   let generateMs = 0;
-  let sizes = { publishedInitiatives: 0, pledges: 0, linkedParagraphs: 0, roadmapActivities: 0, elementSets: 0 };
+  let sizes: Record<'publishedInitiatives' | 'pledges' | 'linkedParagraphs' | 'roadmapActivities' | 'elementSets', number>;
   try {
     await seedFrameworks(store);
     if (await indicatorSeedNeeded(store)) await seedIndicators(store);

@@ -163,7 +163,7 @@ const setCaches = new WeakMap<Database, Map<number, readonly string[]>>();
 
 async function closuresOf(db: Database, ids: readonly number[]): Promise<Map<number, readonly string[]>> {
   let cache = setCaches.get(db);
-  if (!cache) setCaches.set(db, (cache = new Map()));
+  if (!cache) setCaches.set(db, (cache = new Map<number, readonly string[]>()));
   const missing = [...new Set(ids)].filter((id) => !cache.has(id));
   if (missing.length) {
     const rows = await db.query<{ id: number; closure: string[] }>(
@@ -247,7 +247,12 @@ async function readFacts(db: Database, filter: CoverageFilter, stale = false): P
 }
 
 /** Adds each fact to the cells its closure names: (row, column), (row, *), (*, column) and (*, *). */
-function spread(facts: readonly Fact[], rows: ReadonlySet<string>, columns: ReadonlySet<string>, add: (row: string, column: string, n: number) => void) {
+function spread(
+  facts: readonly Fact[],
+  rows: ReadonlySet<string>,
+  columns: ReadonlySet<string>,
+  add: (row: string, column: string, n: number) => void,
+) {
   for (const f of facts) {
     const r = [ANY, ...f.closure.filter((e) => rows.has(e))];
     const c = [ANY, ...f.closure.filter((e) => columns.has(e))];

@@ -64,6 +64,7 @@ const sample = {
   similarity: 0.8,
   measure: 'initiatives',
   months: 12,
+  total: 40,
   action: 'Action 13 (a)',
   objective: '3',
   areas: 2,

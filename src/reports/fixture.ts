@@ -1,13 +1,13 @@
 // A small world to report on, for the reports' tests and benchmark: a facilitator's published C5
-// roadmap (two outcomes, an output, an activity with its indicators and targets), a published
-// initiative in Kenya carrying out the activity, with a pledge. Built through the services.
+// roadmap (two outcomes, each with an output and an activity, serving GDC objectives 1 and 3), a
+// published initiative in Kenya carrying out the first activity, with a pledge. Built through the services.
 import { createOrganization, createUser } from '../accounts/service.ts';
 import { createInitiative, transition } from '../initiatives/service.ts';
 import { initiativeInput } from '../initiatives/model.ts';
 import { createPledge, pledgeInput } from '../pledges/service.ts';
 import { addNode, createRoadmap, publishRoadmap } from '../roadmaps/service.ts';
 import { nodeInput } from '../roadmaps/model.ts';
-import { sql, type Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
 
 export interface ReportFixture {
   roadmapId: string;
@@ -60,6 +60,7 @@ export async function buildReportFixture(store: Store, suffix = ''): Promise<Rep
       links: [
         { elementId: 'gdc.13.a', evidence: 'Builds capacity to respond to cyber incidents.' },
         { elementId: 'wsis.C5', evidence: 'Building confidence and security in the use of ICTs.' },
+        { elementId: 'gdc.32.a', evidence: 'Responds to incidents that put children at risk online.' },
       ],
     }),
   );
@@ -94,7 +95,7 @@ export async function buildReportFixture(store: Store, suffix = ''): Promise<Rep
     roadmapId,
     part({ title: 'National cybersecurity capacity raised', indicators: [{ code: 'IT.NET.USER.ZS', targetValue: 80, targetYear: 2030 }] }),
   );
-  await addNode(
+  const safety = await addNode(
     store,
     facilitator,
     roadmapId,
@@ -112,11 +113,23 @@ export async function buildReportFixture(store: Store, suffix = ''): Promise<Rep
       leadOrganizationId: organization.id,
       startDate: '2026-01-01',
       dueDate: '2027-06-30',
+      initiatives: [initiative.id],
+    }),
+  );
+  const campaigns = await addNode(store, facilitator, roadmapId, part({ parentId: safety, title: 'Online safety campaigns run' }));
+  await addNode(
+    store,
+    facilitator,
+    roadmapId,
+    part({
+      parentId: campaigns,
+      title: 'Child online safety campaigns in schools',
+      elements: ['gdc.32.a', 'wsis.C5'],
+      leadOrganizationId: organization.id,
+      dueDate: '2028-06-30',
     }),
   );
   const published = await publishRoadmap(store, facilitator, roadmapId);
   if (!published.published) throw new Error(`the fixture roadmap did not pass its checks: ${JSON.stringify(published.findings)}`);
-  // The initiative behind the activity (no service writes this link yet).
-  await store.db.query(sql`INSERT INTO roadmap_node_initiatives (node_id, initiative_id) VALUES (${activityId}, ${initiative.id})`);
   return { roadmapId, activityId, initiativeId: initiative.id, pledgeId };
 }

@@ -4,8 +4,9 @@
 import type { ReportKind } from './kind.ts';
 import { roadmapReport } from './roadmap-report.tsx';
 import { areaReport } from './area-report.tsx';
+import { compactReport } from './compact-report.tsx';
 
-export const reportKinds: readonly ReportKind[] = [roadmapReport, areaReport];
+export const reportKinds: readonly ReportKind[] = [compactReport, roadmapReport, areaReport];
 
 export function findReportKind(id: string): ReportKind | undefined {
   return reportKinds.find((k) => k.id === id);

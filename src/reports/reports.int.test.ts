@@ -8,6 +8,7 @@ import { createApp } from '../web/app.ts';
 import { loadConfig } from '../config.ts';
 import { buildReportFixture, type ReportFixture } from './fixture.ts';
 import { reportCss } from './frame.tsx';
+import { catalogs } from '../i18n/index.ts';
 
 let t: TestApp;
 let f: ReportFixture;
@@ -95,7 +96,7 @@ describe('the roadmap report', () => {
       links: { pdf: string };
     };
     expect(body).toMatchObject({ kind: 'roadmap', lang: 'fr', links: { pdf: `/fr/reports/roadmap/${f.roadmapId}.pdf` } });
-    expect(body.data.counts).toEqual({ outcome: 2, output: 1, activity: 1 });
+    expect(body.data.counts).toEqual({ outcome: 2, output: 2, activity: 2 });
     expect(body.data.checks.findings).toEqual([]);
     expect(body.data.nodes.find((n) => n.title === 'CERT readiness assessments')?.initiatives).toEqual([
       expect.objectContaining({ id: f.initiativeId }),
@@ -113,7 +114,7 @@ describe('the roadmap report', () => {
       expect.arrayContaining(['/reports', '/reports/roadmap/{subject}', '/reports/area/{subject}']),
     );
     const kinds = (await (await get('/api/v1/reports?lang=es')).json()) as { items: { id: string; title: string }[] };
-    expect(kinds.items.map((k) => k.id)).toEqual(['roadmap', 'area']);
+    expect(kinds.items.map((k) => k.id)).toEqual(['compact', 'roadmap', 'area']);
   });
 
   it('downloads as a zip of CSV files, the JSON and the provenance', async () => {
@@ -140,10 +141,10 @@ describe('the roadmap report', () => {
     expect([...files[`${folder}parts.csv`]!.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(parts.startsWith('id,parent_id,kind,title,status,lead')).toBe(true);
     expect(parts).toContain('CERT readiness assessments');
-    expect(parts.trim().split('\n')).toHaveLength(5);
+    expect(parts.trim().split('\n')).toHaveLength(7);
     const report = JSON.parse(strFromU8(files[`${folder}report.json`]!)) as { kind: string; data: { nodes: unknown[] } };
     expect(report.kind).toBe('roadmap');
-    expect(report.data.nodes).toHaveLength(4);
+    expect(report.data.nodes).toHaveLength(6);
     const provenance = strFromU8(files[`${folder}PROVENANCE.txt`]!);
     expect(provenance).toContain('Generated at: ');
     expect(provenance).toContain('milestone:gdc-review');
@@ -180,7 +181,8 @@ describe('the country or group profile', () => {
     };
     expect(json.title).toBe('كينيا');
     expect(json.data.initiatives.total).toBe(1);
-    expect(json.data.initiatives.byObjective.filter((o) => o.count === 1)).toHaveLength(1);
+    // It serves objectives 1 (13 a) and 3 (32 a).
+    expect(json.data.initiatives.byObjective.filter((o) => o.count === 1).map((o) => o.id)).toEqual(['gdc.obj.1', 'gdc.obj.3']);
     expect(json.data.pledges.map((p) => p.metric)).toEqual(['Public bodies covered by the CERT']);
     expect(json.data.activities.map((a) => a.nodeId)).toEqual([f.activityId]);
     expect(json.data.indicators.length).toBeGreaterThan(0);
@@ -213,5 +215,54 @@ describe('the PDF without chromium', () => {
     expect(((await problem.json()) as { detail: string }).detail).toContain('CONCORD_CHROMIUM');
     expect((await app.request(`/fr/reports/roadmap/${f.roadmapId}`)).status).toBe(200);
     expect((await app.request(`/fr/reports/roadmap/${f.roadmapId}.zip`)).status).toBe(200);
+  });
+});
+
+describe('the Compact implementation map report', () => {
+  it('reports a GDC objective in Arabic and French: its commitments, contributors, roadmap, indicators and gaps, with sources', async () => {
+    const ar = await get('/ar/reports/compact/gdc.obj.3');
+    expect(ar.status).toBe(200);
+    const arabic = await ar.text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain(catalogs.ar['reports.compact.roadmap']!);
+    expect(arabic).toContain('Child online safety campaigns in schools');
+    expect(arabic).toContain('فريق وطني للاستجابة لطوارئ الحاسوب في كينيا');
+    expect(arabic).toContain(catalogs.ar['coverage.gapsTitle']!);
+    expect(arabic).toContain('id="source-concord-implementation-map"');
+    const fr = await (await get('/fr/reports/compact/gdc.obj.3')).text();
+    expect(fr).toContain('Carte de mise en œuvre du Pacte : objectif 3');
+    expect(fr).toContain('CERT national pour le Kenya');
+    expect(fr).toContain(`href="/fr/reports/compact/gdc.obj.3.pdf"`);
+
+    const json = (await (await get('/api/v1/reports/compact/gdc.obj.3?lang=en')).json()) as {
+      data: {
+        totals: Record<string, number>;
+        commitments: { id: string; counts: { initiatives: number; activities: number }; byActionLine: Record<string, number> }[];
+        activities: { title: string; initiatives: number }[];
+        gaps: { action: { id: string }; gaps: string[] }[];
+        contributors: { organizations: { name: string; initiatives: number }[] };
+      };
+    };
+    expect(json.data.totals).toMatchObject({ initiatives: 1, pledges: 1, activities: 1 });
+    expect(json.data.commitments.find((c) => c.id === 'gdc.32.a')).toMatchObject({
+      counts: { initiatives: 1, activities: 1 },
+      byActionLine: { 'wsis.C5': 1 },
+    });
+    expect(json.data.activities).toEqual([expect.objectContaining({ title: 'Child online safety campaigns in schools', initiatives: 0 })]);
+    expect(json.data.contributors.organizations).toEqual([expect.objectContaining({ initiatives: 1 })]);
+    // The gap list: objective 3's actions due by 2030 (32 (a) is not one of them).
+    expect(json.data.gaps.length).toBeGreaterThan(0);
+    expect(json.data.gaps.map((g) => g.action.id)).not.toContain('gdc.32.a');
+    const one = (await (await get('/api/v1/reports/compact/gdc.obj.1?lang=en')).json()) as { data: { gaps: { action: { id: string } }[] } };
+    expect(one.data.gaps.map((g) => g.action.id)).toContain('gdc.11.a');
+    expect(one.data.gaps.map((g) => g.action.id)).not.toContain('gdc.13.a');
+
+    const zip = unzipSync(new Uint8Array(await (await get('/fr/reports/compact/gdc.obj.1.zip')).arrayBuffer()));
+    const names = Object.keys(zip);
+    expect(names.some((n) => n.endsWith('gaps.csv'))).toBe(true);
+    expect(names.some((n) => n.endsWith('PROVENANCE.txt'))).toBe(true);
+    const gaps = strFromU8(zip[names.find((n) => n.endsWith('gaps.csv'))!]!);
+    expect(gaps).toContain('gdc.11.a');
+    expect((await get('/en/reports/compact/gdc.obj.9')).status).toBe(404);
   });
 });

@@ -12,27 +12,15 @@ import { checkRules } from '../roadmaps/checks.ts';
 import { milestones } from '../roadmaps/milestones.ts';
 import { summaries } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
-import { listIndicators, targetsOf } from '../indicators/service.ts';
-import { storedAssessments } from '../indicators/assess.ts';
-import { headline } from '../indicators/profile.ts';
-import { methods, type MethodId } from '../indicators/assessment.ts';
 import { barsSvg, timelineSvg } from '../charts/report-charts.ts';
 import { directionOf } from '../language/languages.ts';
 import { defineReportKind, type BundleTable } from './kind.ts';
 import { SourceList } from './sources.ts';
+import { WorldIndicator, worldIndicators } from './world-indicators.ts';
 import { Figure, formatNumber, SourceNote } from './frame.tsx';
 
 const Org = z.object({ id: z.string(), name: z.string() });
 const Labelled = z.object({ id: z.string(), label: z.string() });
-const Assessment = z.object({
-  method: z.string(),
-  status: z.enum(['assessed', 'insufficient-data']),
-  category: z.string().nullable(),
-  reason: z.string().nullable(),
-  targetId: z.string(),
-  source: z.string(),
-});
-
 export const RoadmapReportData = z
   .object({
     roadmap: z.object({
@@ -72,18 +60,9 @@ export const RoadmapReportData = z
       findings: z.array(z.object({ rule: z.enum(checkRules), nodeId: z.string().nullable(), nodeTitle: z.string().nullable() })),
     }),
     indicators: z.array(
-      z.object({
-        code: z.string(),
-        name: z.string(),
-        nameLang: z.enum(languages),
-        unit: z.string(),
-        sourceId: z.string(),
+      WorldIndicator.extend({
         /** The roadmap's own targets for it, per part. */
         roadmapTargets: z.array(z.object({ nodeId: z.string(), value: z.number().nullable(), year: z.number().nullable() })),
-        /** Internationally agreed targets in Concord's catalogue (world-wide ones). */
-        agreedTargets: z.array(z.object({ id: z.string(), label: z.string(), value: z.number(), year: z.number(), sourceId: z.string() })),
-        world: z.object({ period: z.string(), value: z.number(), source: z.string() }).nullable(),
-        assessment: Assessment.nullable(),
       }),
     ),
     timeline: z.array(
@@ -92,9 +71,6 @@ export const RoadmapReportData = z
   })
   .openapi('RoadmapReport');
 export type RoadmapReportData = z.infer<typeof RoadmapReportData>;
-
-const METHOD: MethodId = 'unsd-2022-cr';
-const WORLD = '001';
 
 async function initiativesBehind(db: Database, nodeIds: string[], lang: Language) {
   if (nodeIds.length === 0) return [];
@@ -165,58 +141,12 @@ export const roadmapReport = defineReportKind({
 
     // The indicators the roadmap names, with the world's latest value and headline assessment.
     const codes = [...new Set(roadmap.nodes.flatMap((n) => n.indicators.map((i) => i.code)))];
-    const catalogue = new Map((await listIndicators(db, lang)).map((i) => [i.code, i]));
-    const latest = codes.length
-      ? await db.query<{ indicator_code: string; period: string; value: number | string; source: string }>(sql`
-          SELECT DISTINCT ON (indicator_code) indicator_code, period, value, source FROM observations
-          WHERE indicator_code = ANY(${pgTextArray(codes)}::text[]) AND area = ${WORLD} AND dimensions_key = '[]'
-          ORDER BY indicator_code, year DESC, period DESC, source`)
-      : [];
-    const assessed = codes.length ? await storedAssessments(db, { area: WORLD, method: METHOD }) : [];
-    const indicators: RoadmapReportData['indicators'] = [];
-    for (const code of codes) {
-      const entry = catalogue.get(code);
-      if (!entry) continue;
-      await sources.addStored(db, [entry.source.id], `catalogue entry of indicator ${code}`);
-      const agreed = (await targetsOf(db, code)).filter((x) => x.area === null);
-      await sources.addStored(
-        db,
-        agreed.map((x) => x.sourceId),
-        `agreed target of ${code}`,
-      );
-      const world = latest.find((l) => l.indicator_code === code);
-      if (world) await sources.addStored(db, [world.source], `latest world value of ${code}`);
-      const head = headline(assessed.filter((a) => a.indicatorCode === code));
-      if (head) {
-        sources.add(
-          { id: `method:${METHOD}`, title: methods[METHOD].source, address: null, licence: null },
-          'progress assessments (method and thresholds)',
-        );
-        await sources.addStored(db, [head.source], `world assessment of ${code}`);
-      }
-      indicators.push({
-        code,
-        name: entry.name,
-        nameLang: entry.lang,
-        unit: entry.unit,
-        sourceId: entry.source.id,
-        roadmapTargets: roadmap.nodes.flatMap((n) =>
-          n.indicators.filter((i) => i.code === code).map((i) => ({ nodeId: n.id, value: i.targetValue, year: i.targetYear })),
-        ),
-        agreedTargets: agreed.map((x) => ({ id: x.id, label: x.label, value: x.value, year: x.year, sourceId: x.sourceId })),
-        world: world ? { period: world.period, value: Number(world.value), source: world.source } : null,
-        assessment: head
-          ? {
-              method: head.method,
-              status: head.status,
-              category: head.category,
-              reason: head.reason,
-              targetId: head.targetId,
-              source: head.source,
-            }
-          : null,
-      });
-    }
+    const indicators: RoadmapReportData['indicators'] = (await worldIndicators(db, codes, lang, sources)).map((i) => ({
+      ...i,
+      roadmapTargets: roadmap.nodes.flatMap((n) =>
+        n.indicators.filter((x) => x.code === i.code).map((x) => ({ nodeId: n.id, value: x.targetValue, year: x.targetYear })),
+      ),
+    }));
 
     const timeline: RoadmapReportData['timeline'] = [
       ...milestones.map((m) => ({
