@@ -23,12 +23,13 @@ import {
   versionLanguage,
   type DocumentDetail,
 } from './service.ts';
-import { searchDocuments } from './search.ts';
+import { searchDocuments, withAlignedParagraphs } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
 import { alignVersions } from './align.ts';
 import { diffDocuments } from './versions.ts';
 import { paragraphSuggestions } from './links.ts';
 import { frameworkIds } from '../frameworks/service.ts';
+import { registerParagraphLinkApi } from './links-api.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -155,6 +156,14 @@ export const DocumentHitsSchema = z
           rank: z.number(),
           match: z.enum(['words', 'similar']),
           snippet: z.string().openapi({ description: 'HTML-escaped text with <mark> around the matches' }),
+          aligned: z
+            .object({ lang: Lang, eid: z.string(), number: z.string().nullable(), text: z.string() })
+            .nullable()
+            .optional()
+            .openapi({
+              description:
+                'With `display`: the paragraph aligned with this one in that language, when the document has that version (null: none aligned)',
+            }),
         }),
       ),
     }),
@@ -189,6 +198,17 @@ export const documentSearchQuery = z.object({
     .optional()
     .openapi({ description: 'Search only paragraphs in this language (default: all six)' }),
   kind: kindSchema.optional().openapi({ description: 'Paragraph kind: preambular, operative, subparagraph, heading …' }),
+  element: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .openapi({ description: 'Only paragraphs with a confirmed link to this framework element or one below it', example: 'sdg.9' }),
+  display: z
+    .enum(languages, { error: `must be one of ${languages.join(', ')}` })
+    .optional()
+    .openapi({ description: 'The reader’s language: each hit in another language comes with its aligned paragraph in this one' }),
   ...documentFilters,
   ...pageQuery,
 });
@@ -526,7 +546,8 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
     const q = c.req.valid('query');
     const limit = q.limit ?? 20;
     const offset = q.offset ?? 0;
-    const result = await searchDocuments(c.var.store.db, q.q, { ...q, limit, offset });
+    const found = await searchDocuments(c.var.store.db, q.q, { ...q, limit, offset });
+    const result = q.display ? await withAlignedParagraphs(c.var.store.db, found, q.display) : found;
     return c.json({ q: q.q, ...result, limit, offset }, 200);
   });
 
@@ -608,4 +629,6 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
     if (!doc) throw notFound(`No ${lang} version`);
     return c.body(toAkomaNtoso(doc), 200, { 'Content-Type': 'application/akn+xml; charset=utf-8' });
   });
+
+  registerParagraphLinkApi(api);
 }

@@ -429,7 +429,7 @@ describe('suggested framework links', () => {
     expect(suggested.every((e) => e.startsWith('sdg.'))).toBe(true);
     const page = await new Visitor(t.app).get(`/en/documents/${id}/links`);
     expect(page.status).toBe(200);
-    expect(page.html).toContain('suggestions only, never confirmed links');
+    expect(page.html).toContain('Suggestions are not links until a reviewer confirms them');
     expect(page.html).toMatch(/href="\/en\/elements\/[a-z]+\./);
   });
 });

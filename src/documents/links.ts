@@ -1,8 +1,13 @@
 // Suggested links from a document paragraph to framework elements (issue 3, item 8), found
-// lexically: the paragraph's own lexemes (stemmed in its language) OR-ed into one query against
-// the element texts in that language. GDC, WSIS and Pact texts exist in English only, so a
+// lexically: the paragraph's own lexemes (stemmed in its language by PostgreSQL) against the
+// element texts in that language. GDC, WSIS and Pact texts exist in English only, so a
 // paragraph in another language is matched against what exists in its language (the SDGs):
-// no machine translation is pretended. Suggestions are computed, never stored as confirmed.
+// no machine translation is pretended.
+//
+// The ranking runs in the application over an inverted index of the element texts (a few
+// thousand, kept per language and rebuilt when the reference data change): ranking every
+// element text that shares a word with each paragraph in SQL (ts_rank_cd) cost ~45 ms per
+// paragraph on the embedded store, too slow to run at ingest; this costs microseconds.
 import { sql, empty, type Database } from '../store/index.ts';
 import { searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -11,6 +16,9 @@ import type { BlockKind } from './model.ts';
 /** A word in more element texts than this is too common to suggest a link. */
 const COMMON_WORD_ELEMENTS = 150;
 
+/** The paragraph kinds the matcher suggests links for (and the store keeps suggestions of). */
+export const linkableKinds = ['preambular', 'operative', 'subparagraph'] as const;
+
 export interface LinkSuggestion {
   elementId: string;
   kind: string;
@@ -18,6 +26,135 @@ export interface LinkSuggestion {
   title: string | null;
   text: string | null;
   score: number;
+}
+
+interface IndexedElement {
+  id: string;
+  kind: string;
+  code: string;
+  framework: string;
+  title: string | null;
+  text: string | null;
+  /** 1 + ln(number of lexemes): longer texts share more words by chance. */
+  norm: number;
+}
+
+interface MatcherIndex {
+  elements: IndexedElement[];
+  /** Lexeme -> indexes into `elements`, for the words not too common. */
+  postings: Map<string, number[]>;
+  /** Lexeme -> inverse document frequency. */
+  idf: Map<string, number>;
+  /** One score per element, zero between rankings. */
+  scratch: Float64Array;
+}
+
+const indexes = new Map<string, Promise<MatcherIndex>>();
+
+/** The index of one language's element texts, rebuilt when the reference data (or the texts) change. */
+async function matcherIndex(db: Database, lang: Language): Promise<MatcherIndex> {
+  // The reference data's checksums say when the element texts changed (seeding records them).
+  const [version] = await db.query<{ releases: string | null }>(
+    sql`SELECT string_agg(dataset || ':' || checksum, ',' ORDER BY dataset) AS releases FROM reference_releases`,
+  );
+  const key = `${lang}|${version?.releases ?? ''}`;
+  let index = indexes.get(key);
+  if (!index) {
+    index = buildIndex(db, lang).catch((error: unknown) => {
+      indexes.delete(key);
+      throw error;
+    });
+    for (const old of indexes.keys()) if (old.startsWith(`${lang}|`)) indexes.delete(old);
+    indexes.set(key, index);
+  }
+  return index;
+}
+
+async function buildIndex(db: Database, lang: Language): Promise<MatcherIndex> {
+  const rows = await db.query<{
+    element_id: string;
+    kind: string;
+    code: string;
+    framework_id: string;
+    title: string | null;
+    text: string | null;
+    words: string[];
+  }>(sql`SELECT t.element_id, e.kind, e.code, e.framework_id, t.title, t.text, tsvector_to_array(t.search) AS words
+         FROM element_texts t JOIN elements e ON e.id = t.element_id
+         WHERE t.lang = ${lang} AND e.kind <> 'topic' ORDER BY t.element_id`);
+  const elements: IndexedElement[] = [];
+  const postings = new Map<string, number[]>();
+  for (const r of rows) {
+    const at = elements.length;
+    elements.push({
+      id: r.element_id,
+      kind: r.kind,
+      code: r.code,
+      framework: r.framework_id,
+      title: r.title,
+      text: r.text,
+      norm: 1 + Math.log(Math.max(1, r.words.length)),
+    });
+    for (const w of r.words) {
+      if (w.length <= 2) continue;
+      const list = postings.get(w);
+      if (list) list.push(at);
+      else postings.set(w, [at]);
+    }
+  }
+  const idf = new Map<string, number>();
+  for (const [w, list] of postings) {
+    if (list.length > COMMON_WORD_ELEMENTS) postings.delete(w);
+    else idf.set(w, Math.log((elements.length + 1) / list.length));
+  }
+  return { elements, postings, idf, scratch: new Float64Array(elements.length) };
+}
+
+/**
+ * The best elements for a set of lexemes: the rarer the shared words, the higher, divided by
+ * the element text's length (log). Ties by element id, so the order is stable.
+ */
+function rank(
+  index: MatcherIndex,
+  words: readonly string[],
+  options: { limit?: number; framework?: string | undefined; exclude?: ReadonlySet<string> | undefined },
+): LinkSuggestion[] {
+  // Scores accumulate in the index's scratch array (ranking is synchronous: no one else uses it meanwhile).
+  const scores = index.scratch;
+  const touched: number[] = [];
+  for (const w of words) {
+    const list = index.postings.get(w);
+    if (!list) continue;
+    const weight = index.idf.get(w) ?? 0;
+    for (const at of list) {
+      if (scores[at] === 0) touched.push(at);
+      scores[at]! += weight;
+    }
+  }
+  // The best `limit`, kept in order as they come (a handful: insertion beats sorting them all).
+  const limit = options.limit ?? 3;
+  const best: { e: IndexedElement; score: number }[] = [];
+  for (const at of touched) {
+    const e = index.elements[at]!;
+    const score = scores[at]! / e.norm;
+    scores[at] = 0;
+    if (options.framework && e.framework !== options.framework) continue;
+    if (options.exclude?.has(e.id)) continue;
+    const worst = best[best.length - 1];
+    if (best.length === limit && worst && (score < worst.score || (score === worst.score && e.id > worst.e.id))) continue;
+    let i = best.length;
+    while (i > 0 && (best[i - 1]!.score < score || (best[i - 1]!.score === score && best[i - 1]!.e.id > e.id))) i--;
+    best.splice(i, 0, { e, score });
+    if (best.length > limit) best.pop();
+  }
+  return best.map(({ e, score }) => ({
+    elementId: e.id,
+    kind: e.kind,
+    code: e.code,
+    title: e.title,
+    text: e.text,
+    score: Math.round(score * 1000) / 1000,
+  }));
 }
 
 /**
@@ -33,87 +170,62 @@ export async function suggestLinks(
   lang: Language,
   options: { limit?: number; framework?: string | undefined } = {},
 ): Promise<LinkSuggestion[]> {
-  const limit = options.limit ?? 3;
   const folded = foldForSearch(text, lang);
   if (!folded.trim()) return [];
-  const rows = await db.query<{
-    element_id: string;
-    kind: string;
-    code: string;
-    title: string | null;
-    text: string | null;
-    score: number;
-  }>(sql`WITH common AS (
-           SELECT word FROM ts_stat(${`SELECT search FROM element_texts WHERE lang = '${lang}'`}) WHERE ndoc > ${COMMON_WORD_ELEMENTS}),
-         words AS (
-           SELECT string_agg(quote_literal(w), ' | ') AS q
-           FROM unnest(tsvector_to_array(to_tsvector(${searchConfig[lang]}::regconfig, ${folded}))) AS w
-           WHERE length(w) > 2 AND w NOT IN (SELECT word FROM common)),
-         query AS (SELECT to_tsquery('simple', q) AS q FROM words WHERE q IS NOT NULL)
-         SELECT t.element_id, e.kind, e.code, t.title, t.text, ts_rank_cd(t.search, query.q, 1) AS score
-         FROM element_texts t JOIN elements e ON e.id = t.element_id, query
-         WHERE t.lang = ${lang} AND t.search @@ query.q AND e.kind <> 'topic'${options.framework ? sql` AND e.framework_id = ${options.framework}` : empty}
-         ORDER BY score DESC, t.element_id LIMIT ${limit}`);
-  return rows.map((r) => ({ elementId: r.element_id, kind: r.kind, code: r.code, title: r.title, text: r.text, score: Number(r.score) }));
+  const [row] = await db.query<{ words: string[] }>(
+    sql`SELECT tsvector_to_array(to_tsvector(${searchConfig[lang]}::regconfig, ${folded})) AS words`,
+  );
+  return rank(await matcherIndex(db, lang), row?.words ?? [], options);
+}
+
+export interface ParagraphSuggestions {
+  paragraph: { id: number; eid: string; number: string | null; kind: BlockKind };
+  suggestions: LinkSuggestion[];
 }
 
 /**
- * Suggestions for every operative paragraph (and sub-paragraph) of one language version, in one
- * query: each paragraph's stored vector (already stemmed in its language) becomes its OR-query.
+ * Suggestions for the paragraphs of one language version (by default its operative paragraphs
+ * and sub-paragraphs), leaving out links a reviewer rejected: a rejected link is never
+ * suggested again. The paragraphs' stored vectors are already stemmed in their language.
  */
-export async function paragraphSuggestions(
+export async function versionSuggestions(
   db: Database,
-  documentId: string,
+  versionId: number,
   lang: Language,
-  options: { limit?: number; framework?: string | undefined } = {},
-): Promise<{ paragraph: { id: number; eid: string; number: string | null; kind: BlockKind }; suggestions: LinkSuggestion[] }[]> {
+  options: { limit?: number; framework?: string | undefined; kinds?: readonly BlockKind[] } = {},
+): Promise<ParagraphSuggestions[]> {
+  const kinds = options.kinds ?? ['operative', 'subparagraph'];
+  const index = await matcherIndex(db, lang);
+  if (index.elements.length === 0) return [];
   const rows = await db.query<{
     id: number;
     eid: string;
     number: string | null;
     kind: BlockKind;
-    element_id: string | null;
-    ekind: string | null;
-    code: string | null;
-    title: string | null;
-    text: string | null;
-    score: number | null;
-  }>(sql`WITH common AS (
-           -- Words found in many element texts say little about any one: left out of the query
-           -- (an inverse-document-frequency cut), which also keeps the ranking cheap.
-           SELECT word FROM ts_stat(${`SELECT search FROM element_texts WHERE lang = '${lang}'`})
-           WHERE ndoc > ${COMMON_WORD_ELEMENTS}),
-         p AS (
-           SELECT p.id, p.eid, p.number, p.kind, p.position,
-                  (SELECT to_tsquery('simple', string_agg(quote_literal(w), ' | '))
-                   FROM unnest(tsvector_to_array(p.search)) AS w
-                   WHERE length(w) > 2 AND w NOT IN (SELECT word FROM common)) AS q
-           FROM document_paragraphs p JOIN document_versions v ON v.id = p.version_id
-           WHERE v.document_id = ${documentId} AND v.lang = ${lang} AND p.kind IN ('operative', 'subparagraph'))
-         SELECT p.id, p.eid, p.number, p.kind, s.element_id, s.kind AS ekind, s.code, s.title, s.text, s.score
-         FROM p LEFT JOIN LATERAL (
-           SELECT t.element_id, e.kind, e.code, t.title, t.text, ts_rank_cd(t.search, p.q, 1) AS score
-           FROM element_texts t JOIN elements e ON e.id = t.element_id
-           WHERE p.q IS NOT NULL AND t.lang = ${lang} AND t.search @@ p.q AND e.kind <> 'topic'
-             ${options.framework ? sql`AND e.framework_id = ${options.framework}` : empty}
-           ORDER BY score DESC, t.element_id LIMIT ${options.limit ?? 3}) s ON true
-         ORDER BY p.position, s.score DESC NULLS LAST, s.element_id`);
-  const out = new Map<
-    number,
-    { paragraph: { id: number; eid: string; number: string | null; kind: BlockKind }; suggestions: LinkSuggestion[] }
-  >();
-  for (const r of rows) {
-    let item = out.get(r.id);
-    if (!item) out.set(r.id, (item = { paragraph: { id: r.id, eid: r.eid, number: r.number, kind: r.kind }, suggestions: [] }));
-    if (r.element_id)
-      item.suggestions.push({
-        elementId: r.element_id,
-        kind: r.ekind ?? '',
-        code: r.code ?? '',
-        title: r.title,
-        text: r.text,
-        score: Number(r.score),
-      });
-  }
-  return [...out.values()];
+    words: string[] | null;
+    rejected: string[] | null;
+  }>(
+    sql`SELECT p.id, p.eid, p.number, p.kind, tsvector_to_array(p.search) AS words,
+               (SELECT array_agg(l.element_id) FROM paragraph_links l WHERE l.paragraph_id = p.id AND l.state = 'rejected') AS rejected
+        FROM document_paragraphs p
+        WHERE p.version_id = ${versionId} AND p.kind = ANY(${`{${kinds.join(',')}}`}::text[])
+        ORDER BY p.position`,
+  );
+  return rows.map((r) => ({
+    paragraph: { id: Number(r.id), eid: r.eid, number: r.number, kind: r.kind },
+    suggestions: rank(index, r.words ?? [], { ...options, exclude: r.rejected ? new Set(r.rejected) : undefined }),
+  }));
+}
+
+/** Suggestions for every operative paragraph (and sub-paragraph) of one language version of a document. */
+export async function paragraphSuggestions(
+  db: Database,
+  documentId: string,
+  lang: Language,
+  options: { limit?: number; framework?: string | undefined } = {},
+): Promise<ParagraphSuggestions[]> {
+  const [version] = await db.query<{ id: number }>(
+    sql`SELECT id FROM document_versions WHERE document_id = ${documentId} AND lang = ${lang}${empty}`,
+  );
+  return version ? versionSuggestions(db, Number(version.id), lang, options) : [];
 }

@@ -27,12 +27,13 @@ import {
   type ParagraphView,
   type ReferenceView,
 } from './service.ts';
-import { searchDocuments, type DocumentSearchResult } from './search.ts';
+import { searchDocuments, withAlignedParagraphs, type DocumentSearchResult } from './search.ts';
 import { documentFilters, documentSearchQuery } from './api.ts';
 import { sql } from '../store/index.ts';
 import { alignVersions, type AlignedPair } from './align.ts';
 import { diffDocuments, type RevisionPair } from './versions.ts';
-import { paragraphSuggestions, type LinkSuggestion } from './links.ts';
+import { registerLinkPages } from './link-pages.tsx';
+import { registerUploadPage } from './upload-page.tsx';
 
 type Ctx = PageContext;
 
@@ -67,6 +68,12 @@ function DocumentsPage(props: { ctx: Ctx; items: DocumentSummary[]; total: numbe
       <p>
         <a href={href(ctx, '/documents/search')}>{t('documents.searchLink')}</a> ·{' '}
         <a href={href(ctx, '/documents/citations')}>{t('documents.graph.title')}</a>
+        {ctx.user?.role === 'administrator' ? (
+          <>
+            {' '}
+            · <a href={href(ctx, '/documents/upload')}>{t('documents.upload.link')}</a>
+          </>
+        ) : null}
       </p>
       <form class="inline" method="get" action={href(ctx, '/documents')}>
         <div>
@@ -426,7 +433,7 @@ function PlaceholderPage(props: { ctx: Ctx; symbol: string; citing: { id: string
 // ---------------------------------------------------------------- suggested framework links
 
 /** A page about one document (its links, languages side by side, a diff): the way back, and its title. */
-function DocumentSubpage(props: {
+export function DocumentSubpage(props: {
   ctx: PageContext;
   detail: { id: string; symbol: string | null };
   title: string;
@@ -450,59 +457,6 @@ function DocumentSubpage(props: {
       <h1>{props.title}</h1>
       {props.children}
     </Layout>
-  );
-}
-
-function LinksPage(props: {
-  ctx: Ctx;
-  detail: DocumentDetail;
-  lang: Language;
-  items: { paragraph: { eid: string; number: string | null; kind: string }; suggestions: LinkSuggestion[] }[];
-}) {
-  const { ctx, detail, lang } = props;
-  const { t } = ctx;
-  return (
-    <DocumentSubpage ctx={ctx} detail={detail} title={t('document.links.title')} back={`/documents/${detail.id}?in=${lang}`}>
-      <p class="note">{t('document.links.note')}</p>
-      <div class="scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('document.actions.paragraph')}</th>
-              <th scope="col">{t('document.links.elements')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.items.map((item) => (
-              <tr>
-                <td>
-                  <a href={href(ctx, `/documents/${detail.id}?in=${lang}#${item.paragraph.eid}`)}>
-                    {item.paragraph.kind === 'subparagraph' ? `(${item.paragraph.number ?? ''})` : (item.paragraph.number ?? '—')}
-                  </a>
-                </td>
-                <td>
-                  {item.suggestions.length ? (
-                    <ul>
-                      {item.suggestions.map((s) => (
-                        <li>
-                          <a href={href(ctx, `/elements/${s.elementId}`)}>{s.elementId}</a>{' '}
-                          <span lang={lang} dir={directionOf(lang)}>
-                            {(s.title ?? s.text ?? '').slice(0, 140)}
-                          </span>{' '}
-                          <span class="badge state-suggested">{t('document.links.suggested')}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  ) : (
-                    <span class="meta">{t('document.links.none')}</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </DocumentSubpage>
   );
 }
 
@@ -782,6 +736,10 @@ function SearchPage(props: { ctx: Ctx; form: Record<string, string>; result: Doc
           <label for="symbol">{t('document.symbol')}</label>
           <input id="symbol" name="symbol" value={form.symbol ?? ''} size={14} />
         </div>
+        <div>
+          <label for="element">{t('documents.search.element')}</label>
+          <input id="element" name="element" value={form.element ?? ''} size={12} dir="ltr" placeholder="sdg.9" />
+        </div>
         <button type="submit">{t('documents.search.submit')}</button>
       </form>
       {props.error ? (
@@ -792,6 +750,12 @@ function SearchPage(props: { ctx: Ctx; form: Record<string, string>; result: Doc
       {result ? (
         <>
           <h2 aria-live="polite">{t('documents.search.count', { count: result.total, q })}</h2>
+          {form.element ? (
+            <p class="meta">
+              {t('documents.search.elementFilter', { id: form.element })}{' '}
+              <a href={href(ctx, `/elements/${encodeURIComponent(form.element)}`)}>{form.element}</a>
+            </p>
+          ) : null}
           {result.documents.map((group) => (
             <section>
               <h3>
@@ -816,6 +780,16 @@ function SearchPage(props: { ctx: Ctx; form: Record<string, string>; result: Doc
                     </div>
                     {/* The snippet is escaped by search.ts; only its <mark> elements are markup. */}
                     <p lang={h.lang} dir={directionOf(h.lang)} dangerouslySetInnerHTML={{ __html: h.snippet }} />
+                    {h.aligned ? (
+                      <p class="aligned">
+                        <a href={href(ctx, `/documents/${group.document.id}?in=${h.aligned.lang}#${h.aligned.eid}`)}>
+                          {t('documents.search.aligned', { language: endonyms[h.aligned.lang] })}
+                        </a>{' '}
+                        <span lang={h.aligned.lang} dir={directionOf(h.aligned.lang)}>
+                          {h.aligned.text.length > 400 ? `${h.aligned.text.slice(0, 400)}…` : h.aligned.text}
+                        </span>
+                      </p>
+                    ) : null}
                   </li>
                 ))}
               </ol>
@@ -831,6 +805,8 @@ function SearchPage(props: { ctx: Ctx; form: Record<string, string>; result: Doc
 
 export function registerDocumentPages(app: Hono<AppEnv>): void {
   const L = localePath;
+  registerLinkPages(app);
+  registerUploadPage(app);
 
   app.get(`${L}/documents`, async (c) => {
     const ctx = pageContext(c);
@@ -856,7 +832,9 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
     const { in: inLang, ...rest } = form;
     const parsed = documentSearchQuery.safeParse({ ...rest, ...(inLang ? { lang: inLang } : {}) });
     if (!parsed.success) return c.html(<SearchPage ctx={ctx} form={form} result={null} error={ctx.t('documents.search.invalid')} />, 400);
-    const result = await searchDocuments(c.var.store.db, parsed.data.q, { ...parsed.data, limit: 50 });
+    const found = await searchDocuments(c.var.store.db, parsed.data.q, { ...parsed.data, limit: 50 });
+    // Each hit in another language comes with its aligned paragraph in the reader's, where the document has it.
+    const result = await withAlignedParagraphs(c.var.store.db, found, ctx.lang);
     return c.html(<SearchPage ctx={ctx} form={form} result={result} error={null} />);
   });
 
@@ -876,18 +854,6 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
           WHERE upper(r.symbol) = upper(${symbol}) ORDER BY d.symbol`,
     );
     return c.html(<PlaceholderPage ctx={ctx} symbol={symbol} citing={citing} />);
-  });
-
-  app.get(`${L}/documents/:id/links`, async (c) => {
-    const ctx = pageContext(c);
-    const db = c.var.store.db;
-    const detail = await getDocument(db, c.req.param('id'), ctx.lang);
-    if (!detail) return c.notFound();
-    const wanted = c.req.query('in');
-    const lang = versionLanguage(detail, isLanguage(wanted) ? wanted : ctx.lang);
-    if (!lang) return c.notFound();
-    const items = await paragraphSuggestions(db, detail.id, lang);
-    return c.html(<LinksPage ctx={ctx} detail={detail} lang={lang} items={items} />);
   });
 
   app.get(`${L}/documents/:id/diff`, async (c) => {

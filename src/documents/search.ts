@@ -7,7 +7,8 @@ import { sql, join, empty, raw, pgTextArray, type Database, type Sql } from '../
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import type { BlockKind } from './model.ts';
-import { OCR_NOISE_THRESHOLD } from './service.ts';
+import { getParagraphs, OCR_NOISE_THRESHOLD } from './service.ts';
+import { alignVersions } from './align.ts';
 
 /** Matches ranked per language: enough for several pages, few enough to rank quickly. */
 const CANDIDATES = 300;
@@ -20,6 +21,8 @@ export interface DocumentSearchOptions {
   year?: number | undefined;
   symbol?: string | undefined;
   kind?: BlockKind | undefined;
+  /** Only paragraphs with a confirmed link to this element or one below it. */
+  element?: string | undefined;
   limit?: number;
   offset?: number;
 }
@@ -35,6 +38,15 @@ export interface ParagraphHit {
   match: 'words' | 'similar';
   /** HTML-escaped text with <mark> around the matches. */
   snippet: string;
+  /** The aligned paragraph in the reader's language, when the hit is in another and the document has that version. */
+  aligned?: AlignedParagraph | null;
+}
+
+export interface AlignedParagraph {
+  lang: Language;
+  eid: string;
+  number: string | null;
+  text: string;
 }
 
 export interface DocumentHits {
@@ -76,6 +88,12 @@ export async function searchDocuments(db: Database, q: string, options: Document
   if (options.year)
     filters.push(sql`d.date >= make_date(${options.year}::int, 1, 1) AND d.date < make_date(${options.year}::int + 1, 1, 1)`);
   if (options.symbol) filters.push(sql`upper(d.symbol) = upper(${options.symbol})`);
+  if (options.element)
+    filters.push(
+      sql`EXISTS (SELECT 1 FROM paragraph_links l JOIN elements e ON e.id = l.element_id
+                  WHERE l.paragraph_id = p.id AND l.state = 'confirmed'
+                    AND (e.id = ${options.element} OR e.ancestors @> ARRAY[${options.element}]::text[]))`,
+    );
   const needsDocument = Boolean(options.organ || options.year || options.symbol);
   const from = needsDocument ? sql`document_paragraphs p JOIN documents d ON d.id = p.document_id` : sql`document_paragraphs p`;
   const extra = filters.length ? sql` AND ${join(filters, ' AND ')}` : empty;
@@ -199,4 +217,47 @@ export function highlight(text: string, query: string, lang: Language): string {
   const closes = window.split(MARK_CLOSE).length - 1;
   if (opens > closes) window += MARK_CLOSE;
   return `${start > 0 ? '… ' : ''}${marked(window)}${start + 240 < out.length ? ' …' : ''}`;
+}
+
+/**
+ * Adds to each hit in another language than `reader` the paragraph aligned with it in the
+ * reader's language, when the document has that language version (align.ts: numbers, then
+ * order and text similarity). Each document's two versions are aligned once.
+ */
+export async function withAlignedParagraphs(db: Database, result: DocumentSearchResult, reader: Language): Promise<DocumentSearchResult> {
+  const ids = result.documents.filter((g) => g.hits.some((h) => h.lang !== reader)).map((g) => g.document.id);
+  if (ids.length === 0) return result;
+  const held = new Set(
+    (
+      await db.query<{ document_id: string }>(
+        sql`SELECT document_id FROM document_versions WHERE lang = ${reader} AND document_id = ANY(${pgTextArray(ids)}::text[])`,
+      )
+    ).map((r) => r.document_id),
+  );
+  const documents: DocumentHits[] = [];
+  for (const group of result.documents) {
+    if (!held.has(group.document.id) || group.hits.every((h) => h.lang === reader)) {
+      documents.push(group);
+      continue;
+    }
+    const mine = await getParagraphs(db, group.document.id, reader);
+    const pairsByLang = new Map<Language, Map<string, AlignedParagraph | null>>();
+    const hits: ParagraphHit[] = [];
+    for (const hit of group.hits) {
+      if (hit.lang === reader) {
+        hits.push(hit);
+        continue;
+      }
+      let pairs = pairsByLang.get(hit.lang);
+      if (!pairs) {
+        pairs = new Map();
+        for (const pair of alignVersions(await getParagraphs(db, group.document.id, hit.lang), mine))
+          if (pair.a) pairs.set(pair.a.eid, pair.b ? { lang: reader, eid: pair.b.eid, number: pair.b.number, text: pair.b.text } : null);
+        pairsByLang.set(hit.lang, pairs);
+      }
+      hits.push({ ...hit, aligned: pairs.get(hit.eid) ?? null });
+    }
+    documents.push({ ...group, hits });
+  }
+  return { ...result, documents };
 }

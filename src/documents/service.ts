@@ -8,6 +8,7 @@ import { foldForSearch } from '../language/normalize.ts';
 import { readDocument } from './read.ts';
 import { extractReferences } from './references.ts';
 import { extractActions } from './actions.ts';
+import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-links.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
 
 /** Versions whose OCR noise is above this are also matched by trigrams (seed 004 scores ~0.02). */
@@ -116,6 +117,8 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
       sql`SELECT id, content_hash FROM document_versions WHERE document_id = ${documentId} AND lang = ${lang} FOR UPDATE`,
     );
     if (existing?.content_hash === source.contentHash) return { status: 'unchanged' as const, documentId, ...base };
+    // What reviewers decided and people proposed on the text being replaced is kept (by eid).
+    const kept = existing ? await keptLinks(tx, existing.id) : [];
     if (existing) await tx.query(sql`DELETE FROM document_versions WHERE id = ${existing.id}`);
 
     const [version] = await tx.query<{ id: number }>(
@@ -127,6 +130,8 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
     );
     if (!version) throw new Error('the language version was not stored');
     await storeParagraphs(tx, doc, documentId, version.id, references, actions);
+    await restoreLinks(tx, version.id, kept);
+    await storeMatcherSuggestions(tx, version.id, lang);
     // Placeholders resolve: references to this symbol (from any document) now point here.
     if (doc.symbol) {
       await tx.query(
@@ -605,7 +610,8 @@ export async function documentTotals(db: Database): Promise<Record<string, numbe
   const [row] = await db.query<Record<string, number>>(
     sql`SELECT (SELECT count(*) FROM documents) AS documents, (SELECT count(*) FROM document_versions) AS versions,
                (SELECT count(*) FROM document_paragraphs) AS paragraphs, (SELECT count(*) FROM document_footnotes) AS footnotes,
-               (SELECT count(*) FROM document_references) AS "references", (SELECT count(*) FROM requested_actions) AS actions`,
+               (SELECT count(*) FROM document_references) AS "references", (SELECT count(*) FROM requested_actions) AS actions,
+               (SELECT count(*) FROM paragraph_links) AS links`,
   );
   return Object.fromEntries(Object.entries(row ?? {}).map(([k, v]) => [k, Number(v)]));
 }
