@@ -284,6 +284,20 @@ describe('search and element pages', () => {
     const page = await new Visitor(t.app).get('/en/documents/search?q=%C3%A9ducation&in=fr');
     expect(page.html).toContain('In English:');
     expect(page.html).toContain('quality education');
+    // A link confirmed on the English paragraph holds for its French version too (read later).
+    const linkedInEnglish = (await links(`document=${DOC}&state=confirmed&element=sdg.9`)).filter((l) => l.paragraph.lang === 'en');
+    const french = await getJson<{ documents: { hits: { lang: string; eid: string }[] }[] }>(
+      '/api/v1/documents/search?q=Internet&lang=fr&element=sdg.9',
+    );
+    expect(french.documents.flatMap((d) => d.hits.filter((h) => h.lang === 'fr').map((h) => h.eid)).sort()).toEqual(
+      linkedInEnglish.map((l) => l.paragraph.eid).sort(),
+    );
+    // The implementation map counts each linked paragraph once, whatever its languages.
+    const matrix = await getJson<{ cells: { row: string; column: string; counts: { paragraphs: number } }[] }>(
+      '/api/v1/coverage?rows=objective&columns=sdg',
+    );
+    const goal9 = matrix.cells.find((c) => c.row === '*' && c.column === 'sdg.9');
+    expect(goal9?.counts.paragraphs).toBe(new Set(linkedInEnglish.map((l) => l.paragraph.eid)).size);
   });
 });
 

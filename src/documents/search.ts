@@ -88,12 +88,9 @@ export async function searchDocuments(db: Database, q: string, options: Document
   if (options.year)
     filters.push(sql`d.date >= make_date(${options.year}::int, 1, 1) AND d.date < make_date(${options.year}::int + 1, 1, 1)`);
   if (options.symbol) filters.push(sql`upper(d.symbol) = upper(${options.symbol})`);
-  if (options.element)
-    filters.push(
-      sql`EXISTS (SELECT 1 FROM paragraph_links l JOIN elements e ON e.id = l.element_id
-                  WHERE l.paragraph_id = p.id AND l.state = 'confirmed'
-                    AND (e.id = ${options.element} OR e.ancestors @> ARRAY[${options.element}]::text[]))`,
-    );
+  // The paragraph's closure holds the confirmed links of all its language versions and their
+  // ancestors (kept by a trigger, migration paragraph_sets_once): one GIN lookup, in every language.
+  if (options.element) filters.push(sql`p.element_closure @> ARRAY[${options.element}]::text[]`);
   const needsDocument = Boolean(options.organ || options.year || options.symbol);
   const from = needsDocument ? sql`document_paragraphs p JOIN documents d ON d.id = p.document_id` : sql`document_paragraphs p`;
   const extra = filters.length ? sql` AND ${join(filters, ' AND ')}` : empty;
