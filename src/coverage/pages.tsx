@@ -139,36 +139,24 @@ function Filters(props: {
     <form method="get" action={href(ctx, props.action)} class="inline" aria-label={t('coverage.filters')}>
       {props.extra === 'matrix' ? (
         <>
-          <div>
-            <label for="rows">{t('coverage.rows')}</label>
-            <select id="rows" name="rows">
-              {rowLevels.map((r) => (
-                <option value={r} selected={(values.rows ?? 'objective') === r}>
-                  {t(`coverage.rows.${r}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label for="columns">{t('coverage.columns')}</label>
-            <select id="columns" name="columns">
-              {columnAxes.map((c) => (
-                <option value={c} selected={(values.columns ?? 'action-line') === c}>
-                  {t(`coverage.columns.${c}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label for="measure">{t('coverage.measure')}</label>
-            <select id="measure" name="measure">
-              {measures.map((m) => (
-                <option value={m} selected={(values.measure ?? 'initiatives') === m}>
-                  {t(`coverage.measure.${m}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          {(
+            [
+              ['rows', rowLevels, 'objective'],
+              ['columns', columnAxes, 'action-line'],
+              ['measure', measures, 'initiatives'],
+            ] as const
+          ).map(([name, choices, fallback]) => (
+            <div>
+              <label for={name}>{t(`coverage.${name}`)}</label>
+              <select id={name} name={name}>
+                {choices.map((value) => (
+                  <option value={value} selected={(values[name] ?? fallback) === value}>
+                    {t(`coverage.${name}.${value}` as MessageKey)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ))}
         </>
       ) : null}
       {props.extra ? (

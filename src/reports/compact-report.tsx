@@ -27,6 +27,7 @@ import { defineReportKind, type BundleTable } from './kind.ts';
 import { SourceList } from './sources.ts';
 import { Figure, formatNumber, SourceNote } from './frame.tsx';
 import { WorldIndicator, worldIndicators } from './world-indicators.ts';
+import { WorldIndicatorCells, worldIndicatorSources } from './world-indicator-cells.tsx';
 
 const Counts = z.object(Object.fromEntries(measures.map((m) => [m, z.number()])) as Record<(typeof measures)[number], z.ZodNumber>);
 const Element = z.object({
@@ -412,41 +413,12 @@ export const compactReport = defineReportKind({
                         <span dir="ltr">{i.code}</span>
                         <div lang={i.nameLang}>{i.name}</div>
                       </th>
-                      <td>
-                        {i.agreedTargets.length
-                          ? i.agreedTargets.map((x) => (
-                              <div lang="en" dir="auto">
-                                {x.label}
-                              </div>
-                            ))
-                          : '—'}
-                      </td>
-                      <td class="num">{i.world ? `${formatNumber(lang, i.world.value)} (${i.world.period})` : t('indicators.noData')}</td>
-                      <td>
-                        {i.assessment
-                          ? i.assessment.status === 'insufficient-data'
-                            ? t('indicator.insufficient')
-                            : t(`indicator.category.${i.assessment.category ?? 'deterioration'}` as MessageKey)
-                          : '—'}
-                      </td>
+                      <WorldIndicatorCells t={t} lang={lang} indicator={i} />
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <SourceNote
-                t={t}
-                report={report}
-                ids={[
-                  ...new Set(
-                    d.indicators.flatMap((i) => [
-                      i.sourceId,
-                      ...i.agreedTargets.map((x) => x.sourceId),
-                      ...(i.world ? [i.world.source] : []),
-                      ...(i.assessment ? [`method:${i.assessment.method}`, i.assessment.source] : []),
-                    ]),
-                  ),
-                ]}
-              />
+              <SourceNote t={t} report={report} ids={worldIndicatorSources(d.indicators)} />
             </>
           ) : (
             <p class="meta">{t('indicators.noData')}</p>

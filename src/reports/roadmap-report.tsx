@@ -17,6 +17,7 @@ import { directionOf } from '../language/languages.ts';
 import { defineReportKind, type BundleTable } from './kind.ts';
 import { SourceList } from './sources.ts';
 import { WorldIndicator, worldIndicators } from './world-indicators.ts';
+import { WorldIndicatorCells, worldIndicatorSources } from './world-indicator-cells.tsx';
 import { Figure, formatNumber, SourceNote } from './frame.tsx';
 
 const Org = z.object({ id: z.string(), name: z.string() });
@@ -375,42 +376,12 @@ export const roadmapReport = defineReportKind({
                           </div>
                         ))}
                       </td>
-                      <td>
-                        {i.agreedTargets.length
-                          ? i.agreedTargets.map((x) => (
-                              <div lang="en" dir="auto">
-                                {x.label}
-                              </div>
-                            ))
-                          : '—'}
-                      </td>
-                      <td class="num">{i.world ? `${num(i.world.value)} (${i.world.period})` : t('indicators.noData')}</td>
-                      <td>
-                        {i.assessment
-                          ? i.assessment.status === 'insufficient-data'
-                            ? t('indicator.insufficient')
-                            : t(`indicator.category.${i.assessment.category ?? 'deterioration'}` as MessageKey)
-                          : '—'}
-                      </td>
+                      <WorldIndicatorCells t={t} lang={lang} indicator={i} />
                     </tr>
                   ))}
                 </tbody>
               </table>
-              <SourceNote
-                t={t}
-                report={report}
-                ids={[
-                  ...new Set([
-                    recordSource,
-                    ...d.indicators.flatMap((i) => [
-                      i.sourceId,
-                      ...i.agreedTargets.map((x) => x.sourceId),
-                      ...(i.world ? [i.world.source] : []),
-                      ...(i.assessment ? [`method:${i.assessment.method}`, i.assessment.source] : []),
-                    ]),
-                  ]),
-                ]}
-              />
+              <SourceNote t={t} report={report} ids={[...new Set([recordSource, ...worldIndicatorSources(d.indicators)])]} />
             </>
           ) : (
             <p class="meta">{t('indicators.noData')}</p>
