@@ -357,7 +357,9 @@ export async function queryGaps(db: Database, query: GapQuery, lang: Language): 
 }
 
 export async function gapList(db: Database, query: GapQuery, lang: Language): Promise<GapEntry[]> {
-  return atRevision(db, cacheKey('gaps', { ...query, lang }), async () => ({ entries: await queryGaps(db, query, lang) })).then(
+  // A pledge turns stale with time, not only with writes: the day is part of the key.
+  const day = new Date().toISOString().slice(0, 10);
+  return atRevision(db, cacheKey('gaps', { ...query, lang, day }), async () => ({ entries: await queryGaps(db, query, lang) })).then(
     (r) => r.entries,
   );
 }
