@@ -49,8 +49,19 @@ async function generate(store: Store, options: CoverageBenchOptions): Promise<nu
                    unnest(e.ancestors || e.id) x WHERE l.initiative_id = i.id), '{}')
             WHERE i.id LIKE 'bench-%'`,
       );
-      // A third of the pledges were made two years ago and never reported on: stale.
-      await tx.query(sql`UPDATE pledges SET created_at = now() - interval '2 years' WHERE id LIKE 'bench-p-%-1'`);
+    });
+  }
+  const recent = await count(
+    store,
+    sql`SELECT count(*) AS n FROM pledges WHERE id LIKE 'bench-p-%' AND baseline_date > now() - interval '6 months'`,
+  );
+  if (recent === 0) {
+    // A third of the pledges have had no report since a baseline two years old (stale); the others' baselines are recent.
+    await store.transaction(async (tx) => {
+      await tx.query(sql`UPDATE pledges SET baseline_date = (now() - interval '2 years')::date WHERE id LIKE 'bench-p-%-1'`);
+      await tx.query(
+        sql`UPDATE pledges SET baseline_date = (now() - interval '2 months')::date WHERE id LIKE 'bench-p-%' AND id NOT LIKE 'bench-p-%-1'`,
+      );
     });
   }
   const paragraphs = await count(store, sql`SELECT count(*) AS n FROM document_paragraphs WHERE document_id LIKE 'bench-doc-%'`);

@@ -40,6 +40,9 @@ interface Matrix {
   columns: { id: string }[];
   cells: { row: string; column: string; counts: Record<string, number> }[];
 }
+/** A date relative to today: whether a pledge is stale depends on how long ago it last reported. */
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
 const cell = (m: Matrix, row: string, column: string) => m.cells.find((c) => c.row === row && c.column === column)?.counts;
 
 describe('the implementation map', () => {
@@ -84,9 +87,9 @@ describe('the implementation map', () => {
         metric: 'CERT staff trained',
         unit: 'people',
         baselineValue: 0,
-        baselineDate: '2025-01-01',
+        baselineDate: daysAgo(60),
         targetValue: 200,
-        targetDate: '2028-12-31',
+        targetDate: daysAgo(-3 * 365),
       });
       expect(pledge.status, JSON.stringify(pledge.body)).toBe(201);
       for (const [kind, amount, date] of [
@@ -97,15 +100,26 @@ describe('the implementation map', () => {
         expect(money.status, JSON.stringify(money.body)).toBe(201);
       }
     });
-    second = await initiative(beta, betaOrg.id, 'Secure networks for Kenyan counties');
+    // A pledge whose baseline is two years old and which has never reported: stale.
+    second = await initiative(beta, betaOrg.id, 'Secure networks for Kenyan counties', true, async (id) => {
+      const stale = await beta.call('POST', `/initiatives/${id}/pledges`, {
+        metric: 'County networks audited',
+        unit: 'counties',
+        baselineValue: 0,
+        baselineDate: daysAgo(2 * 365),
+        targetValue: 47,
+        targetDate: daysAgo(-3 * 365),
+      });
+      expect(stale.status, JSON.stringify(stale.body)).toBe(201);
+    });
     await initiative(beta, betaOrg.id, 'A draft still under review', false);
 
     const m = await get<Matrix>('/api/v1/coverage?rows=action&columns=action-line&objective=gdc.obj.1');
     expect(m.rows.map((r) => r.id)).toContain('gdc.13.a');
     expect(m.rows.map((r) => r.id)).not.toContain('gdc.21.a'); // objective 2's
     expect(m.columns.map((c) => c.id)).toContain('wsis.C5');
-    expect(cell(m, 'gdc.13.a', 'wsis.C5')).toMatchObject({ initiatives: 2, pledges: 1 });
-    expect(cell(m, 'gdc.13.a', '*')).toMatchObject({ initiatives: 2, pledges: 1 });
+    expect(cell(m, 'gdc.13.a', 'wsis.C5')).toMatchObject({ initiatives: 2, pledges: 2 });
+    expect(cell(m, 'gdc.13.a', '*')).toMatchObject({ initiatives: 2, pledges: 2 });
     expect(cell(m, 'gdc.13.a', 'wsis.C2')).toBeUndefined();
 
     // Filters: a country, a group it belongs to, a stakeholder group, an organization, a year.
@@ -156,6 +170,15 @@ describe('the implementation map', () => {
     expect(gaps.items.find((g) => g.element.id === 'gdc.13.b')?.gaps).toEqual(['no-initiative', 'no-pledge', 'no-indicator']);
     const noPledge = await get<{ items: { element: { id: string } }[] }>('/api/v1/coverage/gaps?gap=no-pledge');
     expect(noPledge.items.map((g) => g.element.id)).not.toContain('gdc.13.a');
+    // In Beta's work alone, 13 (a) has only the stale pledge.
+    const beta13 = await get<{ items: { element: { id: string }; gaps: string[]; stalePledges: number }[] }>(
+      `/api/v1/coverage/gaps?gap=stale-pledges-only&organization=${betaOrg.id}`,
+    );
+    expect(beta13.items.find((g) => g.element.id === 'gdc.13.a')).toMatchObject({ gaps: ['stale-pledges-only'], stalePledges: 1 });
+    const alpha13 = await get<{ items: { element: { id: string } }[] }>(
+      `/api/v1/coverage/gaps?gap=stale-pledges-only&organization=${alphaOrg.id}`,
+    );
+    expect(alpha13.items.map((g) => g.element.id)).not.toContain('gdc.13.a');
     // 11 (a) is measured by an indicator of the catalogue but nothing else serves it.
     const all = await get<{ items: { element: { id: string }; gaps: string[]; counts: { indicators: number } }[] }>(
       '/api/v1/coverage/gaps',
@@ -212,7 +235,7 @@ describe('the implementation map', () => {
     expect(one.activities).toEqual([expect.objectContaining({ title: 'National CERT assessments', initiatives: 1 })]);
 
     const m = await get<Matrix>('/api/v1/coverage?rows=objective&columns=action-line');
-    expect(cell(m, 'gdc.obj.1', 'wsis.C5')).toMatchObject({ activities: 1, initiatives: 2, pledges: 1 });
+    expect(cell(m, 'gdc.obj.1', 'wsis.C5')).toMatchObject({ activities: 1, initiatives: 2, pledges: 2 });
     expect(cell(m, 'gdc.obj.3', 'wsis.C5')?.activities).toBe(1);
     // The activity is in Kenya through the initiative that carries it out.
     const kenya = await get<Matrix>('/api/v1/coverage?rows=objective&area=KEN');

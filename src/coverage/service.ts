@@ -220,13 +220,13 @@ async function readFacts(db: Database, filter: CoverageFilter, stale = false): P
             SELECT array_agg(DISTINCT x ORDER BY x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
                    unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code) s GROUP BY 1`,
     ),
-    // Stale: no published report (each pledge keeps its latest report's date) for STALE_MONTHS, found by index.
+    // Stale: nothing reported (each pledge keeps its latest published report's date; else its baseline) for STALE_MONTHS, found by index.
     stale
       ? bySet(
           db,
           sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} JOIN pledges p ON p.initiative_id = i.id
               WHERE ${condition}
-                AND coalesce(p.reported_on, (p.created_at AT TIME ZONE 'UTC')::date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
+                AND coalesce(p.reported_on, p.baseline_date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
               GROUP BY 1`,
         )
       : Promise.resolve([]),
@@ -309,7 +309,7 @@ export interface GapEntry {
   element: AxisEntry;
   objective: string;
   counts: Counts;
-  /** Pledges with no published progress report in the last STALE_MONTHS months. */
+  /** Pledges with nothing reported (no published progress report, nor a baseline) in the last STALE_MONTHS months. */
   stalePledges: number;
   gaps: GapKind[];
 }

@@ -50,7 +50,7 @@ export const pledges = pgTable(
   (t) => [
     index('pledges_initiative_idx').on(t.initiativeId),
     index('pledges_organization_idx').on(t.organizationId),
-    index('pledges_reported_idx').using('btree', sql`coalesce(${t.reportedOn}, (${t.createdAt} AT TIME ZONE 'UTC')::date)`),
+    index('pledges_last_news_idx').using('btree', sql`coalesce(${t.reportedOn}, ${t.baselineDate})`),
     check('pledges_dates_check', sql`${t.targetDate} > ${t.baselineDate}`),
     check('pledges_parent_check', sql`(${t.initiativeId} IS NULL) = (${t.state} IS NOT NULL)`),
     check('pledges_state_check', sql`${t.state} IS NULL OR ${t.state} in ('submitted', 'published', 'rejected', 'archived')`),
