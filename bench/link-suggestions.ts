@@ -34,7 +34,7 @@ const SET_RULES: Record<SetId, string> = {
   seeds:
     'Paragraphs of the five seed files, read by the app\'s reader, naming an SDG by number in their language: English as for the corpus; Arabic "الهدف N" with its prefixed forms (للهدف، والهدف، بالهدف، الهدفين N و M...), "هدف التنمية المستدامة N", "SDG N", Western or Arabic-Indic digits, in a paragraph that speaks of أهداف التنمية المستدامة or SDG; a number followed within a few words by الميثاق (a Global Digital Compact objective, seed 003) is not an SDG and is skipped. Naming phrases (with "من أهداف التنمية المستدامة") removed before suggesting.',
   'sdg-indicators':
-    'A proxy, not document paragraphs: every SDG indicator text in each language, labelled with its goal; the indicator itself is not counted among the suggestions (top 3 of the others). It measures how well the matcher\'s folding and stemming relate texts within one language, the same way in all six, where no document set exists.',
+    "A proxy, not document paragraphs: every SDG indicator text in each language, labelled with its goal; the indicator itself is not counted among the suggestions (top 3 of the others). It measures how well the matcher's folding and stemming relate texts within one language, the same way in all six, where no document set exists.",
 };
 
 // --- English: "Sustainable Development Goal 9", "Goals 6", "SDG 4" --------------------------------
