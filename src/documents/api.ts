@@ -26,7 +26,7 @@ import {
 import { searchDocuments, withAlignedParagraphs } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
 import { alignVersions } from './align.ts';
-import { diffDocuments } from './versions.ts';
+import { diffDocuments, revisionStatuses } from './versions.ts';
 import { paragraphSuggestions } from './links.ts';
 import { frameworkIds } from '../frameworks/service.ts';
 import { registerParagraphLinkApi } from './links-api.ts';
@@ -393,7 +393,7 @@ const routes = {
             lang: Lang,
             pairs: z.array(
               z.object({
-                status: z.enum(['unchanged', 'changed', 'added', 'removed']),
+                status: z.enum(revisionStatuses),
                 before: ParagraphSchema.nullable(),
                 after: ParagraphSchema.nullable(),
                 changes: z.array(z.object({ value: z.string(), added: z.boolean(), removed: z.boolean() })),

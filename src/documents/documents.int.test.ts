@@ -387,7 +387,7 @@ describe('versions', () => {
     expect(numbered.map((p) => [p.status, p.before?.number ?? null, p.after?.number ?? null])).toEqual([
       ['changed', '1', '1'],
       ['added', null, '2'],
-      ['changed', '2', '3'],
+      ['renumbered', '2', '3'],
       ['removed', '3', null],
     ]);
     expect(numbered[0]!.changes.filter((c) => c.added).map((c) => c.value.trim())).toEqual(['2029']);
@@ -396,7 +396,55 @@ describe('versions', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('<ins>');
     expect(page.html).toContain('<del>');
-    expect(page.html).toContain('3 paragraphs changed, 1 added, 1 removed'); // the symbol line, paragraph 1, and paragraph 2 renumbered 3
+    expect(page.html).toContain('2 paragraphs changed, 1 added, 1 removed'); // the symbol line and paragraph 1
+  });
+
+  it('shows paragraphs moved down by an inserted one as renumbered, not changed, and a reworded one as changed', async () => {
+    const operative = [
+      'Decides to convene a high-level meeting on digital cooperation in 2027;',
+      'Invites Member States to share their national digital strategies;',
+      'Requests the Secretary-General to submit a report on the implementation of the present resolution;',
+      'Encourages all stakeholders to close the gender digital divide;',
+      'Calls upon development partners to support connectivity in least developed countries;',
+      'Decides to include the item in the provisional agenda of its eighty-second session.',
+    ];
+    const numbered = (paragraphs: string[]) => paragraphs.map((p, i) => `${i + 1}. ${p}`);
+    const draft = ['A/80/L.61', 'The General Assembly,', 'Recalling its resolution 79/194,', ...numbered(operative)].join('\n\n');
+    const revised = [...operative];
+    revised.splice(2, 0, 'Welcomes the work of the United Nations Group on the Information Society;');
+    revised[4] = 'Encourages all stakeholders, in particular the private sector, to close the gender digital divide by 2030;';
+    const rev1 = ['A/80/L.61/Rev.1', 'The General Assembly,', 'Recalling its resolution 79/194,', ...numbered(revised)].join('\n\n');
+    expect((await upload(draft, 'l61.txt', { symbol: 'A/80/L.61', lang: 'en' })).status).toBe(201);
+    expect((await upload(rev1, 'l61-rev1.txt', { symbol: 'A/80/L.61/Rev.1', lang: 'en' })).status).toBe(201);
+    const before = await documentId('A/80/L.61');
+    const after = await documentId('A/80/L.61/Rev.1');
+    const diff = await getJson<{
+      pairs: {
+        status: string;
+        before: { number: string | null } | null;
+        after: { number: string | null } | null;
+        changes: { value: string; added: boolean }[];
+      }[];
+    }>(`/api/v1/documents/${after}/diff?against=${before}&lang=en`);
+    const rows = diff.pairs.filter((p) => p.before?.number ?? p.after?.number);
+    expect(rows.map((p) => [p.status, p.before?.number ?? null, p.after?.number ?? null])).toEqual([
+      ['unchanged', '1', '1'],
+      ['unchanged', '2', '2'],
+      ['added', null, '3'],
+      ['renumbered', '3', '4'],
+      ['changed', '4', '5'],
+      ['renumbered', '5', '6'],
+      ['renumbered', '6', '7'],
+    ]);
+    expect(rows[4]!.changes.filter((c) => c.added).map((c) => c.value.trim())).toEqual([', in particular the private sector,', 'by 2030']);
+
+    const page = await new Visitor(t.app).get(`/en/documents/${after}/diff?against=${before}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('renumbered · 3 → 4');
+    expect(page.html).toContain('changed · 4 → 5');
+    expect(page.html).toContain('2 paragraphs changed, 1 added, 0 removed'); // the symbol line (Rev.1) and paragraph 4 → 5, not the renumbered ones
+    const arabic = await new Visitor(t.app).get(`/ar/documents/${after}/diff?against=${before}&in=en`);
+    expect(arabic.html).toContain('أعيد ترقيمه · 3 ← 4');
   });
 });
 

@@ -99,6 +99,15 @@ describe('stored suggestions', () => {
     expect(page.html).toContain('suggested by the matcher');
     expect(page.html).not.toContain('name="decision"'); // forms only for reviewers
   });
+
+  it('suggests links for Chinese paragraphs, whose words are one or two characters', async () => {
+    const zh = ['A/RES/97/6', '大会，', '1. 呼吁大幅增加最不发达国家获得信息和通信技术的机会，并普遍以低廉的价格提供互联网服务；'].join(
+      '\n\n',
+    );
+    expect((await upload(zh, 'zh.txt', { symbol: 'A/RES/97/6', lang: 'zh' })).status).toBe(201);
+    const p1 = (await links('document=a-res-97-6&lang=zh')).filter((l) => l.paragraph.number === '1').map((l) => l.element.id);
+    expect(p1[0]).toBe('sdg.9.c');
+  });
 });
 
 describe('review through the API', () => {

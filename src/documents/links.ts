@@ -40,6 +40,7 @@ interface IndexedElement {
 }
 
 interface MatcherIndex {
+  lang: Language;
   elements: IndexedElement[];
   /** Lexeme -> indexes into `elements`, for the words not too common. */
   postings: Map<string, number[]>;
@@ -95,8 +96,7 @@ async function buildIndex(db: Database, lang: Language): Promise<MatcherIndex> {
       text: r.text,
       norm: 1 + Math.log(Math.max(1, r.words.length)),
     });
-    for (const w of r.words) {
-      if (w.length <= 2) continue;
+    for (const w of matchKeys(r.words, lang)) {
       const list = postings.get(w);
       if (list) list.push(at);
       else postings.set(w, [at]);
@@ -107,7 +107,30 @@ async function buildIndex(db: Database, lang: Language): Promise<MatcherIndex> {
     if (list.length > COMMON_WORD_ELEMENTS) postings.delete(w);
     else idf.set(w, Math.log((elements.length + 1) / list.length));
   }
-  return { elements, postings, idf, scratch: new Float64Array(elements.length) };
+  return { lang, elements, postings, idf, scratch: new Float64Array(elements.length) };
+}
+
+/**
+ * The keys the matcher compares, from a text's lexemes (PostgreSQL's stemmed words), without
+ * repeats. Short lexemes are mostly particles, except in Chinese, whose words are one or two
+ * characters (the too common ones fall out by their element count). Arabic lexemes lose what
+ * PostgreSQL's stemmer leaves of a feminine or adjective ending once the fold has made teh
+ * marbuta a heh (مستدامه/مستدام, رقميه/رقم, تكنولوجيا/تكنولوجي/تكنولوج): the same word must
+ * give the same key in a paragraph and in an element text.
+ */
+function matchKeys(words: readonly string[], lang: Language): Set<string> {
+  const keys = new Set<string>();
+  for (const w of words) {
+    if (lang === 'zh') {
+      keys.add(w);
+      continue;
+    }
+    if (w.length <= 2) continue;
+    let key = w;
+    if (lang === 'ar') while (key.length > 3 && /[اهي]$/u.test(key)) key = key.slice(0, -1);
+    keys.add(key);
+  }
+  return keys;
 }
 
 /**
@@ -122,7 +145,7 @@ function rank(
   // Scores accumulate in the index's scratch array (ranking is synchronous: no one else uses it meanwhile).
   const scores = index.scratch;
   const touched: number[] = [];
-  for (const w of words) {
+  for (const w of matchKeys(words, index.lang)) {
     const list = index.postings.get(w);
     if (!list) continue;
     const weight = index.idf.get(w) ?? 0;

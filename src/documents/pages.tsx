@@ -668,7 +668,13 @@ function DiffPage(props: {
               <tbody>
                 {pairs.map((pair) => (
                   <tr class={`diff-${pair.status}`}>
-                    <td>{t(`document.diff.${pair.status}`)}</td>
+                    <td>
+                      {pair.status === 'renumbered' || (pair.status === 'changed' && pair.before?.number !== pair.after?.number)
+                        ? t(`document.diff.${pair.status}`) +
+                          ' · ' +
+                          t('document.diff.numbers', { from: pair.before?.number ?? '', to: pair.after?.number ?? '' })
+                        : t(`document.diff.${pair.status}`)}
+                    </td>
                     <td lang={lang} dir={directionOf(lang)}>
                       <DiffText pair={pair} side="before" />
                     </td>

@@ -1,6 +1,7 @@
 // Versions of one text: a zero draft and its revision, or last year's resolution on an agenda
-// item and this year's. Paragraphs are paired by their words (alignRevisions), then each pair is
-// diffed word by word, so the page can show what was added, removed or reworded.
+// item and this year's. Paragraphs are paired by their words (alignRevisions), never by their
+// numbers: a paragraph inserted as 3 turns old 3..n into 4..n+1, and those keep their text, so
+// they show as renumbered (old -> new), not as changed. Each reworded pair is diffed word by word.
 import { diffWords } from 'diff';
 import type { Database } from '../store/index.ts';
 import type { Language } from '../language/languages.ts';
@@ -13,21 +14,32 @@ export interface Change {
   removed: boolean;
 }
 
+export const revisionStatuses = ['unchanged', 'renumbered', 'changed', 'added', 'removed'] as const;
+
 export interface RevisionPair {
-  status: 'unchanged' | 'changed' | 'added' | 'removed';
+  /** `renumbered`: the same text under another number; `changed`: reworded (maybe renumbered too). */
+  status: (typeof revisionStatuses)[number];
   before: ParagraphView | null;
   after: ParagraphView | null;
   /** Word-level changes from `before` to `after` (for changed pairs; empty otherwise). */
   changes: Change[];
 }
 
-/** Pairs the paragraphs of two revisions and diffs each pair word by word. */
+/** Equal but for spacing (a re-flowed line is not a change). */
+const sameText = (a: string, b: string) => a.replace(/\s+/g, ' ').trim() === b.replace(/\s+/g, ' ').trim();
+
+/**
+ * Pairs the paragraphs of two revisions and diffs each reworded pair word by word.
+ *
+ * @example
+ * diffRevisions(draft, rev1).filter((p) => p.status === 'renumbered'); // old 3 -> new 4, ...
+ */
 export function diffRevisions(before: ParagraphView[], after: ParagraphView[]): RevisionPair[] {
   return alignRevisions(before, after).map((pair) => {
     if (!pair.a) return { status: 'added', before: null, after: pair.b, changes: [] };
     if (!pair.b) return { status: 'removed', before: pair.a, after: null, changes: [] };
-    if (pair.a.text === pair.b.text && pair.a.number === pair.b.number)
-      return { status: 'unchanged', before: pair.a, after: pair.b, changes: [] };
+    if (sameText(pair.a.text, pair.b.text))
+      return { status: pair.a.number === pair.b.number ? 'unchanged' : 'renumbered', before: pair.a, after: pair.b, changes: [] };
     const changes = diffWords(pair.a.text, pair.b.text).map((c) => ({
       value: c.value,
       added: Boolean(c.added),
