@@ -9,6 +9,8 @@ import { addNode, createRoadmap, publishRoadmap } from '../roadmaps/service.ts';
 import { nodeInput } from '../roadmaps/model.ts';
 import type { Store } from '../store/index.ts';
 
+const daysFromToday = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
 export interface ReportFixture {
   roadmapId: string;
   activityId: string;
@@ -72,9 +74,10 @@ export async function buildReportFixture(store: Store, suffix = ''): Promise<Rep
       metric: 'Public bodies covered by the CERT',
       unit: 'bodies',
       baselineValue: 0,
-      baselineDate: '2025-01-01',
+      // Recent, so the pledge is not stale whenever the tests run (stale: nothing reported for a year).
+      baselineDate: daysFromToday(-60),
       targetValue: 120,
-      targetDate: '2028-12-31',
+      targetDate: daysFromToday(3 * 365),
       areas: ['KEN'],
     }),
   );
