@@ -442,7 +442,7 @@ const routes = {
             ),
           })
           .openapi('LinkSuggestions'),
-        'Per operative paragraph, the best-matching elements in the paragraph’s language',
+        'Per operative paragraph, the best-matching elements with a text in the paragraph’s language, then those whose texts are English only, matched through the paragraph’s English twin when the document has an English version',
       ),
       ...problemResponses,
     },

@@ -293,6 +293,14 @@ describe('search and element pages', () => {
     const page = await new Visitor(t.app).get('/en/documents/search?q=%C3%A9ducation&in=fr');
     expect(page.html).toContain('In English:');
     expect(page.html).toContain('quality education');
+    // The French paragraph is matched against the SDG texts in French, and, through its English
+    // twin, against the frameworks whose texts are English only (GDC, WSIS, Pact).
+    const french1 = (await links(`document=${DOC}&lang=fr`)).filter((l) => l.paragraph.number === '1').map((l) => l.element.id);
+    expect(french1.some((id) => id.startsWith('sdg.'))).toBe(true);
+    expect(
+      french1.some((id) => /^(gdc|wsis|pact)\./.test(id)),
+      french1.join(' '),
+    ).toBe(true);
     // A link confirmed on the English paragraph holds for its French version too (read later).
     const linkedInEnglish = (await links(`document=${DOC}&state=confirmed&element=sdg.9`)).filter((l) => l.paragraph.lang === 'en');
     const french = await getJson<{ documents: { hits: { lang: string; eid: string }[] }[] }>(

@@ -1,8 +1,9 @@
 // Suggested links from a document paragraph to framework elements (issue 3, item 8), found
 // lexically: the paragraph's own lexemes (stemmed in its language by PostgreSQL) against the
-// element texts in that language. GDC, WSIS and Pact texts exist in English only, so a
-// paragraph in another language is matched against what exists in its language (the SDGs):
-// no machine translation is pretended.
+// element texts in that language. GDC, WSIS and Pact texts exist in English only: for those, a
+// paragraph in another language is matched through its English twin (the paragraph with the same
+// eid in the document's English version), when the document has one. No machine translation is
+// pretended: without an English version, only what exists in the paragraph's language is matched.
 //
 // The ranking runs in the application over an inverted index of the element texts (a few
 // thousand, kept per language and rebuilt when the reference data change): ranking every
@@ -42,6 +43,8 @@ interface IndexedElement {
 interface MatcherIndex {
   lang: Language;
   elements: IndexedElement[];
+  /** The ids of `elements`: what has a text in this language. */
+  ids: Set<string>;
   /** Lexeme -> indexes into `elements`, for the words not too common. */
   postings: Map<string, number[]>;
   /** Lexeme -> inverse document frequency. */
@@ -107,7 +110,7 @@ async function buildIndex(db: Database, lang: Language): Promise<MatcherIndex> {
     if (list.length > COMMON_WORD_ELEMENTS) postings.delete(w);
     else idf.set(w, Math.log((elements.length + 1) / list.length));
   }
-  return { lang, elements, postings, idf, scratch: new Float64Array(elements.length) };
+  return { lang, elements, ids: new Set(elements.map((e) => e.id)), postings, idf, scratch: new Float64Array(elements.length) };
 }
 
 /**
@@ -140,7 +143,13 @@ function matchKeys(words: readonly string[], lang: Language): Set<string> {
 function rank(
   index: MatcherIndex,
   words: readonly string[],
-  options: { limit?: number; framework?: string | undefined; exclude?: ReadonlySet<string> | undefined },
+  options: {
+    limit?: number;
+    framework?: string | undefined;
+    exclude?: ReadonlySet<string> | undefined;
+    /** Only elements that have no text in this index (the English fallback of another language's index). */
+    without?: ReadonlySet<string> | undefined;
+  },
 ): LinkSuggestion[] {
   // Scores accumulate in the index's scratch array (ranking is synchronous: no one else uses it meanwhile).
   const scores = index.scratch;
@@ -163,6 +172,7 @@ function rank(
     scores[at] = 0;
     if (options.framework && e.framework !== options.framework) continue;
     if (options.exclude?.has(e.id)) continue;
+    if (options.without?.has(e.id)) continue;
     const worst = best[best.length - 1];
     if (best.length === limit && worst && (score < worst.score || (score === worst.score && e.id > worst.e.id))) continue;
     let i = best.length;
@@ -220,24 +230,36 @@ export async function versionSuggestions(
   const kinds = options.kinds ?? ['operative', 'subparagraph'];
   const index = await matcherIndex(db, lang);
   if (index.elements.length === 0) return [];
+  // The English twin of each paragraph (same eid, the document's English version), for the
+  // elements that have no text in this language.
+  const twin =
+    lang === 'en'
+      ? sql`NULL::text[]`
+      : sql`(SELECT tsvector_to_array(t.search) FROM document_paragraphs t
+                   JOIN document_versions tv ON tv.id = t.version_id AND tv.lang = 'en'
+                   WHERE t.document_id = p.document_id AND t.eid = p.eid AND t.version_id <> p.version_id LIMIT 1)`;
   const rows = await db.query<{
     id: number;
     eid: string;
     number: string | null;
     kind: BlockKind;
     words: string[] | null;
+    english: string[] | null;
     rejected: string[] | null;
   }>(
-    sql`SELECT p.id, p.eid, p.number, p.kind, tsvector_to_array(p.search) AS words,
+    sql`SELECT p.id, p.eid, p.number, p.kind, tsvector_to_array(p.search) AS words, ${twin} AS english,
                (SELECT array_agg(l.element_id) FROM paragraph_links l WHERE l.paragraph_id = p.id AND l.state = 'rejected') AS rejected
         FROM document_paragraphs p
         WHERE p.version_id = ${versionId} AND p.kind = ANY(${`{${kinds.join(',')}}`}::text[])
         ORDER BY p.position`,
   );
-  return rows.map((r) => ({
-    paragraph: { id: Number(r.id), eid: r.eid, number: r.number, kind: r.kind },
-    suggestions: rank(index, r.words ?? [], { ...options, exclude: r.rejected ? new Set(r.rejected) : undefined }),
-  }));
+  const english = rows.some((r) => r.english) ? await matcherIndex(db, 'en') : undefined;
+  return rows.map((r) => {
+    const exclude = r.rejected ? new Set(r.rejected) : undefined;
+    const own = rank(index, r.words ?? [], { ...options, exclude });
+    const through = english && r.english ? rank(english, r.english, { ...options, exclude, without: index.ids }) : [];
+    return { paragraph: { id: Number(r.id), eid: r.eid, number: r.number, kind: r.kind }, suggestions: [...own, ...through] };
+  });
 }
 
 /** Suggestions for every operative paragraph (and sub-paragraph) of one language version of a document. */

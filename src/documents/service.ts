@@ -132,6 +132,14 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
     await storeParagraphs(tx, doc, documentId, version.id, references, actions);
     await restoreLinks(tx, version.id, kept);
     await storeMatcherSuggestions(tx, version.id, lang);
+    // An English version gives the other versions' paragraphs their English twins: suggestions for
+    // the frameworks whose texts are English only are added to them (links already there stay).
+    if (lang === 'en') {
+      const others = await tx.query<{ id: number; lang: Language }>(
+        sql`SELECT id, lang FROM document_versions WHERE document_id = ${documentId} AND id <> ${version.id}`,
+      );
+      for (const other of others) await storeMatcherSuggestions(tx, Number(other.id), other.lang);
+    }
     // Placeholders resolve: references to this symbol (from any document) now point here.
     if (doc.symbol) {
       await tx.query(
