@@ -1,7 +1,7 @@
 // `concord <command>`: operator commands against the configured store (CONCORD_DATA_DIR or
 // DATABASE_URL). Later domains add their commands (ingest, import, user) here.
 import { parseArgs } from 'node:util';
-import { sql } from './store/sql.ts';
+import { sql, empty } from './store/sql.ts';
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { openStore, type Store } from './store/index.ts';
 import { migrate } from './store/migrate.ts';
@@ -24,9 +24,10 @@ import { translator } from './i18n/index.ts';
 import { newToken } from './accounts/tokens.ts';
 import { refreshAreaGroups } from './initiatives/area-groups.ts';
 import { areaCatalog } from './areas/index.ts';
-import { isLanguage, languages } from './language/languages.ts';
+import { isLanguage, languages, type Language } from './language/languages.ts';
 import { documentFiles, describeIngest } from './documents/files.ts';
 import { ingestFile } from './documents/service.ts';
+import { storeMatcherSuggestions } from './documents/paragraph-links.ts';
 import { DocumentReadError } from './documents/model.ts';
 
 interface Command {
@@ -216,6 +217,26 @@ commands.ingest = {
       }
       if (files.length > 1) console.log(`${files.length - failed} of ${files.length} files ingested into ${where(config)}.`);
       return failed ? 1 : 0;
+    });
+  },
+};
+
+commands.suggest = {
+  summary: "Store the matcher's link suggestions for documents read before suggestions were stored (links already there stay)",
+  usage: 'concord suggest [--document ID]',
+  async run(args, config) {
+    const { values } = parseArgs({ args, options: { document: { type: 'string' } } });
+    return withStore(config, async (store) => {
+      const versions = await store.db.query<{ id: number; document_id: string; lang: Language }>(
+        sql`SELECT id, document_id, lang FROM document_versions ${values.document ? sql`WHERE document_id = ${values.document}` : empty}
+            ORDER BY document_id, lang`,
+      );
+      if (values.document && versions.length === 0) throw new UsageError(`no document ${values.document}`);
+      for (const v of versions) {
+        const added = await store.transaction((tx) => storeMatcherSuggestions(tx, Number(v.id), v.lang));
+        console.log(`${v.document_id} (${v.lang}): ${added} suggestion(s) added`);
+      }
+      return 0;
     });
   },
 };

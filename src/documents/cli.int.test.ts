@@ -7,6 +7,7 @@ import { runCli } from '../cli.ts';
 import { openStore } from '../store/index.ts';
 import { createEmptyDatabase, type EmptyDatabase } from '../testing/store.ts';
 import { documentTotals } from './service.ts';
+import { sql } from '../store/index.ts';
 
 let database: EmptyDatabase;
 const saved = { dir: process.env.CONCORD_DATA_DIR, url: process.env.DATABASE_URL };
@@ -28,12 +29,16 @@ afterAll(async () => {
 });
 
 async function ingest(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  return cli(['ingest', ...args]);
+}
+
+async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
   const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
   try {
-    const code = await runCli(['ingest', ...args]);
+    const code = await runCli(argv);
     return { code, out: out.join('\n'), err: err.join('\n') };
   } finally {
     log.mockRestore();
@@ -80,3 +85,23 @@ it('refuses an unknown language', async () => {
   expect(result.code).toBe(2);
   expect(result.err).toContain('--lang must be one of');
 });
+
+it('stores the suggestions of documents read before they were stored, once (`concord suggest`)', async () => {
+  // The seeds were read into a store without reference data (no elements to suggest); seeded now,
+  // they are documents read before suggestions could be stored.
+  expect((await cli(['seed'])).code).toBe(0);
+  const store = await openStore(database.options);
+  const [doc] = await store.db.query<{ id: string }>(sql`SELECT id FROM documents WHERE symbol = 'A/RES/79/194'`);
+  await store.db.query(sql`DELETE FROM paragraph_links WHERE suggested_by = 'matcher' AND paragraph_id IN
+                            (SELECT id FROM document_paragraphs WHERE document_id = ${doc!.id})`);
+  await store.close();
+  const first = await cli(['suggest', '--document', doc!.id]);
+  expect(first.code).toBe(0);
+  const added = Number(/\(en\): (\d+) suggestion/.exec(first.out)?.[1]);
+  expect(added).toBeGreaterThan(100);
+  const again = await cli(['suggest', '--document', doc!.id]);
+  expect(again.out).toContain('(en): 0 suggestion(s) added');
+  const missing = await cli(['suggest', '--document', 'no-such-document']);
+  expect(missing.code).toBe(2);
+  expect(missing.err).toContain('no document no-such-document');
+}, 120_000);

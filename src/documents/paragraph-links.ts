@@ -54,17 +54,19 @@ export interface LinkDecision {
  * Stores the matcher's suggestions for the linkable paragraphs of one language version (inside
  * the ingest transaction). A link already there (confirmed, rejected, proposed) is left as it is.
  */
-export async function storeMatcherSuggestions(tx: Database, versionId: number, lang: Language): Promise<void> {
+export async function storeMatcherSuggestions(tx: Database, versionId: number, lang: Language): Promise<number> {
   const rows = (await versionSuggestions(tx, versionId, lang, { limit: MATCHER_LIMIT, kinds: linkableKinds })).flatMap((item) =>
     item.suggestions.map((s) => ({ paragraph_id: item.paragraph.id, element_id: s.elementId, score: s.score })),
   );
-  if (rows.length === 0) return;
-  await tx.query(
+  if (rows.length === 0) return 0;
+  const added = await tx.query<{ paragraph_id: number }>(
     sql`INSERT INTO paragraph_links (paragraph_id, element_id, type, state, score, suggested_by)
         SELECT k.paragraph_id, k.element_id, ${MATCHER_TYPE}, 'suggested', k.score, 'matcher'
         FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS k (paragraph_id bigint, element_id text, score real)
-        ON CONFLICT (paragraph_id, element_id) DO NOTHING`,
+        ON CONFLICT (paragraph_id, element_id) DO NOTHING
+        RETURNING paragraph_id`,
   );
+  return added.length;
 }
 
 interface KeptLink {
