@@ -15,6 +15,7 @@ import {
   ANY,
   STALE_MONTHS,
   activitiesWithoutInitiative,
+  axis,
   cellOf,
   cellQuery,
   cellRecords,
@@ -498,7 +499,6 @@ function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) {
 }
 
 async function actionLineLabels(c: Context<AppEnv>, ctx: Ctx): Promise<Map<string, string>> {
-  const { axis } = await import('./service.ts');
   return new Map((await axis(c.var.store.db, 'action-line', ctx.lang)).map((e) => [e.id, label(ctx, e)]));
 }
 
