@@ -4,6 +4,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
 import { langQuery, problemResponses, jsonContent as json } from '../web/api.ts';
+import { Problem } from '../web/problem.ts';
 import {
   activitiesWithoutInitiative,
   cellQuery,
@@ -17,6 +18,7 @@ import {
   gapList,
   gapQuery,
   jointView,
+  knownArea,
   measures,
   moneyKinds,
   overlapQuery,
@@ -213,30 +215,40 @@ const routes = {
   }),
 };
 
+/** The query, once its area (if any) is one Concord knows: an unknown code would match nothing, silently. */
+async function known<Q extends { area?: string | undefined }>(query: Q): Promise<Q> {
+  if (query.area && !(await knownArea(query.area))) {
+    throw new Problem(400, 'Bad Request', `no country, region or group ${JSON.stringify(query.area)}`, [
+      { field: 'query.area', message: 'use an ISO 3166 alpha-3 or alpha-2 code, an M49 code, or LDC, LLDC, SIDS' },
+    ]);
+  }
+  return query;
+}
+
 export function registerCoverageApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.matrix, async (c) => {
-    const { lang, ...query } = c.req.valid('query');
+    const { lang, ...query } = await known(c.req.valid('query'));
     return c.json(await coverageMatrix(c.var.store.db, query, lang), 200);
   });
   api.openapi(routes.cell, async (c) => {
-    const { lang, ...query } = c.req.valid('query');
+    const { lang, ...query } = await known(c.req.valid('query'));
     return c.json(await cellRecords(c.var.store.db, query, lang), 200);
   });
   api.openapi(routes.gaps, async (c) => {
-    const { lang, ...query } = c.req.valid('query');
+    const { lang, ...query } = await known(c.req.valid('query'));
     return c.json({ items: await gapList(c.var.store.db, query, lang) }, 200);
   });
   api.openapi(routes.overlaps, async (c) => {
-    const { lang, ...query } = c.req.valid('query');
+    const { lang, ...query } = await known(c.req.valid('query'));
     return c.json(await overlaps(c.var.store.db, query, lang), 200);
   });
   api.openapi(routes.uncovered, async (c) => {
-    const query = c.req.valid('query');
+    const query = await known(c.req.valid('query'));
     return c.json({ items: await activitiesWithoutInitiative(c.var.store.db, query) }, 200);
   });
   api.openapi(routes.joint, async (c) => c.json(await jointView(c.var.store.db, c.req.valid('query').lang), 200));
   api.openapi(routes.finance, async (c) => {
-    const { lang, ...query } = c.req.valid('query');
+    const { lang, ...query } = await known(c.req.valid('query'));
     return c.json(await financialCommitments(c.var.store.db, query, lang), 200);
   });
 }

@@ -138,6 +138,10 @@ describe('the implementation map', () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get('content-type')).toContain('application/problem+json');
     expect(JSON.stringify(await bad.json())).toMatch(/year[\s\S]*rows|rows[\s\S]*year/);
+    // An area Concord does not know is refused, not answered with zeros.
+    const atlantis = await t.app.request('/api/v1/coverage/gaps?area=ATLANTIS');
+    expect(atlantis.status).toBe(400);
+    expect(((await atlantis.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['query.area']);
 
     // Drill-down: the records behind a cell.
     const records = await get<{ total: number; items: { id: string; by: string }[] }>(
@@ -271,6 +275,11 @@ describe('the implementation map', () => {
     const wrongHtml = await wrong.text();
     expect(wrongHtml).toContain('id="year-error"');
     expect(wrongHtml).toContain(catalogs.fr['coverage.yearInvalid']!);
+    const nowhere = await t.app.request('/ar/implementation?area=ATLANTIS');
+    expect(nowhere.status).toBe(400);
+    const nowhereHtml = await nowhere.text();
+    expect(nowhereHtml).toContain('id="area-error"');
+    expect(nowhereHtml).toContain('ATLANTIS');
     const overlapPage = await (await t.app.request('/en/implementation/overlaps')).text();
     expect(overlapPage).toContain('Alpha Cyber Trust');
     expect(overlapPage).toContain('Beta Secure Networks');

@@ -16,6 +16,7 @@ import {
   STALE_MONTHS,
   activitiesWithoutInitiative,
   axis,
+  knownArea,
   cellOf,
   cellQuery,
   cellRecords,
@@ -484,7 +485,7 @@ function MoneyTable(props: { ctx: Ctx; rows: MoneyRow[]; caption: string; head: 
 // ------------------------------------------------------------------ routes
 
 /** The query as text values (for the form) and parsed by one schema, with readable errors. */
-function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) {
+async function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) {
   const raw = c.req.query();
   const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.trim() || undefined]));
   const parsed = schema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
@@ -495,7 +496,10 @@ function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) {
       errors[field] = c.var.t(field === 'year' ? 'coverage.yearInvalid' : 'coverage.valueInvalid');
     }
   }
-  return { values, errors, query: parsed.success ? parsed.data : undefined };
+  // An area code Concord does not know would match nothing: said beside the field instead.
+  const area = parsed.success ? (parsed.data as { area?: string }).area : undefined;
+  if (area && !(await knownArea(area))) errors.area = c.var.t('coverage.areaUnknown', { code: area });
+  return { values, errors, query: parsed.success && !errors.area ? (parsed.data) : undefined };
 }
 
 async function actionLineLabels(c: Context<AppEnv>, ctx: Ctx): Promise<Map<string, string>> {
@@ -508,7 +512,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(c, coverageQuery);
+    const { values, errors, query } = await readQuery(c, coverageQuery);
     const measure = (measures as readonly string[]).includes(values.measure ?? '') ? (values.measure as Measure) : 'initiatives';
     const matrix = query ? await coverageMatrix(c.var.store.db, query, ctx.lang) : undefined;
     return c.html(
@@ -545,7 +549,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/cell`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(c, cellQuery);
+    const { values, errors, query } = await readQuery(c, cellQuery);
     const result = query ? await cellRecords(c.var.store.db, query, ctx.lang) : undefined;
     const title = t('coverage.cellTitle', {
       measure: t(`coverage.measure.${query?.measure ?? 'initiatives'}`),
@@ -605,7 +609,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/gaps`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(c, gapQuery);
+    const { values, errors, query } = await readQuery(c, gapQuery);
     const entries = query ? await gapList(c.var.store.db, query, ctx.lang) : undefined;
     return c.html(
       <Layout ctx={ctx} title={t('coverage.gapsTitle')}>
@@ -630,7 +634,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/overlaps`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(c, overlapQuery);
+    const { values, errors, query } = await readQuery(c, overlapQuery);
     const db = c.var.store.db;
     const [result, uncovered] = query
       ? await Promise.all([overlaps(db, query, ctx.lang), activitiesWithoutInitiative(db, query)])
@@ -758,7 +762,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/ai`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(c, coverageQuery.omit({ objective: true, rows: true }));
+    const { values, errors, query } = await readQuery(c, coverageQuery.omit({ objective: true, rows: true }));
     const db = c.var.store.db;
     const filter = query ? { ...query, objective: AI_OBJECTIVE, rows: 'action' as const } : undefined;
     const [matrix, gaps, uncovered] = filter
@@ -816,7 +820,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/finance`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = readQuery(
+    const { values, errors, query } = await readQuery(
       c,
       coverageQuery.pick({ area: true, stakeholderType: true, organization: true, year: true }),
     );
