@@ -122,6 +122,10 @@ async function initiativeCondition(filter: CoverageFilter): Promise<{ condition:
 const nodeClosure = sql`(SELECT coalesce(array_agg(DISTINCT x), '{}') FROM roadmap_node_elements ne JOIN elements e ON e.id = ne.element_id,
                           unnest(e.ancestors || e.id) x WHERE ne.node_id = n.id)`;
 
+/** Each indicator (`indicator_code`) with the closure (`c`) of the elements it measures. */
+const indicatorClosures = sql`SELECT ie.indicator_code, array_agg(DISTINCT x ORDER BY x) AS c
+  FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id, unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code`;
+
 /** Activities of published roadmaps that the filter keeps (over `roadmap_nodes n JOIN roadmaps r`). */
 async function activityCondition(filter: CoverageFilter): Promise<Sql> {
   const where: Sql[] = [sql`r.state = 'published'`, sql`n.kind = 'activity'`];
@@ -214,12 +218,7 @@ async function readFacts(db: Database, filter: CoverageFilter, stale = false): P
     activityFacts(db, filter),
     // One version of each linked paragraph carries its set (migration paragraph_sets_once): counted once in all its languages.
     bySet(db, sql`SELECT element_set_id AS set, count(*) AS n FROM document_paragraphs WHERE element_set_id IS NOT NULL GROUP BY 1`),
-    byClosure(
-      db,
-      sql`SELECT c, count(*) AS n FROM (
-            SELECT array_agg(DISTINCT x ORDER BY x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
-                   unnest(e.ancestors || e.id) x GROUP BY ie.indicator_code) s GROUP BY 1`,
-    ),
+    byClosure(db, sql`SELECT c, count(*) AS n FROM (${indicatorClosures}) s GROUP BY 1`),
     // Stale: nothing reported (each pledge keeps its latest published report's date; else its baseline) for STALE_MONTHS, found by index.
     stale
       ? bySet(
@@ -434,8 +433,7 @@ export async function cellRecords(db: Database, query: CellQuery, lang: Language
     );
   } else {
     rows = await db.query(
-      sql`WITH tagged AS (SELECT ie.indicator_code, array_agg(DISTINCT x) AS c FROM indicator_elements ie JOIN elements e ON e.id = ie.element_id,
-                          unnest(e.ancestors || e.id) x GROUP BY 1)
+      sql`WITH tagged AS (${indicatorClosures})
           SELECT i.code AS id, coalesce(t.name, en.name, i.code) AS title, null AS by, '/indicators/' || i.code AS path, i.unit AS detail,
                  count(*) OVER () AS total
           FROM tagged JOIN indicators i ON i.code = tagged.indicator_code
@@ -558,42 +556,66 @@ export interface UncoveredActivity {
   elements: string[];
 }
 
-/** Activities of published roadmaps that no published initiative carries out. */
+/**
+ * Activities of published roadmaps (over `roadmap_nodes n JOIN roadmaps r`) with what the joint
+ * view and the list of activities without initiatives show: outcome, roadmap, lead, the
+ * initiatives that carry them out, the elements they are tagged with and their closure.
+ */
+async function activityRows(db: Database, where: Sql, order: Sql) {
+  return db.query<{
+    id: string;
+    title: string;
+    outcome: string;
+    roadmap_id: string;
+    roadmap_title: string;
+    action_line_id: string | null;
+    owner: string;
+    lead_id: string | null;
+    lead_name: string | null;
+    due_date: string | null;
+    status: string;
+    initiatives: number;
+    elements: string[] | null;
+    closure: string[];
+  }>(
+    sql`SELECT n.id, n.title, oc.title AS outcome, r.id AS roadmap_id, r.title AS roadmap_title, r.action_line_id, ow.name AS owner,
+               lo.id AS lead_id, lo.name AS lead_name, n.due_date, n.status,
+               (SELECT count(*)::int FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+                WHERE ni.node_id = n.id AND i.state = 'published') AS initiatives,
+               (SELECT array_agg(element_id ORDER BY element_id) FROM roadmap_node_elements WHERE node_id = n.id) AS elements,
+               ${nodeClosure} AS closure
+        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id JOIN organizations ow ON ow.id = r.owner_organization_id
+        JOIN roadmap_nodes op ON op.id = n.parent_id JOIN roadmap_nodes oc ON oc.id = op.parent_id
+        LEFT JOIN organizations lo ON lo.id = n.lead_organization_id
+        WHERE ${where} ORDER BY ${order}`,
+  );
+}
+
+/** Activities of published roadmaps that no published initiative carries out (cancelled ones aside). */
 export async function activitiesWithoutInitiative(
   db: Database,
   filter: CoverageFilter & { objective?: string | undefined },
 ): Promise<UncoveredActivity[]> {
   const condition = await activityCondition({ ...filter, area: undefined });
-  const rows = await db.query<{
-    id: string;
-    title: string;
-    roadmap_id: string;
-    roadmap_title: string;
-    action_line_id: string | null;
-    lead_id: string | null;
-    lead_name: string | null;
-    due_date: string | null;
-    status: string;
-    elements: string[] | null;
-  }>(
-    sql`SELECT n.id, n.title, r.id AS roadmap_id, r.title AS roadmap_title, r.action_line_id, o.id AS lead_id, o.name AS lead_name,
-               n.due_date, n.status, (SELECT array_agg(element_id ORDER BY element_id) FROM roadmap_node_elements WHERE node_id = n.id) AS elements
-        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id LEFT JOIN organizations o ON o.id = n.lead_organization_id
-        WHERE ${condition} AND n.status <> 'cancelled'
-          AND NOT EXISTS (SELECT 1 FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
-                          WHERE ni.node_id = n.id AND i.state = 'published')
-          ${filter.objective ? sql`AND ${nodeClosure} @> ${pgTextArray([filter.objective])}::text[]` : empty}
-        ORDER BY n.due_date NULLS LAST, r.title, n.position LIMIT 500`,
+  const rows = await activityRows(
+    db,
+    sql`${condition} AND n.status <> 'cancelled'
+        AND NOT EXISTS (SELECT 1 FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
+                        WHERE ni.node_id = n.id AND i.state = 'published')`,
+    sql`n.due_date NULLS LAST, r.title, n.position`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    roadmap: { id: r.roadmap_id, title: r.roadmap_title, actionLineId: r.action_line_id },
-    lead: r.lead_id ? { id: r.lead_id, name: r.lead_name ?? r.lead_id } : null,
-    dueDate: r.due_date,
-    status: r.status,
-    elements: r.elements ?? [],
-  }));
+  return rows
+    .filter((r) => !filter.objective || r.closure.includes(filter.objective))
+    .slice(0, 500)
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      roadmap: { id: r.roadmap_id, title: r.roadmap_title, actionLineId: r.action_line_id },
+      lead: r.lead_id ? { id: r.lead_id, name: r.lead_name ?? r.lead_id } : null,
+      dueDate: r.due_date,
+      status: r.status,
+      elements: r.elements ?? [],
+    }));
 }
 
 // ------------------------------------------------------------------ money
@@ -677,40 +699,16 @@ export interface JointObjective {
  * are listed last (objective null), as something to fix.
  */
 export async function jointView(db: Database, lang: Language): Promise<{ objectives: JointObjective[]; unplaced: JointActivity[] }> {
-  const objectives = await axis(db, 'objective', lang);
-  const rows = await db.query<{
-    id: string;
-    title: string;
-    outcome: string;
-    roadmap_id: string;
-    roadmap_title: string;
-    action_line_id: string | null;
-    owner: string;
-    lead: string | null;
-    due_date: string | null;
-    status: string;
-    initiatives: number;
-    elements: string[] | null;
-    closure: string[];
-  }>(
-    sql`SELECT n.id, n.title, oc.title AS outcome, r.id AS roadmap_id, r.title AS roadmap_title, r.action_line_id, ow.name AS owner,
-               lo.name AS lead, n.due_date, n.status,
-               (SELECT count(*)::int FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
-                WHERE ni.node_id = n.id AND i.state = 'published') AS initiatives,
-               (SELECT array_agg(element_id ORDER BY element_id) FROM roadmap_node_elements WHERE node_id = n.id) AS elements,
-               ${nodeClosure} AS closure
-        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id JOIN organizations ow ON ow.id = r.owner_organization_id
-        JOIN roadmap_nodes op ON op.id = n.parent_id JOIN roadmap_nodes oc ON oc.id = op.parent_id
-        LEFT JOIN organizations lo ON lo.id = n.lead_organization_id
-        WHERE r.state = 'published' AND n.kind = 'activity'
-        ORDER BY r.action_line_id NULLS FIRST, r.title, n.due_date NULLS LAST, n.position`,
-  );
+  const [objectives, rows] = await Promise.all([
+    axis(db, 'objective', lang),
+    activityRows(db, await activityCondition({}), sql`r.action_line_id NULLS FIRST, r.title, n.due_date NULLS LAST, n.position`),
+  ]);
   const activity = (r: (typeof rows)[number]): JointActivity => ({
     id: r.id,
     title: r.title,
     outcome: r.outcome,
     roadmap: { id: r.roadmap_id, title: r.roadmap_title, actionLineId: r.action_line_id, owner: r.owner },
-    lead: r.lead,
+    lead: r.lead_name,
     dueDate: r.due_date,
     status: r.status,
     initiatives: r.initiatives,
