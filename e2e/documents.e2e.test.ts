@@ -15,7 +15,7 @@ describe('document pages (axe-core, WCAG 2.2 AA)', () => {
   beforeAll(async () => {
     session = await startSession();
     for (const name of seeds)
-      await ingestFile(session.app.store, await readFile(`../shared/seeds/${name}`), { fileName: name, provenance: 'e2e' });
+      await ingestFile(session.app.store, await readFile(`data/documents/seeds/${name}`), { fileName: name, provenance: 'e2e' });
     page = await session.newPage();
   });
   afterAll(() => session?.close());

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { actionsIn, extractActions, findDeadline } from './actions.ts';
 import { readDocument } from './read.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
 
 describe('actions of A/RES/79/194 (seed 001, English)', async () => {
   const rows = extractActions(await readDocument(path.join(seeds, '001_b2b2b425cb4da82d.txt')));

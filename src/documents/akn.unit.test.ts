@@ -6,7 +6,7 @@ import { escapeXml, toAkomaNtoso } from './akn.ts';
 import type { UNDocument } from './model.ts';
 import { readDocument } from './read.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
 
 /**
  * A strict well-formedness check for the XML this module writes: every tag closed in order,

@@ -47,7 +47,7 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
 }
 
 it('ingests the five seeds from their folder, printing symbol, language and counts; a second run changes nothing', async () => {
-  const first = await ingest(['../shared/seeds']);
+  const first = await ingest(['data/documents/seeds']);
   expect(first.err).toBe('');
   expect(first.code).toBe(0);
   expect(first.out).toMatch(/A\/RES\/79\/194\ten\tcreated\t\d+ blocks: 55 preambular, 69 operative, 2 sub-paragraphs/);
@@ -59,7 +59,7 @@ it('ingests the five seeds from their folder, printing symbol, language and coun
   await store.close();
   expect(before.documents).toBe(5);
 
-  const second = await ingest(['../shared/seeds']);
+  const second = await ingest(['data/documents/seeds']);
   expect(second.code).toBe(0);
   expect(second.out.match(/\tunchanged\t/g)).toHaveLength(5);
   const again = await openStore(database.options);
@@ -81,7 +81,7 @@ it('names a file it cannot read and exits with 1', async () => {
 });
 
 it('refuses an unknown language', async () => {
-  const result = await ingest(['../shared/seeds', '--lang', 'de']);
+  const result = await ingest(['data/documents/seeds', '--lang', 'de']);
   expect(result.code).toBe(2);
   expect(result.err).toContain('--lang must be one of');
 });

@@ -7,7 +7,7 @@ import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { documentTotals } from './service.ts';
 
-const SEEDS = '../shared/seeds';
+const SEEDS = 'data/documents/seeds';
 const seed = (n: string) => readFile(`${SEEDS}/${n}`);
 const SEED_001 = '001_b2b2b425cb4da82d.txt';
 const SEED_004 = '004_d358089ea9b32d0d.txt';

@@ -177,7 +177,7 @@ describe('HTML, Markdown and text readers', () => {
   });
 
   it('sniffs Markdown and plain text from the content when the name says .txt', async () => {
-    const md = await readDocument(path.resolve(import.meta.dirname, '../../../shared/seeds/001_b2b2b425cb4da82d.txt'), {
+    const md = await readDocument(path.resolve(import.meta.dirname, '../../data/documents/seeds/001_b2b2b425cb4da82d.txt'), {
       fileName: 'x.txt',
     });
     expect(md.format).toBe('markdown');

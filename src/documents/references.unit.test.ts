@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readDocument } from './read.ts';
 import { extractReferences, findReferences, orientPair, sessionOn } from './references.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
 const symbols = (text: string, lang: Parameters<typeof findReferences>[1]) => findReferences(text, lang).map((r) => r.symbol);
 
 describe('findReferences: English', () => {

@@ -1,4 +1,4 @@
-// The document layer on the five real seeds (../shared/seeds): counts the documents issue's
+// The document layer on the five real seeds (data/documents/seeds): counts the documents issue's
 // "Done when" names, sub-paragraphs, footnotes attached and not counted, outcome documents,
 // ITU report sections.
 import path from 'node:path';
@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Block, UNDocument } from './model.ts';
 import { readDocument } from './read.ts';
 
-const seeds = path.resolve(import.meta.dirname, '../../../shared/seeds');
+const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
 const seed = (name: string) => path.join(seeds, name);
 const SEED_000 = seed('000_d4926a5fe88438a0.txt');
 const SEED_001 = seed('001_b2b2b425cb4da82d.txt');
