@@ -28,6 +28,14 @@ export interface SourceOrganization {
   sourceRole: string;
 }
 
+/** One step of the money chain (pledged -> committed -> disbursed -> spent), as the source reports it. */
+export interface SourceMoney {
+  kind: 'pledged' | 'committed' | 'disbursed' | 'spent';
+  amount: number;
+  currency: string;
+  date: string;
+}
+
 /** A link to a framework element with the source's evidence. */
 export interface SourceLink {
   elementId: string;
@@ -46,6 +54,12 @@ export interface RegistryRecord {
   url: string;
   texts: { lang: Language; title: string; description: string }[];
   status: InitiativeStatus;
+  startDate: string | null;
+  endDate: string | null;
+  /** The total budget when the source gives one in a single currency. */
+  budget: { amount: number; currency: string } | null;
+  /** Money moved, in the source's currencies, never converted: the pledge money chain. */
+  money: SourceMoney[];
   organizations: SourceOrganization[];
   /** Concord area codes (ISO alpha-3 for countries). */
   areas: string[];

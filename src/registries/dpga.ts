@@ -123,6 +123,11 @@ function recordOf(sourceId: string, product: Nominee, countryNames: string[], ar
     texts: [{ lang: 'en', title: product.name, description: product.description.trim() || product.name }],
     // The registry lists products in use; it records no end of activity.
     status: 'ongoing',
+    // Nor dates or money: what the texts may say of them is not data.
+    startDate: null,
+    endDate: null,
+    budget: null,
+    money: [],
     organizations: organizationsOf(product),
     areas: [...areas].sort(),
     webLinks: webLinks.filter((link, i) => webLinks.findIndex((other) => other.url === link.url) === i),

@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { IatiFileError, readIatiActivities, textsByLanguage, type IatiActivity } from './iati.ts';
+import { IatiFileError, iatiRecord, readIatiActivities, textsByLanguage, type IatiActivity } from './iati.ts';
+import { loadAreaCatalog } from '../areas/catalog.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures/iati');
 
@@ -160,5 +161,63 @@ describe('IATI activity files', () => {
     }
     expect(count).toBe(20_000);
     expect(firstSeenAfter).toBeLessThan(5);
+  });
+
+  it('maps an activity to a registry record: lead, partners, areas, SDG links, money chain, and notes for what does not map', async () => {
+    const catalog = await loadAreaCatalog();
+    const [example] = await read(createReadStream(path.join(fixtures, 'activity-standard-example-annotated.203.xml')));
+    if (!example) throw new Error('the example file holds an activity');
+    const record = iatiRecord(example, catalog);
+    expect(record.sourceId).toBe('AA-AAA-123456789-ABC123');
+    expect(record.url).toBe('https://d-portal.org/ctrack.html#view=act&aid=AA-AAA-123456789-ABC123');
+    expect(record.texts.map((t) => t.lang)).toEqual(['en', 'fr', 'es']);
+    expect(record.texts[1]?.description).toMatch(/^Activité générale/);
+    expect(record.organizations.map((o) => [o.name, o.role, o.sourceRole])).toEqual([
+      ['Name of Agency C', 'lead', 'accountable'],
+      ['Name of Agency B', 'funding', 'funding'],
+      ['Name of Agency A', 'other', 'extending'],
+    ]);
+    expect(record.areas).toEqual(['AFG', 'ATG']);
+    expect(record.notes).toEqual([
+      'recipient region "489" (vocabulary 1) is not an M49 region',
+      'recipient region "A1" (vocabulary 99) is not an M49 region',
+    ]);
+    expect(record.status).toBe('ongoing');
+    expect([record.startDate, record.endDate]).toEqual(['2012-04-28', '2015-12-31']);
+    expect(record.budget).toEqual({ amount: 3000, currency: 'EUR' });
+    // Its only transaction is incoming funds: the other side of another publisher's disbursement.
+    expect(record.money).toEqual([]);
+
+    const [ict] = await read(
+      text(
+        '<iati-activities version="2.03" default-currency="GBP"><iati-activity><iati-identifier>GB-1-204</iati-identifier>',
+        '<title><narrative>Broadband</narrative></title><activity-status code="4"/>',
+        '<participating-org ref="GB-1" role="1"><narrative>DFID</narrative></participating-org>',
+        '<recipient-country code="KE"/><recipient-region code="202" vocabulary="2"/><tag vocabulary="3" code="9.c"/>',
+        '<transaction><transaction-type code="2"/><transaction-date iso-date="2019-01-01"/><value>1500000</value></transaction>',
+        '<transaction><transaction-type code="3"/><value currency="USD" value-date="2019-06-01">250000</value></transaction>',
+        '<transaction><transaction-type code="4"/><value>10</value></transaction>',
+        '</iati-activity></iati-activities>',
+      ),
+    );
+    if (!ict) throw new Error('one activity');
+    const second = iatiRecord(ict, catalog);
+    expect(second.organizations).toEqual([{ name: 'DFID', website: null, role: 'lead', sourceRole: 'funding' }]);
+    expect(second.areas).toEqual(['202', 'KEN']);
+    expect(second.status).toBe('completed');
+    expect(second.links).toEqual([
+      {
+        elementId: 'sdg.9.c',
+        type: 'contributes-to',
+        evidence: 'Tagged SDG 9.c by its publisher in its IATI activity file.',
+        address: null,
+        reviewedAtSource: false,
+      },
+    ]);
+    expect(second.money).toEqual([
+      { kind: 'committed', amount: 1500000, currency: 'GBP', date: '2019-01-01' },
+      { kind: 'disbursed', amount: 250000, currency: 'USD', date: '2019-06-01' },
+    ]);
+    expect(second.notes).toEqual(['expenditure of 10 GBP left out: it has no date']);
   });
 });
