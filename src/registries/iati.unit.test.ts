@@ -5,7 +5,8 @@ import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { IatiFileError, iatiRecord, readIatiActivities, textsByLanguage, type IatiActivity } from './iati.ts';
+import { IatiFileError, readIatiActivities, textsByLanguage, type IatiActivity } from './iati.ts';
+import { iatiRecord } from './iati-record.ts';
 import { loadAreaCatalog } from '../areas/catalog.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../../test/fixtures/iati');
