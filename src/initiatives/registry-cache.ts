@@ -65,7 +65,10 @@ export async function atRevision<T extends object>(db: Database, key: string, co
   // Once computed, the entry counts for what it holds (and leaves if it alone exceeds the bound).
   value.then(
     (result) => {
-      if (cache.peek(entry) === value) cache.set(entry, value, { size: footprint(entry) + footprint(result) });
+      if (cache.peek(entry) !== value) return;
+      // lru-cache keeps the size of a value set again unchanged: set it anew.
+      cache.delete(entry);
+      cache.set(entry, value, { size: footprint(entry) + footprint(result) });
     },
     () => cache.delete(entry),
   );
