@@ -16,9 +16,11 @@ describe('the registry cache', () => {
     const { maxBytes } = registryCacheUse(t.store.db);
     // Each answer holds about 2 MB of text plus its gzip: far fewer than 100 fit under the bound.
     const computed: string[] = [];
-    const answer = (key: string) => async () => {
+    const answer = (key: string) => () => {
       computed.push(key);
-      return jsonRepresentation({ key, items: Array.from({ length: 2_000 }, (_, i) => `${key} item ${i} `.padEnd(500, '·')) });
+      return Promise.resolve(
+        jsonRepresentation({ key, items: Array.from({ length: 2_000 }, (_, i) => `${key} item ${i} `.padEnd(500, '·')) }),
+      );
     };
     for (let i = 0; i < 100; i++) {
       const key = `bound test ${i}`;

@@ -93,6 +93,9 @@ export function footprint(value: unknown, seen = new Set<object>()): number {
     case 'number':
     case 'bigint':
     case 'boolean':
+    case 'symbol':
+    case 'function':
+    case 'undefined':
       return 8;
     case 'object': {
       if (value === null) return 8;
@@ -107,8 +110,6 @@ export function footprint(value: unknown, seen = new Set<object>()): number {
         bytes += 8 + (Array.isArray(value) ? 0 : footprint(key, seen)) + footprint(item, seen);
       return bytes;
     }
-    default:
-      return 8;
   }
 }
 

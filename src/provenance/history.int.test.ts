@@ -67,7 +67,11 @@ describe('the history of progress reports', () => {
       expect(made.status, made.text).toBe(201);
       return (JSON.parse(made.text) as { id: string }).id;
     };
-    const rejected = { narrative: 'Claims nine villages that a reviewer could not confirm.', value: 7654321.5, evidenceUrl: 'https://example.org/unconfirmed' };
+    const rejected = {
+      narrative: 'Claims nine villages that a reviewer could not confirm.',
+      value: 7654321.5,
+      evidenceUrl: 'https://example.org/unconfirmed',
+    };
     const rejectedId = await report(rejected.narrative, rejected.value, rejected.evidenceUrl);
     const secret = [rejected.narrative, String(rejected.value), rejected.evidenceUrl];
 
@@ -94,14 +98,19 @@ describe('the history of progress reports', () => {
     expect(afterRejection).toContain('reject-progress');
 
     // Published: public, through the API and on the page, and the rejected one still is not.
-    const published = { narrative: 'Twelve villages connected and verified on site.', value: 8765432.25, evidenceUrl: 'https://example.org/verified' };
+    const published = {
+      narrative: 'Twelve villages connected and verified on site.',
+      value: 8765432.25,
+      evidenceUrl: 'https://example.org/verified',
+    };
     const publishedId = await report(published.narrative, published.value, published.evidenceUrl);
     expect(await history(anonymous)).not.toContain(published.narrative);
     expect((await reviewer.call('POST', `/progress/${publishedId}/publish`)).status).toBe(200);
     const afterPublication = await history(anonymous);
     for (const text of [published.narrative, String(published.value), published.evidenceUrl]) expect(afterPublication).toContain(text);
     for (const text of secret) expect(afterPublication).not.toContain(text);
-    const items = (JSON.parse(afterPublication) as { items: { action: string; changed: string[]; after: { update?: string } | null }[] }).items;
+    const items = (JSON.parse(afterPublication) as { items: { action: string; changed: string[]; after: { update?: string } | null }[] })
+      .items;
     const progress = items.filter((item) => item.action === 'progress');
     expect(progress.find((item) => item.after?.update === rejectedId)?.changed).toEqual(['pledge', 'update']);
     expect(progress.find((item) => item.after?.update === publishedId)?.changed).toEqual(

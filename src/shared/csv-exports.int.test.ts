@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Every cell of a CSV text, parsed as a spreadsheet program would split it. */
-const cellsOf = (text: string) => (parse(text, { bom: true, relax_column_count: true }) as string[][]).flat();
+const cellsOf = (text: string) => parse(text, { bom: true, relax_column_count: true }).flat();
 /** A cell a spreadsheet program would run as a formula (a plain number is a number). */
 const runsAsFormula = (cell: string) => /^[=+\-@\t\r]/.test(cell) && !/^-?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(cell);
 
@@ -32,12 +32,14 @@ describe('exports opened in a spreadsheet', () => {
     const response = await t.app.request('/en/registry/export/initiatives.csv');
     expect(response.status).toBe(200);
     const text = await response.text();
-    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(text, { bom: true, columns: true });
     expect(rows.find((r) => r.id === f.initiativeId)?.title_en).toBe(`'${formula}`);
     expect(cellsOf(text).filter(runsAsFormula)).toEqual([]);
 
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Buffer.from(await (await t.app.request('/en/registry/export/registry.xlsx')).arrayBuffer()) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      Buffer.from(await (await t.app.request('/en/registry/export/registry.xlsx')).arrayBuffer()) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.getWorksheet('initiatives')!;
     const titles: ExcelJS.Cell[] = [];
     sheet.eachRow((row) => row.eachCell((cell) => void (cell.value === formula && titles.push(cell))));
@@ -63,7 +65,11 @@ describe('exports opened in a spreadsheet', () => {
       'ITU.HH.INTERNET,001,2017,48.25,PT,test-csv-formula,@SUM(1+1)',
     ].join('\n');
     const auth = { Authorization: `Bearer ${operator}` };
-    const imported = await t.app.request('/api/v1/observations', { method: 'POST', headers: { ...auth, 'Content-Type': 'text/csv' }, body: file });
+    const imported = await t.app.request('/api/v1/observations', {
+      method: 'POST',
+      headers: { ...auth, 'Content-Type': 'text/csv' },
+      body: file,
+    });
     expect(imported.status, await imported.clone().text()).toBe(200);
 
     for (const format of ['csv', 'sdmx-csv']) {
@@ -87,7 +93,16 @@ describe('exports opened in a spreadsheet', () => {
     }
 
     // A negative value (a change, a balance) is written as a number in both CSV formats.
-    const change = { series: 'X.CHANGE', area: 'GBR', period: '2024', dimensions: {}, value: -3.5, unit: 'PT', source: 'test', notes: '-fell' };
+    const change = {
+      series: 'X.CHANGE',
+      area: 'GBR',
+      period: '2024',
+      dimensions: {},
+      value: -3.5,
+      unit: 'PT',
+      source: 'test',
+      notes: '-fell',
+    };
     expect(cellsOf(writeObservationsCsv([change]))).toEqual(expect.arrayContaining(['-3.5', "'-fell"]));
     expect(cellsOf(writeSdmxCsv([change]))).toEqual(expect.arrayContaining(['-3.5', "'-fell"]));
   });
@@ -96,7 +111,10 @@ describe('exports opened in a spreadsheet', () => {
     const v = new Visitor(t.app);
     await v.signUp('en', 'Formula Importer', 'formula-importer@example.org', 'correct horse battery');
     await v.get('/en/organizations/new');
-    const org = (await v.post('/en/organizations/new', { name: 'Formula Import Org', stakeholderType: 'academia' })).location!.split('/').pop()!.split('?')[0]!;
+    const org = (await v.post('/en/organizations/new', { name: 'Formula Import Org', stakeholderType: 'academia' }))
+      .location!.split('/')
+      .pop()!
+      .split('?')[0]!;
     await v.get('/en/initiatives/new');
     const made = await v.post('/en/initiatives/new', {
       leadOrganizationId: org,

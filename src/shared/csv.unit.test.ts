@@ -16,13 +16,21 @@ describe('spreadsheet-safe CSV cells', () => {
     expect(spreadsheetSafe('-3.5')).toBe('-3.5');
     expect(spreadsheetSafe('-1e5')).toBe('-1e5');
     expect(spreadsheetSafe(null)).toBe('');
-    expect(writeCsv([['value', 'note'], [-3.5, '-cmd']], { record_delimiter: '\n' })).toBe("value,note\n-3.5,'-cmd\n");
+    expect(
+      writeCsv(
+        [
+          ['value', 'note'],
+          [-3.5, '-cmd'],
+        ],
+        { record_delimiter: '\n' },
+      ),
+    ).toBe("value,note\n-3.5,'-cmd\n");
   });
 
   it('reads back every cell exactly as it was before the guard', () => {
     const cells = ['=1+1', "'=1+1", "''=x", "'quoted", "'", '-3.5', "'-3.5", '@home', 'plain', '\t=tab', "'\r"];
     for (const cell of cells) expect(plainCell(String(spreadsheetSafe(cell)))).toBe(cell);
-    const [row] = parse(writeCsv([cells]), { relax_quotes: true }) as string[][];
+    const [row] = parse(writeCsv([cells]), { relax_quotes: true });
     expect(row!.map(plainCell)).toEqual(cells);
   });
 });

@@ -67,7 +67,10 @@ describe('caching of answers', () => {
     const v = new Visitor(t.app);
     await v.signUp('en', 'Page Reader', 'cache-pages@example.org', password);
     await v.get('/en/organizations/new');
-    const org = (await v.post('/en/organizations/new', { name: 'Cache Pages Org', stakeholderType: 'academia' })).location!.split('/').pop()!.split('?')[0]!;
+    const org = (await v.post('/en/organizations/new', { name: 'Cache Pages Org', stakeholderType: 'academia' }))
+      .location!.split('/')
+      .pop()!
+      .split('?')[0]!;
     await v.get('/en/initiatives/new');
     const draft = (
       await v.post('/en/initiatives/new', {
