@@ -206,7 +206,8 @@ function historyKey(link: ParagraphLink): string {
 
 /** Who suggested the link and every decision since, oldest first. */
 export async function linkHistory(db: Database, link: ParagraphLink): Promise<LinkDecision[]> {
-  const changes = await historyOf(db, HISTORY_ENTITY, historyKey(link));
+  // A link's decisions are public with the link: the public view of its history is all of it.
+  const changes = await historyOf(db, HISTORY_ENTITY, historyKey(link), null);
   const people = [...new Set([link.suggestedBy, ...changes.map((c) => c.actor)])].filter((id) => id !== 'matcher');
   const names = new Map(
     people.length

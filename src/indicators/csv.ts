@@ -8,7 +8,7 @@
 // Columns in lower case are Concord's fields; any other column is a disaggregation dimension,
 // named by its SDMX id (SEX, AGE, URBANISATION...), empty for the total.
 import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
+import { plainCell, writeCsv, type CsvCell } from '../shared/csv.ts';
 import { compareObservations, type Observation } from './observation.ts';
 import {
   finalise,
@@ -51,7 +51,7 @@ export function readCsvRows(text: string, delimiter = ','): { rows: CsvRow[] } |
     const lines = text.replace(/^\uFEFF/, '').split('\n');
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
-      if (line) rows.push({ line: i + 1, cells: line.split(delimiter) });
+      if (line) rows.push({ line: i + 1, cells: line.split(delimiter).map(plainCell) });
     }
     return { rows };
   }
@@ -60,7 +60,7 @@ export function readCsvRows(text: string, delimiter = ','): { rows: CsvRow[] } |
       record: string[];
       info: { lines: number };
     }[];
-    return { rows: records.map((r) => ({ line: r.info.lines, cells: r.record })) };
+    return { rows: records.map((r) => ({ line: r.info.lines, cells: r.record.map(plainCell) })) };
   } catch (error) {
     const lines = (error as { lines?: number }).lines;
     return { issue: { row: lines ?? 0, field: '', code: 'malformed', message: `not valid CSV: ${(error as Error).message}` } };
@@ -144,7 +144,7 @@ export function writeObservationsCsv(observations: readonly Observation[], optio
   const rows = [...observations].sort(compareObservations).map((o) => {
     for (const dim of Object.keys(o.dimensions))
       if (!columns.includes(dim)) throw new Error(`no column for dimension ${dim} (${o.series} ${o.area} ${o.period})`);
-    const cell = (column: string): string => {
+    const cell = (column: string): CsvCell => {
       switch (fieldOfColumn.get(column)) {
         case 'series':
           return o.series;
@@ -153,11 +153,11 @@ export function writeObservationsCsv(observations: readonly Observation[], optio
         case 'period':
           return o.period;
         case 'value':
-          return String(o.value);
+          return o.value;
         case 'unit':
           return o.unit;
         case 'unitMultiplier':
-          return o.unitMultiplier === undefined ? '' : String(o.unitMultiplier);
+          return o.unitMultiplier;
         case 'status':
           return o.status ?? '';
         case 'source':
@@ -177,5 +177,5 @@ export function writeObservationsCsv(observations: readonly Observation[], optio
     }
     return columns.map(cell);
   });
-  return stringify([columns, ...rows], { record_delimiter: '\n' });
+  return writeCsv([columns, ...rows], { record_delimiter: '\n' });
 }

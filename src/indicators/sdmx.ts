@@ -12,7 +12,7 @@
 // Without the data structure definition, a column is an attribute if it is one of the SDG DSD's
 // attributes (below) or named in `options.attributes`; otherwise it is a dimension.
 import { Parser } from 'htmlparser2';
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../shared/csv.ts';
 import { compareObservations, frequencyOf, type Observation } from './observation.ts';
 import { readCsvRows } from './csv.ts';
 import { finalise, type Draft, type Field, type FieldNames, type ImportContext, type ImportIssue, type ImportResult } from './validate.ts';
@@ -167,14 +167,14 @@ export function writeSdmxCsv(observations: readonly Observation[], options: Sdmx
       refArea(o.area),
       ...dims.map((d) => o.dimensions[d] ?? '_T'),
       o.period,
-      String(o.value),
+      o.value,
       o.unit,
-      o.unitMultiplier === undefined ? '' : String(o.unitMultiplier),
+      o.unitMultiplier,
       o.status ?? '',
       o.source,
       o.notes ?? '',
     ]);
-  return stringify([header, ...rows], { record_delimiter: '\n' });
+  return writeCsv([header, ...rows], { record_delimiter: '\n' });
 }
 
 /**

@@ -236,14 +236,14 @@ export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.get, async (c) => {
     const initiative = await getInitiative(c.var.store.db, c.req.valid('param').id, await reader(c));
     if (!initiative) throw notFound(`No initiative ${c.req.valid('param').id}`);
-    if (initiative.state !== 'published' && initiative.state !== 'archived') c.header('Cache-Control', 'private, no-store');
     return c.json(initiative, 200);
   });
 
   api.openapi(routes.history, async (c) => {
     const { id } = c.req.valid('param');
-    if (!(await getInitiative(c.var.store.db, id, await reader(c)))) throw notFound(`No initiative ${id}`);
-    const items = await historyOf(c.var.store.db, 'initiative', id);
+    const viewer = await reader(c);
+    if (!(await getInitiative(c.var.store.db, id, viewer))) throw notFound(`No initiative ${id}`);
+    const items = await historyOf(c.var.store.db, 'initiative', id, viewer);
     return c.json({ items: items.map(({ entity: _e, entityId: _i, ...rest }) => rest) }, 200);
   });
 
@@ -272,7 +272,6 @@ export function registerInitiativeApi(api: OpenAPIHono<AppEnv>): void {
     if (!initiative) throw notFound(`No initiative ${id}`);
     if (!isReviewer(user) && !(await canEdit(c.var.store.db, user, initiative)))
       throw new Problem(403, 'Forbidden', 'Only its organization and reviewers see the candidate duplicates of a record.');
-    c.header('Cache-Control', 'private, no-store');
     return c.json({ items: await duplicateCandidates(c.var.store.db, id, user) }, 200);
   });
 

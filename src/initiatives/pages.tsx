@@ -1159,7 +1159,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const db = c.var.store.db;
     const initiative = await getInitiative(db, c.req.param('id'), c.var.user);
     if (!initiative) return next();
-    const changes = await historyOf(db, 'initiative', initiative.id);
+    const changes = await historyOf(db, 'initiative', initiative.id, c.var.user);
     const names = await actorNames(db, changes);
     return c.html(<HistoryPage ctx={ctx} initiative={initiative} changes={changes} names={names} />);
   });

@@ -2,8 +2,8 @@
 // out as in. An import is all or nothing: every row is checked first, and one bad row imports
 // nothing and is reported by row and field; re-importing an export changes nothing.
 import { parse as parseCsv } from 'csv-parse/sync';
-import { stringify as stringifyCsv } from 'csv-stringify/sync';
 import { sql, type Database, type Store } from '../store/index.ts';
+import { plainCell, writeCsv } from '../shared/csv.ts';
 import { splitCodes } from '../areas/index.ts';
 import { translator, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { languages, type Language } from '../language/languages.ts';
@@ -154,7 +154,7 @@ function columnOf(path: string, input: { texts?: { lang: Language }[] }): string
 export type Format = 'csv' | 'xlsx';
 
 export function toCsv(rows: Row[], columns: readonly string[]): string {
-  return stringifyCsv(rows, { header: true, columns: [...columns], bom: true });
+  return writeCsv([columns, ...rows.map((row) => columns.map((column) => row[column]))], { bom: true });
 }
 
 /** exceljs, loaded on first use: most requests never need it, and it is slow to load. */
@@ -182,6 +182,8 @@ export async function readRows(bytes: Uint8Array, format: Format, sheetName: str
         bom: true,
         trim: false,
         relax_column_count: false,
+        // Cells the export guarded against spreadsheet formulas come back as they were.
+        cast: (cell) => plainCell(cell),
       });
     } catch (error) {
       throw new Refusal(400, 'transfer.badCsv', 'file', { detail: error instanceof Error ? error.message : String(error) });

@@ -168,8 +168,6 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     const { id: initiativeId } = c.req.valid('param');
     if (!(await getInitiative(c.var.store.db, initiativeId, viewer))) throw notFound(`No initiative ${initiativeId}`);
     const items = await pledgesOf(c.var.store.db, initiativeId, viewer);
-    // What a signed-in caller sees may include what the public may not: never in a shared cache.
-    if (viewer) c.header('Cache-Control', 'private, no-store');
     return c.json({ progressPercent: initiativeProgress(items), items }, 200);
   });
   api.openapi(routes.create, async (c) =>
@@ -185,7 +183,6 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     const viewer = await apiViewer(c);
     const pledge = await getPledge(c.var.store.db, c.req.valid('param').id, viewer);
     if (!pledge) throw notFound(`No pledge ${c.req.valid('param').id}`);
-    if (viewer) c.header('Cache-Control', 'private, no-store');
     return c.json(pledge, 200);
   });
   api.openapi(routes.byOrganization, async (c) => {
@@ -193,7 +190,6 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
     const [known] = await c.var.store.db.query(sql`SELECT 1 FROM organizations WHERE id = ${organizationId}`);
     if (!known) throw notFound(`No organization ${organizationId}`);
     const viewer = await apiViewer(c);
-    if (viewer) c.header('Cache-Control', 'private, no-store');
     return c.json({ items: await pledgesBy(c.var.store.db, organizationId, viewer) }, 200);
   });
   api.openapi(routes.createOwn, async (c) =>

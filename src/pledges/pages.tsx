@@ -648,8 +648,8 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
     const home = pledge ? await pledgeHome(db, pledge.id, ctx.lang) : undefined;
     if (!pledge || !home) return next();
     const changes = pledge.initiativeId
-      ? (await historyOf(db, 'initiative', pledge.initiativeId)).filter((ch) => ch.after?.pledge === pledge.id)
-      : await historyOf(db, 'pledge', pledge.id);
+      ? (await historyOf(db, 'initiative', pledge.initiativeId, c.var.user)).filter((ch) => ch.after?.pledge === pledge.id)
+      : await historyOf(db, 'pledge', pledge.id, c.var.user);
     const done = c.req.query('done');
     return c.html(
       <PledgePage

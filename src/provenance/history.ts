@@ -1,5 +1,6 @@
 // Every change to a user-contributed record is kept: who, when, what it was and what it became.
 import { sql, type Database } from '../store/index.ts';
+import { editableOrganizations, type User } from '../accounts/service.ts';
 
 export interface Change {
   id: number;
@@ -40,8 +41,20 @@ function changedFields(before: Record<string, unknown> | null, after: Record<str
   return [...keys].filter((k) => JSON.stringify(before?.[k]) !== JSON.stringify(after?.[k])).sort();
 }
 
-/** The history of one record, oldest first. */
-export async function historyOf(db: Database, entity: string, entityId: string): Promise<Change[]> {
+/**
+ * A progress report's figures and words (`progress` changes: date, value, narrative, evidence) are
+ * public once a reviewer has published the report, with its record or on its own; before that,
+ * and for ever after a rejection, only the record's organization and the reviewers read them. The
+ * public still sees that a report was made, when and by whom, and what became of it.
+ */
+const reportIdentity = ['pledge', 'update'];
+
+/**
+ * The history of one record as `viewer` may read it, oldest first. Every kind of change is public
+ * with its record except what `reportIdentity` explains; callers check that `viewer` may read the
+ * record at all. Pages and the API both read history here, so they show the same thing.
+ */
+export async function historyOf(db: Database, entity: string, entityId: string, viewer: User | null): Promise<Change[]> {
   const rows = await db.query<{
     id: number;
     entity: string;
@@ -52,19 +65,36 @@ export async function historyOf(db: Database, entity: string, entityId: string):
     before: Record<string, unknown> | null;
     after: Record<string, unknown> | null;
     note: string | null;
+    report_state: string | null;
+    report_organization: string | null;
   }>(
-    sql`SELECT id, entity, entity_id, action, actor, at, before, after, note FROM changes WHERE entity = ${entity} AND entity_id = ${entityId} ORDER BY at, id`,
+    sql`SELECT c.id, c.entity, c.entity_id, c.action, c.actor, c.at, c.before, c.after, c.note,
+               u.state AS report_state, coalesce(i.lead_organization_id, p.organization_id) AS report_organization
+        FROM changes c
+        LEFT JOIN progress_updates u ON c.action = 'progress' AND u.id = c.after->>'update'
+        LEFT JOIN pledges p ON p.id = u.pledge_id
+        LEFT JOIN initiatives i ON i.id = p.initiative_id
+        WHERE c.entity = ${entity} AND c.entity_id = ${entityId} ORDER BY c.at, c.id`,
   );
-  return rows.map((r) => ({
-    id: r.id,
-    entity: r.entity,
-    entityId: r.entity_id,
-    action: r.action,
-    actor: r.actor,
-    at: r.at,
-    before: r.before,
-    after: r.after,
-    note: r.note,
-    changed: changedFields(r.before, r.after),
-  }));
+  // Whose unpublished reports the viewer may read: their organizations', or all for reviewers.
+  const unpublished = rows.some((r) => r.action === 'progress' && r.report_state !== 'published');
+  const editable = unpublished ? await editableOrganizations(db, viewer) : undefined;
+  return rows.map((r) => {
+    const withheld =
+      r.action === 'progress' && r.report_state !== 'published' && !(r.report_organization && editable?.has(r.report_organization));
+    const after =
+      withheld && r.after ? Object.fromEntries(Object.entries(r.after).filter(([key]) => reportIdentity.includes(key))) : r.after;
+    return {
+      id: r.id,
+      entity: r.entity,
+      entityId: r.entity_id,
+      action: r.action,
+      actor: r.actor,
+      at: r.at,
+      before: r.before,
+      after,
+      note: r.note,
+      changed: changedFields(r.before, after),
+    };
+  });
 }

@@ -1,9 +1,9 @@
 // A report's data bundle: one zip with a CSV file per table, the whole report as JSON, and its
 // provenance (the sources of every figure, and what, when and where it was generated). CSV in
 // UTF-8 with a byte-order mark, so spreadsheet programs read Arabic and Chinese right.
-import { stringify } from 'csv-stringify/sync';
 import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { BundleTable, Report } from './kind.ts';
+import { writeCsv } from '../shared/csv.ts';
 
 /** The bundle's name: `roadmap-<id>-fr`, also the folder inside the zip. */
 export function bundleName(report: Pick<Report<unknown>, 'kind' | 'subject' | 'lang'>): string {
@@ -11,7 +11,7 @@ export function bundleName(report: Pick<Report<unknown>, 'kind' | 'subject' | 'l
 }
 
 function csv(columns: readonly string[], rows: BundleTable['rows']): Uint8Array {
-  return strToU8(stringify([columns, ...rows.map((r) => r.map((v) => (v === null ? '' : String(v))))], { bom: true }));
+  return strToU8(writeCsv([columns, ...rows], { bom: true }));
 }
 
 function provenance(report: Report<unknown>, tables: readonly BundleTable[]): string {

@@ -23,7 +23,7 @@ export interface ReportFixture {
  * const fixture = await buildReportFixture(store);
  * await app.request(`/fr/reports/roadmap/${fixture.roadmapId}`);
  */
-export async function buildReportFixture(store: Store, suffix = ''): Promise<ReportFixture> {
+export async function buildReportFixture(store: Store, suffix = '', initiativeTitle = 'National CERT for Kenya'): Promise<ReportFixture> {
   const [facilitator, reviewer] = await Promise.all([
     createUser(store, { email: `c5${suffix}@example.org`, name: 'Facilitator of C5', password: 'correct horse battery staple' }),
     createUser(store, {
@@ -46,7 +46,7 @@ export async function buildReportFixture(store: Store, suffix = ''): Promise<Rep
       startDate: '2025-01-01',
       endDate: '2028-12-31',
       texts: [
-        { lang: 'en', title: 'National CERT for Kenya', description: 'A computer emergency response team serving Kenya’s public bodies.' },
+        { lang: 'en', title: initiativeTitle, description: 'A computer emergency response team serving Kenya’s public bodies.' },
         {
           lang: 'ar',
           title: 'فريق وطني للاستجابة لطوارئ الحاسوب في كينيا',

@@ -196,8 +196,9 @@ export function registerRoadmapApi(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(routes.history, async (c) => {
     const { id: roadmapId } = c.req.valid('param');
-    if (!(await getRoadmap(c.var.store.db, roadmapId, await viewer(c)))) throw notFound(`No roadmap ${roadmapId}`);
-    const items = await historyOf(c.var.store.db, 'roadmap', roadmapId);
+    const who = await viewer(c);
+    if (!(await getRoadmap(c.var.store.db, roadmapId, who))) throw notFound(`No roadmap ${roadmapId}`);
+    const items = await historyOf(c.var.store.db, 'roadmap', roadmapId, who);
     return c.json({ items: items.map(({ entity: _e, entityId: _i, ...rest }) => rest) }, 200);
   });
   api.openapi(routes.create, async (c) => c.json({ id: await createRoadmap(c.var.store, await apiWriter(c), c.req.valid('json')) }, 201));

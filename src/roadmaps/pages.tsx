@@ -650,7 +650,7 @@ export function registerRoadmapPages(app: Hono<AppEnv>): void {
     const db = c.var.store.db;
     const roadmap = await getRoadmap(db, id, c.var.user);
     if (!roadmap) return undefined;
-    const changes = await historyOf(db, 'roadmap', id);
+    const changes = await historyOf(db, 'roadmap', id, c.var.user);
     const labels = await elementLabels(
       db,
       [...roadmap.nodes.flatMap((n) => n.elements), ...(roadmap.actionLineId ? [roadmap.actionLineId] : [])],

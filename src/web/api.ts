@@ -17,6 +17,7 @@ export function createApi(): OpenAPIHono<AppEnv> {
   api.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag'], maxAge: 86400 }));
   // Reference data changes rarely: clients revalidate with the ETag and get 304s.
   api.use('*', etag({ weak: true }));
+  // Shareable by default; an answer to a bearer token becomes `private, no-store` (caching.ts).
   api.use('*', async (c, next) => {
     await next();
     if (c.req.method === 'GET' && c.res.status < 400 && !c.res.headers.has('Cache-Control')) {

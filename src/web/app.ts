@@ -18,6 +18,7 @@ import { registerFrameworkPages } from '../frameworks/pages.tsx';
 import { registerApiReference } from './api-reference.tsx';
 import { errorPage } from './error-page.tsx';
 import { sessions } from './session.ts';
+import { credentialCaching } from './caching.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { registerAccountPages } from '../accounts/pages.tsx';
 import { registerAccountApi } from '../accounts/api.ts';
@@ -46,6 +47,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
     c.set('config', config);
     await next();
   });
+  app.use('*', credentialCaching());
   app.use(
     '*',
     secureHeaders({
@@ -94,7 +96,8 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
     await next();
     if (c.res.headers.get('Content-Type')?.startsWith('text/html')) {
       c.res.headers.set('Content-Language', lang);
-      c.res.headers.set('Cache-Control', 'no-cache');
+      // A page that chose its caching (a draft: no-store) keeps it.
+      if (!c.res.headers.has('Cache-Control')) c.res.headers.set('Cache-Control', 'no-cache');
       c.res.headers.set('Vary', 'Accept-Encoding');
     }
   });
