@@ -24,6 +24,82 @@ const REVERSED_FOOTNOTE = /^(.*\p{Script=Latin}.*?)\s*\((\d{1,3})\)\s*$/u;
 export const STRUCTURAL_START =
   /^\s*(?:\d{1,3}\.\s|-?\s*\d{1,3}\s*-\s|\d{1,2}(?:\.\d{1,2}){0,3}\t|\((?:[a-z]{1,2}|[ivxl]{1,6}|[\u0621-\u064A]{1,2}ـ?)\)\s|(?:[a-z]|[ivx]{1,5})\)\s|[-–•·▪]\t|\t)/u;
 
+/** A page break in extracted text: an empty line (PyMuPDF: blank lines inside a page hold a space) or a form feed (pdf.js). */
+const isPageBreak = (line: string) => line === '' || line.includes('\f');
+/** A page-number or job-number line: what anchors a running head to a page break. */
+const isAnchor = (line: string) => PAGE_MARKER.test(line) || JOB_NUMBER.test(line);
+/** Lines that are never page furniture, whatever repeats: paragraph and sub-paragraph markers. */
+const isStructuralLine = (line: string) => STRUCTURAL_START.test(`${line.trim()} `) || /^\(?[a-z\u0621-\u064A]{1,4}\)$/i.test(line.trim());
+/** How far (in lines) a running head reaches from its page break: symbol, three title lines, job number, page number. */
+const HEAD_REACH = 9;
+
+/**
+ * The running heads and feet, found by position (UN-DOCUMENTS.md §5.1): the lines between a page
+ * break and the page or job number that belongs to it (symbol, short title wrapped over lines,
+ * "Error! No document variable supplied."), in either order. A head line so learnt is also removed
+ * where it recurs right at another page break. Text with no page numbers (no anchor at all) falls
+ * back on repetition: a short line seen three times, or a lone symbol seen twice, is a running
+ * head after its first occurrence. Structural lines ("(a)", "1.") are never furniture.
+ *
+ * @returns the indices of the lines to drop.
+ */
+export function pageFurniture(lines: readonly string[]): Set<number> {
+  const drop = new Set<number>();
+  const heads = new Set<string>();
+  const take = (from: number, to: number) => {
+    for (let k = from; k <= to; k++) {
+      const line = lines[k] ?? '';
+      if (isPageBreak(line) || isStructuralLine(line)) continue;
+      drop.add(k);
+      if (line.trim() && !isAnchor(line.trim())) heads.add(line.trim());
+    }
+  };
+  let anchors = 0;
+  lines.forEach((line, i) => {
+    if (!isAnchor(line.trim())) return;
+    anchors++;
+    drop.add(i);
+    for (let k = i - 1; k >= Math.max(0, i - HEAD_REACH); k--) {
+      if (isPageBreak(lines[k] ?? '')) return take(k + 1, i - 1);
+      if (isStructuralLine(lines[k] ?? '')) break;
+    }
+    for (let k = i + 1; k <= Math.min(lines.length - 1, i + HEAD_REACH); k++) {
+      if (isPageBreak(lines[k] ?? '')) return take(i + 1, k - 1);
+      if (isStructuralLine(lines[k] ?? '')) break;
+    }
+  });
+  if (anchors > 0) {
+    // A learnt head line next to a page break that had no page number of its own.
+    lines.forEach((line, i) => {
+      if (!isPageBreak(line)) return;
+      for (const dir of [1, -1]) {
+        for (let k = i + dir, n = 0; k >= 0 && k < lines.length && n < HEAD_REACH; k += dir, n++) {
+          const t = (lines[k] ?? '').trim();
+          if (isPageBreak(lines[k] ?? '')) break;
+          if (t && !heads.has(t)) break;
+          if (t) drop.add(k);
+        }
+      }
+    });
+    return drop;
+  }
+  const counts = new Map<string, number>();
+  for (const line of lines) {
+    const key = line.trim();
+    if (key.length > 0 && key.length <= 120 && !/^[\d\s().-]+$/.test(key) && !isStructuralLine(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  const seen = new Set<string>();
+  lines.forEach((line, i) => {
+    const key = line.trim();
+    const loneSymbol = /^(?:[A-Z]{1,5}\/)+[\w.()-]+(?:\/[\w.()-]+)*$/.test(key);
+    if ((counts.get(key) ?? 0) >= 3 || (loneSymbol && (counts.get(key) ?? 0) >= 2)) {
+      if (seen.has(key)) drop.add(i);
+      seen.add(key);
+    }
+  });
+  return drop;
+}
+
 export interface PageLayerResult {
   blocks: RawBlock[];
   footnotes: RawFootnote[];
@@ -46,15 +122,7 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   const warnings: ReadWarning[] = [];
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
 
-  // Running heads repeat on every page (recto/verso alternate): a short line seen three or more
-  // times is page furniture; the first occurrence (the masthead) stays.
-  const counts = new Map<string, number>();
-  for (const line of lines) {
-    const key = line.trim();
-    if (key.length > 0 && key.length <= 120 && !/^[\d\s().-]+$/.test(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  const seen = new Set<string>();
-
+  const furniture = pageFurniture(lines);
   const blocks: RawBlock[] = [];
   const footnotes: RawFootnote[] = [];
   let current: string[] = [];
@@ -77,7 +145,7 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
     footnotes.push(open.note);
   };
 
-  for (const rawLine of lines) {
+  for (const [index, rawLine] of lines.entries()) {
     const line = rawLine.replace(/\f/g, '');
     const trimmed = line.trim();
     if (rawLine.includes('\f')) inFootnotes = false;
@@ -86,20 +154,11 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
       open.note = null;
       continue;
     }
-    if (JOB_NUMBER.test(trimmed) || BARCODE.test(trimmed) || PAGE_MARKER.test(trimmed)) {
+    if (furniture.has(index) || JOB_NUMBER.test(trimmed) || BARCODE.test(trimmed) || PAGE_MARKER.test(trimmed)) {
+      // The page break ends the footnote block of the page before.
       inFootnotes = false;
       open.note = null;
       continue;
-    }
-    // A lone document symbol is the running head as soon as it repeats (two-page documents).
-    const loneSymbol = /^(?:[A-Z]{1,5}\/)+[\w.()-]+(?:\/[\w.()-]+)*$/.test(trimmed);
-    if ((counts.get(trimmed) ?? 0) >= 3 || (loneSymbol && (counts.get(trimmed) ?? 0) >= 2)) {
-      if (seen.has(trimmed)) {
-        inFootnotes = false;
-        open.note = null;
-        continue;
-      }
-      seen.add(trimmed);
     }
     if (RULE.test(trimmed)) {
       inFootnotes = true;

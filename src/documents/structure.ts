@@ -53,6 +53,12 @@ const ABJAD = [
 ];
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * The version of what parseStructure (with the page layer) yields for a given input. Bump it when
+ * the same text parses differently, so that stored documents can be read again.
+ */
+export const structureVersion = 2;
+
 /** Paragraph number at the start of a block: "12. " (en/fr/es/ru/zh), "12 - " or "- 12 - " (ar). */
 const NUMBER_EN = /^(\d{1,3})\.(?:\s+|(?=\p{Script=Han}))/u;
 const NUMBER_AR = /^(?:-\s*)?(\d{1,3})\s*-\s*/;
