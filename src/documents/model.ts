@@ -116,6 +116,8 @@ export interface RawBlock {
   text: string;
   /** Formatting hint from the source (an HTML/DOCX heading, a list item). */
   hint?: 'heading' | 'list-item';
+  /** The block opens a page (PDF text after a page break): it may continue the paragraph before it. */
+  afterPageBreak?: true;
 }
 
 export interface RawFootnote {

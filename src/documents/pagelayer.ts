@@ -136,9 +136,13 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   // at a page width (PDF text layer): in the first, every line is a block.
   const linePerParagraph = (lengths[Math.floor(lengths.length / 2)] ?? 0) > 160;
 
+  // Set at a page break, cleared by the first block of the new page, which carries it.
+  let pageBreak = false;
+  let currentAfterBreak = false;
   const flush = () => {
-    if (current.length > 0) blocks.push({ text: current.join('\n') });
+    if (current.length > 0) blocks.push(currentAfterBreak ? { text: current.join('\n'), afterPageBreak: true } : { text: current.join('\n') });
     current = [];
+    currentAfterBreak = false;
   };
   const addFootnote = (n: number, text: string) => {
     open.note = { number: n, text, after: blocks.length - 1 + (current.length > 0 ? 1 : 0) };
@@ -149,6 +153,7 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
     const line = rawLine.replace(/\f/g, '');
     const trimmed = line.trim();
     if (rawLine.includes('\f')) inFootnotes = false;
+    if (isPageBreak(rawLine)) pageBreak = true;
     if (trimmed.length === 0) {
       if (!inFootnotes) flush();
       open.note = null;
@@ -194,6 +199,8 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
     }
     open.note = null;
     if (current.length > 0 && (linePerParagraph || STRUCTURAL_START.test(line))) flush();
+    if (current.length === 0 && pageBreak) currentAfterBreak = true;
+    pageBreak = false;
     current.push(line);
   }
   flush();
@@ -203,10 +210,23 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   return { blocks, footnotes, warnings };
 }
 
-/** Marks a plain-digit footnote call ("issue,1") as a sentinel once the footnote numbers are known. */
-export function markInferredCall(text: string, n: number): string | null {
-  const re = new RegExp(`(?<=[\\p{L}.,;:)”’"»])${n}(?=[\\s,.;:]|$)`, 'u');
-  const m = re.exec(text);
-  if (!m) return null;
-  return text.slice(0, m.index) + footnoteCall(n) + text.slice(m.index + m[0].length);
+/**
+ * Marks a plain-digit footnote call ("issue,1") as a sentinel once the footnote numbers are known.
+ * `spaced` also accepts a call set apart by a space ("Compact”, 1 in which", "Disabilities 7
+ * affirms"), except after words that a number legitimately follows (paragraph 7, Goal 7, annex 1).
+ */
+export function markInferredCall(text: string, n: number, spaced = false): string | null {
+  const re = spaced
+    ? new RegExp(`(?<=[\\p{L}.,;:)”’"»]) ${n}(?=[\\s,.;:]|$)`, 'gu')
+    : new RegExp(`(?<=[\\p{L}.,;:)”’"»])${n}(?=[\\s,.;:]|$)`, 'u');
+  for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
+    const before = text.slice(0, m.index);
+    if (spaced && NUMBERED_NOUN.test(before)) continue;
+    return before + (spaced ? ' ' : '') + footnoteCall(n) + text.slice(m.index + m[0].length);
+  }
+  return null;
 }
+
+/** Words a number follows as part of the text, not as a footnote call. */
+const NUMBERED_NOUN =
+  /(?:\b(?:paragraphs?|paras?|resolutions?|decisions?|Goals?|targets?|articles?|Articles?|annex(?:es)?|Annex|chapters?|Chapter|sections?|Section|rules?|principles?|Principle|items?|pages?|objectives?|Objective|actions?|Action|Nos?|and|or|to|of|from|through|in|at|by|on|than|about|some|over|under|per|with|session|part|Part|[A-Z]{2,}\/?\S*)|\b(?:paras?|chap|sect|art|Nos?|vol|pp?)\.|\d|\/)$/;

@@ -77,6 +77,8 @@ interface Item {
   /** Clean text, footnote-call sentinels kept. */
   text: string;
   hint: 'heading' | 'list-item' | undefined;
+  /** The block opens a page of PDF text, so it may continue the paragraph before it. */
+  afterPageBreak?: boolean;
   /** Indices of the reader's blocks merged into this item. */
   sources: number[];
 }
@@ -111,6 +113,32 @@ function latinKey(marker: string): string {
 
 const isRoman = (s: string) => /^[ivxl]+$/.test(s);
 
+/** Traditional Chinese forms of the characters in the structural keywords, to the Simplified forms the lexicon holds. */
+const TRADITIONAL: Record<string, string> = { 會: '会', 濟: '济', 經: '经', 權: '权', 屆: '届', 議: '议', 決: '决', 過: '过', 項: '项', 檔: '档', 體: '体', 條: '条' };
+const simplified = (text: string) => text.replace(/[會濟經權屆議決過項檔體條]/g, (c) => TRADITIONAL[c] ?? c);
+
+/**
+ * The organ whose enacting formula the block is ("The General Assembly," in any language), or
+ * null. `loose` also accepts the formula without its comma ("The General Assembly" alone before an
+ * embedded outcome document): only after the document's title, where the masthead's organ line
+ * ("General Assembly") cannot be mistaken for it.
+ */
+function formulaOrgan(text: string, loose = false): string | null {
+  const t = simplified(text.trim());
+  const candidates = loose && !/[,،，]$/.test(t) ? [t, `${t},`, `${t}،`, `${t}，`] : [t];
+  return ENACTING_FORMULA.find((f) => candidates.some((c) => f.re.test(c)))?.organ ?? null;
+}
+
+/** Where the enacting formula stands: the first strict match, or a formula without comma after the title line. */
+function findEnactingFormula(items: readonly Item[], lang: Language): number {
+  const strict = items.findIndex((it) => formulaOrgan(it.text) !== null);
+  const titleAt = items.findIndex((it) => docNumberLine(it.text, lang) !== null);
+  if (titleAt < 0) return strict;
+  const loose = items.findIndex((it, i) => i > titleAt && formulaOrgan(it.text, true) !== null);
+  if (strict < 0) return loose;
+  return loose < 0 ? strict : Math.min(strict, loose);
+}
+
 /** A block that begins a new unit and so never continues the previous block. */
 function startsUnit(text: string, raw: string, lang: Language): boolean {
   return (
@@ -118,7 +146,8 @@ function startsUnit(text: string, raw: string, lang: Language): boolean {
     subMarker(text, lang) !== null ||
     SECTION.test(raw.trimStart()) ||
     BULLET.test(raw) ||
-    ENACTING_FORMULA.some((f) => f.re.test(text)) ||
+    formulaOrgan(text) !== null ||
+    CHAPEAU.test(text) ||
     CLOSING.test(text) ||
     ANNEX_TITLE.test(text)
   );
@@ -139,7 +168,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
   const out: Item[] = [];
   // Preface lines (session, agenda item, adoption line) are unterminated by nature: up to the
   // enacting formula only a line starting in lower case continues the one before.
-  let formulaAt = items.findIndex((it) => ENACTING_FORMULA.some((f) => f.re.test(it.text)));
+  let formulaAt = findEnactingFormula(items, lang);
   // A report's cover box (Purpose / Action required / References) is one line per field.
   const sections = items.filter((it) => SECTION.test(it.raw.trimStart())).length;
   if (formulaAt < 0 && sections >= 3) formulaAt = items.findIndex((it) => SECTION.test(it.raw.trimStart())) - 1;
@@ -210,7 +239,7 @@ function sessionFrom(text: string): number | null {
   if (en?.[1]) return englishOrdinal(en[1]);
   const ar = /الدورة\s+(\S+(?:\s+و\S+)?)/.exec(text);
   if (ar?.[1]) return arabicOrdinal(ar[1]);
-  const zh = /第([零〇一二三四五六七八九十百]+)届会议/.exec(text);
+  const zh = /第([零〇一二三四五六七八九十百]+)届会议/.exec(simplified(text));
   if (zh?.[1]) return chineseNumber(zh[1]);
   return null;
 }
@@ -322,11 +351,14 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
     const explicit = new Set([...rawText.matchAll(/\uE000(\d+)\uE001/g)].map((m) => Number(m[1])));
     for (const f of raw.footnotes) {
       if (explicit.has(f.number)) continue;
-      for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - 12); i--) {
-        const marked = markInferredCall(blocksText[i] ?? '', f.number);
-        if (marked !== null) {
-          blocksText[i] = marked;
-          break;
+      // A call glued to its word first; a call set apart by a space only when no glued one is near.
+      search: for (const spaced of [false, true]) {
+        for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - 12); i--) {
+          const marked = markInferredCall(blocksText[i] ?? '', f.number, spaced);
+          if (marked !== null) {
+            blocksText[i] = marked;
+            break search;
+          }
         }
       }
     }
@@ -347,11 +379,11 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
       return;
     }
     const hint = raw.blocks[index]?.hint;
-    items.push({ raw: text, text: clean, hint, sources: [index] });
+    items.push({ raw: text, text: clean, hint, afterPageBreak: raw.blocks[index]?.afterPageBreak === true, sources: [index] });
   });
 
   const joined = joinContinuations(items, lang);
-  const enactingAt = joined.findIndex((it) => ENACTING_FORMULA.some((f) => f.re.test(it.text)));
+  const enactingAt = findEnactingFormula(joined, lang);
   const sectionCount = joined.filter((it) => SECTION.test(it.raw.trimStart())).length;
 
   const b = new Builder();
@@ -367,7 +399,7 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
     )
       ? 'decision'
       : 'resolution';
-    organ = ENACTING_FORMULA.find((f) => f.re.test(joined[enactingAt]?.text ?? ''))?.organ ?? null;
+    organ = formulaOrgan(joined[enactingAt]?.text ?? '', true);
     preface = parsePreface(
       joined.slice(0, enactingAt).map((i) => i.text),
       lang,
@@ -552,7 +584,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
         zone = 'preamble';
         continue;
       }
-      if (!num && headingLike(text) && !PREAMBLE_STARTER[lang].test(text) && !nextNumbered && part.title === null) {
+      // The title: unterminated, and long titles wrap over several lines ("Outcome document of the high-level meeting…").
+      if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && !nextNumbered && part.title === null) {
         part.title = text;
         add(it, 'title', `${prefix}title`, null, text);
         continue;
@@ -601,6 +634,9 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
 
     if (
       it.hint === 'heading' ||
+      // A participle heading ("Building confidence and security…", "Monitoring and measurement") is
+      // a heading when it stands short and unterminated right before a numbered paragraph.
+      (headingLike(text) && nextNumbered && zone !== 'preamble') ||
       (headingLike(text) && (nextNumbered || (next !== undefined && headingLike(next.text))) && !PREAMBLE_STARTER[lang].test(text))
     ) {
       const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, null, text);
@@ -636,8 +672,14 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       continue;
     }
     const prev = b.blocks[b.blocks.length - 1];
-    if (prev && (prev.kind === 'operative' || prev.kind === 'subparagraph') && !/[.。]$/.test(prev.text.replace(/\uE000\d+\uE001$/, ''))) {
-      // A paragraph cut by a line wrap after a comma (Arabic PDF/OCR text has no letter case to tell).
+    const continuesAcrossPage = it.afterPageBreak === true && prev?.kind === 'operative' && prev.number !== null;
+    if (
+      prev &&
+      (prev.kind === 'operative' || prev.kind === 'subparagraph') &&
+      (continuesAcrossPage || !/[.。]$/.test(prev.text.replace(/\uE000\d+\uE001$/, '')))
+    ) {
+      // A paragraph whose next sentence starts a page (the page layer closed the block there), or
+      // one cut by a line wrap after a comma (Arabic PDF/OCR text has no letter case to tell).
       prev.text = `${prev.text} ${text}`;
       for (const s of it.sources) b.itemBlock.set(s, prev.id);
       continue;
