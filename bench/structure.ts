@@ -27,7 +27,10 @@ interface ReferenceDocument {
 
 export interface StructureCounts {
   preambular: number;
+  /** Numbered top-level operative paragraphs of every part (the reference's definition). */
   operative: number;
+  /** A single operative paragraph, or one opening an embedded document ("Adopts the following…:"), is unnumbered. */
+  unnumberedOperative: number;
   subparagraphs: number;
   headings: number;
   footnotes: number;
@@ -58,7 +61,8 @@ const count = (doc: UNDocument, pred: (b: Block) => boolean) => doc.blocks.filte
 export function structureCounts(doc: UNDocument): StructureCounts {
   return {
     preambular: count(doc, (b) => b.kind === 'preambular'),
-    operative: count(doc, (b) => b.kind === 'operative'),
+    operative: count(doc, (b) => b.kind === 'operative' && b.number !== null),
+    unnumberedOperative: count(doc, (b) => b.kind === 'operative' && b.number === null),
     subparagraphs: count(doc, (b) => b.kind === 'subparagraph'),
     headings: count(doc, (b) => b.kind === 'heading' || b.kind === 'section'),
     footnotes: doc.footnotes.length,
@@ -121,7 +125,7 @@ export async function benchStructure() {
     parseMs += ms;
     chars += text.length;
     const counts = structureCounts(doc);
-    const numbers = doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number ?? '');
+    const numbers = doc.blocks.filter((b) => b.kind === 'operative' && b.number !== null).map((b) => b.number ?? '');
     const refNumbers = ref.prefixes.map((p) => p.replace(/[^\d\p{L}]/gu, ''));
     const match = {
       preambular: counts.preambular === ref.counts.preambular,

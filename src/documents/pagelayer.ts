@@ -218,7 +218,8 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
 export function markInferredCall(text: string, n: number, spaced = false): string | null {
   const re = spaced
     ? new RegExp(`(?<=[\\p{L}.,;:)”’"»]) ${n}(?=[\\s,.;:]|$)`, 'gu')
-    : new RegExp(`(?<=[\\p{L}.,;:)”’"»])${n}(?=[\\s,.;:]|$)`, 'u');
+    : // Glued to a word or to a year ("30 June 20253" is 2025 and note 3).
+      new RegExp(`(?<=[\\p{L}.,;:)”’"»]|\\b(?:19|20)\\d\\d)${n}(?=[\\s,.;:]|$)`, 'u');
   for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
     const before = text.slice(0, m.index);
     if (spaced && NUMBERED_NOUN.test(before)) continue;

@@ -20,6 +20,9 @@ import type { Block, BlockKind, DocumentKind, DocumentPart, Footnote, RawDocumen
 import { markInferredCall } from './pagelayer.ts';
 import { cleanText, extractCalls, isTerminated, ocrNoiseScore, scriptCounts } from './text.ts';
 
+/** How many blocks before its footnote block a call is looked for: a page holds up to some forty short blocks. */
+const CALL_REACH = 60;
+
 /** Arabic sub-paragraph letters in abjad order (أ ب ج د هـ و ز ح ط ي ك ل م …), keyed to a, b, c … */
 const ABJAD = [
   'أ',
@@ -148,15 +151,30 @@ function startsUnit(text: string, raw: string, lang: Language): boolean {
     BULLET.test(raw) ||
     formulaOrgan(text) !== null ||
     CHAPEAU.test(text) ||
-    CLOSING.test(text) ||
+    isClosing(text) ||
     ANNEX_TITLE.test(text)
   );
+}
+
+/**
+ * The closing formula ("54th plenary meeting"), also for a resumed meeting ("50th (resumed)
+ * plenary meeting", "48e séance plénière (reprise)") and four-digit meeting numbers, which the
+ * lexicon's pattern (one to three digits, no qualifier) does not cover.
+ */
+function isClosing(text: string): boolean {
+  const plain = text
+    .replace(/\s*\((?:resumed|reprise|continuación|продолжение|续会|مستأنفة)\)/giu, '')
+    .replace(/(?<!\d)\d(\d{3})(?=\D)/u, '$1');
+  return CLOSING.test(plain);
 }
 
 /** Short, unterminated, not a numbered unit: a heading if what follows is a paragraph. */
 function headingLike(text: string): boolean {
   return text.length > 0 && text.length <= 160 && !isTerminated(text);
 }
+
+/** A block end with a plain-digit footnote call not (yet) marked ("Development,1"): the punctuation before it ends the block. */
+const withoutTrailingCall = (text: string) => text.replace(/([.,;:،؛])\s?\d{1,3}$/, '$1');
 
 /**
  * Joins blocks that a page break or a line wrap cut in two (UN-DOCUMENTS.md §5.1): a block that
@@ -210,7 +228,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
       !a.hint &&
       !aIsSectionHeading &&
       !b.hint &&
-      (!isTerminated(a.text) || lowerContinuation) &&
+      (!isTerminated(withoutTrailingCall(a.text)) || lowerContinuation) &&
       !aLooksLikeHeading &&
       !startsUnit(b.text, b.raw, lang) &&
       !bIsHeading
@@ -353,7 +371,7 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
       if (explicit.has(f.number)) continue;
       // A call glued to its word first; a call set apart by a space only when no glued one is near.
       search: for (const spaced of [false, true]) {
-        for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - 12); i--) {
+        for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - CALL_REACH); i--) {
           const marked = markInferredCall(blocksText[i] ?? '', f.number, spaced);
           if (marked !== null) {
             blocksText[i] = marked;
@@ -558,7 +576,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       for (const s of it.sources) b.itemBlock.set(s, prevBlock.id);
       continue;
     }
-    if (CLOSING.test(text)) {
+    if (isClosing(text)) {
       add(it, 'closing', 'conclusions__p_1', null, text);
       zone = 'closing';
       continue;
@@ -637,6 +655,14 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       // A participle heading ("Building confidence and security…", "Monitoring and measurement") is
       // a heading when it stands short and unterminated right before a numbered paragraph.
       (headingLike(text) && nextNumbered && zone !== 'preamble') ||
+      // A section title in the operative part before the section's own preamble or single paragraph
+      // (budget resolutions: "A", "Base/floor salary scale", "Recalling…", "Approves…").
+      (headingLike(text) &&
+        zone === 'operative' &&
+        !OPERATIVE_START[lang].test(text) &&
+        next !== undefined &&
+        (PREAMBLE_STARTER[lang].test(next.text) || OPERATIVE_START[lang].test(next.text)) &&
+        isTerminated(next.text)) ||
       (headingLike(text) && (nextNumbered || (next !== undefined && headingLike(next.text))) && !PREAMBLE_STARTER[lang].test(text))
     ) {
       const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, null, text);
@@ -672,6 +698,13 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       continue;
     }
     const prev = b.blocks[b.blocks.length - 1];
+    if (zone === 'operative' && (prev?.kind === 'heading' || prev?.kind === 'preambular') && OPERATIVE_START[lang].test(text)) {
+      // The single, unnumbered operative paragraph of a section.
+      lastPara = add(it, 'operative', `${prefix}para_u${++unnumbered}`, null, text);
+      lastSub = null;
+      lastLetter = null;
+      continue;
+    }
     const continuesAcrossPage = it.afterPageBreak === true && prev?.kind === 'operative' && prev.number !== null;
     if (
       prev &&
