@@ -100,6 +100,12 @@ export function pageFurniture(lines: readonly string[]): Set<number> {
   return drop;
 }
 
+/**
+ * A labelled, numbered line that heads what follows ("Action 6. We will invest in people…",
+ * "Objective 1. Close all digital divides…"): starts a block when the line before it ends a sentence.
+ */
+export const LABELLED_START = /^\s*\p{Lu}\p{Ll}+\s+\d{1,3}\.\s+\S/u;
+
 export interface PageLayerResult {
   blocks: RawBlock[];
   footnotes: RawFootnote[];
@@ -198,7 +204,8 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
       }
     }
     open.note = null;
-    if (current.length > 0 && (linePerParagraph || STRUCTURAL_START.test(line))) flush();
+    const labelled = LABELLED_START.test(line) && /[.;:]\s*$/.test(current[current.length - 1] ?? '');
+    if (current.length > 0 && (linePerParagraph || STRUCTURAL_START.test(line) || labelled)) flush();
     if (current.length === 0 && pageBreak) currentAfterBreak = true;
     pageBreak = false;
     current.push(line);

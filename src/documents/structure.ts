@@ -17,7 +17,7 @@ import {
   findDate,
 } from './lexicon.ts';
 import type { Block, BlockKind, DocumentKind, DocumentPart, Footnote, RawDocument, ReadWarning, UNDocument } from './model.ts';
-import { markInferredCall } from './pagelayer.ts';
+import { LABELLED_START, markInferredCall } from './pagelayer.ts';
 import { cleanText, extractCalls, isTerminated, ocrNoiseScore, scriptCounts } from './text.ts';
 
 /** How many blocks before its footnote block a call is looked for: a page holds up to some forty short blocks. */
@@ -152,6 +152,7 @@ function startsUnit(text: string, raw: string, lang: Language): boolean {
     formulaOrgan(text) !== null ||
     CHAPEAU.test(text) ||
     isClosing(text) ||
+    LABELLED_START.test(text) ||
     ANNEX_TITLE.test(text)
   );
 }
@@ -585,7 +586,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       newPart('annex', null);
       const title = add(it, 'annex-title', `${prefix}title`, null, text);
       part.openedBy = title.id;
-      zone = 'operative';
+      // An annex may hold a declaration with its own heading and chapeau ("Preamble", "We, the Heads of State…").
+      zone = 'outcome-start';
       if (next && headingLike(next.text) && !paragraphNumber(next.text, lang)) {
         part.title = next.text;
         add(next, 'heading', `${prefix}heading_0`, null, next.text);
@@ -602,6 +604,11 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
         zone = 'preamble';
         continue;
       }
+      if (!num && headingLike(text) && next !== undefined && CHAPEAU.test(next.text)) {
+        const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, null, text);
+        heading = h.id;
+        continue;
+      }
       // The title: unterminated, and long titles wrap over several lines ("Outcome document of the high-level meeting…").
       if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && !nextNumbered && part.title === null) {
         part.title = text;
@@ -611,6 +618,22 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       zone = 'preamble';
     }
 
+    const labelled = LABELLED_START.test(text) && text.length <= 300 ? /^\S+\s+(\d{1,3})\./u.exec(text) : null;
+    if (labelled?.[1] && zone !== 'preamble') {
+      // "Action 6. We will invest in people…": a labelled, numbered heading over the paragraphs that follow.
+      const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, labelled[1], text);
+      heading = h.id;
+      continue;
+    }
+    const sectionNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\t/.exec(it.raw.trimStart()) ?? /^(\d{1,2}(?:\.\d{1,2}){1,3})\.\s/.exec(text);
+    const headingText = sectionNumber ? text.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*/, '') : '';
+    if (sectionNumber?.[1] && headingLike(headingText) && headingText.length <= 160 && (nextNumbered || next === undefined || headingLike(next.text))) {
+      // A numbered heading ("1.<tab>Information and communications technology for development",
+      // "4.1. Enhanced cooperation"): it heads a section and is not operative paragraph 1 or 4.
+      const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, sectionNumber[1], headingText);
+      heading = h.id;
+      continue;
+    }
     if (num) {
       const n = Number(num.number);
       const afterColon = (lastSub ?? lastPara) !== null && /[:：]$/.test((lastSub ?? lastPara)?.text ?? '');
