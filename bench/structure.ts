@@ -98,7 +98,8 @@ export function furnitureIn(rawText: string, doc: UNDocument): { block: string; 
   for (const b of paragraphs) {
     const job = /\b\d{2}-\d{5}\b/.exec(b.text);
     if (job) found.push({ block: b.id, what: `job number ${job[0]}` });
-    for (const m of markers) if (new RegExp(`(?:^|\\s)${m.replace('/', '\\/')}(?:\\s|$)`).test(b.text)) found.push({ block: b.id, what: `page marker ${m}` });
+    for (const m of markers)
+      if (new RegExp(`(?:^|\\s)${m.replace('/', '\\/')}(?:\\s|$)`).test(b.text)) found.push({ block: b.id, what: `page marker ${m}` });
   }
   for (const [head] of heads) {
     const h = squash(head);

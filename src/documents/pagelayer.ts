@@ -24,8 +24,15 @@ const REVERSED_FOOTNOTE = /^(.*\p{Script=Latin}.*?)\s*\((\d{1,3})\)\s*$/u;
 export const STRUCTURAL_START =
   /^\s*(?:\d{1,3}\.\s|-?\s*\d{1,3}\s*-\s|\d{1,2}(?:\.\d{1,2}){0,3}\t|\((?:[a-z]{1,2}|[ivxl]{1,6}|[\u0621-\u064A]{1,2}ـ?)\)\s|(?:[a-z]|[ivx]{1,5})\)\s|[-–•·▪]\t|\t)/u;
 
-/** A page break in extracted text: an empty line (PyMuPDF: blank lines inside a page hold a space) or a form feed (pdf.js). */
-const isPageBreak = (line: string) => line === '' || line.includes('\f');
+/**
+ * What a page break looks like in this text: a form feed (pdf.js, whose blank lines are only
+ * vertical gaps) or, where there is none, an empty line (PyMuPDF: blank lines inside a page hold a space).
+ */
+function pageBreakTest(lines: readonly string[]): (line: string) => boolean {
+  return lines.some((l) => l.includes('\f')) ? (line) => line.includes('\f') : (line) => line === '';
+}
+/** A document symbol alone on its line ("A/RES/79/1", "E/CN.16/2024/2"). */
+const LONE_SYMBOL = /^(?:[A-Z]{1,5}\/)+[\w.()-]+(?:\/[\w.()-]+)*$/;
 /** A page-number or job-number line: what anchors a running head to a page break. */
 const isAnchor = (line: string) => PAGE_MARKER.test(line) || JOB_NUMBER.test(line);
 /** Lines that are never page furniture, whatever repeats: paragraph and sub-paragraph markers. */
@@ -44,6 +51,7 @@ const HEAD_REACH = 9;
  * @returns the indices of the lines to drop.
  */
 export function pageFurniture(lines: readonly string[]): Set<number> {
+  const isPageBreak = pageBreakTest(lines);
   const drop = new Set<number>();
   const heads = new Set<string>();
   const take = (from: number, to: number) => {
@@ -69,29 +77,44 @@ export function pageFurniture(lines: readonly string[]): Set<number> {
     }
   });
   if (anchors > 0) {
-    // A learnt head line next to a page break that had no page number of its own.
+    // A head line next to a page break that had no page number of its own: one learnt above, the
+    // document's symbol standing alone (seen elsewhere too), or a line found at two page breaks.
+    const counts = new Map<string, number>();
+    for (const line of lines) counts.set(line.trim(), (counts.get(line.trim()) ?? 0) + 1);
+    const atBreaks = new Map<string, number>();
+    const edges: number[][] = [];
     lines.forEach((line, i) => {
       if (!isPageBreak(line)) return;
       for (const dir of [1, -1]) {
-        for (let k = i + dir, n = 0; k >= 0 && k < lines.length && n < HEAD_REACH; k += dir, n++) {
-          const t = (lines[k] ?? '').trim();
+        const edge: number[] = [];
+        for (let k = i + dir; k >= 0 && k < lines.length && edge.length < 3; k += dir) {
           if (isPageBreak(lines[k] ?? '')) break;
-          if (t && !heads.has(t)) break;
-          if (t) drop.add(k);
+          if ((lines[k] ?? '').trim() && !drop.has(k)) edge.push(k);
         }
+        edges.push(edge);
+        for (const k of edge) atBreaks.set((lines[k] ?? '').trim(), (atBreaks.get((lines[k] ?? '').trim()) ?? 0) + 1);
       }
     });
+    for (const edge of edges) {
+      for (const k of edge) {
+        const t = (lines[k] ?? '').trim();
+        const head = heads.has(t) || (LONE_SYMBOL.test(t) && (counts.get(t) ?? 0) >= 2) || ((atBreaks.get(t) ?? 0) >= 2 && t.length <= 120);
+        if (!head || isStructuralLine(t)) break;
+        drop.add(k);
+      }
+    }
     return drop;
   }
   const counts = new Map<string, number>();
   for (const line of lines) {
     const key = line.trim();
-    if (key.length > 0 && key.length <= 120 && !/^[\d\s().-]+$/.test(key) && !isStructuralLine(key)) counts.set(key, (counts.get(key) ?? 0) + 1);
+    if (key.length > 0 && key.length <= 120 && !/^[\d\s().-]+$/.test(key) && !isStructuralLine(key))
+      counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const seen = new Set<string>();
   lines.forEach((line, i) => {
     const key = line.trim();
-    const loneSymbol = /^(?:[A-Z]{1,5}\/)+[\w.()-]+(?:\/[\w.()-]+)*$/.test(key);
+    const loneSymbol = LONE_SYMBOL.test(key);
     if ((counts.get(key) ?? 0) >= 3 || (loneSymbol && (counts.get(key) ?? 0) >= 2)) {
       if (seen.has(key)) drop.add(i);
       seen.add(key);
@@ -129,6 +152,7 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   const lines = input.replace(/\r\n?/g, '\n').split('\n');
 
   const furniture = pageFurniture(lines);
+  const isPageBreak = pageBreakTest(lines);
   const blocks: RawBlock[] = [];
   const footnotes: RawFootnote[] = [];
   let current: string[] = [];
@@ -146,7 +170,8 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   let pageBreak = false;
   let currentAfterBreak = false;
   const flush = () => {
-    if (current.length > 0) blocks.push(currentAfterBreak ? { text: current.join('\n'), afterPageBreak: true } : { text: current.join('\n') });
+    if (current.length > 0)
+      blocks.push(currentAfterBreak ? { text: current.join('\n'), afterPageBreak: true } : { text: current.join('\n') });
     current = [];
     currentAfterBreak = false;
   };
@@ -204,7 +229,8 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
       }
     }
     open.note = null;
-    const labelled = LABELLED_START.test(line) && /[.;:]\s*$/.test(current[current.length - 1] ?? '');
+    // The line before ends a sentence, perhaps with a footnote call ("…New Agenda for Peace.12").
+    const labelled = LABELLED_START.test(line) && /[.;:](?:\d{1,3}|[⁰¹²³⁴-⁹]{1,3})?\s*$/.test(current[current.length - 1] ?? '');
     if (current.length > 0 && (linePerParagraph || STRUCTURAL_START.test(line) || labelled)) flush();
     if (current.length === 0 && pageBreak) currentAfterBreak = true;
     pageBreak = false;

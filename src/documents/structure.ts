@@ -16,9 +16,28 @@ import {
   englishOrdinal,
   findDate,
 } from './lexicon.ts';
-import type { Block, BlockKind, DocumentKind, DocumentPart, Footnote, RawDocument, ReadWarning, UNDocument } from './model.ts';
+import {
+  DocumentReadError,
+  type Block,
+  type BlockKind,
+  type DocumentKind,
+  type DocumentPart,
+  type Footnote,
+  type RawDocument,
+  type ReadWarning,
+  type UNDocument,
+} from './model.ts';
 import { LABELLED_START, markInferredCall } from './pagelayer.ts';
 import { cleanText, extractCalls, isTerminated, ocrNoiseScore, scriptCounts } from './text.ts';
+
+/**
+ * Paragraph lengths that do not look like a document (issue 12, item 8). The longest paragraphs of
+ * UN resolutions and outcome documents run to some 3,000 characters; a block above the warning
+ * length is most likely text whose line breaks were lost, and above the refusal length (a 5 MB
+ * single-line file) it is refused rather than stored as one paragraph.
+ */
+export const PARAGRAPH_WARN_CHARS = 10_000;
+export const PARAGRAPH_REFUSE_CHARS = 100_000;
 
 /** How many blocks before its footnote block a call is looked for: a page holds up to some forty short blocks. */
 const CALL_REACH = 60;
@@ -117,7 +136,20 @@ function latinKey(marker: string): string {
 const isRoman = (s: string) => /^[ivxl]+$/.test(s);
 
 /** Traditional Chinese forms of the characters in the structural keywords, to the Simplified forms the lexicon holds. */
-const TRADITIONAL: Record<string, string> = { 會: '会', 濟: '济', 經: '经', 權: '权', 屆: '届', 議: '议', 決: '决', 過: '过', 項: '项', 檔: '档', 體: '体', 條: '条' };
+const TRADITIONAL: Record<string, string> = {
+  會: '会',
+  濟: '济',
+  經: '经',
+  權: '权',
+  屆: '届',
+  議: '议',
+  決: '决',
+  過: '过',
+  項: '项',
+  檔: '档',
+  體: '体',
+  條: '条',
+};
 const simplified = (text: string) => text.replace(/[會濟經權屆議決過項檔體條]/g, (c) => TRADITIONAL[c] ?? c);
 
 /**
@@ -362,6 +394,23 @@ const eIdNum = (n: string) => n.replace(/[^\p{L}\p{N}]+/gu, '_');
 export function parseStructure(raw: RawDocument, options: { symbol?: string } = {}): UNDocument {
   const lang = raw.language;
   const warnings: ReadWarning[] = [...raw.warnings];
+  raw.blocks.forEach((block, i) => {
+    const chars = block.text.length;
+    if (chars > PARAGRAPH_REFUSE_CHARS) {
+      const lines = block.text.split('\n').length;
+      throw new DocumentReadError(
+        'paragraph-too-long',
+        `Block ${i + 1} of the text is ${chars.toLocaleString('en')} characters long on ${lines === 1 ? 'a single line' : `${lines} lines`} with no paragraph break ` +
+          `(UN paragraphs run to a few thousand characters; the limit is ${PARAGRAPH_REFUSE_CHARS.toLocaleString('en')}): the line breaks were probably lost, or this is not a document's text.`,
+      );
+    }
+    if (chars > PARAGRAPH_WARN_CHARS) {
+      warnings.push({
+        code: 'long-paragraph',
+        message: `Block ${i + 1} is ${chars.toLocaleString('en')} characters long (UN paragraphs run to a few thousand): its paragraph breaks may have been lost. It begins "${block.text.slice(0, 60)}…".`,
+      });
+    }
+  });
   const rawText = raw.blocks.map((b) => b.text).join('\n');
 
   // Footnote calls that are plain digits (PDF text layer): mark them, nearest preceding block first.
@@ -443,7 +492,10 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
   const called = new Set<number>();
   for (const block of b.blocks) {
     const { text, calls } = extractCalls(block.text);
-    block.text = text.replace(/\s+([,.;:،؛])/g, '$1').trim();
+    block.text = text
+      .replace(/\s+([,.;:،؛])/g, '$1')
+      .replace(/ {2,}/g, ' ')
+      .trim();
     for (const c of calls) {
       const t = footnoteText.get(c.number);
       if (t === undefined || called.has(c.number)) continue;
@@ -627,7 +679,12 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
     }
     const sectionNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\t/.exec(it.raw.trimStart()) ?? /^(\d{1,2}(?:\.\d{1,2}){1,3})\.\s/.exec(text);
     const headingText = sectionNumber ? text.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*/, '') : '';
-    if (sectionNumber?.[1] && headingLike(headingText) && headingText.length <= 160 && (nextNumbered || next === undefined || headingLike(next.text))) {
+    if (
+      sectionNumber?.[1] &&
+      headingLike(headingText) &&
+      headingText.length <= 160 &&
+      (nextNumbered || next === undefined || headingLike(next.text))
+    ) {
       // A numbered heading ("1.<tab>Information and communications technology for development",
       // "4.1. Enhanced cooperation"): it heads a section and is not operative paragraph 1 or 4.
       const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, sectionNumber[1], headingText);
