@@ -41,18 +41,16 @@ export interface StructureCounts {
  * (the reference is another team's segmentation with its own conventions, SOURCES.md).
  */
 const VERDICTS: Record<string, string> = {
-  'A/RES/72/305':
-    'Concord: the annex restarts its numbering at 1; the reference counts the 12 annex paragraphs as operative paragraphs of the resolution (its known quirk), Concord keeps them in the annex part.',
-  'A/RES/74/271':
-    'Concord: the text after "Report of the Joint Inspection Unit..." is a second section of the same resolution whose numbering restarts; the reference merges both into one operative run.',
   'A/RES/75/245':
-    'Concord: sections A and B restart their numbering; the reference counts every section paragraph as operative (its known quirk) and the section letters as headings.',
-  'A/RES/76/296':
-    'Concord: the declaration "Our ocean, our future, our responsibility" is an annex with its own numbering (1-14); the reference counts its paragraphs as operative paragraphs of the resolution.',
+    'Concord. The text has 6 preambular paragraphs: the reference also tags as preambular the single unnumbered operative paragraphs of sections A ("Approves, with effect from 1 January 2021…") and C ("Expresses appreciation…"), which Concord reads as unnumbered operative paragraphs, and the closing formula "48th (resumed) plenary meeting" and its date. Numbered paragraphs and their numbers agree.',
+  'A/RES/78/243':
+    'Concord. The text has 3 preambular paragraphs (Recalling…, Having considered…, Having also considered…); the reference counts the closing formula "50th (resumed) plenary meeting" and its date "22 December 2023" as two more.',
   'A/RES/78/282':
-    'Concord: paragraph 6 is a top-level operative paragraph; the reference put it at its catch-all level 5 because of invisible U+200D characters in its prefix.',
+    'Concord. Paragraph 6 ("Requests the Secretary-General to establish…") is a top-level operative paragraph: the text prints "6." like the others; the reference put it at its catch-all level 5 (a sub-paragraph) because of invisible U+200D characters in its prefix, hence 6 operative + 1 sub-paragraph and the missing 6 in its numbers.',
+  'A/RES/79/249':
+    'Concord. The text has 4 preambular paragraphs; the reference counts the closing formula "55th (resumed) plenary meeting" and its date "24 December 2024" as two more.',
   'A/RES/79/254':
-    'Concord: paragraph 7 is a top-level operative paragraph; the reference put it at its catch-all level 5 because of an invisible U+200E in its prefix.',
+    'Concord. The text has 3 preambular paragraphs (the reference adds the closing formula "55th (resumed) plenary meeting" and its date) and 29 numbered paragraphs 1–29: the reference put paragraph 7 at its catch-all level 5 because of an invisible U+200E after "7.". Headings: the reference counts the roman numerals "I"–"IV" as headings of their own; Concord reads "I" and its title as one heading.',
 };
 
 const count = (doc: UNDocument, pred: (b: Block) => boolean) => doc.blocks.filter(pred).length;

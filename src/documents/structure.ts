@@ -28,7 +28,7 @@ import {
   type UNDocument,
 } from './model.ts';
 import { LABELLED_START, markInferredCall } from './pagelayer.ts';
-import { cleanText, extractCalls, isTerminated, ocrNoiseScore, scriptCounts } from './text.ts';
+import { cleanText, extractCalls, isTerminated, joinPieces, ocrNoiseScore, scriptCounts } from './text.ts';
 
 /**
  * Paragraph lengths that do not look like a document (issue 12, item 8). The longest paragraphs of
@@ -229,7 +229,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
     const a = out[out.length - 1];
     if (i <= formulaAt) {
       if (a && /^\p{Ll}/u.test(b.text)) {
-        a.text = `${a.text} ${b.text}`;
+        a.text = joinPieces(a.text, b.text);
         a.raw = `${a.raw} ${b.raw}`;
         a.sources.push(...b.sources);
       } else out.push({ ...b, sources: [...b.sources] });
@@ -238,7 +238,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
     const next = items[i + 1];
     if (a && /^\s*-?\s*\d{1,3}\s*[.-]?\s*-?\s*$/.test(a.text) && !a.hint) {
       // "1." alone on its line (PDF text): the paragraph text follows.
-      a.text = `${a.text} ${b.text}`;
+      a.text = joinPieces(a.text, b.text);
       a.raw = `${a.raw} ${b.raw}`;
       a.sources.push(...b.sources);
       continue;
@@ -266,7 +266,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
       !startsUnit(b.text, b.raw, lang) &&
       !bIsHeading
     ) {
-      a.text = `${a.text} ${b.text}`;
+      a.text = joinPieces(a.text, b.text);
       a.raw = `${a.raw} ${b.raw}`;
       a.sources.push(...b.sources);
       continue;
@@ -662,7 +662,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
         continue;
       }
       // The title: unterminated, and long titles wrap over several lines ("Outcome document of the high-level meeting…").
-      if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && !nextNumbered && part.title === null) {
+      // It may stand right before paragraph 1 (A/RES/75/1: "Declaration on the commemoration…", then "1. We, the Heads of State…").
+      if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && part.title === null) {
         part.title = text;
         add(it, 'title', `${prefix}title`, null, text);
         continue;
@@ -793,7 +794,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
     ) {
       // A paragraph whose next sentence starts a page (the page layer closed the block there), or
       // one cut by a line wrap after a comma (Arabic PDF/OCR text has no letter case to tell).
-      prev.text = `${prev.text} ${text}`;
+      prev.text = joinPieces(prev.text, text);
       for (const s of it.sources) b.itemBlock.set(s, prev.id);
       continue;
     }
