@@ -255,7 +255,8 @@ export function markInferredCall(text: string, n: number, spaced = false): strin
       new RegExp(`(?<=[\\p{L}.,;:)”’"»]|\\b(?:19|20)\\d\\d)${n}(?=[\\s,.;:]|$)`, 'u');
   for (const m of text.matchAll(new RegExp(re.source, 'gu'))) {
     const before = text.slice(0, m.index);
-    if (spaced && NUMBERED_NOUN.test(before)) continue;
+    // After a word that numbers things ("Plan of Action 18"), only when the note before it is called in the same text.
+    if (spaced && NUMBERED_NOUN.test(before) && !text.includes(footnoteCall(n - 1))) continue;
     return before + (spaced ? ' ' : '') + footnoteCall(n) + text.slice(m.index + m[0].length);
   }
   return null;

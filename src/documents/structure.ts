@@ -473,6 +473,17 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
       lang,
     );
     parseResolution(joined, enactingAt, lang, b);
+  } else if (sectionCount < 3 && numberedBodyAt(joined, lang) >= 0) {
+    // No enacting formula but a run of numbered paragraphs: an annex or a declaration read on its
+    // own (the GDC as a separate text), parsed like the body of an embedded outcome document.
+    kind = 'other';
+    const bodyAt = numberedBodyAt(joined, lang);
+    preface = parsePreface(
+      joined.slice(0, bodyAt).map((i) => i.text),
+      lang,
+    );
+    parseResolution(joined, bodyAt, lang, b, false);
+    preface.title ??= b.parts[0]?.title ?? null;
   } else if (sectionCount >= 3) {
     kind = 'report';
     const head = joined
@@ -552,8 +563,23 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
 
 type Zone = 'preamble' | 'outcome-start' | 'operative' | 'closing';
 
+/**
+ * Where the body of a text with no enacting formula starts, when it has a run of numbered
+ * paragraphs 1, 2, 3: at its title (the unterminated block right before its chapeau or
+ * paragraph 1), or at the chapeau or paragraph 1 itself; -1 when there is no such run.
+ */
+function numberedBodyAt(items: readonly Item[], lang: Language): number {
+  const numbers = items.map((it) => paragraphNumber(it.text, lang)?.number ?? null);
+  const first = numbers.indexOf('1');
+  if (first < 0 || !numbers.includes('2', first) || !numbers.includes('3', first)) return -1;
+  const chapeau = items.findIndex((it, i) => i < first && CHAPEAU.test(it.text));
+  const start = chapeau >= 0 ? chapeau : first;
+  const before = items[start - 1];
+  return before && !isTerminated(before.text) && !ANNEX_TITLE.test(before.text) ? start - 1 : start;
+}
+
 /** The resolution layout: preface, enacting formula, preamble, operative part, outcome documents, closing, annexes. */
-function parseResolution(items: Item[], enactingAt: number, lang: Language, b: Builder): void {
+function parseResolution(items: Item[], enactingAt: number, lang: Language, b: Builder, hasFormula = true): void {
   items.slice(0, enactingAt).forEach((it, i) => {
     const titleLine = docNumberLine(it.text, lang);
     b.add(it, {
@@ -567,7 +593,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       level: 0,
     });
   });
-  const formula = items[enactingAt];
+  const formula = hasFormula ? items[enactingAt] : undefined;
   if (formula)
     b.add(formula, {
       id: 'preamble__formula',
@@ -580,7 +606,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       level: 0,
     });
 
-  let zone: Zone = 'preamble';
+  // A text with no enacting formula (an annex or declaration on its own) opens with its title and chapeau.
+  let zone: Zone = hasFormula ? 'preamble' : 'outcome-start';
   let part = b.parts[0] as DocumentPart;
   let prefix = '';
   let preCount = 0;
@@ -613,7 +640,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
   const add = (it: Item, kind: BlockKind, id: string, number: string | null, text: string, extra: Partial<Block> = {}) =>
     b.add(it, { id, kind, number, text, part: part.id, parent: null, heading, level: 0, ...extra });
 
-  for (let i = enactingAt + 1; i < items.length; i++) {
+  for (let i = hasFormula ? enactingAt + 1 : enactingAt; i < items.length; i++) {
     const it = items[i];
     if (!it) continue;
     const text = it.text;
@@ -665,7 +692,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       // It may stand right before paragraph 1 (A/RES/75/1: "Declaration on the commemoration…", then "1. We, the Heads of State…").
       if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && part.title === null) {
         part.title = text;
-        add(it, 'title', `${prefix}title`, null, text);
+        add(it, 'title', prefix ? `${prefix}title` : 'preface__title', null, text);
         continue;
       }
       zone = 'preamble';

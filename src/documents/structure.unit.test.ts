@@ -247,6 +247,27 @@ describe('A/RES/79/1 (PDF text): the Global Digital Compact as annex I', async (
   });
 });
 
+describe('a text with no enacting formula but a run of numbered paragraphs: the GDC read on its own', async () => {
+  // Annex I of A/RES/79/1 as a text of its own (from its "Annex I" line to "Annex II"), page furniture included.
+  const pact = await readFile(libraryFile('A_RES_79_1.en.txt'), 'utf8');
+  const gdc = pact.slice(pact.search(/^Annex I\s*$/m), pact.search(/^Annex II\s*$/m));
+  const doc = await readDocument(new TextEncoder().encode(gdc), { fileName: 'gdc.txt' });
+
+  it('reads its title, its 74 paragraphs, its 89 lettered actions and the objectives inside paragraph 7', () => {
+    expect(doc.title).toBe('Global Digital Compact');
+    expect(doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number)).toEqual(
+      Array.from({ length: 74 }, (_, i) => String(i + 1)),
+    );
+    expect(doc.blocks.filter((b) => b.kind === 'subparagraph' && /^[a-z]{1,2}$/.test(b.number ?? ''))).toHaveLength(89);
+    expect(doc.blocks.filter((b) => b.parent === 'para_7').map((b) => b.number)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('attaches footnote 18 to paragraph 5, where "Plan of Action 18" calls it between notes 17 and 19', () => {
+    expect(doc.blocks.find((b) => b.id === 'para_5')?.footnotes.map((f) => f.number)).toEqual([17, 18, 19]);
+    expect(doc.warnings.filter((w) => w.code === 'footnote-uncalled')).toEqual([]);
+  });
+});
+
 describe('A/RES/80/173 (PDF text, English): an embedded outcome document', async () => {
   const doc = await readDocument(libraryFile('A_RES_80_173.en.txt'));
   const outcome = doc.blocks.filter((b) => b.part === 'outcome_1');
