@@ -160,11 +160,14 @@ export function stripPageLayer(input: string, lang: Language): PageLayerResult {
   // Held in an object: the closure below assigns it, which TypeScript's narrowing cannot see.
   const open: { note: RawFootnote | null } = { note: null };
 
-  const nonEmpty = lines.filter((l) => l.trim().length > 0);
+  const nonEmpty = lines.filter((l) => l.trim().length > 0 && !l.includes('\f'));
   const lengths = nonEmpty.map((l) => l.trim().length).sort((a, b) => a - b);
   // Text with one paragraph per line (word-processor exports, seeds 002-004) versus text wrapped
   // at a page width (PDF text layer): in the first, every line is a block.
-  const linePerParagraph = (lengths[Math.floor(lengths.length / 2)] ?? 0) > 160;
+  // Wrapped text ends most lines mid-sentence (about a quarter end in punctuation); text with one
+  // paragraph per line ends most of them with a sentence or clause, even when the lines are short.
+  const terminated = nonEmpty.filter((l) => /[.,;:،؛。，；：]\s*$/.test(l)).length / Math.max(1, nonEmpty.length);
+  const linePerParagraph = (lengths[Math.floor(lengths.length / 2)] ?? 0) > 160 || terminated >= 0.55;
 
   // Set at a page break, cleared by the first block of the new page, which carries it.
   let pageBreak = false;

@@ -315,10 +315,22 @@ function docNumberLine(text: string, lang: Language): { session: number; number:
   return { session: a, number: String(b), title: m[3]?.trim() ?? '' };
 }
 
+const ZH_NUMERAL = '[零〇一二两三四五六七八九十百千]+';
+/**
+ * Chinese numerals in dates and symbols ("二〇二四年十二月十九日", "七十九/一.") to digits, so that
+ * the masthead reads as in the other languages (Traditional forms first made Simplified).
+ */
+export function chineseNumerals(text: string): string {
+  const toDigits = (m: string) => String(chineseNumber(m) ?? m);
+  return simplified(text)
+    .replace(new RegExp(`(${ZH_NUMERAL})\\s*[/／]\\s*(${ZH_NUMERAL})`, 'g'), (_m, a: string, b: string) => `${toDigits(a)}/${toDigits(b)}`)
+    .replace(new RegExp(`${ZH_NUMERAL}(?=\\s*[年月日号])`, 'g'), toDigits);
+}
+
 function parsePreface(lines: string[], lang: Language): PrefaceInfo {
   const info: PrefaceInfo = { session: null, agendaItem: null, agendaTitle: null, date: null, docNumber: null, title: null };
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? '';
+    const text = lang === 'zh' ? chineseNumerals(lines[i] ?? '') : (lines[i] ?? '');
     info.session ??= sessionFrom(text);
     for (const re of AGENDA) {
       const m = re.exec(text);
@@ -336,7 +348,7 @@ function parsePreface(lines: string[], lang: Language): PrefaceInfo {
       info.title = num.title || null;
     }
   }
-  info.date ??= lines.map((l) => findDate(l)).find((d) => d !== null) ?? null;
+  info.date ??= lines.map((l) => findDate(lang === 'zh' ? chineseNumerals(l) : l)).find((d) => d !== null) ?? null;
   return info;
 }
 

@@ -410,3 +410,35 @@ describe('bad input stays safe (issue 12, item 8)', () => {
     expect(doc.warnings.find((w) => w.code === 'long-paragraph')?.message).toMatch(/^Block \d+ is 1\d,\d{3} characters long/);
   });
 });
+
+describe('frames in other scripts and layouts', () => {
+  it('reads a Traditional Chinese resolution with Chinese numerals in its date', async () => {
+    const text = [
+      '第七十九屆會議',
+      '議程項目15',
+      '大會二〇二四年十二月十九日通過的決議',
+      '79/194. 信息和通信技術促進可持續發展',
+      '大會，',
+      '回顧其關於信息和通信技術促進發展的各項決議，',
+      '1. 注意到秘書長的報告；',
+      '2. 決定繼續審議這一問題。',
+    ].join('\n\n');
+    const doc = await readDocument(new TextEncoder().encode(text), { fileName: 'zh.txt', lang: 'zh' });
+    expect(doc).toMatchObject({ organ: 'GA', session: 79, date: '2024-12-19', symbol: 'A/RES/79/194' });
+    expect(doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number)).toEqual(['1', '2']);
+    expect(doc.blocks.filter((b) => b.kind === 'preambular')).toHaveLength(1);
+  });
+
+  it('keeps one paragraph per line when a text puts each on its own line, however short', async () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling its resolution 70/1,',
+      'Noting the report,',
+      '1. Decides to act;',
+      '2. Requests a report;',
+      '3. Decides to remain seized of the matter.',
+    ].join('\n');
+    const doc = await readDocument(new TextEncoder().encode(text), { fileName: 'short.txt' });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['enacting-formula', 'preambular', 'preambular', 'operative', 'operative', 'operative']);
+  });
+});
