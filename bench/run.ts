@@ -9,6 +9,7 @@ import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchReports } from './reports.ts';
+import { benchStructure } from './structure.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -28,6 +29,18 @@ async function main() {
   if (want('indicators')) await indicators(machine);
   if (want('coverage')) await coverage(machine);
   if (want('reports')) await reports(machine);
+  if (want('structure')) await structure(machine);
+}
+
+async function structure(machine: Record<string, unknown>) {
+  const run = await benchStructure();
+  const file = path.join(results, 'structure.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'structure', at: new Date().toISOString(), machine, ...run }, null, 2) + '\n');
+  console.log(
+    `structure: ${run.exactDocuments}/${run.documents} documents exact (${run.exactShare}); ${run.paragraphsWithFurniture} paragraphs with page furniture; ${run.parseCharsPerSecond} chars/s`,
+  );
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function reports(machine: Record<string, unknown>) {

@@ -52,8 +52,12 @@ function parentNumber<T extends AlignableBlock>(block: T, byEid: Map<string, T>)
   return block.parent ? (byEid.get(block.parent)?.number ?? '') : '';
 }
 
-/** Aligns two block lists with a pair score (NEVER: may not pair); gaps cost GAP. */
-function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (x: T, y: T) => number): AlignedPair<T>[] {
+/** Aligns two block lists with a pair score (NEVER: may not pair; given the indices too); gaps cost GAP. */
+function alignWith<T extends { number: string | null }>(
+  a: T[],
+  b: T[],
+  score: (x: T, y: T, i: number, j: number) => number,
+): AlignedPair<T>[] {
   const n = a.length;
   const m = b.length;
   // best[i][j]: the best score aligning a[i..] with b[j..].
@@ -66,7 +70,7 @@ function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (
       if (i < n) value = Math.max(value, GAP + best[i + 1]![j]!);
       if (j < m) value = Math.max(value, GAP + row[j + 1]!);
       if (i < n && j < m) {
-        const s = score(a[i]!, b[j]!);
+        const s = score(a[i]!, b[j]!, i, j);
         if (s > NEVER) value = Math.max(value, s + best[i + 1]![j + 1]!);
       }
       row[j] = value;
@@ -78,7 +82,7 @@ function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (
   while (i < n || j < m) {
     const here = best[i]![j]!;
     if (i < n && j < m) {
-      const s = score(a[i]!, b[j]!);
+      const s = score(a[i]!, b[j]!, i, j);
       if (s > NEVER && Math.abs(s + best[i + 1]![j + 1]! - here) < 1e-9) {
         out.push({ a: a[i]!, b: b[j]!, by: a[i]!.number !== null && a[i]!.number === b[j]!.number ? 'number' : 'order' });
         i++;
@@ -97,8 +101,21 @@ function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (
   return out;
 }
 
+/** Body text kinds that pair with one another when one version prints no paragraph numbers. */
+const BODY = new Set(['operative', 'preambular', 'subparagraph', 'paragraph', 'text', 'list-item']);
+
 /**
- * Aligns version `b` to version `a` (two languages of one document).
+ * A prior on position for blocks paired by order: blocks at the same place in both versions are
+ * likelier pairs, so an excerpt (a web page giving the first paragraphs) aligns to the start of
+ * the full text instead of wherever a paragraph happens to look alike.
+ */
+const positionPrior = (i: number, j: number) => 1 / (1 + Math.abs(i - j) / 4);
+
+/**
+ * Aligns version `b` to version `a` (two languages of one document). Numbered paragraphs pair by
+ * number; unnumbered blocks by order, kind, text similarity and position. When one version prints
+ * no numbers at all (the un.org web pages of the GDC), its blocks pair with the other's numbered
+ * paragraphs by order.
  *
  * @example
  * alignVersions(english, french).filter((p) => p.by === 'gap'); // blocks in one version only
@@ -106,14 +123,17 @@ function alignWith<T extends { number: string | null }>(a: T[], b: T[], score: (
 export function alignVersions<T extends AlignableBlock & { eid: string }>(a: T[], b: T[]): AlignedPair<T>[] {
   const eidsA = new Map(a.map((x) => [x.eid, x]));
   const eidsB = new Map(b.map((x) => [x.eid, x]));
-  return alignWith(a, b, (x, y) => {
+  const unnumberedVersion = !a.some((x) => x.number !== null) || !b.some((y) => y.number !== null);
+  return alignWith(a, b, (x, y, i, j) => {
+    const byOrder = () => 1 + 3 * crossLanguageSimilarity(x.text, y.text) + positionPrior(i, j);
+    if (unnumberedVersion && BODY.has(x.kind) && BODY.has(y.kind) && (x.number === null) !== (y.number === null)) return byOrder();
     if (group(x.kind) !== group(y.kind) || x.part !== y.part) return NEVER;
     if (x.number !== null || y.number !== null) {
       if (x.number === null || y.number === null) return NEVER;
       if (x.number !== y.number || parentNumber(x, eidsA) !== parentNumber(y, eidsB)) return NEVER;
       return 10;
     }
-    return 1 + 3 * crossLanguageSimilarity(x.text, y.text);
+    return byOrder();
   });
 }
 

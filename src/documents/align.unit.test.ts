@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alignVersions, crossLanguageSimilarity } from './align.ts';
+import { readDocument } from './read.ts';
 
 const block = (eid: string, kind: string, number: string | null, text: string, parent: string | null = null) => ({
   eid,
@@ -53,5 +55,52 @@ describe('crossLanguageSimilarity', () => {
     const same = crossLanguageSimilarity('Recalling resolution 70/125 of 2015', 'Rappelant la résolution 70/125 de 2015');
     const other = crossLanguageSimilarity('Recalling resolution 70/125 of 2015', 'Notant avec inquiétude la fracture numérique');
     expect(same).toBeGreaterThan(other);
+  });
+});
+
+describe('alignVersions on real language versions', () => {
+  it('pairs A/RES/80/173 in English (official PDF text) and Arabic (OCR, seed 004): 127 of 127 numbered paragraphs', async () => {
+    const documents = path.resolve(import.meta.dirname, '../../data/documents');
+    const [en, ar] = await Promise.all([
+      readDocument(path.join(documents, 'A_RES_80_173.en.txt')),
+      readDocument(path.join(documents, 'seeds/004_d358089ea9b32d0d.txt')),
+    ]);
+    expect([en.symbol, ar.symbol]).toEqual(['A/RES/80/173', 'A/RES/80/173']);
+    const eids = (blocks: typeof en.blocks) => blocks.map((b) => ({ ...b, eid: b.id }));
+    const pairs = alignVersions(eids(en.blocks), eids(ar.blocks));
+    const numbered = pairs.filter((p) => p.a?.kind === 'operative' && p.a.number !== null);
+    expect(numbered).toHaveLength(127);
+    expect(numbered.every((p) => p.by === 'number' && p.b?.number === p.a?.number && p.b?.part === p.a?.part)).toBe(true);
+    // The preambular paragraphs pair by order, each with its own.
+    const preamble = pairs.filter((p) => p.a?.kind === 'preambular');
+    expect(preamble.map((p) => p.b?.id)).toEqual(preamble.map((p) => p.a?.id));
+  });
+});
+
+describe('alignVersions when one version prints no numbers', () => {
+  const numbered = Array.from({ length: 12 }, (_, i) =>
+    block(`o${i + 1}`, 'operative', String(i + 1), `We commit to act on item ${i + 1} by 2030 with resolution 7${i}/1.`),
+  );
+  const page = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      block(`t${i + 1}`, 'text', null, `Nous nous engageons sur le point ${i + 1} d’ici 2030, résolution 7${i}/1.`),
+    );
+
+  it('pairs the unnumbered paragraphs of a web page with the numbered ones, in order', () => {
+    const pairs = alignVersions(numbered, page(12));
+    expect(pairs.map((p) => [p.a?.eid, p.b?.eid])).toEqual(numbered.map((_, i) => [`o${i + 1}`, `t${i + 1}`]));
+  });
+
+  it('aligns an excerpt (the first paragraphs only) to the start, not anywhere', () => {
+    // Texts with nothing to tell them apart: only the position decides.
+    const excerpt = Array.from({ length: 3 }, (_, i) =>
+      block(`t${i + 1}`, 'text', null, 'Nous nous engageons à agir sur ce point d’ici 2030.'),
+    );
+    const pairs = alignVersions(numbered, excerpt).filter((p) => p.a && p.b);
+    expect(pairs.map((p) => [p.a?.eid, p.b?.eid])).toEqual([
+      ['o1', 't1'],
+      ['o2', 't2'],
+      ['o3', 't3'],
+    ]);
   });
 });

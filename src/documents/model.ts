@@ -81,7 +81,15 @@ export interface Block {
 
 /** What the page and document layers noticed and could not fix silently. */
 export interface ReadWarning {
-  code: 'noise-line' | 'footnote-uncalled' | 'numbering-gap' | 'reversed-number' | 'ocr-noise' | 'language-override' | 'unknown-structure';
+  code:
+    | 'noise-line'
+    | 'footnote-uncalled'
+    | 'numbering-gap'
+    | 'reversed-number'
+    | 'ocr-noise'
+    | 'language-override'
+    | 'unknown-structure'
+    | 'long-paragraph';
   message: string;
 }
 
@@ -116,6 +124,8 @@ export interface RawBlock {
   text: string;
   /** Formatting hint from the source (an HTML/DOCX heading, a list item). */
   hint?: 'heading' | 'list-item';
+  /** The block opens a page (PDF text after a page break): it may continue the paragraph before it. */
+  afterPageBreak?: true;
 }
 
 export interface RawFootnote {
@@ -147,7 +157,7 @@ export interface ReadOptions {
 }
 
 /** Why a file could not be read. Each code has a message a user can act on. */
-export type DocumentReadErrorCode = 'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported';
+export type DocumentReadErrorCode = 'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported' | 'paragraph-too-long';
 
 /** A file Concord cannot read, with a reason the user can act on. */
 export class DocumentReadError extends Error {

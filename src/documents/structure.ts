@@ -16,9 +16,31 @@ import {
   englishOrdinal,
   findDate,
 } from './lexicon.ts';
-import type { Block, BlockKind, DocumentKind, DocumentPart, Footnote, RawDocument, ReadWarning, UNDocument } from './model.ts';
-import { markInferredCall } from './pagelayer.ts';
-import { cleanText, extractCalls, isTerminated, ocrNoiseScore, scriptCounts } from './text.ts';
+import {
+  DocumentReadError,
+  type Block,
+  type BlockKind,
+  type DocumentKind,
+  type DocumentPart,
+  type Footnote,
+  type RawDocument,
+  type ReadWarning,
+  type UNDocument,
+} from './model.ts';
+import { LABELLED_START, markInferredCall } from './pagelayer.ts';
+import { cleanText, extractCalls, isTerminated, joinPieces, ocrNoiseScore, scriptCounts } from './text.ts';
+
+/**
+ * Paragraph lengths that do not look like a document (issue 12, item 8). The longest paragraphs of
+ * UN resolutions and outcome documents run to some 3,000 characters; a block above the warning
+ * length is most likely text whose line breaks were lost, and above the refusal length (a 5 MB
+ * single-line file) it is refused rather than stored as one paragraph.
+ */
+export const PARAGRAPH_WARN_CHARS = 10_000;
+export const PARAGRAPH_REFUSE_CHARS = 100_000;
+
+/** How many blocks before its footnote block a call is looked for: a page holds up to some forty short blocks. */
+const CALL_REACH = 60;
 
 /** Arabic sub-paragraph letters in abjad order (أ ب ج د هـ و ز ح ط ي ك ل م …), keyed to a, b, c … */
 const ABJAD = [
@@ -53,6 +75,12 @@ const ABJAD = [
 ];
 const LATIN = 'abcdefghijklmnopqrstuvwxyz';
 
+/**
+ * The version of what parseStructure (with the page layer) yields for a given input. Bump it when
+ * the same text parses differently, so that stored documents can be read again.
+ */
+export const structureVersion = 2;
+
 /** Paragraph number at the start of a block: "12. " (en/fr/es/ru/zh), "12 - " or "- 12 - " (ar). */
 const NUMBER_EN = /^(\d{1,3})\.(?:\s+|(?=\p{Script=Han}))/u;
 const NUMBER_AR = /^(?:-\s*)?(\d{1,3})\s*-\s*/;
@@ -71,6 +99,8 @@ interface Item {
   /** Clean text, footnote-call sentinels kept. */
   text: string;
   hint: 'heading' | 'list-item' | undefined;
+  /** The block opens a page of PDF text, so it may continue the paragraph before it. */
+  afterPageBreak?: boolean;
   /** Indices of the reader's blocks merged into this item. */
   sources: number[];
 }
@@ -105,6 +135,45 @@ function latinKey(marker: string): string {
 
 const isRoman = (s: string) => /^[ivxl]+$/.test(s);
 
+/** Traditional Chinese forms of the characters in the structural keywords, to the Simplified forms the lexicon holds. */
+const TRADITIONAL: Record<string, string> = {
+  會: '会',
+  濟: '济',
+  經: '经',
+  權: '权',
+  屆: '届',
+  議: '议',
+  決: '决',
+  過: '过',
+  項: '项',
+  檔: '档',
+  體: '体',
+  條: '条',
+};
+const simplified = (text: string) => text.replace(/[會濟經權屆議決過項檔體條]/g, (c) => TRADITIONAL[c] ?? c);
+
+/**
+ * The organ whose enacting formula the block is ("The General Assembly," in any language), or
+ * null. `loose` also accepts the formula without its comma ("The General Assembly" alone before an
+ * embedded outcome document): only after the document's title, where the masthead's organ line
+ * ("General Assembly") cannot be mistaken for it.
+ */
+function formulaOrgan(text: string, loose = false): string | null {
+  const t = simplified(text.trim());
+  const candidates = loose && !/[,،，]$/.test(t) ? [t, `${t},`, `${t}،`, `${t}，`] : [t];
+  return ENACTING_FORMULA.find((f) => candidates.some((c) => f.re.test(c)))?.organ ?? null;
+}
+
+/** Where the enacting formula stands: the first strict match, or a formula without comma after the title line. */
+function findEnactingFormula(items: readonly Item[], lang: Language): number {
+  const strict = items.findIndex((it) => formulaOrgan(it.text) !== null);
+  const titleAt = items.findIndex((it) => docNumberLine(it.text, lang) !== null);
+  if (titleAt < 0) return strict;
+  const loose = items.findIndex((it, i) => i > titleAt && formulaOrgan(it.text, true) !== null);
+  if (strict < 0) return loose;
+  return loose < 0 ? strict : Math.min(strict, loose);
+}
+
 /** A block that begins a new unit and so never continues the previous block. */
 function startsUnit(text: string, raw: string, lang: Language): boolean {
   return (
@@ -112,16 +181,33 @@ function startsUnit(text: string, raw: string, lang: Language): boolean {
     subMarker(text, lang) !== null ||
     SECTION.test(raw.trimStart()) ||
     BULLET.test(raw) ||
-    ENACTING_FORMULA.some((f) => f.re.test(text)) ||
-    CLOSING.test(text) ||
+    formulaOrgan(text) !== null ||
+    CHAPEAU.test(text) ||
+    isClosing(text) ||
+    LABELLED_START.test(text) ||
     ANNEX_TITLE.test(text)
   );
+}
+
+/**
+ * The closing formula ("54th plenary meeting"), also for a resumed meeting ("50th (resumed)
+ * plenary meeting", "48e séance plénière (reprise)") and four-digit meeting numbers, which the
+ * lexicon's pattern (one to three digits, no qualifier) does not cover.
+ */
+function isClosing(text: string): boolean {
+  const plain = text
+    .replace(/\s*\((?:resumed|reprise|continuación|продолжение|续会|مستأنفة)\)/giu, '')
+    .replace(/(?<!\d)\d(\d{3})(?=\D)/u, '$1');
+  return CLOSING.test(plain);
 }
 
 /** Short, unterminated, not a numbered unit: a heading if what follows is a paragraph. */
 function headingLike(text: string): boolean {
   return text.length > 0 && text.length <= 160 && !isTerminated(text);
 }
+
+/** A block end with a plain-digit footnote call not (yet) marked ("Development,1"): the punctuation before it ends the block. */
+const withoutTrailingCall = (text: string) => text.replace(/([.,;:،؛])\s?\d{1,3}$/, '$1');
 
 /**
  * Joins blocks that a page break or a line wrap cut in two (UN-DOCUMENTS.md §5.1): a block that
@@ -133,7 +219,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
   const out: Item[] = [];
   // Preface lines (session, agenda item, adoption line) are unterminated by nature: up to the
   // enacting formula only a line starting in lower case continues the one before.
-  let formulaAt = items.findIndex((it) => ENACTING_FORMULA.some((f) => f.re.test(it.text)));
+  let formulaAt = findEnactingFormula(items, lang);
   // A report's cover box (Purpose / Action required / References) is one line per field.
   const sections = items.filter((it) => SECTION.test(it.raw.trimStart())).length;
   if (formulaAt < 0 && sections >= 3) formulaAt = items.findIndex((it) => SECTION.test(it.raw.trimStart())) - 1;
@@ -143,7 +229,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
     const a = out[out.length - 1];
     if (i <= formulaAt) {
       if (a && /^\p{Ll}/u.test(b.text)) {
-        a.text = `${a.text} ${b.text}`;
+        a.text = joinPieces(a.text, b.text);
         a.raw = `${a.raw} ${b.raw}`;
         a.sources.push(...b.sources);
       } else out.push({ ...b, sources: [...b.sources] });
@@ -152,7 +238,7 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
     const next = items[i + 1];
     if (a && /^\s*-?\s*\d{1,3}\s*[.-]?\s*-?\s*$/.test(a.text) && !a.hint) {
       // "1." alone on its line (PDF text): the paragraph text follows.
-      a.text = `${a.text} ${b.text}`;
+      a.text = joinPieces(a.text, b.text);
       a.raw = `${a.raw} ${b.raw}`;
       a.sources.push(...b.sources);
       continue;
@@ -175,12 +261,12 @@ function joinContinuations(items: Item[], lang: Language): Item[] {
       !a.hint &&
       !aIsSectionHeading &&
       !b.hint &&
-      (!isTerminated(a.text) || lowerContinuation) &&
+      (!isTerminated(withoutTrailingCall(a.text)) || lowerContinuation) &&
       !aLooksLikeHeading &&
       !startsUnit(b.text, b.raw, lang) &&
       !bIsHeading
     ) {
-      a.text = `${a.text} ${b.text}`;
+      a.text = joinPieces(a.text, b.text);
       a.raw = `${a.raw} ${b.raw}`;
       a.sources.push(...b.sources);
       continue;
@@ -204,7 +290,7 @@ function sessionFrom(text: string): number | null {
   if (en?.[1]) return englishOrdinal(en[1]);
   const ar = /الدورة\s+(\S+(?:\s+و\S+)?)/.exec(text);
   if (ar?.[1]) return arabicOrdinal(ar[1]);
-  const zh = /第([零〇一二三四五六七八九十百]+)届会议/.exec(text);
+  const zh = /第([零〇一二三四五六七八九十百]+)届会议/.exec(simplified(text));
   if (zh?.[1]) return chineseNumber(zh[1]);
   return null;
 }
@@ -229,10 +315,22 @@ function docNumberLine(text: string, lang: Language): { session: number; number:
   return { session: a, number: String(b), title: m[3]?.trim() ?? '' };
 }
 
+const ZH_NUMERAL = '[零〇一二两三四五六七八九十百千]+';
+/**
+ * Chinese numerals in dates and symbols ("二〇二四年十二月十九日", "七十九/一.") to digits, so that
+ * the masthead reads as in the other languages (Traditional forms first made Simplified).
+ */
+export function chineseNumerals(text: string): string {
+  const toDigits = (m: string) => String(chineseNumber(m) ?? m);
+  return simplified(text)
+    .replace(new RegExp(`(${ZH_NUMERAL})\\s*[/／]\\s*(${ZH_NUMERAL})`, 'g'), (_m, a: string, b: string) => `${toDigits(a)}/${toDigits(b)}`)
+    .replace(new RegExp(`${ZH_NUMERAL}(?=\\s*[年月日号])`, 'g'), toDigits);
+}
+
 function parsePreface(lines: string[], lang: Language): PrefaceInfo {
   const info: PrefaceInfo = { session: null, agendaItem: null, agendaTitle: null, date: null, docNumber: null, title: null };
   for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] ?? '';
+    const text = lang === 'zh' ? chineseNumerals(lines[i] ?? '') : (lines[i] ?? '');
     info.session ??= sessionFrom(text);
     for (const re of AGENDA) {
       const m = re.exec(text);
@@ -250,7 +348,7 @@ function parsePreface(lines: string[], lang: Language): PrefaceInfo {
       info.title = num.title || null;
     }
   }
-  info.date ??= lines.map((l) => findDate(l)).find((d) => d !== null) ?? null;
+  info.date ??= lines.map((l) => findDate(lang === 'zh' ? chineseNumerals(l) : l)).find((d) => d !== null) ?? null;
   return info;
 }
 
@@ -308,6 +406,23 @@ const eIdNum = (n: string) => n.replace(/[^\p{L}\p{N}]+/gu, '_');
 export function parseStructure(raw: RawDocument, options: { symbol?: string } = {}): UNDocument {
   const lang = raw.language;
   const warnings: ReadWarning[] = [...raw.warnings];
+  raw.blocks.forEach((block, i) => {
+    const chars = block.text.length;
+    if (chars > PARAGRAPH_REFUSE_CHARS) {
+      const lines = block.text.split('\n').length;
+      throw new DocumentReadError(
+        'paragraph-too-long',
+        `Block ${i + 1} of the text is ${chars.toLocaleString('en')} characters long on ${lines === 1 ? 'a single line' : `${lines} lines`} with no paragraph break ` +
+          `(UN paragraphs run to a few thousand characters; the limit is ${PARAGRAPH_REFUSE_CHARS.toLocaleString('en')}): the line breaks were probably lost, or this is not a document's text.`,
+      );
+    }
+    if (chars > PARAGRAPH_WARN_CHARS) {
+      warnings.push({
+        code: 'long-paragraph',
+        message: `Block ${i + 1} is ${chars.toLocaleString('en')} characters long (UN paragraphs run to a few thousand): its paragraph breaks may have been lost. It begins "${block.text.slice(0, 60)}…".`,
+      });
+    }
+  });
   const rawText = raw.blocks.map((b) => b.text).join('\n');
 
   // Footnote calls that are plain digits (PDF text layer): mark them, nearest preceding block first.
@@ -316,11 +431,14 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
     const explicit = new Set([...rawText.matchAll(/\uE000(\d+)\uE001/g)].map((m) => Number(m[1])));
     for (const f of raw.footnotes) {
       if (explicit.has(f.number)) continue;
-      for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - 12); i--) {
-        const marked = markInferredCall(blocksText[i] ?? '', f.number);
-        if (marked !== null) {
-          blocksText[i] = marked;
-          break;
+      // A call glued to its word first; a call set apart by a space only when no glued one is near.
+      search: for (const spaced of [false, true]) {
+        for (let i = Math.min(f.after, blocksText.length - 1); i >= Math.max(0, f.after - CALL_REACH); i--) {
+          const marked = markInferredCall(blocksText[i] ?? '', f.number, spaced);
+          if (marked !== null) {
+            blocksText[i] = marked;
+            break search;
+          }
         }
       }
     }
@@ -341,11 +459,11 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
       return;
     }
     const hint = raw.blocks[index]?.hint;
-    items.push({ raw: text, text: clean, hint, sources: [index] });
+    items.push({ raw: text, text: clean, hint, afterPageBreak: raw.blocks[index]?.afterPageBreak === true, sources: [index] });
   });
 
   const joined = joinContinuations(items, lang);
-  const enactingAt = joined.findIndex((it) => ENACTING_FORMULA.some((f) => f.re.test(it.text)));
+  const enactingAt = findEnactingFormula(joined, lang);
   const sectionCount = joined.filter((it) => SECTION.test(it.raw.trimStart())).length;
 
   const b = new Builder();
@@ -361,12 +479,23 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
     )
       ? 'decision'
       : 'resolution';
-    organ = ENACTING_FORMULA.find((f) => f.re.test(joined[enactingAt]?.text ?? ''))?.organ ?? null;
+    organ = formulaOrgan(joined[enactingAt]?.text ?? '', true);
     preface = parsePreface(
       joined.slice(0, enactingAt).map((i) => i.text),
       lang,
     );
     parseResolution(joined, enactingAt, lang, b);
+  } else if (sectionCount < 3 && numberedBodyAt(joined, lang) >= 0) {
+    // No enacting formula but a run of numbered paragraphs: an annex or a declaration read on its
+    // own (the GDC as a separate text), parsed like the body of an embedded outcome document.
+    kind = 'other';
+    const bodyAt = numberedBodyAt(joined, lang);
+    preface = parsePreface(
+      joined.slice(0, bodyAt).map((i) => i.text),
+      lang,
+    );
+    parseResolution(joined, bodyAt, lang, b, false);
+    preface.title ??= b.parts[0]?.title ?? null;
   } else if (sectionCount >= 3) {
     kind = 'report';
     const head = joined
@@ -386,7 +515,10 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
   const called = new Set<number>();
   for (const block of b.blocks) {
     const { text, calls } = extractCalls(block.text);
-    block.text = text.replace(/\s+([,.;:،؛])/g, '$1').trim();
+    block.text = text
+      .replace(/\s+([,.;:،؛])/g, '$1')
+      .replace(/ {2,}/g, ' ')
+      .trim();
     for (const c of calls) {
       const t = footnoteText.get(c.number);
       if (t === undefined || called.has(c.number)) continue;
@@ -443,8 +575,23 @@ export function parseStructure(raw: RawDocument, options: { symbol?: string } = 
 
 type Zone = 'preamble' | 'outcome-start' | 'operative' | 'closing';
 
+/**
+ * Where the body of a text with no enacting formula starts, when it has a run of numbered
+ * paragraphs 1, 2, 3: at its title (the unterminated block right before its chapeau or
+ * paragraph 1), or at the chapeau or paragraph 1 itself; -1 when there is no such run.
+ */
+function numberedBodyAt(items: readonly Item[], lang: Language): number {
+  const numbers = items.map((it) => paragraphNumber(it.text, lang)?.number ?? null);
+  const first = numbers.indexOf('1');
+  if (first < 0 || !numbers.includes('2', first) || !numbers.includes('3', first)) return -1;
+  const chapeau = items.findIndex((it, i) => i < first && CHAPEAU.test(it.text));
+  const start = chapeau >= 0 ? chapeau : first;
+  const before = items[start - 1];
+  return before && !isTerminated(before.text) && !ANNEX_TITLE.test(before.text) ? start - 1 : start;
+}
+
 /** The resolution layout: preface, enacting formula, preamble, operative part, outcome documents, closing, annexes. */
-function parseResolution(items: Item[], enactingAt: number, lang: Language, b: Builder): void {
+function parseResolution(items: Item[], enactingAt: number, lang: Language, b: Builder, hasFormula = true): void {
   items.slice(0, enactingAt).forEach((it, i) => {
     const titleLine = docNumberLine(it.text, lang);
     b.add(it, {
@@ -458,7 +605,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       level: 0,
     });
   });
-  const formula = items[enactingAt];
+  const formula = hasFormula ? items[enactingAt] : undefined;
   if (formula)
     b.add(formula, {
       id: 'preamble__formula',
@@ -471,7 +618,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       level: 0,
     });
 
-  let zone: Zone = 'preamble';
+  // A text with no enacting formula (an annex or declaration on its own) opens with its title and chapeau.
+  let zone: Zone = hasFormula ? 'preamble' : 'outcome-start';
   let part = b.parts[0] as DocumentPart;
   let prefix = '';
   let preCount = 0;
@@ -504,7 +652,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
   const add = (it: Item, kind: BlockKind, id: string, number: string | null, text: string, extra: Partial<Block> = {}) =>
     b.add(it, { id, kind, number, text, part: part.id, parent: null, heading, level: 0, ...extra });
 
-  for (let i = enactingAt + 1; i < items.length; i++) {
+  for (let i = hasFormula ? enactingAt + 1 : enactingAt; i < items.length; i++) {
     const it = items[i];
     if (!it) continue;
     const text = it.text;
@@ -520,7 +668,7 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       for (const s of it.sources) b.itemBlock.set(s, prevBlock.id);
       continue;
     }
-    if (CLOSING.test(text)) {
+    if (isClosing(text)) {
       add(it, 'closing', 'conclusions__p_1', null, text);
       zone = 'closing';
       continue;
@@ -529,7 +677,8 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       newPart('annex', null);
       const title = add(it, 'annex-title', `${prefix}title`, null, text);
       part.openedBy = title.id;
-      zone = 'operative';
+      // An annex may hold a declaration with its own heading and chapeau ("Preamble", "We, the Heads of State…").
+      zone = 'outcome-start';
       if (next && headingLike(next.text) && !paragraphNumber(next.text, lang)) {
         part.title = next.text;
         add(next, 'heading', `${prefix}heading_0`, null, next.text);
@@ -546,14 +695,42 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
         zone = 'preamble';
         continue;
       }
-      if (!num && headingLike(text) && !PREAMBLE_STARTER[lang].test(text) && !nextNumbered && part.title === null) {
+      if (!num && headingLike(text) && next !== undefined && CHAPEAU.test(next.text)) {
+        const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, null, text);
+        heading = h.id;
+        continue;
+      }
+      // The title: unterminated, and long titles wrap over several lines ("Outcome document of the high-level meeting…").
+      // It may stand right before paragraph 1 (A/RES/75/1: "Declaration on the commemoration…", then "1. We, the Heads of State…").
+      if (!num && !isTerminated(text) && text.length <= 400 && !PREAMBLE_STARTER[lang].test(text) && part.title === null) {
         part.title = text;
-        add(it, 'title', `${prefix}title`, null, text);
+        add(it, 'title', prefix ? `${prefix}title` : 'preface__title', null, text);
         continue;
       }
       zone = 'preamble';
     }
 
+    const labelled = LABELLED_START.test(text) && text.length <= 300 ? /^\S+\s+(\d{1,3})\./u.exec(text) : null;
+    if (labelled?.[1] && zone !== 'preamble') {
+      // "Action 6. We will invest in people…": a labelled, numbered heading over the paragraphs that follow.
+      const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, labelled[1], text);
+      heading = h.id;
+      continue;
+    }
+    const sectionNumber = /^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\t/.exec(it.raw.trimStart()) ?? /^(\d{1,2}(?:\.\d{1,2}){1,3})\.\s/.exec(text);
+    const headingText = sectionNumber ? text.replace(/^\d{1,2}(?:\.\d{1,2}){0,3}\.?\s*/, '') : '';
+    if (
+      sectionNumber?.[1] &&
+      headingLike(headingText) &&
+      headingText.length <= 160 &&
+      (nextNumbered || next === undefined || headingLike(next.text))
+    ) {
+      // A numbered heading ("1.<tab>Information and communications technology for development",
+      // "4.1. Enhanced cooperation"): it heads a section and is not operative paragraph 1 or 4.
+      const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, sectionNumber[1], headingText);
+      heading = h.id;
+      continue;
+    }
     if (num) {
       const n = Number(num.number);
       const afterColon = (lastSub ?? lastPara) !== null && /[:：]$/.test((lastSub ?? lastPara)?.text ?? '');
@@ -595,6 +772,17 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
 
     if (
       it.hint === 'heading' ||
+      // A participle heading ("Building confidence and security…", "Monitoring and measurement") is
+      // a heading when it stands short and unterminated right before a numbered paragraph.
+      (headingLike(text) && nextNumbered && zone !== 'preamble') ||
+      // A section title in the operative part before the section's own preamble or single paragraph
+      // (budget resolutions: "A", "Base/floor salary scale", "Recalling…", "Approves…").
+      (headingLike(text) &&
+        zone === 'operative' &&
+        !OPERATIVE_START[lang].test(text) &&
+        next !== undefined &&
+        (PREAMBLE_STARTER[lang].test(next.text) || OPERATIVE_START[lang].test(next.text)) &&
+        isTerminated(next.text)) ||
       (headingLike(text) && (nextNumbered || (next !== undefined && headingLike(next.text))) && !PREAMBLE_STARTER[lang].test(text))
     ) {
       const h = add(it, 'heading', `${prefix}heading_${++headingCount}`, null, text);
@@ -630,9 +818,22 @@ function parseResolution(items: Item[], enactingAt: number, lang: Language, b: B
       continue;
     }
     const prev = b.blocks[b.blocks.length - 1];
-    if (prev && (prev.kind === 'operative' || prev.kind === 'subparagraph') && !/[.。]$/.test(prev.text.replace(/\uE000\d+\uE001$/, ''))) {
-      // A paragraph cut by a line wrap after a comma (Arabic PDF/OCR text has no letter case to tell).
-      prev.text = `${prev.text} ${text}`;
+    if (zone === 'operative' && (prev?.kind === 'heading' || prev?.kind === 'preambular') && OPERATIVE_START[lang].test(text)) {
+      // The single, unnumbered operative paragraph of a section.
+      lastPara = add(it, 'operative', `${prefix}para_u${++unnumbered}`, null, text);
+      lastSub = null;
+      lastLetter = null;
+      continue;
+    }
+    const continuesAcrossPage = it.afterPageBreak === true && prev?.kind === 'operative' && prev.number !== null;
+    if (
+      prev &&
+      (prev.kind === 'operative' || prev.kind === 'subparagraph') &&
+      (continuesAcrossPage || !/[.。]$/.test(prev.text.replace(/\uE000\d+\uE001$/, '')))
+    ) {
+      // A paragraph whose next sentence starts a page (the page layer closed the block there), or
+      // one cut by a line wrap after a comma (Arabic PDF/OCR text has no letter case to tell).
+      prev.text = joinPieces(prev.text, text);
       for (const s of it.sources) b.itemBlock.set(s, prev.id);
       continue;
     }

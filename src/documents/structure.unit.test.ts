@@ -1,9 +1,11 @@
 // The document layer on the five real seeds (data/documents/seeds): counts the documents issue's
 // "Done when" names, sub-paragraphs, footnotes attached and not counted, outcome documents,
 // ITU report sections.
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Block, UNDocument } from './model.ts';
+import { DocumentReadError, type Block, type UNDocument } from './model.ts';
+import { pageFurniture } from './pagelayer.ts';
 import { readDocument } from './read.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
@@ -196,5 +198,247 @@ describe('seed 000: the GDC zero-draft web page', () => {
       'An inclusive global framework to overcome digital, data and innovation divides',
     );
     expect(ofKind(doc, 'text').length).toBeGreaterThanOrEqual(7);
+  });
+});
+
+// The core library as extracted from the official PDFs (data/documents/*.en.txt, PyMuPDF text with
+// all its page furniture): the frames issue 12 names, and no page furniture in any paragraph.
+const library = path.resolve(import.meta.dirname, '../../data/documents');
+const libraryFile = (name: string) => path.join(library, name);
+
+describe('A/RES/79/1 (PDF text): the Global Digital Compact as annex I', async () => {
+  const doc = await readDocument(libraryFile('A_RES_79_1.en.txt'));
+  const annex = doc.blocks.filter((b) => b.part === 'annex_1');
+
+  it('reads the symbol from the masthead', () => {
+    expect(doc.symbol).toBe('A/RES/79/1');
+    expect(doc.parts.map((p) => p.kind)).toEqual(['main', 'outcome-document', 'annex', 'annex']);
+  });
+
+  it('gives the GDC its 74 paragraphs, numbered 1 to 74, and its lettered actions', () => {
+    const paragraphs = annex.filter((b) => b.kind === 'operative');
+    expect(paragraphs.map((b) => b.number)).toEqual(Array.from({ length: 74 }, (_, i) => String(i + 1)));
+    const lettered = annex.filter((b) => b.kind === 'subparagraph' && /^[a-z]{1,2}$/.test(b.number ?? ''));
+    expect(lettered).toHaveLength(89);
+    // Paragraph 21 (digital economy): "We commit, by 2030, to:" and its actions (a) to (j).
+    expect(lettered.filter((b) => b.parent === 'annex_1__para_21').map((b) => b.number)).toEqual([...'abcdefghij']);
+  });
+
+  it('keeps the objectives 1.–5. inside paragraph 7, not as a run of paragraphs', () => {
+    const objectives = annex.filter((b) => b.parent === 'annex_1__para_7');
+    expect(objectives.map((b) => [b.kind, b.number])).toEqual([1, 2, 3, 4, 5].map((n) => ['subparagraph', String(n)]));
+    expect(objectives[0]?.text).toMatch(/^Close all digital divides/);
+  });
+
+  it('reads the annex headings ("Objective 1. …", "Connectivity") as headings', () => {
+    const headings = annex.filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(headings).toContain('Connectivity');
+    expect(headings.some((h) => h.startsWith('Objective 1. Close all digital divides'))).toBe(true);
+    expect(doc.warnings.filter((w) => w.code === 'numbering-gap' && w.message.includes('annex_1'))).toEqual([]);
+  });
+
+  it('reads the Pact’s "Action N." lines as labelled headings, not as part of a paragraph', () => {
+    const actions = doc.blocks.filter((b) => b.part === 'outcome_1' && b.kind === 'heading' && /^Action \d+\./.test(b.text));
+    expect(actions.length).toBeGreaterThanOrEqual(50);
+    expect(actions.find((b) => b.number === '6')?.text).toBe(
+      'Action 6. We will invest in people to end poverty and strengthen trust and social cohesion.',
+    );
+    expect(doc.blocks.some((b) => b.kind === 'operative' && /\bAction \d+\. We will\b/.test(b.text))).toBe(false);
+  });
+});
+
+describe('a text with no enacting formula but a run of numbered paragraphs: the GDC read on its own', async () => {
+  // Annex I of A/RES/79/1 as a text of its own (from its "Annex I" line to "Annex II"), page furniture included.
+  const pact = await readFile(libraryFile('A_RES_79_1.en.txt'), 'utf8');
+  const gdc = pact.slice(pact.search(/^Annex I\s*$/m), pact.search(/^Annex II\s*$/m));
+  const doc = await readDocument(new TextEncoder().encode(gdc), { fileName: 'gdc.txt' });
+
+  it('reads its title, its 74 paragraphs, its 89 lettered actions and the objectives inside paragraph 7', () => {
+    expect(doc.title).toBe('Global Digital Compact');
+    expect(doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number)).toEqual(
+      Array.from({ length: 74 }, (_, i) => String(i + 1)),
+    );
+    expect(doc.blocks.filter((b) => b.kind === 'subparagraph' && /^[a-z]{1,2}$/.test(b.number ?? ''))).toHaveLength(89);
+    expect(doc.blocks.filter((b) => b.parent === 'para_7').map((b) => b.number)).toEqual(['1', '2', '3', '4', '5']);
+  });
+
+  it('attaches footnote 18 to paragraph 5, where "Plan of Action 18" calls it between notes 17 and 19', () => {
+    expect(doc.blocks.find((b) => b.id === 'para_5')?.footnotes.map((f) => f.number)).toEqual([17, 18, 19]);
+    expect(doc.warnings.filter((w) => w.code === 'footnote-uncalled')).toEqual([]);
+  });
+});
+
+describe('A/RES/80/173 (PDF text, English): an embedded outcome document', async () => {
+  const doc = await readDocument(libraryFile('A_RES_80_173.en.txt'));
+  const outcome = doc.blocks.filter((b) => b.part === 'outcome_1');
+
+  it('finds the enacting formula without its comma, and the symbol from the masthead', () => {
+    expect(doc.symbol).toBe('A/RES/80/173');
+    expect(doc.blocks.find((b) => b.kind === 'enacting-formula')?.text).toBe('The General Assembly');
+    expect(doc.blocks.filter((b) => b.kind === 'operative' && b.number === null).map((b) => b.text)).toEqual([
+      expect.stringMatching(/^Adopts the following outcome document .*:$/) as string,
+    ]);
+  });
+
+  it('keeps the outcome document’s title and chapeau apart from each other and from the paragraphs', () => {
+    expect(outcome.slice(0, 3).map((b) => b.kind)).toEqual(['title', 'chapeau', 'preambular']);
+    expect(outcome[0]?.text).toMatch(/^Outcome document of the high-level meeting .* Information Society$/);
+    expect(outcome[1]?.text).toMatch(/^We, the Ministers and heads of delegations .* 2025,$/);
+    expect(outcome.filter((b) => b.kind === 'preambular')).toHaveLength(7);
+  });
+
+  it('has 127 numbered paragraphs, 1 to 127, with sentences that start a new page kept in their paragraph', () => {
+    const paragraphs = outcome.filter((b) => b.kind === 'operative');
+    expect(paragraphs.map((b) => b.number)).toEqual(Array.from({ length: 127 }, (_, i) => String(i + 1)));
+    expect(outcome.filter((b) => b.kind === 'text')).toEqual([]);
+    expect(outcome.find((b) => b.number === '111')?.text).toMatch(
+      /approaches to digital development\. We call upon action line facilitators/,
+    );
+  });
+
+  it('reads participle headings before a numbered paragraph as headings', () => {
+    const headings = outcome.filter((b) => b.kind === 'heading').map((b) => b.text);
+    expect(headings).toEqual(
+      expect.arrayContaining([
+        'Closing all digital divides',
+        'Building confidence and security in the use of information and communications technologies',
+        'Monitoring and measurement',
+      ]),
+    );
+    expect(outcome.filter((b) => b.kind === 'preambular').some((b) => !/[,;:.]$/.test(b.text))).toBe(false);
+  });
+
+  it('attaches footnotes to the paragraph that calls them, also a call set apart by a space', () => {
+    expect(outcome.find((b) => b.number === '23')?.footnotes.map((f) => f.number)).toEqual([7]);
+    expect(outcome.find((b) => b.number === '23')?.text).toContain('Convention on the Rights of Persons with Disabilities affirms');
+    expect(outcome.find((b) => b.number === '71')?.footnotes.map((f) => f.number)).toEqual([10]);
+    expect(doc.warnings.filter((w) => w.code === 'footnote-uncalled')).toEqual([]);
+  });
+});
+
+describe('the page layer of the library (PDF text)', async () => {
+  const names = (await readdir(library)).filter((f) => f.endsWith('.en.txt')).sort();
+
+  it.each(names)('%s: no paragraph holds a job number, a page number or the running head', async (name) => {
+    const raw = await readFile(libraryFile(name), 'utf8');
+    const lines = raw.split('\n');
+    // The running head as printed at the first page break: the lines from the break to "2/N".
+    const marker = lines.findIndex((l) => /^\s*2\/\d+\s*$/.test(l));
+    const pages = Number(/\/(\d+)/.exec(lines[marker] ?? '')?.[1] ?? 0);
+    const head: string[] = [];
+    for (let k = marker - 1; k > 0 && lines[k] !== ''; k--) if (/\p{L}/u.test(lines[k] ?? '')) head.unshift((lines[k] ?? '').trim());
+    const doc = await readDocument(libraryFile(name));
+    const paragraphs = doc.blocks.filter((b) => b.kind !== 'preface' && b.kind !== 'title');
+    expect(paragraphs.length).toBeGreaterThan(5);
+    for (const b of paragraphs) {
+      expect(b.text, b.id).not.toMatch(/\b\d{2}-\d{5}\b|\*\d{7,}\*|Error! No document variable/);
+      for (let n = 1; n <= pages; n++) expect(b.text, b.id).not.toMatch(new RegExp(`(?:^|\\s)${n}/${pages}(?:\\s|$)`));
+      // The running head (its first two lines in a row: the symbol and the title, or the title's
+      // first two lines) never runs into a paragraph.
+      if (head.length >= 2) expect(b.text, b.id).not.toContain(`${head[0]} ${head[1]}`);
+    }
+  });
+
+  it('never takes a lone "(a)" or "1." for page furniture, however often it recurs', () => {
+    const text = [
+      'A/RES/1/1',
+      'Title',
+      '',
+      '(a)',
+      'One;',
+      '',
+      '1.',
+      'Two;',
+      '',
+      '(a)',
+      'Three;',
+      '',
+      '1.',
+      'Four;',
+      '',
+      '(a)',
+      'Five.',
+    ].join('\n');
+    const lines = text.split('\n');
+    const dropped = [...pageFurniture(lines)].map((i) => lines[i]);
+    expect(dropped).not.toContain('(a)');
+    expect(dropped).not.toContain('1.');
+  });
+
+  it('drops the running head at its first repeat, on page 2 of a two-page document', () => {
+    const text = [
+      'United Nations',
+      'A/RES/9/9',
+      'General Assembly',
+      '9/9. A short resolution',
+      'The General Assembly,',
+      'Recalling something,',
+      '',
+      'A/RES/9/9',
+      'A short resolution',
+      ' ',
+      '25-00001',
+      '2/2',
+      ' ',
+      '1.',
+      'Decides something.',
+    ].join('\n');
+    const lines = text.split('\n');
+    expect(
+      [...pageFurniture(lines)]
+        .map((i) => lines[i]?.trim())
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(['2/2', '25-00001', 'A short resolution', 'A/RES/9/9']);
+  });
+});
+
+describe('bad input stays safe (issue 12, item 8)', () => {
+  it('refuses a 5 MB single-line file, saying what looked wrong', async () => {
+    const line = 'Recalling its resolution 70/1 and A/RES/79/194, '.repeat(110_000);
+    expect(line.length).toBeGreaterThan(5_000_000);
+    const error = await readDocument(new TextEncoder().encode(line), { fileName: 'one-line.txt' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentReadError);
+    expect(error).toMatchObject({ code: 'paragraph-too-long' });
+    expect((error as Error).message).toMatch(/characters long on a single line with no paragraph break/);
+  });
+
+  it('warns about a paragraph far longer than a UN paragraph, and still reads the document', async () => {
+    const text = `The General Assembly,\n\nRecalling its resolution 70/1,\n\n1.\tDecides ${'to act, '.repeat(2_000)}and to remain seized.\n`;
+    const doc = await readDocument(new TextEncoder().encode(text), { fileName: 'long.txt' });
+    expect(doc.blocks.filter((b) => b.kind === 'operative')).toHaveLength(1);
+    expect(doc.warnings.find((w) => w.code === 'long-paragraph')?.message).toMatch(/^Block \d+ is 1\d,\d{3} characters long/);
+  });
+});
+
+describe('frames in other scripts and layouts', () => {
+  it('reads a Traditional Chinese resolution with Chinese numerals in its date', async () => {
+    const text = [
+      '第七十九屆會議',
+      '議程項目15',
+      '大會二〇二四年十二月十九日通過的決議',
+      '79/194. 信息和通信技術促進可持續發展',
+      '大會，',
+      '回顧其關於信息和通信技術促進發展的各項決議，',
+      '1. 注意到秘書長的報告；',
+      '2. 決定繼續審議這一問題。',
+    ].join('\n\n');
+    const doc = await readDocument(new TextEncoder().encode(text), { fileName: 'zh.txt', lang: 'zh' });
+    expect(doc).toMatchObject({ organ: 'GA', session: 79, date: '2024-12-19', symbol: 'A/RES/79/194' });
+    expect(doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number)).toEqual(['1', '2']);
+    expect(doc.blocks.filter((b) => b.kind === 'preambular')).toHaveLength(1);
+  });
+
+  it('keeps one paragraph per line when a text puts each on its own line, however short', async () => {
+    const text = [
+      'The General Assembly,',
+      'Recalling its resolution 70/1,',
+      'Noting the report,',
+      '1. Decides to act;',
+      '2. Requests a report;',
+      '3. Decides to remain seized of the matter.',
+    ].join('\n');
+    const doc = await readDocument(new TextEncoder().encode(text), { fileName: 'short.txt' });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['enacting-formula', 'preambular', 'preambular', 'operative', 'operative', 'operative']);
   });
 });

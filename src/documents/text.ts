@@ -62,6 +62,18 @@ const CJK_IN_ARABIC = new RegExp(`(?<=[${ARABIC}])[\\u3400-\\u9FFF]+|[\\u3400-\\
 const CONFUSABLES: Record<string, string> = { 特: 'ت' };
 
 /**
+ * A word hyphenated at a line end ("capacity-\nbuilding", "High-\nlevel"): UN typesetting breaks
+ * lines only at real hyphens, so the hyphen stays and the line break goes. A suspended hyphen
+ * before a conjunction ("cross- and inter-regional") keeps its space.
+ */
+export const LINE_END_HYPHEN = /(\p{L})-[ \t]*\n\s*(?=\p{L})(?!(?:and|or|nor|et|ou|y|o|e|и|или)\s)/gu;
+
+/** Joins two pieces of one paragraph (cut by a page break or a line wrap), rejoining a hyphenated word. */
+export function joinPieces(a: string, b: string): string {
+  return /\p{L}-$/u.test(a) && /^\p{L}/u.test(b) && !/^(?:and|or|nor|et|ou|y|o|e|и|или)\s/.test(b) ? `${a}${b}` : `${a} ${b}`;
+}
+
+/**
  * The display-clean tier for document text: normalize.ts's cleanForDisplay, plus what documents
  * bring: NFKC (full-width punctuation, presentation forms; footnote superscripts are marked
  * first), Arabic-Indic digits, Arabic OCR confusables, Markdown emphasis debris, and one line.
@@ -76,6 +88,7 @@ export function cleanText(text: string, lang?: string): string {
       .replace(/\[([^\]\n]*)\]\(#?[^)\s]*\)/g, '$1')
       .replace(/\*{1,3}|__(?=\S)|(?<=\S)__/g, '')
       .replace(/\u2011/g, '-')
+      .replace(LINE_END_HYPHEN, '$1-')
       .replace(/\s*\n\s*/g, ' '),
   );
 }
