@@ -32,8 +32,9 @@ import { documentFiles, describeIngest } from './documents/files.ts';
 import { ingestFile } from './documents/service.ts';
 import { storeMatcherSuggestions } from './documents/paragraph-links.ts';
 import { DocumentReadError } from './documents/model.ts';
-import { liveOwner, StoreInUse, describeHolder } from './store/owner.ts';
-import { handOver, HandoverUnreachable, type OutputSink } from './store/handover.ts';
+import { StoreInUse } from './store/owner.ts';
+import type { OutputSink } from './store/handover.ts';
+import { handOverIfOwned, inUseExitCode, readStdin, terminal } from './cli-handover.ts';
 
 /** What a command runs with: its store, where it prints, where it reads files and input from. */
 export interface CommandContext {
@@ -95,14 +96,11 @@ const commands: Record<string, Command> = {
     summary: 'Apply pending database migrations',
     usage: 'concord migrate',
     async run(_args, { output, withStore }) {
-      return withStore(
-        async (store) => {
-          const applied = await migrate(store);
-          output.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
-          return 0;
-        },
-        false,
-      );
+      return withStore(async (store) => {
+        const applied = await migrate(store);
+        output.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+        return 0;
+      }, false);
     },
   },
   status: {
@@ -333,27 +331,6 @@ function help(output: OutputSink): void {
   output.log('While a server owns the embedded store, every command is handed to it and runs there.');
 }
 
-/** The terminal: what a command prints when it runs in this process. */
-const terminal: OutputSink = {
-  log: (line) => console.log(line),
-  error: (line) => console.error(line),
-  write: (text) => void process.stdout.write(text),
-};
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-/** A command that reads the caller's standard input (sent along when it is handed over). */
-function readsStdin(argv: string[]): boolean {
-  return argv.includes('--password-stdin');
-}
-
-/** Exit code of a command refused because another process owns the store. */
-export const inUseExitCode = 2;
-
 /**
  * Runs one command (`argv` without the program name) in `context` and returns its exit code;
  * every error becomes a message on the context's output. The server runs handed-over commands
@@ -423,7 +400,8 @@ function localContext(config: Config, name: string): CommandContext {
  * that server; owned by another command, it is refused (exit 2); else it runs here.
  */
 export async function runCli(argv: string[]): Promise<number> {
-  const name = argv[0] ?? '';
+  const handedOver = await handOverIfOwned(argv);
+  if (handedOver !== undefined) return handedOver;
   let config: Config;
   try {
     config = loadConfig();
@@ -434,28 +412,7 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  if (!config.databaseUrl && commands[name]) {
-    const owner = await liveOwner(config.dataDir);
-    if (owner?.socket) {
-      try {
-        return await handOver(
-          owner.socket,
-          { token: owner.token, argv, cwd: process.cwd(), ...(readsStdin(argv) ? { stdin: await readStdin() } : {}) },
-          terminal,
-        );
-      } catch (error) {
-        if (!(error instanceof HandoverUnreachable)) {
-          console.error(`concord ${name}: ${error instanceof Error ? error.message : String(error)}`);
-          return 1;
-        }
-        // The server stopped in between: judged again below (run here, or refused).
-      }
-    } else if (owner) {
-      console.error(`concord ${name}: ${describeHolder(config.dataDir, owner)}`);
-      return inUseExitCode;
-    }
-  }
-  return runCommand(argv, localContext(config, name));
+  return runCommand(argv, localContext(config, argv[0] ?? ''));
 }
 
 if (import.meta.main) {

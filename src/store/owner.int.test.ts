@@ -167,11 +167,14 @@ if (testTier() === 'embedded') {
       );
       const server = await startServer({ CONCORD_DATA_DIR: dataDir });
       let statusServed: Finished;
+      let exported: Finished;
       try {
         const created = await concord(dataDir, ['user', 'create', '--email', 'op@example.org', '--name', 'Operator', '--admin']);
         expect(created.err).toBe('');
         expect(created.code).toBe(0);
-        expect(created.out).toMatch(/^Created administrator op@example\.org \(.+\)\.\nPassword \(shown once; change it after signing in\): \S+\n$/);
+        expect(created.out).toMatch(
+          /^Created administrator op@example\.org \(.+\)\.\nPassword \(shown once; change it after signing in\): \S+\n$/,
+        );
 
         const password = await concord(dataDir, ['user', 'password', '--email', 'op@example.org', '--password-stdin'], {
           stdin: 'a long enough password\n',
@@ -206,7 +209,7 @@ if (testTier() === 'embedded') {
         const migrated = await concord(dataDir, ['migrate']);
         expect(migrated).toMatchObject({ code: 0, out: 'The schema is up to date.\n' });
 
-        const exported = await concord(dataDir, ['observations', 'export', '--indicator', 'ITU.HH.INTERNET', '--area', 'KEN']);
+        exported = await concord(dataDir, ['observations', 'export', '--indicator', 'ITU.HH.INTERNET', '--area', 'KEN']);
         expect(exported.code).toBe(0);
         expect(exported.out).toContain('owner-test');
 
@@ -214,8 +217,6 @@ if (testTier() === 'embedded') {
         const wrongLanguage = await concord(dataDir, ['ingest', 'resolution.md', '--lang', 'de'], { cwd: callerDir });
         expect(wrongLanguage.code).toBe(2);
         expect(wrongLanguage.err).toContain('--lang must be one of');
-        const noAccount = await concord(dataDir, ['user', 'role', '--email', 'nobody@example.org', '--role', 'reviewer']);
-        expect(noAccount).toMatchObject({ code: 1, err: 'concord user failed: no account has the address nobody@example.org\n' });
 
         statusServed = await concord(dataDir, ['status']);
         expect(statusServed.code).toBe(0);
@@ -228,9 +229,8 @@ if (testTier() === 'embedded') {
       // Alone, the same command prints the same lines; the handed-over writes are all in the folder.
       const statusAlone = await concord(dataDir, ['status']);
       expect(statusAlone).toEqual(statusServed);
-      const again = await concord(dataDir, ['observations', 'import', 'internet.csv'], { cwd: callerDir });
-      expect(again.code).toBe(0);
-      expect(again.out).toMatch(/0 inserted|unchanged|nothing/i);
+      const exportedAlone = await concord(dataDir, ['observations', 'export', '--indicator', 'ITU.HH.INTERNET', '--area', 'KEN']);
+      expect(exportedAlone.out).toBe(exported.out);
       expect(await concord(dataDir, ['user', 'role', '--email', 'op@example.org', '--role', 'administrator'])).toMatchObject({
         code: 0,
         out: 'op@example.org is now administrator.\n',
@@ -242,7 +242,7 @@ if (testTier() === 'embedded') {
       const dataDir = await freshFolder('killed');
       const first = await startServer({ CONCORD_DATA_DIR: dataDir });
       const acknowledged: number[] = [];
-      let stop = false;
+      let killed = false;
       // Four writers import one observation each, one after another, until the server dies.
       const post = async (year: number) => {
         const response = await fetch(`${first.address}/api/v1/observations`, {
@@ -253,21 +253,24 @@ if (testTier() === 'embedded') {
         if (response.status === 200) acknowledged.push(year);
         else throw new Error(`import ${year} answered ${response.status}: ${await response.text()}`);
       };
-      const writers = [0, 1, 2, 3].map(async (lane) => {
-        for (let year = 1960 + lane; !stop && year < 2060; year += 4) {
-          try {
-            await post(year);
-          } catch (error) {
-            if (stop) return;
-            throw error;
+      const writers = Promise.all(
+        [0, 1, 2, 3].map(async (lane) => {
+          for (let year = 1960 + lane; year < 2060; year += 4) {
+            try {
+              await post(year);
+            } catch (error) {
+              // Cut off by the kill: not acknowledged, so not owed.
+              if (killed) return;
+              throw error;
+            }
           }
-        }
-      });
-      while (acknowledged.length < 12) await new Promise((resolve) => setTimeout(resolve, 20));
+        }),
+      );
+      while (acknowledged.length < 12) await Promise.race([writers, new Promise((resolve) => setTimeout(resolve, 20))]);
+      killed = true;
       first.child.kill('SIGKILL');
       await first.exited;
-      stop = true;
-      await Promise.allSettled(writers);
+      await writers;
       // The killed process's lock is left behind.
       expect((await readLock(dataDir))?.pid).toBe(first.child.pid);
 
