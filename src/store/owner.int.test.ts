@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openStore } from './index.ts';
 import { claimStore, lockFileName, StoreInUse, type OwnerRecord } from './owner.ts';
-import { createEmptyDatabase, testTier } from '../testing/store.ts';
+import { testTier } from '../testing/store.ts';
+import { createDatabase, databaseUrl, dropDatabase } from '../testing/postgres-admin.ts';
 import { repoRoot } from '../testing/seed-key.ts';
 
 const operatorToken = 'owner-test-operator-token-0123456789';
@@ -336,8 +337,11 @@ if (testTier() === 'embedded') {
 } else {
   describe('PostgreSQL has no single owner', () => {
     it('serves two processes on one database, and the CLI runs beside them', async () => {
-      const database = await createEmptyDatabase();
-      const url = database.options.databaseUrl!;
+      // A copy of the run's seeded template, so neither server seeds.
+      const template = inject('concordPostgresTemplate');
+      const name = `${template}_owner_${process.pid}`;
+      await createDatabase(name, template);
+      const url = databaseUrl(name);
       const first = await startServer({ DATABASE_URL: url });
       try {
         const second = await startServer({ DATABASE_URL: url });
@@ -351,7 +355,7 @@ if (testTier() === 'embedded') {
         }
       } finally {
         await stopServer(first);
-        await database.drop();
+        await dropDatabase(name);
       }
     }, 180_000);
   });
