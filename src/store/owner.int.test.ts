@@ -124,12 +124,36 @@ if (testTier() === 'embedded') {
       return dir;
     }
 
-    it('refuses a second server on a folder in use at once, with exit 2, naming the owner, and writes nothing', async () => {
-      const dataDir = await freshFolder('two-servers');
-      const first = await startServer({ CONCORD_DATA_DIR: dataDir });
-      try {
-        const lock = await readLock(dataDir);
-        expect(lock).toMatchObject({ pid: first.child.pid, command: 'concord start', address: `${first.address}/` });
+    describe('while a server owns the folder', () => {
+      let dataDir: string;
+      let callerDir: string;
+      let server: Server | undefined;
+      let statusServed: Finished;
+      let exported: Finished;
+
+      beforeAll(async () => {
+        dataDir = await freshFolder('served');
+        // The caller's own folder, not the server's: relative paths are read from here.
+        callerDir = await mkdtemp(path.join(work, 'caller-'));
+        await writeFile(
+          path.join(callerDir, 'internet.csv'),
+          'series,area,period,value,unit,source\nITU.HH.INTERNET,KEN,2015,11,PT,owner-test\nITU.HH.INTERNET,KEN,2024,37,PT,owner-test\n',
+        );
+        await writeFile(
+          path.join(callerDir, 'resolution.md'),
+          '# Resolution adopted by the General Assembly on 1 January 2026\n\n' +
+            'A/RES/80/999\n\nThe General Assembly,\n\nRecalling the Global Digital Compact,\n\n' +
+            '1. Decides to close the digital divides;\n\n2. Requests the Secretary-General to report on its implementation.\n',
+        );
+        server = await startServer({ CONCORD_DATA_DIR: dataDir });
+      }, 120_000);
+      afterAll(async () => {
+        if (server && server.child.exitCode === null) await stopServer(server);
+      });
+
+      it('refuses a second server at once, with exit 2, naming the owner, and writes nothing', async () => {
+        const first = server!;
+        expect(await readLock(dataDir)).toMatchObject({ pid: first.child.pid, command: 'concord start', address: `${first.address}/` });
         const before = await snapshot(dataDir);
 
         const second = await finish(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
@@ -145,31 +169,9 @@ if (testTier() === 'embedded') {
         // The first one serves on, unharmed, and still owns the folder.
         expect((await fetch(`${first.address}/healthz`)).status).toBe(200);
         expect((await readLock(dataDir))?.pid).toBe(first.child.pid);
-      } finally {
-        expect(await stopServer(first)).toBe(0);
-      }
-      // A clean stop lets go of the folder.
-      expect(await readLock(dataDir)).toBeUndefined();
-    }, 120_000);
+      }, 120_000);
 
-    it('hands every writing CLI command to the serving process, which prints what the command prints alone', async () => {
-      const dataDir = await freshFolder('handover');
-      // The caller's own folder, not the server's: relative paths are read from here.
-      const callerDir = await mkdtemp(path.join(work, 'caller-'));
-      await writeFile(
-        path.join(callerDir, 'internet.csv'),
-        'series,area,period,value,unit,source\nITU.HH.INTERNET,KEN,2015,11,PT,owner-test\nITU.HH.INTERNET,KEN,2024,37,PT,owner-test\n',
-      );
-      await writeFile(
-        path.join(callerDir, 'resolution.md'),
-        '# Resolution adopted by the General Assembly on 1 January 2026\n\n' +
-          'A/RES/80/999\n\nThe General Assembly,\n\nRecalling the Global Digital Compact,\n\n' +
-          '1. Decides to close the digital divides;\n\n2. Requests the Secretary-General to report on its implementation.\n',
-      );
-      const server = await startServer({ CONCORD_DATA_DIR: dataDir });
-      let statusServed: Finished;
-      let exported: Finished;
-      try {
+      it('hands every writing CLI command to the serving process, which runs it on its own store', async () => {
         const created = await concord(dataDir, ['user', 'create', '--email', 'op@example.org', '--name', 'Operator', '--admin']);
         expect(created.err).toBe('');
         expect(created.code).toBe(0);
@@ -188,13 +190,13 @@ if (testTier() === 'embedded') {
         expect(imported.err).toBe('');
         expect(imported.code).toBe(0);
         // Visible at once over HTTP: the server's own store took it.
-        expect(await observationsCsv(server, 'KEN')).toMatch(/2024.*37/);
+        expect(await observationsCsv(server!, 'KEN')).toMatch(/2024.*37/);
 
         const ingested = await concord(dataDir, ['ingest', 'resolution.md', '--lang', 'en'], { cwd: callerDir });
         expect(ingested.err).toBe('');
         expect(ingested.code).toBe(0);
         expect(ingested.out).toMatch(/\ten\tcreated\t.*\tresolution\.md\tid /);
-        const documents = (await (await fetch(`${server.address}/api/v1/documents`)).json()) as { total: number };
+        const documents = (await (await fetch(`${server!.address}/api/v1/documents`)).json()) as { total: number };
         expect(documents.total).toBe(1);
 
         const suggested = await concord(dataDir, ['suggest']);
@@ -222,22 +224,23 @@ if (testTier() === 'embedded') {
         statusServed = await concord(dataDir, ['status']);
         expect(statusServed.code).toBe(0);
         // Handed over, not opened beside the server: the lock still names the server alone.
-        expect((await readLock(dataDir))?.pid).toBe(server.child.pid);
-      } finally {
-        expect(await stopServer(server)).toBe(0);
-      }
+        expect((await readLock(dataDir))?.pid).toBe(server!.child.pid);
+      }, 240_000);
 
-      // Alone, the same command prints the same lines; the handed-over writes are all in the folder.
-      const statusAlone = await concord(dataDir, ['status']);
-      expect(statusAlone).toEqual(statusServed);
-      const exportedAlone = await concord(dataDir, ['observations', 'export', '--indicator', 'ITU.HH.INTERNET', '--area', 'KEN']);
-      expect(exportedAlone.out).toBe(exported.out);
-      expect(await concord(dataDir, ['user', 'role', '--email', 'op@example.org', '--role', 'administrator'])).toMatchObject({
-        code: 0,
-        out: 'op@example.org is now administrator.\n',
-      });
-      expect((await concord(dataDir, ['ingest', 'resolution.md', '--lang', 'en'], { cwd: callerDir })).out).toContain('\tunchanged\t');
-    }, 180_000);
+      it('lets go of the folder on a clean stop; alone, the commands print the same and find every handed-over write', async () => {
+        expect(await stopServer(server!)).toBe(0);
+        expect(await readLock(dataDir)).toBeUndefined();
+        const statusAlone = await concord(dataDir, ['status']);
+        expect(statusAlone).toEqual(statusServed);
+        const exportedAlone = await concord(dataDir, ['observations', 'export', '--indicator', 'ITU.HH.INTERNET', '--area', 'KEN']);
+        expect(exportedAlone.out).toBe(exported.out);
+        expect(await concord(dataDir, ['user', 'role', '--email', 'op@example.org', '--role', 'administrator'])).toMatchObject({
+          code: 0,
+          out: 'op@example.org is now administrator.\n',
+        });
+        expect((await concord(dataDir, ['ingest', 'resolution.md', '--lang', 'en'], { cwd: callerDir })).out).toContain('\tunchanged\t');
+      }, 120_000);
+    });
 
     it('after kill -9 mid-import, the next start takes the stale lock over and holds every acknowledged write', async () => {
       const dataDir = await freshFolder('killed');
