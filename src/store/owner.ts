@@ -131,11 +131,9 @@ export interface Ownership {
   release(): Promise<void>;
 }
 
-let written = 0;
-
 /** Writes the record to a new file beside the lock, readable by its owner only. */
 async function writeAside(dataDir: string, record: OwnerRecord): Promise<string> {
-  const file = path.join(dataDir, `${lockFileName}.${process.pid}.${++written}`);
+  const file = path.join(dataDir, `${lockFileName}.${process.pid}.${randomBytes(6).toString('hex')}`);
   await writeFile(file, `${JSON.stringify(record, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
   return file;
 }
@@ -192,6 +190,7 @@ export async function claimStore(dataDir: string, command: string): Promise<Owne
     token: randomBytes(24).toString('base64url'),
   };
   const mine = await writeAside(dataDir, record);
+  const began = Date.now();
   try {
     for (let attempt = 0; ; attempt++) {
       if (await linkLock(mine, lock)) break;
@@ -206,7 +205,9 @@ export async function claimStore(dataDir: string, command: string): Promise<Owne
         continue;
       }
       if (await takeOver(dataDir, text, mine)) break;
-      if (attempt > 20) throw new Error(`could not claim the embedded store in ${dataDir}: its lock ${lock} keeps changing`);
+      // Past the time a takeover marker left by a killed claimant takes to go stale, something is wrong.
+      if (Date.now() - began > takeoverStaleMs * 1.5)
+        throw new Error(`could not claim the embedded store in ${dataDir}: its lock ${lock} keeps changing`);
       await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 50));
     }
   } finally {
