@@ -1,14 +1,16 @@
 // Concord's entry point: configuration -> store (seeded when empty or when the reference
 // data changed) -> app -> listen.
 import { loadConfig, ConfigError } from './config.ts';
-import { openStore } from './store/index.ts';
+import { openStore, StoreInUse } from './store/index.ts';
+import { socketPathFor } from './store/owner.ts';
 
 async function main() {
   const started = performance.now();
   const config = loadConfig();
   // The embedded store opens in its own thread while this one loads the application.
   const [store, { createApp }, { seedFrameworks, seedNeeded }, { serve }] = await Promise.all([
-    openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }),
+    // On the embedded store this claims the folder first: a second process is refused (exit 2).
+    openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: 'concord start' }),
     import('./web/app.ts'),
     import('./frameworks/seed.ts'),
     import('@hono/node-server'),
@@ -28,14 +30,38 @@ async function main() {
     console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
   }
   const app = createApp(store, config);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-    const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
-    console.log(
-      `Concord is serving http://${info.address}:${info.port}/ on ${where} (ready in ${Math.round(performance.now() - started)} ms)`,
-    );
+  const listening = await new Promise<{ server: ReturnType<typeof serve>; address: string }>((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+      resolve({ server, address: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/` });
+    });
+    server.once('error', reject);
   });
+  const { server, address } = listening;
+  // The CLI hands its commands to this process while it owns the embedded store (src/store/handover.ts).
+  const ownership = store.ownership;
+  let handover: { close(): Promise<void> } | undefined;
+  if (ownership) {
+    const { listenForHandover, closeHandover } = await import('./store/handover.ts');
+    const socket = socketPathFor(config.dataDir);
+    // The very same command as run alone, on this process's store, printing to the caller.
+    const listener = await listenForHandover(socket, ownership.record.token, async (request, output) => {
+      const { runCommand } = await import('./cli.ts');
+      return runCommand(request.argv, {
+        config,
+        output,
+        cwd: request.cwd,
+        stdin: () => Promise.resolve(request.stdin ?? ''),
+        withStore: (work) => work(store),
+      });
+    });
+    handover = { close: () => closeHandover(listener, socket) };
+    await ownership.update({ address, socket });
+  }
+  const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
+  console.log(`Concord is serving ${address} on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
   const stop = () => {
     server.close();
+    void handover?.close();
     // The PDF printer's browser, if a report was printed (src/reports/pdf.ts).
     void import('./reports/pdf.ts')
       .then(({ closePrinters }) => closePrinters())
@@ -47,6 +73,10 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof StoreInUse) {
+    console.error(`Concord is not starting: ${error.message}`);
+    process.exit(2);
+  }
   if (error instanceof ConfigError) console.error(error.message);
   else console.error('Concord could not start:', error);
   process.exit(1);

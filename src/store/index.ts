@@ -5,9 +5,11 @@ import { databaseOn, type Connection, type Database, type Dialect } from './conn
 import type { Sql } from './sql.ts';
 import { EmbeddedConnection } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { claimStore, type Ownership } from './owner.ts';
 
 export { pgArray, pgTextArray, StoreError, type Database, type Dialect } from './connection.ts';
 export { sql, join, raw, empty, type Sql } from './sql.ts';
+export { StoreInUse, type Ownership } from './owner.ts';
 
 /** Runs a query and returns its rows (the same as `db.query`). */
 export function rows<T>(db: Database, query: Sql): Promise<T[]> {
@@ -22,6 +24,8 @@ export interface Store {
   close(): Promise<void>;
   /** The embedded store's files as a tar (tests and backups); undefined on PostgreSQL. */
   dump?(): Promise<Uint8Array>;
+  /** The embedded store's claim on its folder (released by close); undefined in memory and on PostgreSQL. */
+  readonly ownership?: Ownership;
 }
 
 export interface StoreOptions {
@@ -32,6 +36,8 @@ export interface StoreOptions {
   loadFrom?: string;
   /** Skip migrations (for tools that only read). */
   migrate?: boolean;
+  /** What opens it, named in the lock of an embedded store folder (`concord start`). */
+  owner?: string;
 }
 
 type TransactionalConnection = Connection & {
@@ -58,12 +64,36 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     const connection = await PostgresConnection.open(options.databaseUrl);
     store = storeOn('postgres', connection);
   } else {
-    if (options.dataDir) await mkdir(options.dataDir, { recursive: true });
-    const connection = await EmbeddedConnection.open({
-      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-      ...(options.loadFrom ? { loadFrom: options.loadFrom } : {}),
-    });
-    store = storeOn('pglite', connection, () => connection.dump());
+    let ownership: Ownership | undefined;
+    if (options.dataDir) {
+      await mkdir(options.dataDir, { recursive: true });
+      // Before PGlite opens the folder: a second process on it loses writes or damages it.
+      ownership = await claimStore(options.dataDir, options.owner ?? `concord (${process.argv.slice(1).join(' ')})`);
+    }
+    let connection: EmbeddedConnection;
+    try {
+      connection = await EmbeddedConnection.open({
+        ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+        ...(options.loadFrom ? { loadFrom: options.loadFrom } : {}),
+      });
+    } catch (error) {
+      await ownership?.release();
+      throw error;
+    }
+    const opened = storeOn('pglite', connection, () => connection.dump());
+    store = ownership
+      ? {
+          ...opened,
+          ownership,
+          close: async () => {
+            try {
+              await opened.close();
+            } finally {
+              await ownership.release();
+            }
+          },
+        }
+      : opened;
   }
   if (options.migrate !== false) {
     try {
