@@ -9,7 +9,8 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
 // Characters that render as nothing: zero-width space and (non-)joiners, word joiner and the
 // invisible operators, soft hyphen, byte-order mark, Mongolian vowel separator, combining
 // grapheme joiner, Hangul fillers, variation selectors and the tag characters.
-const INVISIBLE = /[\u00AD\u034F\u115F\u1160\u180E\u200B-\u200D\u2060-\u2064\u3164\uFE00-\uFE0F\uFEFF\uFFA0]|\uDB40[\uDC00-\uDDEF]/g;
+const INVISIBLE =
+  /[\u00AD\u115F\u1160\u180E\u200B-\u200D\u2060-\u2064\u3164\uFEFF\uFFA0\u{E0000}-\u{E007F}]|\u034F|\p{Variation_Selector}/gu;
 // Every kind of space (no-break, thin, ideographic...) and line break becomes one plain space.
 const SPACES = /[\s\u180E]+/g;
 
