@@ -705,7 +705,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     const ctx = ctxOf(c);
     const form = await readForm(c, passwordSchema);
     if (!form.ok) return c.html(<AccountPage ctx={ctx} user={user} data={await accountData(c, user)} errors={form.errors} />, 400);
-    await limited(c, `password:${user.id}`, limits.signIn);
+    await limited(c, `password:${user.id}`, limits.passwordChange);
     try {
       await changePassword(c.var.store, user, form.data.current, form.data.next, c.var.sessionToken ?? undefined);
     } catch (error) {

@@ -12,7 +12,7 @@ export interface Limit {
 
 export const limits = {
   /** Password changes per account (the current password is checked: a guess like any other). */
-  signIn: { max: 10, windowSeconds: 15 * 60 },
+  passwordChange: { max: 10, windowSeconds: 15 * 60 },
   signUp: { max: 10, windowSeconds: 60 * 60 },
   passwordReset: { max: 5, windowSeconds: 60 * 60 },
   write: { max: 120, windowSeconds: 60 },
