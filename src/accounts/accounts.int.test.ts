@@ -474,6 +474,12 @@ describe('organizations', () => {
     }
     const count = await t.store.db.query(sql`SELECT 1 FROM organizations WHERE name LIKE ${`%${n}`}`);
     expect(count).toHaveLength(1);
+    // Reference organizations (loaded without a key) are compared too.
+    const [itu] = await t.store.db.query<{ name: string }>(sql`SELECT name FROM organizations WHERE id = 'itu'`);
+    await v.get('/fr/organizations/new');
+    const copy = await v.post('/fr/organizations/new', { name: itu!.name.replace(/o/g, '\u043E'), stakeholderType: 'academia' });
+    expect(copy.status).toBe(409);
+    expect(copy.html).toContain(translator('fr')('organization.nameTaken', { name: itu!.name }));
     // A name a reader tells apart is welcome.
     await v.get('/fr/organizations/new');
     expect((await v.post('/fr/organizations/new', { name: `Org B ${n}`, stakeholderType: 'academia' })).status).toBe(303);

@@ -2,7 +2,7 @@
 // tokens, organizations with their members and join requests, verification by reviewers.
 // Every write checks who may do it, per record, here (not only in the routes).
 import { randomUUID } from 'node:crypto';
-import { sql, type Database, type Store } from '../store/index.ts';
+import { pgTextArray, sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { hashPassword, verifyPassword, decoyHash, isCommonPassword } from './passwords.ts';
 import { cleanName, nameKey } from '../language/names.ts';
@@ -315,12 +315,21 @@ export interface NewOrganization {
 /**
  * The organization whose name a reader could take for this one (same look-alike key: case,
  * spaces, invisible and bidi characters, compatibility forms and confusable letters aside).
- * Keys are computed here, at comparison time, so rows stored before names were cleaned count too.
+ * Rows stored without a key (before keys existed, or reference data) get theirs here first.
  */
 async function lookAlikeOrganization(db: Database, name: string): Promise<{ id: string; name: string } | undefined> {
-  const key = nameKey(name);
-  const rows = await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations`);
-  return rows.find((r) => nameKey(r.name) === key);
+  const unkeyed = await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
+  if (unkeyed.length > 0) {
+    await db.query(
+      sql`UPDATE organizations o SET name_key = k.key
+          FROM unnest(${pgTextArray(unkeyed.map((r) => r.id))}::text[], ${pgTextArray(unkeyed.map((r) => nameKey(r.name)))}::text[]) AS k(id, key)
+          WHERE o.id = k.id`,
+    );
+  }
+  const [row] = await db.query<{ id: string; name: string }>(
+    sql`SELECT id, name FROM organizations WHERE name_key = ${nameKey(name)} ORDER BY created_at LIMIT 1`,
+  );
+  return row;
 }
 
 /**
@@ -335,8 +344,8 @@ export async function createOrganization(store: Store, user: User, input: NewOrg
     const existing = await lookAlikeOrganization(tx, name);
     if (existing) throw new Refusal(409, 'organization.nameTaken', 'name', { name: existing.name });
     const [row] = await tx.query<OrganizationRow>(
-      sql`INSERT INTO organizations (id, name, short_name, stakeholder_type, website, country, description, created_by)
-          VALUES (${id}, ${name}, ${shortName}, ${input.stakeholderType},
+      sql`INSERT INTO organizations (id, name, name_key, short_name, stakeholder_type, website, country, description, created_by)
+          VALUES (${id}, ${name}, ${nameKey(name)}, ${shortName}, ${input.stakeholderType},
                   ${input.website ?? null}, ${input.country ?? null}, ${input.description ?? null}, ${user.id})
           RETURNING *`,
     );
