@@ -22,7 +22,10 @@ const schema = z.object({
     .trim()
     .pipe(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// address' }))
     .optional(),
-  CONCORD_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0'),
+  CONCORD_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|true|false)$/, 'must be 0, 1 (true), false, or the number of proxies')
+    .default('0'),
   SMTP_FROM: z.string().trim().min(3).default('Concord <concord@localhost>'),
   CONCORD_PUBLIC_URL: z
     .string()
@@ -41,8 +44,11 @@ export interface Config {
   secret: string | undefined;
   maxUploadMb: number;
   log: 'silent' | 'info' | 'debug';
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean;
+  /**
+   * How many reverse proxies in front of Concord append to X-Forwarded-For (0: none; the client
+   * address is then the socket's). Only the entries those proxies added are believed.
+   */
+  trustProxy: number;
   smtpUrl: string | undefined;
   smtpFrom: string;
   /** Where readers reach this instance (links in mail); defaults to http://HOST:PORT. */
@@ -71,7 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secret: c.CONCORD_SECRET,
     maxUploadMb: c.CONCORD_MAX_UPLOAD_MB,
     log: c.CONCORD_LOG,
-    trustProxy: c.CONCORD_TRUST_PROXY === '1' || c.CONCORD_TRUST_PROXY === 'true',
+    trustProxy: c.CONCORD_TRUST_PROXY === 'true' ? 1 : c.CONCORD_TRUST_PROXY === 'false' ? 0 : Number(c.CONCORD_TRUST_PROXY),
     smtpUrl: c.SMTP_URL,
     smtpFrom: c.SMTP_FROM,
     publicUrl: (c.CONCORD_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),

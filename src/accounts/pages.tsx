@@ -11,10 +11,12 @@ import { endSessionCookie, requireUser, startSessionCookie } from '../web/sessio
 import { Refusal } from '../shared/refusal.ts';
 import { renderSections } from '../web/sections.tsx';
 import type { Child } from 'hono/jsx';
-import { hit, limits } from './rate-limit.ts';
+import { backoffs, hit, limits, signInAttempt, signInSucceeded } from './rate-limit.ts';
 import { mailConfigured, sendMail } from './mail.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
-import { isLanguage } from '../language/languages.ts';
+import { isLanguage, type Language } from '../language/languages.ts';
+import type { Store } from '../store/index.ts';
+import type { Config } from '../config.ts';
 import {
   authenticate,
   changePassword,
@@ -31,6 +33,7 @@ import {
   listApiTokens,
   listOrganizations,
   membersOf,
+  normalizeEmail,
   membershipsOf,
   requestToJoin,
   revokeApiToken,
@@ -85,14 +88,37 @@ function safeNext(value: string | undefined, lang: string): string {
   return value && /^\/[a-z]{2}\/[^/]/.test(value) && !value.startsWith('//') ? value : `/${lang}/account`;
 }
 
-/** The client's address for rate limits: the socket's, or X-Forwarded-For's first hop behind a trusted proxy. */
+/**
+ * The client's address for rate limits: the socket's, or behind N trusted proxies the entry the
+ * outermost of them added to X-Forwarded-For, counted from the right. Entries further left were
+ * written by the client and prove nothing (rotating them would dodge every limit); with fewer
+ * entries than proxies, the leftmost is the best there is (as Express's `trust proxy` N).
+ */
 function clientAddress(c: Context<AppEnv>): string {
-  if (c.var.config.trustProxy) {
-    const forwarded = c.req.header('X-Forwarded-For')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
+  const hops = c.var.config.trustProxy;
+  if (hops > 0) {
+    const forwarded = (c.req.header('X-Forwarded-For') ?? '')
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    const address = forwarded[Math.max(0, forwarded.length - hops)];
+    if (address) return address;
   }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/** Sends a reset link to the account with this address, if one exists (in the account's language). */
+async function mailPasswordReset(store: Store, config: Config, email: string, fallback: Language): Promise<void> {
+  const started = await startPasswordReset(store.db, email);
+  if (!started) return;
+  const lang = isLanguage(started.user.language) ? started.user.language : fallback;
+  const tm = translator(lang);
+  await sendMail(config, {
+    to: started.user.email,
+    subject: tm('mail.resetSubject'),
+    text: tm('mail.resetBody', { name: started.user.name, link: `${config.publicUrl}/${lang}/password-reset/${started.token}` }),
+  });
 }
 
 async function limited(c: Context<AppEnv>, key: string, limit: (typeof limits)[keyof typeof limits]): Promise<void> {
@@ -239,6 +265,7 @@ function AccountPage(props: { ctx: Ctx; user: User; data: AccountData; errors?: 
         <a href={href(ctx, '/organizations')}>{t('organization.findToJoin')}</a>
       </p>
       <h2 id="password">{t('account.changePassword')}</h2>
+      <p class="meta">{t('account.changePasswordEffects')}</p>
       <ErrorSummary ctx={ctx} errors={props.errors} labels={labels} />
       <PostForm ctx={ctx} action={href(ctx, '/account/password')} label={t('account.changePassword')}>
         <Field
@@ -628,9 +655,20 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     const next = c.req.query('next');
     const form = await readForm(c, signInSchema);
     if (!form.ok) return c.html(<SignInPage ctx={ctx} errors={form.errors} values={form.values} next={next} />, 400);
-    // Both the address and the account are limited: spraying one password or guessing one account.
-    await limited(c, `sign-in:ip:${clientAddress(c)}`, limits.signIn);
-    await limited(c, `sign-in:email:${form.data.email.toLowerCase()}`, limits.signIn);
+    // Failures slow down per (account, address), and per address with a wider allowance against
+    // spraying; a lock would let anyone shut the owner out, and successes never count.
+    const address = clientAddress(c);
+    const own = `${normalizeEmail(form.data.email)}|${address}`;
+    const shared = `*|${address}`;
+    const attempt = await signInAttempt(c.var.store.db, [
+      { key: own, backoff: backoffs.accountAddress },
+      { key: shared, backoff: backoffs.address },
+    ]);
+    if (!attempt.allowed) {
+      c.header('Retry-After', String(attempt.retryAfter));
+      const slowDown = { key: 'account.signInSlowDown' as const, values: { seconds: attempt.retryAfter } };
+      return c.html(<SignInPage ctx={ctx} errors={{ password: slowDown }} values={{ email: form.values.email ?? '' }} next={next} />, 429);
+    }
     const user = await authenticate(c.var.store.db, form.data.email, form.data.password);
     if (!user) {
       return c.html(
@@ -638,6 +676,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
         401,
       );
     }
+    await signInSucceeded(c.var.store.db, own, [shared]);
     startSessionCookie(c, await createSession(c.var.store.db, user.id));
     return c.redirect(safeNext(next, ctx.lang), 303);
   });
@@ -666,7 +705,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     const ctx = ctxOf(c);
     const form = await readForm(c, passwordSchema);
     if (!form.ok) return c.html(<AccountPage ctx={ctx} user={user} data={await accountData(c, user)} errors={form.errors} />, 400);
-    await limited(c, `password:${user.id}`, limits.signIn);
+    await limited(c, `password:${user.id}`, limits.passwordChange);
     try {
       await changePassword(c.var.store, user, form.data.current, form.data.next, c.var.sessionToken ?? undefined);
     } catch (error) {
@@ -705,22 +744,15 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
     if (!form.ok)
       return c.html(<ResetRequestPage ctx={ctx} errors={form.errors} values={form.values} noMail={!mailConfigured(c.var.config)} />, 400);
     await limited(c, `reset:${clientAddress(c)}`, limits.passwordReset);
+    // The same answer, at once, whether or not an account has this address: looking it up,
+    // storing a token and talking to the mail server happen after answering, so the time the
+    // answer takes does not tell either.
     if (mailConfigured(c.var.config)) {
-      const started = await startPasswordReset(c.var.store.db, form.data.email);
-      if (started) {
-        const lang = isLanguage(started.user.language) ? started.user.language : ctx.lang;
-        const tm = translator(lang);
-        await sendMail(c.var.config, {
-          to: started.user.email,
-          subject: tm('mail.resetSubject'),
-          text: tm('mail.resetBody', {
-            name: started.user.name,
-            link: `${c.var.config.publicUrl}/${lang}/password-reset/${started.token}`,
-          }),
-        });
-      }
+      const { store, config } = c.var;
+      void mailPasswordReset(store, config, form.data.email, ctx.lang).catch((error: unknown) =>
+        console.error('password reset mail not sent:', error),
+      );
     }
-    // The same answer whether or not an account has this address.
     return c.html(<ResetRequestPage ctx={ctx} sent noMail={!mailConfigured(c.var.config)} />);
   });
 
@@ -735,7 +767,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
       await finishPasswordReset(c.var.store, token, form.data.next);
     } catch (error) {
       if (error instanceof Refusal)
-        return c.html(<ResetPage ctx={ctx} token={token} errors={{ _form: refusalError(error) }} />, error.status);
+        return c.html(<ResetPage ctx={ctx} token={token} errors={{ [error.field ?? '_form']: refusalError(error) }} />, error.status);
       throw error;
     }
     return c.html(<SignInPage ctx={ctx} notice={ctx.t('account.resetDone')} />);

@@ -33,3 +33,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
 
 /** A hash that verifies nothing, to spend the same time when an account does not exist. */
 export const decoyHash = `scrypt$${N}$${r}$${p}$${Buffer.alloc(16).toString('base64url')}$${Buffer.alloc(KEY_LENGTH).toString('base64url')}`;
+
+/** How many of the most common passwords are refused (NIST SP 800-63B 3.1.1.2: a blocklist). */
+const COMMON_COUNT = 10_000;
+let common: Promise<Set<string>> | undefined;
+
+/**
+ * True when the password is among the 10,000 most common ones, compared without case: the ranked
+ * list of `@zxcvbn-ts/language-common` (a maintained package), loaded the first time it is needed.
+ */
+export async function isCommonPassword(password: string): Promise<boolean> {
+  common ??= import('@zxcvbn-ts/language-common').then(({ dictionary }) => new Set(dictionary['passwords-common'].slice(0, COMMON_COUNT)));
+  return (await common).has(password.normalize('NFKC').toLowerCase());
+}

@@ -2,7 +2,7 @@
 // estimated from the counts of the current fixed window and the one before it (the earlier one
 // weighted by how much of it still lies inside the sliding window), so a burst across a window
 // boundary is not allowed twice the limit.
-import { sql, type Database } from '../store/index.ts';
+import { pgTextArray, sql, type Database } from '../store/index.ts';
 
 export interface Limit {
   /** Requests allowed per window. */
@@ -11,7 +11,8 @@ export interface Limit {
 }
 
 export const limits = {
-  signIn: { max: 10, windowSeconds: 15 * 60 },
+  /** Password changes per account (the current password is checked: a guess like any other). */
+  passwordChange: { max: 10, windowSeconds: 15 * 60 },
   signUp: { max: 10, windowSeconds: 60 * 60 },
   passwordReset: { max: 5, windowSeconds: 60 * 60 },
   write: { max: 120, windowSeconds: 60 },
@@ -53,4 +54,67 @@ export async function hit(db: Database, key: string, limit: Limit): Promise<Limi
       ? (excess / previous) * windowMs
       : currentStart + windowMs - now + windowMs * Math.max(0, 1 - (limit.max - 1) / current);
   return { allowed: false, retryAfter: Math.max(1, Math.ceil(wait / 1000)) };
+}
+
+// ---------------------------------------------------------------- sign-in back-off
+
+/**
+ * Failed sign-ins slow down rather than lock (OWASP Authentication Cheat Sheet, "Account
+ * lockout"): past `free` failures under one key, each further failure doubles the wait before the
+ * next try under that key, up to `capSeconds`; a key forgets after `forgetSeconds` without a
+ * failure. Keys are (account, address), so nobody elsewhere can lock the owner out, and the
+ * address alone with a generous allowance, against one address spraying many accounts.
+ */
+export interface Backoff {
+  free: number;
+  baseSeconds: number;
+  capSeconds: number;
+  forgetSeconds: number;
+}
+
+export const backoffs = {
+  accountAddress: { free: 5, baseSeconds: 1, capSeconds: 15 * 60, forgetSeconds: 24 * 3600 },
+  address: { free: 100, baseSeconds: 1, capSeconds: 15 * 60, forgetSeconds: 3600 },
+} satisfies Record<string, Backoff>;
+
+/** Seconds to wait after `failures` failures, the last at `lastMs`; 0 when a try may go ahead now. */
+function backoffWait(backoff: Backoff, failures: number, lastMs: number, now: number): number {
+  if (now - lastMs >= backoff.forgetSeconds * 1000 || failures < backoff.free) return 0;
+  const delayMs = Math.min(backoff.baseSeconds * 2 ** (failures - backoff.free), backoff.capSeconds) * 1000;
+  return Math.max(0, Math.ceil((lastMs + delayMs - now) / 1000));
+}
+
+/**
+ * Asks whether a sign-in may be tried under each key; when it may, counts it as a failure at
+ * once (so parallel guesses cannot all slip through) and returns `{ allowed: true }`. The caller
+ * calls `signInSucceeded` when the password was right: a success never counts.
+ */
+export async function signInAttempt(db: Database, keys: readonly { key: string; backoff: Backoff }[]): Promise<LimitResult> {
+  const now = Date.now();
+  const rows = await db.query<{ key: string; failures: number; last_ms: number | string }>(
+    sql`SELECT key, failures, extract(epoch FROM last_failed_at) * 1000 AS last_ms FROM sign_in_failures WHERE key = ANY(${pgTextArray(keys.map((k) => k.key))}::text[])`,
+  );
+  let retryAfter = 0;
+  for (const { key, backoff } of keys) {
+    const row = rows.find((r) => r.key === key);
+    if (row) retryAfter = Math.max(retryAfter, backoffWait(backoff, row.failures, Number(row.last_ms), now));
+  }
+  if (retryAfter > 0) return { allowed: false, retryAfter };
+  const at = new Date(now).toISOString();
+  for (const { key, backoff } of keys) {
+    const forgetBefore = new Date(now - backoff.forgetSeconds * 1000).toISOString();
+    await db.query(
+      sql`INSERT INTO sign_in_failures (key, failures, last_failed_at) VALUES (${key}, 1, ${at})
+          ON CONFLICT (key) DO UPDATE SET last_failed_at = ${at},
+            failures = CASE WHEN sign_in_failures.last_failed_at < ${forgetBefore} THEN 1 ELSE sign_in_failures.failures + 1 END`,
+    );
+  }
+  if (Math.random() < 0.01) await db.query(sql`DELETE FROM sign_in_failures WHERE last_failed_at < now() - interval '1 day'`);
+  return { allowed: true, retryAfter: 0 };
+}
+
+/** Takes back the failure `signInAttempt` counted: the account's own key is cleared, shared keys lose one. */
+export async function signInSucceeded(db: Database, ownKey: string, sharedKeys: readonly string[]): Promise<void> {
+  await db.query(sql`DELETE FROM sign_in_failures WHERE key = ${ownKey}`);
+  await db.query(sql`UPDATE sign_in_failures SET failures = greatest(failures - 1, 0) WHERE key = ANY(${pgTextArray(sharedKeys)}::text[])`);
 }

@@ -101,6 +101,18 @@ export const rateLimits = pgTable(
   (t) => [primaryKey({ columns: [t.key, t.windowStart] })],
 );
 
+/**
+ * Failed sign-ins per account and client address (and per address alone, key `*|address`): each
+ * failure past a few free ones doubles the wait before the next try from there. A success clears
+ * its own row, so a throttle never stops the right password from another address.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  /** `email|address` (email normalised), or `*|address`. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailedAt: at('last_failed_at').notNull(),
+});
+
 /** Secrets the instance generates for itself when CONCORD_SECRET is not set (shared by every process). */
 export const instanceSecrets = pgTable('instance_secrets', {
   name: text('name').primaryKey(),

@@ -2,9 +2,10 @@
 // tokens, organizations with their members and join requests, verification by reviewers.
 // Every write checks who may do it, per record, here (not only in the routes).
 import { randomUUID } from 'node:crypto';
-import { sql, type Database, type Store } from '../store/index.ts';
+import { pgTextArray, sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
-import { hashPassword, verifyPassword, decoyHash } from './passwords.ts';
+import { hashPassword, verifyPassword, decoyHash, isCommonPassword } from './passwords.ts';
+import { cleanName, nameKey } from '../language/names.ts';
 import { hashToken, newToken } from './tokens.ts';
 import { Refusal } from '../shared/refusal.ts';
 
@@ -107,15 +108,21 @@ export interface NewUser {
   role?: Role;
 }
 
-/** Creates an account. Refuses an address already in use (409, on the email field). */
+/** Refuses one of the most common passwords (400, on the given form field). */
+async function refuseCommonPassword(password: string, field: string): Promise<void> {
+  if (await isCommonPassword(password)) throw new Refusal(400, 'account.passwordCommon', field);
+}
+
+/** Creates an account. Refuses an address already in use (409, on the email field) and a common password. */
 export async function createUser(store: Store, input: NewUser, actor = 'self'): Promise<User> {
+  await refuseCommonPassword(input.password, 'password');
   const passwordHash = await hashPassword(input.password);
   const id = randomUUID();
   return store.transaction(async (tx) => {
     if (await userByEmail(tx, input.email)) throw new Refusal(409, 'account.emailTaken', 'email');
     const [row] = await tx.query<UserRow>(
       sql`INSERT INTO users (id, email, name, password_hash, role, language)
-          VALUES (${id}, ${input.email.trim()}, ${input.name.trim()}, ${passwordHash}, ${input.role ?? 'contributor'}, ${input.language ?? 'en'})
+          VALUES (${id}, ${input.email.trim()}, ${cleanName(input.name)}, ${passwordHash}, ${input.role ?? 'contributor'}, ${input.language ?? 'en'})
           RETURNING *`,
     );
     const user = toUser(row!);
@@ -159,14 +166,30 @@ export async function changePassword(store: Store, user: User, current: string, 
   await setPassword(store, user.id, next, user.id, keepSession);
 }
 
-/** Sets a password (reset, or an administrator's `concord user password`); ends other sessions. */
+/**
+ * Sets a password (change, reset, or an administrator's `concord user password`). Whoever knew
+ * the old one loses what it gave them: the other sessions end, every API token made before is
+ * revoked (revoking is safer than asking: a thief's token would be on the list too), and every
+ * outstanding reset link stops working. Refuses a common password (on the `next` field).
+ */
 export async function setPassword(store: Store, userId: string, password: string, actor: string, keepSession?: string): Promise<void> {
+  await refuseCommonPassword(password, 'next');
   const passwordHash = await hashPassword(password);
   await store.transaction(async (tx) => {
     const updated = await tx.query(sql`UPDATE users SET password_hash = ${passwordHash} WHERE id = ${userId} RETURNING id`);
     if (updated.length === 0) throw new Refusal(404, 'account.noSuchUser');
     await tx.query(sql`DELETE FROM sessions WHERE user_id = ${userId} AND token_hash <> ${keepSession ? hashToken(keepSession) : ''}`);
-    await recordChange(tx, { entity: 'user', entityId: userId, action: 'password', actor, note: 'password changed' });
+    const revoked = await tx.query(
+      sql`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL RETURNING id`,
+    );
+    await tx.query(sql`UPDATE password_resets SET used_at = now() WHERE user_id = ${userId} AND used_at IS NULL`);
+    await recordChange(tx, {
+      entity: 'user',
+      entityId: userId,
+      action: 'password',
+      actor,
+      note: `password changed; other sessions ended, ${revoked.length} API token(s) revoked`,
+    });
   });
 }
 
@@ -180,8 +203,12 @@ export async function startPasswordReset(db: Database, email: string): Promise<{
   return { token, user: toUser(row) };
 }
 
-/** Uses a reset token once to set a new password. */
+/**
+ * Uses a reset token once to set a new password; the user's other reset tokens die with it
+ * (setPassword). A common password is refused before the token is spent, so the link still works.
+ */
 export async function finishPasswordReset(store: Store, token: string, password: string): Promise<User> {
+  await refuseCommonPassword(password, 'next');
   const claimed = await store.db.query<{ user_id: string }>(
     sql`UPDATE password_resets SET used_at = now()
         WHERE token_hash = ${hashToken(token)} AND used_at IS NULL AND expires_at > now() RETURNING user_id`,
@@ -285,15 +312,40 @@ export interface NewOrganization {
   description?: string | undefined;
 }
 
-/** Creates an organization; its creator becomes its first administrator. It awaits a reviewer's verification. */
+/**
+ * The organization whose name a reader could take for this one (same look-alike key: case,
+ * spaces, invisible and bidi characters, compatibility forms and confusable letters aside).
+ * Rows stored without a key (before keys existed, or reference data) get theirs here first.
+ */
+async function lookAlikeOrganization(db: Database, name: string): Promise<{ id: string; name: string } | undefined> {
+  const unkeyed = await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
+  if (unkeyed.length > 0) {
+    await db.query(
+      sql`UPDATE organizations o SET name_key = k.key
+          FROM unnest(${pgTextArray(unkeyed.map((r) => r.id))}::text[], ${pgTextArray(unkeyed.map((r) => nameKey(r.name)))}::text[]) AS k(id, key)
+          WHERE o.id = k.id`,
+    );
+  }
+  const [row] = await db.query<{ id: string; name: string }>(
+    sql`SELECT id, name FROM organizations WHERE name_key = ${nameKey(name)} ORDER BY created_at LIMIT 1`,
+  );
+  return row;
+}
+
+/**
+ * Creates an organization; its creator becomes its first administrator. It awaits a reviewer's
+ * verification. A name that looks like a registered one is refused, naming that one (409).
+ */
 export async function createOrganization(store: Store, user: User, input: NewOrganization): Promise<Organization> {
   const id = randomUUID();
+  const name = cleanName(input.name);
+  const shortName = cleanName(input.shortName ?? '') || name;
   return store.transaction(async (tx) => {
-    const [dup] = await tx.query<{ id: string }>(sql`SELECT id FROM organizations WHERE lower(name) = lower(${input.name.trim()})`);
-    if (dup) throw new Refusal(409, 'organization.nameTaken', 'name');
+    const existing = await lookAlikeOrganization(tx, name);
+    if (existing) throw new Refusal(409, 'organization.nameTaken', 'name', { name: existing.name });
     const [row] = await tx.query<OrganizationRow>(
-      sql`INSERT INTO organizations (id, name, short_name, stakeholder_type, website, country, description, created_by)
-          VALUES (${id}, ${input.name.trim()}, ${(input.shortName ?? '').trim() || input.name.trim()}, ${input.stakeholderType},
+      sql`INSERT INTO organizations (id, name, name_key, short_name, stakeholder_type, website, country, description, created_by)
+          VALUES (${id}, ${name}, ${nameKey(name)}, ${shortName}, ${input.stakeholderType},
                   ${input.website ?? null}, ${input.country ?? null}, ${input.description ?? null}, ${user.id})
           RETURNING *`,
     );

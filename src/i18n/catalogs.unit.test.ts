@@ -43,6 +43,7 @@ const sample = {
   status: 500,
   max: 500,
   minutes: 5,
+  seconds: 5,
   min: 10,
   name: 'Amina',
   date: '2026-01-01',

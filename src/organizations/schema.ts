@@ -1,6 +1,6 @@
 // Organizations: UN entities (the WSIS action-line facilitators) now; every stakeholder later.
 import { sql } from 'drizzle-orm';
-import { check, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { sources } from '../provenance/schema.ts';
 
 export const organizations = pgTable(
@@ -8,6 +8,11 @@ export const organizations = pgTable(
   {
     id: text('id').primaryKey(),
     name: text('name').notNull(),
+    /**
+     * The name's look-alike key (`nameKey` in src/language/names.ts), so a new name is compared
+     * through an index; rows written without it (reference data) get it at the next comparison.
+     */
+    nameKey: text('name_key'),
     shortName: text('short_name').notNull(),
     /** government, private-sector, civil-society, technical-community, academia, international-organization, un-entity, youth. */
     stakeholderType: text('stakeholder_type').notNull(),
@@ -24,6 +29,7 @@ export const organizations = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [
+    index('organizations_name_key_idx').on(t.nameKey),
     check(
       'organizations_type_check',
       sql`${t.stakeholderType} in ('government', 'private-sector', 'civil-society', 'technical-community', 'academia', 'international-organization', 'un-entity', 'youth')`,

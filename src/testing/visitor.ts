@@ -77,8 +77,11 @@ export class Visitor {
     return this.get(response.location!);
   }
 
+  /** Signs in and, like a browser, follows the redirect: its page carries the CSRF token renewed at sign-in. */
   async signIn(lang: string, email: string, password: string): Promise<Visit> {
     await this.get(`/${lang}/sign-in`);
-    return this.post(`/${lang}/sign-in`, { email, password });
+    const response = await this.post(`/${lang}/sign-in`, { email, password });
+    if (response.status === 303 && response.location) await this.get(response.location);
+    return response;
   }
 }

@@ -1,5 +1,6 @@
 // Who is asking, and is this form post genuine: the session cookie (pages), bearer tokens
-// (API), and CSRF tokens bound to a per-browser cookie and signed with the instance secret.
+// (API), and CSRF tokens signed with the instance secret and bound to the session (or, before
+// sign-in, to a per-browser cookie), so a token changes at sign-in and cannot be fixed in advance.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv } from './env.ts';
@@ -17,6 +18,28 @@ const SESSION_MAX_AGE = 14 * 86400;
 /** Cookie attributes: HttpOnly, SameSite=Lax, Secure (browsers accept Secure on localhost too). */
 const cookieOptions = { httpOnly: true, secure: true, sameSite: 'Lax', path: '/' } as const;
 
+/**
+ * The name a cookie has here. Served over HTTPS (the request, or the public address readers use
+ * behind a TLS proxy) it takes the `__Host-` prefix: browsers then accept it only Secure, for
+ * Path=/ and without Domain, so a neighbouring subdomain or a plain-HTTP page cannot plant it.
+ */
+export function cookieName(c: Context<AppEnv>, name: typeof SESSION_COOKIE | typeof CSRF_COOKIE): string {
+  const https = new URL(c.req.url).protocol === 'https:' || c.var.config.publicUrl.startsWith('https:');
+  return https ? `__Host-${name}` : name;
+}
+
+/** The CSRF token for forms: an HMAC of the session token when signed in, else of the browser cookie. */
+function csrfToken(secret: string, session: string | null, browser: string): string {
+  return session ? hmac(secret, `csrf:session:${session}`) : hmac(secret, `csrf:browser:${browser}`);
+}
+
+/** A new per-browser cookie (for CSRF before sign-in); renewed at sign-in and sign-out. */
+function newBrowserCookie(c: Context<AppEnv>): string {
+  const browser = newToken(24);
+  setCookie(c, cookieName(c, CSRF_COOKIE), browser, { ...cookieOptions, maxAge: 365 * 86400 });
+  return browser;
+}
+
 /** Loads the signed-in user and this browser's CSRF token for every request. */
 export function sessions(): MiddlewareHandler<AppEnv> {
   let secret: Promise<string> | undefined;
@@ -28,30 +51,34 @@ export function sessions(): MiddlewareHandler<AppEnv> {
     c.set('secret', await secret);
     c.set('user', null);
     c.set('sessionToken', null);
-    const token = getCookie(c, SESSION_COOKIE);
+    const token = getCookie(c, cookieName(c, SESSION_COOKIE));
     if (token) {
       const user = await sessionUser(c.var.store.db, token);
       if (user) {
         c.set('user', user);
         c.set('sessionToken', token);
-      } else deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+      } else deleteCookie(c, cookieName(c, SESSION_COOKIE), { path: '/', secure: true });
     }
-    let browser = getCookie(c, CSRF_COOKIE);
-    if (!browser || browser.length < 20) {
-      browser = newToken(24);
-      setCookie(c, CSRF_COOKIE, browser, { ...cookieOptions, maxAge: 365 * 86400 });
-    }
-    c.set('csrf', hmac(c.var.secret, `csrf:${browser}`));
+    let browser = getCookie(c, cookieName(c, CSRF_COOKIE));
+    if (!browser || browser.length < 20) browser = newBrowserCookie(c);
+    c.set('csrf', csrfToken(c.var.secret, c.var.sessionToken, browser));
     await next();
   };
 }
 
+/** Starts the session cookie; the CSRF token is renewed with it (bound to the new session). */
 export function startSessionCookie(c: Context<AppEnv>, token: string): void {
-  setCookie(c, SESSION_COOKIE, token, { ...cookieOptions, maxAge: SESSION_MAX_AGE });
+  setCookie(c, cookieName(c, SESSION_COOKIE), token, { ...cookieOptions, maxAge: SESSION_MAX_AGE });
+  newBrowserCookie(c);
+  c.set('sessionToken', token);
+  c.set('csrf', csrfToken(c.var.secret, token, ''));
 }
 
+/** Ends the session cookie; the next forms carry a token bound to a new browser cookie. */
 export function endSessionCookie(c: Context<AppEnv>): void {
-  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: true });
+  deleteCookie(c, cookieName(c, SESSION_COOKIE), { path: '/', secure: true });
+  c.set('sessionToken', null);
+  c.set('csrf', csrfToken(c.var.secret, null, newBrowserCookie(c)));
 }
 
 /** True when a posted form carries this browser's CSRF token. */
