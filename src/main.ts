@@ -34,6 +34,8 @@ async function main() {
       `Concord is serving http://${info.address}:${info.port}/ on ${where} (ready in ${Math.round(performance.now() - started)} ms)`,
     );
   });
+  // The core library (data/documents) is read after the first page can be served.
+  void import('./documents/library.ts').then(({ readLibraryInBackground }) => readLibraryInBackground(store));
   const stop = () => {
     server.close();
     // The PDF printer's browser, if a report was printed (src/reports/pdf.ts).
