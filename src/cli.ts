@@ -113,7 +113,9 @@ const commands: Record<string, Command> = {
           console.log(`  ${f.id.padEnd(5)} ${String(f.elementCount).padStart(5)} elements  ${f.languages.join(' ')}`);
         console.log(`Links: ${links?.n ?? 0}`);
         const library = await libraryState(store.db);
-        console.log(`Library: ${library.read} of ${library.total} documents read${library.waiting.length ? `; to read: ${library.waiting.join(', ')}` : ''}`);
+        console.log(
+          `Library: ${library.read} of ${library.total} documents read${library.waiting.length ? `; to read: ${library.waiting.join(', ')}` : ''}`,
+        );
         for (const f of library.failures) console.log(`  could not read ${f.file}: ${f.reason}`);
         return 0;
       });

@@ -35,7 +35,8 @@ const carriers: Record<string, CarriedFramework[]> = {
       framework: 'gdc',
       name: 'the Global Digital Compact',
       partKind: 'annex',
-      title: /Global Digital Compact|Pacte numérique mondial|Pacto Digital Global|Глобальный цифровой договор|全球数字契约|الميثاق الرقمي العالمي/i,
+      title:
+        /Global Digital Compact|Pacte numérique mondial|Pacto Digital Global|Глобальный цифровой договор|全球数字契约|الميثاق الرقمي العالمي/i,
       listPoints: { paragraph: '7', element: (point) => `gdc.obj.${point}` },
     },
   ],

@@ -141,7 +141,11 @@ export async function loadLibrary(store: Store, options: LibraryOptions = {}): P
         await record(store.db, entry, checksum, { parser, status: 'kept' });
         report.kept.push(entry.file);
       } else {
-        const doc = await readDocument(bytes, { fileName: path.basename(entry.file), lang: entry.lang, ...(entry.symbol ? { symbol: entry.symbol } : {}) });
+        const doc = await readDocument(bytes, {
+          fileName: path.basename(entry.file),
+          lang: entry.lang,
+          ...(entry.symbol ? { symbol: entry.symbol } : {}),
+        });
         // The manifest's title, kind and date are the official ones; the parser's stand where it gives none.
         if (entry.title) doc.title = entry.title;
         if (entry.date) doc.date = entry.date;
@@ -219,4 +223,3 @@ export async function libraryState(db: Database, dir: string = libraryDir): Prom
   }
   return state;
 }
-

@@ -786,7 +786,9 @@ function SearchPage(props: {
                 </div>
                 {hit.englishFallback ? (
                   <p class="meta">
-                    {t('search.englishText', { language: t(`language.${isLanguage(props.inLang) ? props.inLang : ctx.lang}` as MessageKey) })}
+                    {t('search.englishText', {
+                      language: t(`language.${isLanguage(props.inLang) ? props.inLang : ctx.lang}` as MessageKey),
+                    })}
                   </p>
                 ) : null}
                 {hit.snippet ? (
