@@ -148,7 +148,7 @@ function LibraryNotice(props: { ctx: Ctx; progress: LibraryProgress }) {
   if (finished && failures.length === 0) return null;
   return (
     <div class="note" role="status">
-      {finished ? null : <p>{t('home.library.reading', { done, total, current: current ?? '' })}</p>}
+      {finished ? null : <p>{t('home.library.reading', { n: done, total, title: current ?? '' })}</p>}
       {failures.length ? (
         <>
           <p>{t('home.library.failed', { count: failures.length })}</p>
