@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { sql } from '../store/index.ts';
 import { libraryDir, libraryState, loadLibrary, readManifest } from './library.ts';
-import { storeDocument } from './service.ts';
+import { ingestFile, storeDocument } from './service.ts';
 import type { Block, UNDocument } from './model.ts';
 
 async function getJson<T>(t: TestApp, url: string): Promise<T> {
@@ -101,10 +101,43 @@ describe('the core library on a new store', () => {
         )
       )[0]?.read_at;
     const before = await readAt();
+    // A reviewer's decision on a paragraph of the version about to be read again.
+    const decided = sql`SELECT p.eid, l.state FROM paragraph_links l JOIN document_paragraphs p ON p.id = l.paragraph_id
+                        JOIN documents d ON d.id = p.document_id WHERE d.symbol = 'A/RES/79/277' AND l.element_id = 'wsis.C1'`;
+    await t.store.db.query(
+      sql`INSERT INTO paragraph_links (paragraph_id, element_id, type, state, suggested_by, decided_by, decided_at)
+          SELECT p.id, 'wsis.C1', 'contributes-to', 'confirmed', 'reviewer', 'reviewer', now()
+          FROM document_paragraphs p JOIN documents d ON d.id = p.document_id
+          WHERE d.symbol = 'A/RES/79/277' AND p.kind = 'operative' ORDER BY p.position LIMIT 1
+          ON CONFLICT (paragraph_id, element_id) DO UPDATE SET state = 'confirmed', suggested_by = 'reviewer'`,
+    );
+    const decision = await t.store.db.query<{ eid: string; state: string }>(decided);
+    expect(decision).toHaveLength(1);
     const report = await loadLibrary(t.store, { dir: copy, parserRevision: 1000 });
     expect(report.read.sort()).toEqual(['A_RES_79_239.en.txt', 'A_RES_79_277.en.txt']);
     expect(await readAt()).not.toBe(before);
+    expect(await t.store.db.query(decided)).toEqual(decision);
     expect((await loadLibrary(t.store, { dir: copy, parserRevision: 1000 })).read).toEqual([]);
+  });
+
+  it('leaves a version someone brought in themselves as it is', async () => {
+    const own = `${await readFile(path.join(libraryDir, 'A_RES_79_239.en.txt'), 'utf8')}\nA corrected copy.`;
+    const ingested = await ingestFile(
+      t.store,
+      new TextEncoder().encode(own),
+      { fileName: 'mine.txt', provenance: 'concord ingest' },
+      {
+        lang: 'en',
+        symbol: 'A/RES/79/239',
+      },
+    );
+    expect(ingested.status).toBe('replaced');
+    const report = await loadLibrary(t.store, { dir: copy, parserRevision: 1001 });
+    expect(report.kept).toEqual(['A_RES_79_239.en.txt']);
+    const [version] = await t.store.db.query<{ provenance: string; source_file: string }>(
+      sql`SELECT v.provenance, v.source_file FROM document_versions v JOIN documents d ON d.id = v.document_id WHERE d.symbol = 'A/RES/79/239'`,
+    );
+    expect(version).toEqual({ provenance: 'concord ingest', source_file: 'mine.txt' });
   });
 });
 
