@@ -130,7 +130,7 @@ export async function loadLibrary(store: Store, options: LibraryOptions = {}): P
   const report: LibraryReport = { read: [], unchanged: [], kept: [], failures: progress.failures };
   const known = await records(store.db);
   for (const entry of entries) {
-    progress.current = entry.symbol ?? entry.file;
+    progress.current = entry.symbol ?? entry.title ?? entry.file;
     try {
       const bytes = await readFile(path.join(dir, entry.file));
       const checksum = sha256(bytes);
