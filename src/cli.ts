@@ -30,6 +30,7 @@ import { areaCatalog } from './areas/index.ts';
 import { isLanguage, languages, type Language } from './language/languages.ts';
 import { documentFiles, describeIngest } from './documents/files.ts';
 import { ingestFile } from './documents/service.ts';
+import { libraryState } from './documents/library.ts';
 import { storeMatcherSuggestions } from './documents/paragraph-links.ts';
 import { DocumentReadError } from './documents/model.ts';
 import { StoreInUse } from './store/owner.ts';
@@ -123,6 +124,11 @@ const commands: Record<string, Command> = {
         for (const f of await listFrameworks(store.db))
           output.log(`  ${f.id.padEnd(5)} ${String(f.elementCount).padStart(5)} elements  ${f.languages.join(' ')}`);
         output.log(`Links: ${links?.n ?? 0}`);
+        const library = await libraryState(store.db);
+        output.log(
+          `Library: ${library.read} of ${library.total} documents read${library.waiting.length ? `; to read: ${library.waiting.join(', ')}` : ''}`,
+        );
+        for (const f of library.failures) output.log(`  could not read ${f.file}: ${f.reason}`);
         return 0;
       });
     },

@@ -28,6 +28,7 @@ import {
   type ParagraphLink,
 } from './paragraph-links.ts';
 import { linkableKinds } from './links.ts';
+import { CARRIER_ACTOR } from './framework-carriers.ts';
 import { DocumentSubpage } from './pages.tsx';
 
 type Ctx = PageContext & { csrf: string };
@@ -132,7 +133,9 @@ function LinksPage(props: {
                             (
                             {link.suggestedBy === 'matcher'
                               ? t('links.byMatcher')
-                              : t('links.byPerson', { name: link.suggestedByName ?? link.suggestedBy })}{' '}
+                              : link.suggestedBy === CARRIER_ACTOR
+                                ? t('links.byDocument')
+                                : t('links.byPerson', { name: link.suggestedByName ?? link.suggestedBy })}{' '}
                             · <a href={historyHref(link)}>{t('links.history.link')}</a>)
                           </span>
                           {link.evidence ? (

@@ -38,7 +38,9 @@ const LinkSchema = z
     state: LinkState,
     score: z.number().nullable().openapi({ description: 'The matcher’s score; null when a person proposed the link' }),
     evidence: z.string().nullable(),
-    suggestedBy: z.string().openapi({ description: '`matcher` or a user id' }),
+    suggestedBy: z.string().openapi({
+      description: '`matcher`, `document` (the paragraph is the element’s own text: GDC annex of A/RES/79/1, the Pact) or a user id',
+    }),
     suggestedByName: z.string().nullable(),
     decidedBy: z.string().nullable(),
     decidedAt: z.string().nullable(),

@@ -9,6 +9,7 @@ import { readDocument } from './read.ts';
 import { extractReferences } from './references.ts';
 import { extractActions } from './actions.ts';
 import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-links.ts';
+import { storeCarriedLinks } from './framework-carriers.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
 
 /** Versions whose OCR noise is above this are also matched by trigrams (seed 004 scores ~0.02). */
@@ -21,6 +22,8 @@ export interface IngestSource {
   fileName: string;
   /** Who brought it in and how: `concord ingest`, `api upload (operator)`. */
   provenance: string;
+  /** Read the same file again as a new revision of its version (the parser changed), instead of changing nothing. */
+  reread?: boolean;
 }
 
 export interface IngestCounts {
@@ -116,7 +119,7 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
     const [existing] = await tx.query<{ id: number; content_hash: string }>(
       sql`SELECT id, content_hash FROM document_versions WHERE document_id = ${documentId} AND lang = ${lang} FOR UPDATE`,
     );
-    if (existing?.content_hash === source.contentHash) return { status: 'unchanged' as const, documentId, ...base };
+    if (existing?.content_hash === source.contentHash && !source.reread) return { status: 'unchanged' as const, documentId, ...base };
     // What reviewers decided and people proposed on the text being replaced is kept (by eid).
     const kept = existing ? await keptLinks(tx, existing.id) : [];
     if (existing) await tx.query(sql`DELETE FROM document_versions WHERE id = ${existing.id}`);
@@ -131,6 +134,8 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
     if (!version) throw new Error('the language version was not stored');
     await storeParagraphs(tx, doc, documentId, version.id, references, actions);
     await restoreLinks(tx, version.id, kept);
+    // Before the matcher, so that a paragraph that is an element's own text is linked as such.
+    await storeCarriedLinks(tx, version.id, doc);
     await storeMatcherSuggestions(tx, version.id, lang);
     // An English version gives the other versions' paragraphs their English twins: suggestions for
     // the frameworks whose texts are English only are added to them (links already there stay).

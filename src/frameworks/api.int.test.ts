@@ -229,6 +229,27 @@ describe('search', () => {
     expect(body.items[0]!.snippet).toMatch(/<mark>connectivity<\/mark>/i);
   });
 
+  it('falls back to the English texts of elements with no text in the language searched, labelled', async () => {
+    // The GDC is English only: "intelligence artificielle" shares "intelligence" with "artificial intelligence".
+    const { body } = await get(`/api/v1/search?q=${encodeURIComponent('intelligence artificielle')}&lang=fr&framework=gdc&limit=50`);
+    const items = body.items as { id: string; englishFallback: boolean; matchLanguage: string; snippet: string }[];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.englishFallback && i.matchLanguage === 'en')).toBe(true);
+    expect(items.map((i) => i.id)).toContain('gdc.50');
+    expect(items[0]!.snippet).toMatch(/<mark>intelligence<\/mark>/i);
+    // The SDGs have French texts: found in them, never through English; and no fallback for a search in English.
+    const mixed = (await get(`/api/v1/search?q=${encodeURIComponent('éducation')}&lang=fr&limit=100`)).body.items as {
+      framework: string;
+      englishFallback: boolean;
+    }[];
+    expect(mixed.some((i) => i.framework === 'sdg')).toBe(true);
+    expect(mixed.filter((i) => i.englishFallback).every((i) => i.framework !== 'sdg')).toBe(true);
+    expect(mixed.filter((i) => i.framework === 'sdg').some((i) => i.englishFallback)).toBe(false);
+    const en = (await get('/api/v1/search?q=artificial%20intelligence&lang=en')).body.items as { englishFallback: boolean }[];
+    expect(en.length).toBeGreaterThan(0);
+    expect(en.some((i) => i.englishFallback)).toBe(false);
+  });
+
   it('rejects an empty query with a problem', async () => {
     const { status, body } = await get('/api/v1/search?q=');
     expect(status).toBe(400);

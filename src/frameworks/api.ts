@@ -107,6 +107,10 @@ const SearchHitSchema = ElementSummarySchema.extend({
   matchLanguage: Lang,
   rank: z.number(),
   snippet: z.string().openapi({ description: 'HTML-escaped text with <mark> around the matches' }),
+  englishFallback: z.boolean().openapi({
+    description:
+      'True when the element has no text in the language searched (`lang`, else English) and was found in its English text, any word of the query matching',
+  }),
 }).openapi('SearchHit');
 
 const page = <T extends z.ZodTypeAny>(item: T, name: string) =>

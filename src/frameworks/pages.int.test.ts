@@ -140,6 +140,12 @@ describe('pages', () => {
     expect(hostile.html).toContain('&lt;script&gt;');
   });
 
+  it('search in French finds GDC elements in their English text, saying so', async () => {
+    const { html } = await page(`/fr/search?q=${encodeURIComponent('intelligence artificielle')}`);
+    expect(html).toContain('href="/fr/elements/gdc.50"');
+    expect(textOf(html)).toContain('Trouvé dans le texte anglais : cet élément n’a pas encore de texte en français.');
+  });
+
   it('the API reference page lists the operations of the OpenAPI document', async () => {
     const { html } = await page('/en/api');
     expect(html).toContain('GET /api/v1/elements/{id}');

@@ -29,6 +29,7 @@ import {
 } from './service.ts';
 import { axes, crosswalkCell, crosswalkMatrix, type Axis, type MatrixCell } from './crosswalk.ts';
 import { elementKinds } from './reference.ts';
+import { libraryProgress, type LibraryProgress } from '../documents/library.ts';
 
 type Ctx = PageContext;
 
@@ -107,13 +108,14 @@ function StateBadge(props: { ctx: Ctx; state: string }) {
 
 // ---------------------------------------------------------------- home
 
-function Home(props: { ctx: Ctx; frameworks: Framework[] }) {
-  const { ctx } = props;
+function Home(props: { ctx: Ctx; frameworks: Framework[]; library: LibraryProgress | null }) {
+  const { ctx, library } = props;
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t('home.title')} description={t('home.lede')}>
       <h1>{t('home.title')}</h1>
       <p class="lede">{t('home.lede')}</p>
+      {library ? <LibraryNotice ctx={ctx} progress={library} /> : null}
       <h2>{t('home.start')}</h2>
       <FrameworkCards ctx={ctx} frameworks={props.frameworks} />
       <h2>{t('home.more')}</h2>
@@ -136,6 +138,34 @@ function Home(props: { ctx: Ctx; frameworks: Framework[] }) {
       </ul>
       <SearchForm ctx={ctx} q="" />
     </Layout>
+  );
+}
+
+/** While the core library is read in the background (src/documents/library.ts), and what failed. */
+function LibraryNotice(props: { ctx: Ctx; progress: LibraryProgress }) {
+  const { t } = props.ctx;
+  const { done, total, current, failures, finished } = props.progress;
+  if (finished && failures.length === 0) return null;
+  return (
+    <div class="note" role="status">
+      {finished ? null : <p>{t('home.library.reading', { n: done, total, title: current ?? '' })}</p>}
+      {failures.length ? (
+        <>
+          <p>{t('home.library.failed', { count: failures.length })}</p>
+          <ul>
+            {failures.map((f) => (
+              <li>
+                <code>{f.file}</code>
+                {t('ui.colon')}
+                <span lang="en" dir="ltr">
+                  {f.reason}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
   );
 }
 
@@ -754,6 +784,13 @@ function SearchPage(props: {
                   <a href={href(ctx, `/elements/${hit.id}`)}>{elementLabel(t, hit)}</a>{' '}
                   <span class="meta">({frameworkName(t, hit.framework)})</span>
                 </div>
+                {hit.englishFallback ? (
+                  <p class="meta">
+                    {t('search.englishText', {
+                      language: t(`language.${isLanguage(props.inLang) ? props.inLang : ctx.lang}` as MessageKey),
+                    })}
+                  </p>
+                ) : null}
                 {hit.snippet ? (
                   <p lang={hit.matchLanguage} dir={directionOf(hit.matchLanguage)} dangerouslySetInnerHTML={{ __html: hit.snippet }} />
                 ) : (
@@ -831,7 +868,9 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
   const L = localePath;
   const ctxOf = pageContext;
 
-  app.get(`${L}/`, async (c) => c.html(<Home ctx={ctxOf(c)} frameworks={await listFrameworks(c.var.store.db)} />));
+  app.get(`${L}/`, async (c) =>
+    c.html(<Home ctx={ctxOf(c)} frameworks={await listFrameworks(c.var.store.db)} library={libraryProgress(c.var.store)} />),
+  );
 
   app.get(`${L}/frameworks`, async (c) => {
     const ctx = ctxOf(c);

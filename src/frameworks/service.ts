@@ -412,6 +412,8 @@ export interface SearchHit extends ElementSummary {
   rank: number;
   /** The matching text with <mark> around the hits (HTML-escaped otherwise). */
   snippet: string;
+  /** Found in the English text of an element that has no text in the language searched (label it so). */
+  englishFallback: boolean;
 }
 
 export interface SearchOptions {
@@ -423,9 +425,24 @@ export interface SearchOptions {
 }
 
 /**
+ * The query as "any of its words" for the English stemmer: a query in another language shares
+ * some words with English texts ("intelligence artificielle" and "artificial intelligence" share
+ * "intelligence"), rarely all of them. Nothing is translated.
+ */
+function anyWordOf(query: string): string {
+  return foldForSearch(query, 'en')
+    .split(/\s+/)
+    .map((w) => w.replace(/^[-"]+|"+$/g, ''))
+    .filter((w) => w && w.toLowerCase() !== 'or')
+    .join(' or ');
+}
+
+/**
  * Full-text search over element texts, per language with its own stemmer (Chinese segmented,
  * Arabic folded), ranking a capped candidate set; falls back to trigram similarity when the
- * words match nothing (misspellings, OCR noise). Element codes match too ("9.c", "C7").
+ * words match nothing (misspellings, OCR noise). Element codes match too ("9.c", "C7"). The GDC,
+ * WSIS and Pact texts are English only: a search in another language (`lang`, else the reader's)
+ * also looks in the English texts of the elements that have no text in it, and labels those hits.
  */
 export async function searchElements(
   db: Database,
@@ -436,6 +453,7 @@ export async function searchElements(
   const query = q.trim();
   if (!query) return { total: 0, items: [] };
   const langs = options.lang ? [options.lang] : [...languages];
+  const queryLang = options.lang ?? displayLang;
   const filters: Sql[] = [];
   if (options.framework) filters.push(sql`e.framework_id = ${options.framework}`);
   if (options.kind) filters.push(sql`e.kind = ${options.kind}`);
@@ -448,21 +466,32 @@ export async function searchElements(
     l === 'zh' ? sql`phraseto_tsquery('simple', ${folded})` : sql`websearch_to_tsquery(${searchConfig[l]}::regconfig, ${folded})`;
   const perLanguage = langs.map((l) => {
     const folded = foldForSearch(query, l);
-    return sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank
+    return sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank, false AS fallback
                FROM element_texts t JOIN elements e ON e.id = t.element_id, ${tsquery(l, folded)} q
                WHERE t.lang = ${l} AND t.search @@ q ${extra}`;
   });
+  const anyWord = anyWordOf(query);
+  const fallback = sql`websearch_to_tsquery('english', ${anyWord})`;
+  if (queryLang !== 'en' && anyWord) {
+    perLanguage.push(
+      sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank, true AS fallback
+          FROM element_texts t JOIN elements e ON e.id = t.element_id, ${fallback} q
+          WHERE t.lang = 'en' AND t.search @@ q ${extra}
+            AND NOT EXISTS (SELECT 1 FROM element_texts o WHERE o.element_id = t.element_id AND o.lang = ${queryLang})`,
+    );
+  }
   const code = query.replace(/^(sdg|gdc|wsis|pact)\s*/i, '');
   const result = await db.query<{
     element_id: string;
     lang: string;
     rank: number;
+    fallback: boolean;
     total: number;
   }>(sql`WITH hits AS (${join(perLanguage, ' UNION ALL ')}
                       UNION ALL
-                      SELECT e.id, ${options.lang ?? displayLang}, 10.0::real FROM elements e
+                      SELECT e.id, ${options.lang ?? displayLang}, 10.0::real, false FROM elements e
                       WHERE (lower(e.code) = lower(${code}) OR lower(e.id) = lower(${query}))${extra}),
-             best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
+             best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank, fallback FROM hits ORDER BY element_id, rank DESC, fallback)
         SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit} OFFSET ${offset}`);
   let hits = result;
   if (hits.length === 0 && offset === 0) {
@@ -475,21 +504,26 @@ export async function searchElements(
     });
     hits = await db.query(sql`WITH hits AS (${join(fuzzy, ' UNION ALL ')}),
                best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
-          SELECT *, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`);
+          SELECT *, false AS fallback, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`);
   }
   // Highlights only for the page shown (ts_headline is costly), in each hit's own language.
   const snippets = new Map<string, string>();
-  const byLang = new Map<Language, string[]>();
-  for (const h of hits) byLang.set(h.lang as Language, [...(byLang.get(h.lang as Language) ?? []), h.element_id]);
+  const groups = new Map<string, { l: Language; fallback: boolean; ids: string[] }>();
+  for (const h of hits) {
+    const key = `${h.lang}:${h.fallback}`;
+    const group = groups.get(key) ?? { l: h.lang as Language, fallback: h.fallback, ids: [] };
+    group.ids.push(h.element_id);
+    groups.set(key, group);
+  }
   const shown = new Map<string, ElementSummary>();
-  for (const [l, ids] of byLang) {
-    const folded = foldForSearch(query, l);
+  for (const { l, fallback: viaEnglish, ids } of groups.values()) {
+    const q = viaEnglish ? fallback : tsquery(l, foldForSearch(query, l));
     const marked = await db.query<{
       element_id: string;
       snippet: string;
     }>(sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
                    'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') AS snippet
-          FROM element_texts t, ${tsquery(l, folded)} q
+          FROM element_texts t, ${q} q
           WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`);
     for (const m of marked) snippets.set(m.element_id, m.snippet);
     // Without a chosen language, each hit is shown in the language it matched in.
@@ -507,6 +541,7 @@ export async function searchElements(
           matchLanguage: h.lang as Language,
           rank: Number(h.rank),
           snippet: snippet.includes('<mark>') ? escapeSnippet(snippet) : '',
+          englishFallback: h.fallback,
         },
       ];
     }),
