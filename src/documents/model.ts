@@ -147,7 +147,7 @@ export interface ReadOptions {
 }
 
 /** Why a file could not be read. Each code has a message a user can act on. */
-export type DocumentReadErrorCode = 'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported';
+export type DocumentReadErrorCode = 'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported' | 'too-large';
 
 /** A file Concord cannot read, with a reason the user can act on. */
 export class DocumentReadError extends Error {
@@ -155,8 +155,11 @@ export class DocumentReadError extends Error {
   constructor(
     readonly code: DocumentReadErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; values?: Record<string, number> },
   ) {
     super(message, options);
+    this.values = options?.values;
   }
+  /** Values the page message needs (the limit a file went over). */
+  readonly values: Record<string, number> | undefined;
 }

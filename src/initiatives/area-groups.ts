@@ -105,8 +105,3 @@ export async function refreshAreaGroups(store: Store, catalog: AreaCatalog, opti
     return updated.length;
   });
 }
-
-/** Sets one record's tokens (when its areas are saved). */
-export async function writeAreaGroups(tx: Database, catalog: AreaCatalog, id: string, areas: readonly string[]): Promise<void> {
-  await tx.query(sql`UPDATE initiatives SET area_groups = ${pgTextArray(groupTokens(catalog, areas))}::text[] WHERE id = ${id}`);
-}
