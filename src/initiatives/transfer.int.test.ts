@@ -264,7 +264,7 @@ describe('import limits', () => {
     const rows = Array.from({ length: 2_000 }, (_, i) => csvRow(org, `Bulk initiative ${n}.${i}`));
     const result = await upload(v, [{ name: 'bulk.csv', type: 'text/csv', body: [header, ...rows].join('\n') }]);
     expect(result.status, result.html.slice(0, 2000)).toBe(200);
-    expect(result.html).toContain('Imported: 2,000 new');
+    expect(result.html).toContain('Imported: 2000 new');
     expect(await count('initiatives')).toBe(before.initiatives + 2_000);
     expect(await count('changes')).toBe(before.changes + 2_000);
     const [one] = await t.store.db.query<{ areas: string[]; closure: string[] }>(
