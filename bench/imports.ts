@@ -56,7 +56,7 @@ export interface ImportsBench {
 
 // ---------------------------------------------------------------- hostile files
 
-async function csvMillionRows(): Promise<Uint8Array> {
+function csvMillionRows(): Uint8Array {
   return strToU8('title_en\n' + 'x\n'.repeat(1_000_000));
 }
 
@@ -150,7 +150,7 @@ async function memoryCases(dir: string): Promise<MemoryCase[]> {
     await writeFile(file, bytes);
     files.push({ name, reader, file });
   };
-  await put('CSV, 1,000,000 one-column rows', 'csv', path.join(dir, 'million.csv'), await csvMillionRows());
+  await put('CSV, 1,000,000 one-column rows', 'csv', path.join(dir, 'million.csv'), csvMillionRows());
   const xlsx = path.join(dir, 'million.xlsx');
   await xlsxMillionRows(xlsx);
   files.push({ name: 'XLSX, 1,000,000 rows', reader: 'xlsx', file: xlsx });
@@ -173,7 +173,11 @@ async function readsDuringImport(rows: number): Promise<ImportsBench['readsDurin
   const store: Store = await openStore({ dataDir });
   try {
     await seedFrameworks(store);
-    const user = await createUser(store, { email: 'bench-importer@example.org', name: 'Bench importer', password: 'correct horse battery staple' });
+    const user = await createUser(store, {
+      email: 'bench-importer@example.org',
+      name: 'Bench importer',
+      password: 'correct horse battery staple',
+    });
     const org = await createOrganization(store, user, { name: 'Bench importing organization', stakeholderType: 'civil-society' });
     const app = createApp(store, loadConfig({ CONCORD_LOG: 'silent' }));
     const line = (i: number) => {

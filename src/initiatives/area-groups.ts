@@ -5,7 +5,7 @@
 // to the group (column area_groups, GIN-indexed). A filter for a group in a year is then one
 // token: one index lookup, whatever the number of members.
 import { createHash } from 'node:crypto';
-import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
+import { sql, pgTextArray, type Store } from '../store/index.ts';
 import type { AreaCatalog } from '../areas/index.ts';
 
 /** Years a registry filter may ask for (the API's `year` bounds). */

@@ -58,7 +58,11 @@ export async function checkInput(db: Database, user: User, input: InitiativeInpu
  * Checks many inputs against the store in three queries whatever their number (an import checks
  * thousands of rows): for each input, its normalized areas or the refusal naming the field.
  */
-export async function checkInputs(db: Database, user: User, inputs: readonly InitiativeInput[]): Promise<({ areas: string[] } | Refusal)[]> {
+export async function checkInputs(
+  db: Database,
+  user: User,
+  inputs: readonly InitiativeInput[],
+): Promise<({ areas: string[] } | Refusal)[]> {
   const leads = [...new Set(inputs.map((i) => i.leadOrganizationId))];
   const memberOf = isReviewer(user)
     ? new Set(leads)
@@ -133,9 +137,9 @@ async function writeParts(tx: Database, records: readonly Parts[]): Promise<void
   );
   await rows(
     records.flatMap(({ id, input }) =>
-      [...new Map(input.partners.filter((p) => p.organizationId !== input.leadOrganizationId).map((p) => [p.organizationId, p])).values()].map(
-        (p) => ({ id, organization: p.organizationId, role: p.role }),
-      ),
+      [
+        ...new Map(input.partners.filter((p) => p.organizationId !== input.leadOrganizationId).map((p) => [p.organizationId, p])).values(),
+      ].map((p) => ({ id, organization: p.organizationId, role: p.role })),
     ),
     sql`INSERT INTO initiative_partners (initiative_id, organization_id, role) SELECT r.id, r.organization, r.role`,
     sql`id text, organization text, role text`,
@@ -153,7 +157,9 @@ async function writeParts(tx: Database, records: readonly Parts[]): Promise<void
     sql`id text, element text, type text, evidence text, address text`,
   );
   await rows(
-    records.flatMap(({ id, input }) => [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => ({ id, url: w.url, label: w.label }))),
+    records.flatMap(({ id, input }) =>
+      [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => ({ id, url: w.url, label: w.label })),
+    ),
     sql`INSERT INTO initiative_web_links (initiative_id, url, label) SELECT r.id, r.url, r.label`,
     sql`id text, url text, label text`,
   );

@@ -195,7 +195,8 @@ export function registerTransferPages(app: Hono<AppEnv>): void {
         const bytes = new Uint8Array(await file.arrayBuffer());
         const sheets = format === 'xlsx' ? await readWorkbook(bytes) : { initiatives: await readCsv(bytes), pledges: [] };
         const pledgesFile = body.pledges;
-        if (pledgesFile instanceof File && pledgesFile.size > 0) sheets.pledges = await readCsv(new Uint8Array(await pledgesFile.arrayBuffer()), 'pledges');
+        if (pledgesFile instanceof File && pledgesFile.size > 0)
+          sheets.pledges = await readCsv(new Uint8Array(await pledgesFile.arrayBuffer()), 'pledges');
         const { initiatives: initiativeRows, pledges: pledgeRows } = sheets;
         const report = await importRecords(c.var.store, user, initiativeRows, pledgeRows, ctx.lang);
         return c.html(<TransferPage ctx={ctx} report={report} />, report.ok ? 200 : 400);

@@ -225,7 +225,9 @@ describe('import limits', () => {
   it('refuses a workbook that inflates past the limit before reading it, even when its sizes lie', async () => {
     const { v } = await contributor();
     const before = await count('initiatives');
-    const sheet = strToU8(`<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>a</t></is></c></row>'.repeat(1_600_000)}</sheetData></worksheet>`);
+    const sheet = strToU8(
+      `<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>a</t></is></c></row>'.repeat(1_600_000)}</sheetData></worksheet>`,
+    );
     const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': [sheet, { level: 9 }] });
     expect(bomb.length).toBeLessThan(1024 * 1024);
     for (const bytes of [bomb, understated(bomb)]) {

@@ -13,14 +13,7 @@ import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
 import type { User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
-import {
-  checkInputs,
-  createInitiatives,
-  getInitiatives,
-  queryInitiatives,
-  updateInitiative,
-  type Initiative,
-} from './service.ts';
+import { checkInputs, createInitiatives, getInitiatives, queryInitiatives, updateInitiative, type Initiative } from './service.ts';
 import { createPledge, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
 
 export const initiativeColumns = [
@@ -197,7 +190,8 @@ function keep(rows: Row[], row: Row, sheet: string, line: number): void {
 const PIECE = 16 * 1024;
 
 function* pieces(bytes: Uint8Array): Generator<Buffer> {
-  for (let at = 0; at < bytes.length; at += PIECE) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(PIECE, bytes.length - at));
+  for (let at = 0; at < bytes.length; at += PIECE)
+    yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(PIECE, bytes.length - at));
 }
 
 /**
