@@ -39,7 +39,7 @@ interface MemoryCase {
 }
 
 export interface ImportsBench {
-  limits: { rows: number; cellChars: number; xlsxUncompressedMB: number; docxUncompressedMB: number };
+  limits: { rows: number; cellChars: number; xlsxUncompressedMB: number; docxUncompressedMB: number; docxXmlMB: number };
   memory: MemoryCase[];
   readsDuringImport: {
     store: string;
@@ -72,15 +72,26 @@ async function xlsxMillionRows(file: string): Promise<void> {
   await book.commit();
 }
 
-/** A DOCX whose word/document.xml inflates to 300 MB (about 600 KB compressed). */
-function docxBomb(): Uint8Array {
-  const paragraph = '<w:p><w:r><w:t>The General Assembly,</w:t></w:r></w:p>';
+/** The largest CSV the row cap lets through, at about the upload limit (25 MB). */
+function csvFullRows(): Uint8Array {
+  const text = 'A long description of a community network. '.repeat(28).slice(0, 1_200);
+  return strToU8('title_en,description_en\n' + Array.from({ length: importLimits.rows }, (_, i) => `Row ${i},${text}`).join('\n'));
+}
+
+/** A DOCX whose word/document.xml holds `bytes` of paragraphs. */
+function docxOf(bytes: number, level: 6 | 9): Uint8Array {
+  const paragraph = '<w:p><w:r><w:t>The General Assembly, recalling its resolution 70/1 of 25 September 2015,</w:t></w:r></w:p>';
   const body = strToU8(
-    `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(Math.ceil((300 * MB) / paragraph.length))}</w:body></w:document>`,
+    `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraph.repeat(Math.floor(bytes / paragraph.length))}</w:body></w:document>`,
   );
   return zipSync({
-    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
-    'word/document.xml': [body, { level: 9 }],
+    '[Content_Types].xml': strToU8(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
+    'word/document.xml': [body, { level }],
   });
 }
 
@@ -159,8 +170,11 @@ async function memoryCases(dir: string): Promise<MemoryCase[]> {
   const xlsx = path.join(dir, 'million.xlsx');
   await xlsxMillionRows(xlsx);
   files.push({ name: 'XLSX, 1,000,000 rows', reader: 'xlsx', file: xlsx });
-  await put('DOCX, document.xml inflating to 300 MB', 'docx', path.join(dir, 'bomb.docx'), docxBomb());
+  await put('DOCX, document.xml inflating to 300 MB', 'docx', path.join(dir, 'bomb.docx'), docxOf(300 * MB, 9));
   await put('XLSX, one 300 MB cell', 'xlsx', path.join(dir, 'cell.xlsx'), xlsxHugeCell());
+  // Files just under the limits, read whole: what a file that is let through costs.
+  await put('CSV, 20,000 rows of 1,200 characters (read)', 'csv', path.join(dir, 'full.csv'), csvFullRows());
+  await put('DOCX, 3.9 MB of document.xml (read)', 'docx', path.join(dir, 'near.docx'), docxOf(3.9 * MB, 6));
   const cases: MemoryCase[] = [];
   for (const f of files) {
     const fileMB = round((await readFile(f.file)).length / MB);
@@ -271,8 +285,9 @@ export async function benchImports(options: { rows?: number } = {}): Promise<Imp
       limits: {
         rows: importLimits.rows,
         cellChars: importLimits.cellChars,
-        xlsxUncompressedMB: zipLimits.xlsx / MB,
-        docxUncompressedMB: zipLimits.docx / MB,
+        xlsxUncompressedMB: zipLimits.xlsx.total / MB,
+        docxUncompressedMB: zipLimits.docx.total / MB,
+        docxXmlMB: zipLimits.docx.xml / MB,
       },
       memory,
       readsDuringImport: reads,

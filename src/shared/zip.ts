@@ -2,7 +2,16 @@
 // DEFLATE can expand a thousandfold, and the readers (exceljs, mammoth) hold what they inflate.
 import { Unzip, UnzipInflate, unzipSync } from 'fflate';
 
-/** The file inflates to more than `limit` bytes. */
+/**
+ * Bytes a zip archive may inflate to: all entries together, and its XML parts together (what the
+ * readers parse into objects, which costs far more memory per byte than media they pass along).
+ */
+export interface ZipSizeLimits {
+  total: number;
+  xml: number;
+}
+
+/** The file inflates to more than `limit` bytes (all entries, or its XML parts). */
 export class ZipTooLarge extends Error {
   constructor(readonly limit: number) {
     super(`the file expands to more than ${limit} bytes once uncompressed`);
@@ -22,20 +31,26 @@ export class NotAZip extends Error {
 const CHUNK = 16 * 1024;
 
 /**
- * Refuses a zip archive whose entries together inflate to more than `limit` bytes: first by the
+ * Refuses a zip archive whose entries inflate past `limits`: first by the
  * sizes its central directory declares (nothing inflated), then by inflating every entry in small
  * steps with a running count and discarding the output, since declared sizes can lie.
  *
  * @example
- * checkZipSize(bytes, 64 * 1024 * 1024); // throws ZipTooLarge or NotAZip
+ * checkZipSize(bytes, { total: 16 * 1024 * 1024, xml: 4 * 1024 * 1024 }); // throws ZipTooLarge or NotAZip
  */
-export function checkZipSize(bytes: Uint8Array, limit: number): void {
-  let declared = 0;
+export function checkZipSize(bytes: Uint8Array, limits: ZipSizeLimits): void {
+  const counted = { total: 0, xml: 0 };
+  /** Adds an entry's bytes; the limit gone over, if one. */
+  const add = (name: string, size: number): number | undefined => {
+    counted.total += size;
+    if (/\.(xml|rels)$/i.test(name)) counted.xml += size;
+    return counted.xml > limits.xml ? limits.xml : counted.total > limits.total ? limits.total : undefined;
+  };
   try {
     unzipSync(bytes, {
       filter: (entry) => {
-        declared += entry.originalSize;
-        if (entry.originalSize > limit || declared > limit) throw new ZipTooLarge(limit);
+        const over = add(entry.name, entry.originalSize);
+        if (over !== undefined) throw new ZipTooLarge(over);
         return false; // nothing is inflated here
       },
     });
@@ -44,8 +59,9 @@ export function checkZipSize(bytes: Uint8Array, limit: number): void {
     throw new NotAZip({ cause: error });
   }
 
-  let inflated = 0;
-  let over = false;
+  counted.total = 0;
+  counted.xml = 0;
+  let over: number | undefined;
   let failure: unknown;
   const archive = new Unzip((entry) => {
     entry.ondata = (error, chunk) => {
@@ -53,11 +69,9 @@ export function checkZipSize(bytes: Uint8Array, limit: number): void {
         failure = error;
         return;
       }
-      inflated += chunk.length;
-      if (inflated > limit && !over) {
-        over = true;
-        entry.terminate();
-      }
+      if (over !== undefined) return;
+      over = add(entry.name, chunk.length);
+      if (over !== undefined) entry.terminate();
     };
     try {
       entry.start();
@@ -67,12 +81,12 @@ export function checkZipSize(bytes: Uint8Array, limit: number): void {
   });
   archive.register(UnzipInflate);
   try {
-    for (let at = 0; at < bytes.length && !over && failure === undefined; at += CHUNK) {
+    for (let at = 0; at < bytes.length && over === undefined && failure === undefined; at += CHUNK) {
       archive.push(bytes.subarray(at, at + CHUNK), at + CHUNK >= bytes.length);
     }
   } catch (error) {
     failure ??= error;
   }
-  if (over) throw new ZipTooLarge(limit);
+  if (over !== undefined) throw new ZipTooLarge(over);
   if (failure !== undefined) throw new NotAZip({ cause: failure });
 }

@@ -46,7 +46,7 @@ async function upload(bytes: Uint8Array, name: string) {
 }
 
 describe('DOCX size limit', () => {
-  it('refuses a DOCX that inflates past 16 MB, declared or not, and stores nothing', async () => {
+  it('refuses a DOCX whose XML inflates past 4 MB, declared or not, and stores nothing', async () => {
     const bomb = docx(400_000); // about 23 MB of XML in well under 1 MB
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = await documentTotals(t.store.db);
@@ -56,7 +56,7 @@ describe('DOCX size limit', () => {
       expect(response.headers.get('Content-Type')).toContain('application/problem+json');
       const problem = (await response.json()) as { type: string; detail: string };
       expect(problem.type).toBe('urn:concord:document-read:too-large');
-      expect(problem.detail).toContain('more than 16 MB once uncompressed');
+      expect(problem.detail).toContain('more than 4 MB once uncompressed');
     }
     expect(await documentTotals(t.store.db)).toEqual(before);
   });
