@@ -10,6 +10,7 @@ import { benchIndicators } from './indicators.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchReports } from './reports.ts';
 import { benchStructure } from './structure.ts';
+import { imports } from './imports.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -30,6 +31,7 @@ async function main() {
   if (want('coverage')) await coverage(machine);
   if (want('reports')) await reports(machine);
   if (want('structure')) await structure(machine);
+  if (want('imports')) await imports(machine);
 }
 
 async function structure(machine: Record<string, unknown>) {

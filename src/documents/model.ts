@@ -157,7 +157,8 @@ export interface ReadOptions {
 }
 
 /** Why a file could not be read. Each code has a message a user can act on. */
-export type DocumentReadErrorCode = 'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported' | 'paragraph-too-long';
+export type DocumentReadErrorCode =
+  'empty' | 'binary' | 'corrupt-docx' | 'corrupt-pdf' | 'no-text' | 'unsupported' | 'paragraph-too-long' | 'too-large';
 
 /** A file Concord cannot read, with a reason the user can act on. */
 export class DocumentReadError extends Error {
@@ -165,8 +166,11 @@ export class DocumentReadError extends Error {
   constructor(
     readonly code: DocumentReadErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; values?: Record<string, number> },
   ) {
     super(message, options);
+    this.values = options?.values;
   }
+  /** Values the page message needs (the limit a file went over). */
+  readonly values: Record<string, number> | undefined;
 }

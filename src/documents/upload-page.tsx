@@ -148,7 +148,12 @@ export function registerUploadPage(app: Hono<AppEnv>): void {
       } catch (error) {
         if (!(error instanceof DocumentReadError)) throw error;
         return c.html(
-          <UploadForm ctx={ctx} maxMb={maxMb} values={values} errors={{ file: `documents.upload.error.${error.code}` }} />,
+          <UploadForm
+            ctx={ctx}
+            maxMb={maxMb}
+            values={values}
+            errors={{ file: { key: `documents.upload.error.${error.code}`, values: error.values } }}
+          />,
           422,
         );
       }

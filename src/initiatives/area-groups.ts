@@ -5,7 +5,7 @@
 // to the group (column area_groups, GIN-indexed). A filter for a group in a year is then one
 // token: one index lookup, whatever the number of members.
 import { createHash } from 'node:crypto';
-import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
+import { sql, pgTextArray, type Store } from '../store/index.ts';
 import type { AreaCatalog } from '../areas/index.ts';
 
 /** Years a registry filter may ask for (the API's `year` bounds). */
@@ -104,9 +104,4 @@ export async function refreshAreaGroups(store: Store, catalog: AreaCatalog, opti
     );
     return updated.length;
   });
-}
-
-/** Sets one record's tokens (when its areas are saved). */
-export async function writeAreaGroups(tx: Database, catalog: AreaCatalog, id: string, areas: readonly string[]): Promise<void> {
-  await tx.query(sql`UPDATE initiatives SET area_groups = ${pgTextArray(groupTokens(catalog, areas))}::text[] WHERE id = ${id}`);
 }

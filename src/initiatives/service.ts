@@ -3,11 +3,11 @@
 // the history of every change. Authorization is checked here, per record, on every write.
 import { randomUUID } from 'node:crypto';
 import { sql, join, empty, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
-import { recordChange } from '../provenance/history.ts';
+import { recordChange, recordChanges } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { editableOrganizations, isMember, isReviewer, mayEditFor, stakeholderTypes, type User } from '../accounts/service.ts';
+import { editableOrganizations, isReviewer, mayEditFor, stakeholderTypes, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
-import { groupToken, writeAreaGroups } from './area-groups.ts';
+import { groupToken, groupTokens } from './area-groups.ts';
 import { atRevision } from './registry-cache.ts';
 import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -49,75 +49,136 @@ const mayEdit = (db: Database, user: User, leadOrganizationId: string) => mayEdi
 
 /** Checks references and normalizes area codes; refusals name the field. */
 export async function checkInput(db: Database, user: User, input: InitiativeInput): Promise<{ areas: string[] }> {
-  if (!(await isMember(db, user.id, input.leadOrganizationId)) && !isReviewer(user)) {
-    throw new Refusal(403, 'initiative.notMemberOfLead', 'leadOrganizationId');
-  }
-  const orgIds = [input.leadOrganizationId, ...input.partners.map((p) => p.organizationId)];
+  const [checked] = await checkInputs(db, user, [input]);
+  if (checked instanceof Refusal) throw checked;
+  return checked!;
+}
+
+/**
+ * Checks many inputs against the store in three queries whatever their number (an import checks
+ * thousands of rows): for each input, its normalized areas or the refusal naming the field.
+ */
+export async function checkInputs(
+  db: Database,
+  user: User,
+  inputs: readonly InitiativeInput[],
+): Promise<({ areas: string[] } | Refusal)[]> {
+  const leads = [...new Set(inputs.map((i) => i.leadOrganizationId))];
+  const memberOf = isReviewer(user)
+    ? new Set(leads)
+    : new Set(
+        (
+          await db.query<{ organization_id: string }>(
+            sql`SELECT organization_id FROM memberships WHERE user_id = ${user.id} AND state = 'active' AND organization_id = ANY(${pgTextArray(leads)}::text[])`,
+          )
+        ).map((r) => r.organization_id),
+      );
+  const orgIds = [...new Set(inputs.flatMap((i) => [i.leadOrganizationId, ...i.partners.map((p) => p.organizationId)]))];
   const found = new Set(
     (await db.query<{ id: string }>(sql`SELECT id FROM organizations WHERE id = ANY(${pgTextArray(orgIds)}::text[])`)).map((r) => r.id),
   );
-  input.partners.forEach((p, i) => {
-    if (!found.has(p.organizationId)) throw new Refusal(400, 'organization.notFound', `partners.${i}.organizationId`);
-  });
-  if (!found.has(input.leadOrganizationId)) throw new Refusal(400, 'organization.notFound', 'leadOrganizationId');
-  const elementIds = input.links.map((l) => l.elementId);
+  const elementIds = [...new Set(inputs.flatMap((i) => i.links.map((l) => l.elementId)))];
   const known = new Set(
     (await db.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`)).map((r) => r.id),
   );
-  input.links.forEach((l, i) => {
-    if (!known.has(l.elementId)) throw new Refusal(400, 'initiative.elementUnknown', `links.${i}.elementId`, { id: l.elementId });
-  });
   const areas = await areaCatalog();
-  const resolved = input.areas.map((code, i) => {
-    const area = areas.resolve(code);
-    if (!area) throw new Refusal(400, 'initiative.areaUnknown', `areas.${i}`, { code });
-    return area;
+  return inputs.map((input) => {
+    if (!memberOf.has(input.leadOrganizationId)) return new Refusal(403, 'initiative.notMemberOfLead', 'leadOrganizationId');
+    const partner = input.partners.findIndex((p) => !found.has(p.organizationId));
+    if (partner >= 0) return new Refusal(400, 'organization.notFound', `partners.${partner}.organizationId`);
+    if (!found.has(input.leadOrganizationId)) return new Refusal(400, 'organization.notFound', 'leadOrganizationId');
+    const link = input.links.findIndex((l) => !known.has(l.elementId));
+    if (link >= 0) return new Refusal(400, 'initiative.elementUnknown', `links.${link}.elementId`, { id: input.links[link]!.elementId });
+    const resolved: string[] = [];
+    for (const [i, code] of input.areas.entries()) {
+      const area = areas.resolve(code);
+      if (!area) return new Refusal(400, 'initiative.areaUnknown', `areas.${i}`, { code });
+      resolved.push(area);
+    }
+    return { areas: [...new Set(resolved)] };
   });
-  return { areas: [...new Set(resolved)] };
 }
 
-async function writeParts(tx: Database, id: string, input: InitiativeInput, areas: string[]): Promise<void> {
-  await tx.query(sql`DELETE FROM initiative_texts WHERE initiative_id = ${id}`);
-  await tx.query(sql`DELETE FROM initiative_partners WHERE initiative_id = ${id}`);
-  await tx.query(sql`DELETE FROM initiative_areas WHERE initiative_id = ${id}`);
-  await tx.query(sql`DELETE FROM initiative_links WHERE initiative_id = ${id}`);
-  await tx.query(sql`DELETE FROM initiative_web_links WHERE initiative_id = ${id}`);
-  const rows = (list: Sql[], table: Sql) =>
-    list.length ? tx.query(sql`INSERT INTO ${table} VALUES ${join(list, ', ')}`) : Promise.resolve([]);
+/** An initiative's parts to write: its input and its checked areas. */
+interface Parts {
+  id: string;
+  input: InitiativeInput;
+  areas: string[];
+}
+
+/**
+ * Replaces the texts, partners, areas, links and web links of the given initiatives and their
+ * filter closures: one statement per table whatever the number of initiatives (the rows travel as
+ * one JSON parameter), so that an import of thousands holds the store for a moment only.
+ */
+async function writeParts(tx: Database, records: readonly Parts[]): Promise<void> {
+  if (records.length === 0) return;
+  const ids = pgTextArray(records.map((r) => r.id));
+  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_links', 'initiative_web_links']) {
+    await tx.query(sql`DELETE FROM ${raw(table)} WHERE initiative_id = ANY(${ids}::text[])`);
+  }
+  const rows = async (list: unknown[], insert: Sql, columns: Sql) => {
+    if (list.length) await tx.query(sql`${insert} FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS r(${columns})`);
+  };
   await rows(
-    input.texts.map(
-      (t) =>
-        sql`(${id}, ${t.lang}, ${t.title}, ${t.description}, to_tsvector(${searchConfig[t.lang]}::regconfig, ${foldForSearch(`${t.title}\n${t.description}`, t.lang)}))`,
+    records.flatMap(({ id, input }) =>
+      input.texts.map((t) => ({
+        id,
+        lang: t.lang,
+        title: t.title,
+        description: t.description,
+        config: searchConfig[t.lang],
+        folded: foldForSearch(`${t.title}\n${t.description}`, t.lang),
+      })),
     ),
-    sql`initiative_texts (initiative_id, lang, title, description, search)`,
-  );
-  const partners = input.partners.filter((p) => p.organizationId !== input.leadOrganizationId);
-  await rows(
-    [...new Map(partners.map((p) => [p.organizationId, p])).values()].map((p) => sql`(${id}, ${p.organizationId}, ${p.role})`),
-    sql`initiative_partners (initiative_id, organization_id, role)`,
+    sql`INSERT INTO initiative_texts (initiative_id, lang, title, description, search)
+        SELECT r.id, r.lang, r.title, r.description, to_tsvector(r.config::regconfig, r.folded)`,
+    sql`id text, lang text, title text, description text, config text, folded text`,
   );
   await rows(
-    areas.map((a) => sql`(${id}, ${a})`),
-    sql`initiative_areas (initiative_id, area_code)`,
+    records.flatMap(({ id, input }) =>
+      [
+        ...new Map(input.partners.filter((p) => p.organizationId !== input.leadOrganizationId).map((p) => [p.organizationId, p])).values(),
+      ].map((p) => ({ id, organization: p.organizationId, role: p.role })),
+    ),
+    sql`INSERT INTO initiative_partners (initiative_id, organization_id, role) SELECT r.id, r.organization, r.role`,
+    sql`id text, organization text, role text`,
   );
   await rows(
-    input.links.map((l) => sql`(${id}, ${l.elementId}, ${l.type}, ${l.evidence}, ${l.address})`),
-    sql`initiative_links (initiative_id, element_id, type, evidence, address)`,
+    records.flatMap(({ id, areas }) => areas.map((area) => ({ id, area }))),
+    sql`INSERT INTO initiative_areas (initiative_id, area_code) SELECT r.id, r.area`,
+    sql`id text, area text`,
   );
   await rows(
-    [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => sql`(${id}, ${w.url}, ${w.label})`),
-    sql`initiative_web_links (initiative_id, url, label)`,
+    records.flatMap(({ id, input }) =>
+      input.links.map((l) => ({ id, element: l.elementId, type: l.type, evidence: l.evidence, address: l.address })),
+    ),
+    sql`INSERT INTO initiative_links (initiative_id, element_id, type, evidence, address) SELECT r.id, r.element, r.type, r.evidence, r.address`,
+    sql`id text, element text, type text, evidence text, address text`,
   );
-  // Closures for the registry's filters: every linked element with its ancestors, every area with its regions.
+  await rows(
+    records.flatMap(({ id, input }) =>
+      [...new Map(input.webLinks.map((w) => [w.url, w])).values()].map((w) => ({ id, url: w.url, label: w.label })),
+    ),
+    sql`INSERT INTO initiative_web_links (initiative_id, url, label) SELECT r.id, r.url, r.label`,
+    sql`id text, url text, label text`,
+  );
+  // Closures for the registry's filters: every linked element with its ancestors, every area with
+  // its regions, and the country-group tokens (area-groups.ts).
   const catalog = await areaCatalog();
-  const areaClosure = [...new Set(areas.flatMap((a) => [a, ...(catalog.areas.get(a)?.within ?? [])]))].sort();
+  const closures = records.map(({ id, input, areas }) => ({
+    id,
+    area_closure: [...new Set(areas.flatMap((a) => [a, ...(catalog.areas.get(a)?.within ?? [])]))].sort(),
+    area_groups: groupTokens(catalog, areas),
+    elements: input.links.map((l) => l.elementId),
+  }));
   await tx.query(
-    sql`UPDATE initiatives SET area_closure = ${pgTextArray(areaClosure)}::text[],
+    sql`UPDATE initiatives i SET area_closure = r.area_closure, area_groups = r.area_groups,
           element_closure = coalesce((SELECT array_agg(DISTINCT x ORDER BY x) FROM elements e, unnest(e.ancestors || e.id) AS x
-                                      WHERE e.id = ANY(${pgTextArray(input.links.map((l) => l.elementId))}::text[])), '{}')
-        WHERE id = ${id}`,
+                                      WHERE e.id = ANY(r.elements)), '{}')
+        FROM jsonb_to_recordset(${JSON.stringify(closures)}::jsonb) AS r(id text, area_closure text[], area_groups text[], elements text[])
+        WHERE i.id = r.id`,
   );
-  await writeAreaGroups(tx, catalog, id, areas);
 }
 
 /** A record as history keeps it: the whole initiative, minus bookkeeping. */
@@ -140,20 +201,55 @@ function snapshot(i: Initiative): Record<string, unknown> {
 
 /** Creates a draft initiative for the user's organization. */
 export async function createInitiative(store: Store, user: User, input: InitiativeInput, givenId?: string): Promise<Initiative> {
-  // An import keeps the identifiers of an export; anything else gets a new one.
-  const id = givenId && /^[A-Za-z0-9_.:-]{8,100}$/.test(givenId) ? givenId : randomUUID();
   return store.transaction(async (tx) => {
     const { areas } = await checkInput(tx, user, input);
-    await tx.query(
-      sql`INSERT INTO initiatives (id, lead_organization_id, state, status, start_date, end_date, budget_amount, budget_currency, created_by)
-          VALUES (${id}, ${input.leadOrganizationId}, 'draft', ${input.status}, ${input.startDate}, ${input.endDate},
-                  ${input.budget ? String(input.budget.amount) : null}, ${input.budget?.currency ?? null}, ${user.id})`,
-    );
-    await writeParts(tx, id, input, areas);
-    const created = (await loadInitiative(tx, id))!;
-    await recordChange(tx, { entity: 'initiative', entityId: id, action: 'create', actor: user.id, after: snapshot(created) });
-    return created;
+    const [created] = await createInitiatives(tx, user, [{ id: givenId, input, areas }]);
+    return created!;
   });
+}
+
+/**
+ * Creates checked drafts (checkInputs) in a handful of statements whatever their number, with
+ * their history; callers hold the transaction. An import keeps the identifiers of an export
+ * (`id`); anything else gets a new one.
+ */
+export async function createInitiatives(
+  tx: Database,
+  user: User,
+  items: readonly { id?: string | undefined; input: InitiativeInput; areas: string[] }[],
+): Promise<Initiative[]> {
+  if (items.length === 0) return [];
+  const records = items.map(({ id, input, areas }) => ({
+    id: id && /^[A-Za-z0-9_.:-]{8,100}$/.test(id) ? id : randomUUID(),
+    input,
+    areas,
+  }));
+  await tx.query(
+    sql`INSERT INTO initiatives (id, lead_organization_id, state, status, start_date, end_date, budget_amount, budget_currency, created_by)
+        SELECT r.id, r.lead, 'draft', r.status, r.start_date, r.end_date, r.budget_amount, r.budget_currency, ${user.id}
+        FROM jsonb_to_recordset(${JSON.stringify(
+          records.map(({ id, input }) => ({
+            id,
+            lead: input.leadOrganizationId,
+            status: input.status,
+            start_date: input.startDate,
+            end_date: input.endDate,
+            budget_amount: input.budget ? String(input.budget.amount) : null,
+            budget_currency: input.budget?.currency ?? null,
+          })),
+        )}::jsonb)
+          AS r(id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`,
+  );
+  await writeParts(tx, records);
+  const created = await loadInitiatives(
+    tx,
+    records.map((r) => r.id),
+  );
+  await recordChanges(
+    tx,
+    created.map((i) => ({ entity: 'initiative', entityId: i.id, action: 'create', actor: user.id, after: snapshot(i) })),
+  );
+  return created;
 }
 
 /** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
@@ -172,7 +268,7 @@ export async function updateInitiative(store: Store, user: User, id: string, inp
             version = version + 1, updated_at = now()
           WHERE id = ${id}`,
     );
-    await writeParts(tx, id, input, areas);
+    await writeParts(tx, [{ id, input, areas }]);
     const after = (await loadInitiative(tx, id))!;
     await recordChange(tx, {
       entity: 'initiative',

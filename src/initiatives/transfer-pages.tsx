@@ -16,7 +16,8 @@ import {
   initiativeRow,
   pledgeColumns,
   pledgeRow,
-  readRows,
+  readCsv,
+  readWorkbook,
   toCsv,
   toXlsx,
   type Format,
@@ -50,7 +51,8 @@ function TransferPage(props: { ctx: Ctx; report?: ImportReport; error?: string }
       ) : null}
       {report && !report.ok ? (
         <div class="error-summary" role="alert" aria-labelledby="import-problems" tabindex={-1}>
-          <h2 id="import-problems">{t('transfer.failed', { count: report.issues.length })}</h2>
+          <h2 id="import-problems">{t('transfer.failed', { count: report.issueCount })}</h2>
+          {report.issueCount > report.issues.length ? <p>{t('transfer.firstIssues', { shown: report.issues.length })}</p> : null}
           <table>
             <thead>
               <tr>
@@ -191,18 +193,17 @@ export function registerTransferPages(app: Hono<AppEnv>): void {
       if (!format) return c.html(<TransferPage ctx={ctx} error={ctx.t('transfer.formatUnknown')} />, 400);
       try {
         const bytes = new Uint8Array(await file.arrayBuffer());
-        const initiativeRows = await readRows(bytes, format, 'initiatives');
-        let pledgeRows = format === 'xlsx' ? await readRows(bytes, 'xlsx', 'pledges').catch(() => []) : [];
-        // In a workbook without a "pledges" sheet, the first sheet was read twice: ignore it.
-        if (format === 'xlsx' && pledgeRows.length && !('metric' in (pledgeRows[0] ?? {}))) pledgeRows = [];
+        const sheets = format === 'xlsx' ? await readWorkbook(bytes) : { initiatives: await readCsv(bytes), pledges: [] };
         const pledgesFile = body.pledges;
         if (pledgesFile instanceof File && pledgesFile.size > 0)
-          pledgeRows = await readRows(new Uint8Array(await pledgesFile.arrayBuffer()), 'csv', 'pledges');
+          sheets.pledges = await readCsv(new Uint8Array(await pledgesFile.arrayBuffer()), 'pledges');
+        const { initiatives: initiativeRows, pledges: pledgeRows } = sheets;
         const report = await importRecords(c.var.store, user, initiativeRows, pledgeRows, ctx.lang);
         return c.html(<TransferPage ctx={ctx} report={report} />, report.ok ? 200 : 400);
       } catch (error) {
-        if (error instanceof Refusal && error.status === 400)
-          return c.html(<TransferPage ctx={ctx} error={ctx.t(error.key, error.values)} />, 400);
+        // A file that cannot be read, or goes over a limit (rows, cell length, inflated size).
+        if (error instanceof Refusal && error.field === 'file')
+          return c.html(<TransferPage ctx={ctx} error={ctx.t(error.key, error.values)} />, error.status);
         throw error;
       }
     },

@@ -3,10 +3,11 @@
 // again changes nothing; an export imported into an empty store reproduces the records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { strToU8, zipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
-import { sql } from '../store/index.ts';
+import { raw, sql } from '../store/index.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
 
 let t: TestApp;
@@ -193,3 +194,116 @@ describe('import', () => {
     expect(corrupt.html).toContain(catalogs.en['transfer.badXlsx']!);
   });
 });
+
+// Limits (issue 11, item 3): whatever a file expands into, the import holds a bounded amount of it,
+// says which limit it went over, and writes nothing.
+describe('import limits', () => {
+  const count = async (table: 'initiatives' | 'changes' | 'pledges') =>
+    Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)}`))[0]!.n);
+  const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+  it('refuses a CSV of a million rows with 413, stating the row limit, and writes nothing', async () => {
+    const { v } = await contributor();
+    const before = await count('initiatives');
+    const result = await upload(v, [{ name: 'million.csv', type: 'text/csv', body: 'title_en\n' + 'x\n'.repeat(1_000_000) }]);
+    expect(result.status).toBe(413);
+    expect(result.html).toContain('The file has more than 20,000 rows.');
+    expect(await count('initiatives')).toBe(before);
+  });
+
+  it('refuses a workbook of more rows than the limit, read as a stream', async () => {
+    const { v } = await contributor();
+    const book = new ExcelJS.Workbook();
+    const ws = book.addWorksheet('initiatives');
+    ws.addRow(['title_en']);
+    for (let i = 0; i <= 20_000; i++) ws.addRow([`Row ${i}`]);
+    const result = await upload(v, [{ name: 'rows.xlsx', type: xlsxType, body: new Uint8Array(await book.xlsx.writeBuffer()) }]);
+    expect(result.status).toBe(413);
+    expect(result.html).toContain('The file has more than 20,000 rows.');
+  });
+
+  it('refuses a workbook that inflates past the limit before reading it, even when its sizes lie', async () => {
+    const { v } = await contributor();
+    const before = await count('initiatives');
+    const sheet = strToU8(
+      `<worksheet><sheetData>${'<row><c t="inlineStr"><is><t>a</t></is></c></row>'.repeat(1_600_000)}</sheetData></worksheet>`,
+    );
+    const bomb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/worksheets/sheet1.xml': [sheet, { level: 9 }] });
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    for (const bytes of [bomb, understated(bomb)]) {
+      const result = await upload(v, [{ name: 'bomb.xlsx', type: xlsxType, body: new Uint8Array(bytes) }]);
+      expect(result.status).toBe(413);
+      expect(result.html).toContain('The workbook expands to more than 64 MB once uncompressed.');
+    }
+    expect(await count('initiatives')).toBe(before);
+  });
+
+  it('refuses a cell longer than the cell limit, naming its row and column', async () => {
+    const { v, org } = await contributor();
+    const long = 'x'.repeat(40_000);
+    const result = await upload(v, [
+      { name: 'cell.csv', type: 'text/csv', body: [header, csvRow(org, `Long cell ${n}`), csvRow(org, long)].join('\n') },
+    ]);
+    expect(result.status).toBe(413);
+    expect(result.html).toContain('Sheet initiatives, row 3, column title_en: the cell holds more than 32,767 characters');
+  });
+
+  it('lists the first 100 issues of many bad rows with their total, in a small page', async () => {
+    const { v } = await contributor();
+    const rows = Array.from({ length: 5_000 }, (_, i) => `row ${i},nowhere`);
+    const result = await upload(v, [{ name: 'bad.csv', type: 'text/csv', body: ['title_en,areas', ...rows].join('\n') }]);
+    expect(result.status).toBe(400);
+    const total = Number(/there are ([\d,]+) problems/.exec(result.html)?.[1]?.replace(/,/g, ''));
+    expect(total).toBeGreaterThanOrEqual(5_000);
+    expect(result.html).toContain('The first 100 are listed');
+    expect(result.html.match(/<tr>/g)?.length).toBe(101); // the header and 100 issues
+    expect(result.html.length).toBeLessThan(100_000);
+  });
+
+  it('imports thousands of rows in one write, with a history entry for each', async () => {
+    const { v, org } = await contributor();
+    const before = { initiatives: await count('initiatives'), changes: await count('changes') };
+    const rows = Array.from({ length: 2_000 }, (_, i) => csvRow(org, `Bulk initiative ${n}.${i}`));
+    const result = await upload(v, [{ name: 'bulk.csv', type: 'text/csv', body: [header, ...rows].join('\n') }]);
+    expect(result.status, result.html.slice(0, 2000)).toBe(200);
+    expect(result.html).toContain('Imported: 2000 new');
+    expect(await count('initiatives')).toBe(before.initiatives + 2_000);
+    expect(await count('changes')).toBe(before.changes + 2_000);
+    const [one] = await t.store.db.query<{ areas: string[]; closure: string[] }>(
+      sql`SELECT i.area_closure AS closure, array(SELECT area_code FROM initiative_areas a WHERE a.initiative_id = i.id) AS areas
+          FROM initiatives i JOIN initiative_texts x ON x.initiative_id = i.id WHERE x.title = ${`Bulk initiative ${n}.1999`}`,
+    );
+    expect(one!.areas).toEqual(['SEN']);
+    expect(one!.closure).toContain('SEN');
+  });
+
+  it('rolls the whole import back when a write is refused inside it', async () => {
+    const other = await contributor();
+    const { v, org } = await contributor();
+    const before = { initiatives: await count('initiatives'), pledges: await count('pledges') };
+    const pledges = [
+      pledgeColumns.join(','),
+      ['', '', other.org, 'Schools connected', 'schools', '0', '2025-01-01', '40', '2028-01-01', '', '', 'SEN'].join(','),
+    ].join('\n');
+    const result = await upload(v, [
+      { name: 'initiatives.csv', type: 'text/csv', body: [header, csvRow(org, `Rolled back ${n}`)].join('\n') },
+      { name: 'pledges.csv', field: 'pledges', type: 'text/csv', body: pledges },
+    ]);
+    expect(result.status).toBe(400);
+    expect(result.html).toContain('Nothing was imported');
+    expect(await count('initiatives')).toBe(before.initiatives);
+    expect(await count('pledges')).toBe(before.pledges);
+  });
+});
+
+/** The archive with every entry's declared uncompressed size set to 100 bytes (a lying zip). */
+function understated(archive: Uint8Array): Uint8Array {
+  const bytes = archive.slice();
+  const view = new DataView(bytes.buffer);
+  for (let at = 0; at < bytes.length - 30; at++) {
+    const signature = view.getUint32(at, true);
+    if (signature === 0x04034b50) view.setUint32(at + 22, 100, true); // local header
+    if (signature === 0x02014b50) view.setUint32(at + 24, 100, true); // central directory
+  }
+  return bytes;
+}

@@ -1,24 +1,19 @@
 // Import and export of initiatives and their pledges as CSV or XLSX, with the same columns
 // out as in. An import is all or nothing: every row is checked first, and one bad row imports
 // nothing and is reported by row and field; re-importing an export changes nothing.
-import { parse as parseCsv } from 'csv-parse/sync';
-import { sql, type Database, type Store } from '../store/index.ts';
+import { Readable } from 'node:stream';
+import { parse as parseCsv } from 'csv-parse';
+import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
 import { plainCell, writeCsv } from '../shared/csv.ts';
 import { splitCodes } from '../areas/index.ts';
 import { translator, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { languages, type Language } from '../language/languages.ts';
 import { Refusal } from '../shared/refusal.ts';
+import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
+import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
 import type { User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
-import {
-  checkInput,
-  createInitiative,
-  getInitiative,
-  getInitiatives,
-  queryInitiatives,
-  updateInitiative,
-  type Initiative,
-} from './service.ts';
+import { checkInputs, createInitiatives, getInitiatives, queryInitiatives, updateInitiative, type Initiative } from './service.ts';
 import { createPledge, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
 
 export const initiativeColumns = [
@@ -172,43 +167,124 @@ export async function toXlsx(sheets: { name: string; columns: readonly string[];
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-/** Reads the rows of a CSV file, or of the named sheet (else the first) of an XLSX workbook. */
-export async function readRows(bytes: Uint8Array, format: Format, sheetName: string): Promise<Row[]> {
-  if (format === 'csv') {
-    try {
-      return parseCsv<Row>(Buffer.from(bytes).toString('utf8'), {
-        columns: true,
-        skip_empty_lines: true,
-        bom: true,
-        trim: false,
-        relax_column_count: false,
-        // Cells the export guarded against spreadsheet formulas come back as they were.
-        cast: (cell) => plainCell(cell),
-      });
-    } catch (error) {
-      throw new Refusal(400, 'transfer.badCsv', 'file', { detail: error instanceof Error ? error.message : String(error) });
-    }
+/** The sheets an import reads: initiatives, and pledges (a workbook's second sheet or a second CSV file). */
+export interface ImportSheets {
+  initiatives: Row[];
+  pledges: Row[];
+}
+
+/** A refusal that names the limit a file went over, beside the file field. */
+const tooManyRows = () => new Refusal(413, 'transfer.tooManyRows', 'file', { max: importLimits.rows });
+
+/** Keeps a row read from `sheet`, refusing it beyond the row cap or with a cell over the length cap. */
+function keep(rows: Row[], row: Row, sheet: string, line: number): void {
+  if (rows.length >= importLimits.rows) throw tooManyRows();
+  for (const [column, value] of Object.entries(row)) {
+    if (value.length > importLimits.cellChars)
+      throw new Refusal(413, 'transfer.cellTooLong', 'file', { max: importLimits.cellChars, sheet, row: line, column });
   }
-  const book = new (await excel()).Workbook();
+  rows.push(row);
+}
+
+/** Bytes of a file handed to a parser at a time, so that it never holds more than a few thousand rows unread. */
+const PIECE = 16 * 1024;
+
+function* pieces(bytes: Uint8Array): Generator<Buffer> {
+  for (let at = 0; at < bytes.length; at += PIECE)
+    yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(PIECE, bytes.length - at));
+}
+
+/**
+ * Reads the rows of a CSV file (its header names the columns), streamed: reading stops with a
+ * refusal at the first row past importLimits.rows or the first cell past importLimits.cellChars.
+ */
+export async function readCsv(bytes: Uint8Array, sheet: 'initiatives' | 'pledges' = 'initiatives'): Promise<Row[]> {
+  const parser = Readable.from(pieces(bytes)).pipe(
+    parseCsv({
+      columns: true,
+      skip_empty_lines: true,
+      bom: true,
+      trim: false,
+      relax_column_count: false,
+      info: true,
+      // Cells the export guarded against spreadsheet formulas come back as they were.
+      cast: (cell) => plainCell(cell),
+    }),
+  );
+  const rows: Row[] = [];
   try {
-    await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
+    for await (const { record, info } of parser as AsyncIterable<{ record: Row; info: { lines: number } }>) {
+      keep(rows, record, sheet, info.lines);
+    }
+  } catch (error) {
+    parser.destroy();
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(400, 'transfer.badCsv', 'file', { detail: error instanceof Error ? error.message : String(error) });
+  }
+  return rows;
+}
+
+/** What exceljs's streaming reader knows of the workbook once it has read workbook.xml and its relations. */
+interface WorkbookParts {
+  model?: { sheets?: { name: string; rId: string }[] };
+  workbookRels?: { Id: string; Target: string }[];
+}
+
+/**
+ * Reads the "initiatives" sheet (else the first) and the "pledges" sheet of an XLSX workbook, row
+ * by row: the inflated size is checked first (zipLimits.xlsx, declared then actual), then rows
+ * and cells are capped as in readCsv. Other sheets are skipped without keeping their rows.
+ */
+export async function readWorkbook(bytes: Uint8Array): Promise<ImportSheets> {
+  try {
+    checkZipSize(bytes, zipLimits.xlsx);
+  } catch (error) {
+    if (error instanceof ZipTooLarge) throw new Refusal(413, 'transfer.expandsTooMuch', 'file', { mb: megabytes(error.limit) });
     throw new Refusal(400, 'transfer.badXlsx', 'file');
   }
-  const ws = book.getWorksheet(sheetName) ?? book.worksheets[0];
-  if (!ws) return [];
-  const header: string[] = [];
-  ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = String(cell.text ?? '').trim()));
-  const rows: Row[] = [];
-  ws.eachRow({ includeEmpty: false }, (r, number) => {
-    if (number === 1) return;
-    const row: Row = {};
-    header.forEach((name, col) => {
-      if (name) row[name] = String(r.getCell(col).text ?? '');
-    });
-    if (Object.values(row).some((v) => v.trim() !== '')) rows.push(row);
+  const reader = new (await excel()).stream.xlsx.WorkbookReader(Readable.from(pieces(bytes)), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
-  return rows;
+  const parts = reader as unknown as WorkbookParts;
+  /** The sheet's name as the workbook lists it, and whether it is the first. */
+  const sheetOf = (id: string): { name: string; first: boolean } => {
+    const rel = parts.workbookRels?.find((r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${id}.xml`);
+    const sheets = parts.model?.sheets ?? [];
+    const index = sheets.findIndex((s) => s.rId === rel?.Id);
+    return { name: sheets[index]?.name ?? '', first: index === 0 || (index < 0 && id === '1') };
+  };
+  const named = new Map<string, Row[]>();
+  let first: Row[] = [];
+  try {
+    for await (const worksheet of reader) {
+      const { name, first: isFirst } = sheetOf(String((worksheet as unknown as { id: string | number }).id));
+      const wanted = name === 'initiatives' || name === 'pledges';
+      if (!wanted && !isFirst) continue; // skipped rows are parsed but never kept
+      const rows: Row[] = [];
+      const header: string[] = [];
+      for await (const r of worksheet) {
+        if (r.number === 1) {
+          r.eachCell({ includeEmpty: true }, (cell, col) => (header[col] = String(cell.text ?? '').trim()));
+          continue;
+        }
+        const row: Row = {};
+        header.forEach((column, col) => {
+          if (column) row[column] = String(r.getCell(col).text ?? '');
+        });
+        if (Object.values(row).some((v) => v.trim() !== '')) keep(rows, row, name || 'initiatives', r.number);
+      }
+      if (wanted) named.set(name, rows);
+      if (isFirst) first = rows;
+    }
+  } catch (error) {
+    if (error instanceof Refusal) throw error;
+    throw new Refusal(400, 'transfer.badXlsx', 'file');
+  }
+  return { initiatives: named.get('initiatives') ?? first, pledges: named.get('pledges') ?? [] };
 }
 
 // ---------------------------------------------------------------- export
@@ -252,7 +328,10 @@ export interface ImportIssue {
 
 export interface ImportReport {
   ok: boolean;
+  /** The first issues (importLimits.listedIssues at most), in row order within each sheet. */
   issues: ImportIssue[];
+  /** All issues found, listed or not. */
+  issueCount: number;
   created: number;
   updated: number;
   unchanged: number;
@@ -274,10 +353,24 @@ function canonical(input: InitiativeInput) {
   };
 }
 
+const refused = (issues: ImportIssue[]): ImportReport => ({
+  ok: false,
+  issues: issues.slice(0, importLimits.listedIssues),
+  issueCount: issues.length,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  pledgesCreated: 0,
+});
+
 /**
  * Imports initiative rows (and pledge rows for them) for `user`. Nothing is written unless every
  * row is valid; messages are in `lang`. New ids are kept, so an export re-imported elsewhere
  * keeps its identifiers; rows identical to the stored record change nothing.
+ *
+ * Every row is parsed and checked against the store before the write transaction, in a few
+ * queries for the whole file; the transaction then writes new initiatives set by set, so that
+ * on the embedded store (one connection) pages keep being served during a large import.
  */
 export async function importRecords(
   store: Store,
@@ -289,7 +382,7 @@ export async function importRecords(
   const t = translator(lang);
   const issues: ImportIssue[] = [];
   const say = (key: MessageKey, values?: MessageValues) => t(key, values);
-  const plan: { id: string | null; input: InitiativeInput; existing: Initiative | undefined; row: number }[] = [];
+  const plan: { id: string | null; input: InitiativeInput; existing: Initiative | undefined; row: number; areas: string[] }[] = [];
   const ids = new Set<string>();
 
   initiativeRows.forEach((row, index) => {
@@ -312,29 +405,36 @@ export async function importRecords(
     const id = row.id?.trim() || null;
     if (id && ids.has(id)) issues.push({ sheet: 'initiatives', row: rowNumber, column: 'id', message: say('transfer.duplicateId') });
     if (id) ids.add(id);
-    plan.push({ id, input: parsed.data, existing: undefined, row: rowNumber });
+    plan.push({ id, input: parsed.data, existing: undefined, row: rowNumber, areas: [] });
   });
 
-  // References and permissions, row by row (read-only): organizations, elements, areas.
-  for (const item of plan) {
-    try {
-      await checkInput(store.db, user, item.input);
-    } catch (error) {
-      if (!(error instanceof Refusal)) throw error;
+  // References and permissions for all rows at once (read-only): organizations, elements, areas.
+  const checked = await checkInputs(
+    store.db,
+    user,
+    plan.map((item) => item.input),
+  );
+  plan.forEach((item, k) => {
+    const result = checked[k]!;
+    if (result instanceof Refusal) {
       issues.push({
         sheet: 'initiatives',
         row: item.row,
-        column: error.field ? columnOf(error.field, item.input) : 'id',
-        message: t(error.key, error.values),
+        column: result.field ? columnOf(result.field, item.input) : 'id',
+        message: t(result.key, result.values),
       });
-    }
-    if (item.id) {
-      const [found] = await store.db.query<{ id: string }>(sql`SELECT id FROM initiatives WHERE id = ${item.id}`);
-      if (found) {
-        item.existing = await getInitiative(store.db, item.id, user);
-        if (!item.existing) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
-      }
-    }
+    } else item.areas = result.areas;
+  });
+  // Rows naming a stored initiative update it, if the user may see and change it.
+  const named = plan.flatMap((item) => (item.id ? [item.id] : []));
+  const stored = new Set(
+    (await store.db.query<{ id: string }>(sql`SELECT id FROM initiatives WHERE id = ANY(${pgTextArray(named)}::text[])`)).map((r) => r.id),
+  );
+  const visible = new Map((await getInitiatives(store.db, [...stored], user)).map((i) => [i.id, i]));
+  for (const item of plan) {
+    if (!item.id || !stored.has(item.id)) continue;
+    item.existing = visible.get(item.id);
+    if (!item.existing) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
   }
 
   const pledgePlan: {
@@ -372,33 +472,34 @@ export async function importRecords(
     pledgePlan.push({ row: rowNumber, initiativeId, organizationId, input: parsed.data, id: row.id?.trim() || null });
   });
 
-  if (issues.length) return { ok: false, issues, created: 0, updated: 0, unchanged: 0, pledgesCreated: 0 };
+  if (issues.length) {
+    const sheetOrder = { initiatives: 0, pledges: 1 };
+    return refused(issues.sort((a, b) => sheetOrder[a.sheet] - sheetOrder[b.sheet] || a.row - b.row));
+  }
+
+  // What changes, decided before the transaction: rows identical to the stored record are left.
+  const creations = plan.filter((item) => !item.existing);
+  const updates = plan.filter(
+    (item) => item.existing && !same(canonical(initiativeInput.parse(inputOf(initiativeRow(item.existing)))), canonical(item.input)),
+  );
+  const unchanged = plan.length - creations.length - updates.length;
 
   // Write everything, or nothing: the first refusal rolls the whole import back and is reported.
-  let created = 0;
-  let updated = 0;
-  let unchanged = 0;
   let pledgesCreated = 0;
   let current: { sheet: ImportIssue['sheet']; row: number } = { sheet: 'initiatives', row: 0 };
   try {
     await store.transaction(async (tx) => {
       const scoped: Store = { ...store, db: tx, transaction: (work) => work(tx) };
-      const newIds = new Map<string, string>();
-      for (const item of plan) {
+      current = { sheet: 'initiatives', row: creations[0]?.row ?? 0 };
+      const made = await createInitiatives(
+        tx,
+        user,
+        creations.map((item) => ({ id: item.id ?? undefined, input: item.input, areas: item.areas })),
+      );
+      const newIds = new Map(creations.flatMap((item, k) => (item.id ? [[item.id, made[k]!.id] as const] : [])));
+      for (const item of updates) {
         current = { sheet: 'initiatives', row: item.row };
-        if (item.existing) {
-          const before = initiativeInput.parse(inputOf(initiativeRow(item.existing)));
-          if (same(canonical(before), canonical(item.input))) {
-            unchanged++;
-            continue;
-          }
-          await updateInitiative(scoped, user, item.existing.id, item.input, item.existing.version);
-          updated++;
-        } else {
-          const made = await createInitiative(scoped, user, item.input, item.id ?? undefined);
-          if (item.id) newIds.set(item.id, made.id);
-          created++;
-        }
+        await updateInitiative(scoped, user, item.existing!.id, item.input, item.existing!.version);
       }
       for (const item of pledgePlan) {
         current = { sheet: 'pledges', row: item.row };
@@ -413,23 +514,16 @@ export async function importRecords(
     });
   } catch (error) {
     if (error instanceof Refusal) {
-      return {
-        ok: false,
-        issues: [
-          {
-            sheet: current.sheet,
-            row: current.row,
-            column: error.field ? columnOf(error.field, {}) : 'id',
-            message: t(error.key, error.values),
-          },
-        ],
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-        pledgesCreated: 0,
-      };
+      return refused([
+        {
+          sheet: current.sheet,
+          row: current.row,
+          column: error.field ? columnOf(error.field, {}) : 'id',
+          message: t(error.key, error.values),
+        },
+      ]);
     }
     throw error;
   }
-  return { ok: true, issues: [], created, updated, unchanged, pledgesCreated };
+  return { ok: true, issues: [], issueCount: 0, created: creations.length, updated: updates.length, unchanged, pledgesCreated };
 }

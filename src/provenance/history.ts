@@ -28,11 +28,25 @@ export interface ChangeInput {
 
 /** Records a change; call it in the same transaction as the write it describes. */
 export async function recordChange(tx: Database, change: ChangeInput): Promise<void> {
+  await recordChanges(tx, [change]);
+}
+
+/** Records many changes in one statement (an import of thousands of records). */
+export async function recordChanges(tx: Database, changes: readonly ChangeInput[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rows = changes.map((c) => ({
+    entity: c.entity,
+    entity_id: c.entityId,
+    action: c.action,
+    actor: c.actor,
+    before: c.before ?? null,
+    after: c.after ?? null,
+    note: c.note ?? null,
+  }));
   await tx.query(
     sql`INSERT INTO changes (entity, entity_id, action, actor, before, after, note)
-        VALUES (${change.entity}, ${change.entityId}, ${change.action}, ${change.actor},
-                ${change.before ? JSON.stringify(change.before) : null}::jsonb,
-                ${change.after ? JSON.stringify(change.after) : null}::jsonb, ${change.note ?? null})`,
+        SELECT r.entity, r.entity_id, r.action, r.actor, r.before, r.after, r.note
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(entity text, entity_id text, action text, actor text, before jsonb, after jsonb, note text)`,
   );
 }
 
