@@ -1,0 +1,211 @@
+// The edges of every request (issue 11, points 2 and 9), through HTTP in-process: bodies are
+// bounded before anything reads them, and bad input in any parameter is a 4xx, never a 500.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestApp, type TestApp } from '../testing/app.ts';
+
+let t: TestApp;
+const OPERATOR = 'edge-operator-token-0123456789';
+
+beforeAll(async () => {
+  t = await openTestApp({ CONCORD_TRUST_PROXY: '1', CONCORD_MAX_UPLOAD_MB: '3', CONCORD_OPERATOR_TOKEN: OPERATOR });
+});
+afterAll(() => t.close());
+
+const MB = 1024 * 1024;
+
+/** A body of `size` bytes made as it is read; `pulled` tells how much the server asked for. */
+function streamedBody(size: number, chunk = '{"title":"' + 'x'.repeat(64 * 1024 - 10)) {
+  const bytes = new TextEncoder().encode(chunk);
+  const source = { pulled: 0 };
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (source.pulled >= size) return controller.close();
+      source.pulled += bytes.byteLength;
+      controller.enqueue(bytes);
+    },
+  });
+  return { body, source };
+}
+
+function post(path: string, body: ReadableStream<Uint8Array>, headers: Record<string, string>) {
+  return t.app.request(path, { method: 'POST', body, headers, duplex: 'half' } as RequestInit);
+}
+
+describe('every request body is bounded before it is parsed', () => {
+  it('refuses 300 MB of JSON sent without a credential to the API as it arrives, after reading about 1 MB', async () => {
+    const { body, source } = streamedBody(300 * MB);
+    const response = await post('/api/v1/initiatives', body, { 'Content-Type': 'application/json' });
+    expect(response.status).toBe(413);
+    expect(response.headers.get('Content-Type')).toContain('application/problem+json');
+    expect(response.headers.get('Connection')).toBe('close');
+    const problem = (await response.json()) as { status: number; detail: string };
+    expect(problem.status).toBe(413);
+    expect(problem.detail).toContain('1 MB');
+    expect(source.pulled).toBeLessThan(2 * MB);
+  });
+
+  it('refuses a declared 300 MB body before reading a byte of it', async () => {
+    const { body, source } = streamedBody(300 * MB);
+    const response = await post('/api/v1/initiatives', body, {
+      'Content-Type': 'application/json',
+      'Content-Length': String(300 * MB),
+    });
+    expect(response.status).toBe(413);
+    expect(source.pulled).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('refuses a declared 2 MB body on a route that takes 1 MB without reading it', async () => {
+    const { body, source } = streamedBody(2 * MB);
+    const response = await post('/api/v1/initiatives', body, { 'Content-Type': 'application/json', 'Content-Length': String(2 * MB) });
+    expect(response.status).toBe(413);
+    expect(source.pulled).toBeLessThanOrEqual(64 * 1024);
+  });
+
+  it('answers a 200 MB form post to the sign-in page with a readable page in the reader’s language, before CSRF', async () => {
+    for (const [lang, words] of [
+      ['en', 'larger than 1 MB'],
+      ['fr', 'dépassent 1 Mo'],
+      ['zh', '超过1 MB'],
+    ] as const) {
+      const { body, source } = streamedBody(200 * MB, 'email=' + 'a'.repeat(64 * 1024));
+      const response = await post(`/${lang}/sign-in`, body, { 'Content-Type': 'application/x-www-form-urlencoded' });
+      expect(response.status).toBe(413);
+      expect(response.headers.get('Content-Type')).toContain('text/html');
+      const html = await response.text();
+      expect(html).toContain(words);
+      expect(html).toContain(`lang="${lang}"`);
+      expect(source.pulled).toBeLessThan(2 * MB);
+    }
+  });
+
+  it('keeps CONCORD_MAX_UPLOAD_MB for uploads: past 1 MB is read, past the upload limit is refused', async () => {
+    // A multipart body has no Content-Length here: it is counted as it streams in.
+    const upload = (size: number) => {
+      const data = new FormData();
+      data.append('file', new File(['The General Assembly,\n'.repeat(Math.ceil(size / 22))], 'big.txt', { type: 'text/plain' }));
+      return t.app.request('/api/v1/documents', { method: 'POST', body: data, headers: { Authorization: `Bearer ${OPERATOR}` } });
+    };
+    const withinUpload = await upload(2 * MB);
+    expect(withinUpload.status).toBeLessThan(300);
+    const pastUpload = await upload(4 * MB);
+    expect(pastUpload.status).toBe(413);
+    expect(((await pastUpload.json()) as { detail: string }).detail).toContain('3 MB');
+  });
+
+  it('answers small bodies as before', async () => {
+    const response = await t.app.request('/api/v1/initiatives', {
+      method: 'POST',
+      body: JSON.stringify({ title: 'x' }),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+    expect(response.status).not.toBe(413);
+  });
+});
+
+interface OpenApiParameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: { type?: string | string[]; format?: string; pattern?: string; enum?: string[] };
+}
+
+type OpenApiDocument = { paths: Record<string, Record<string, { parameters?: OpenApiParameter[] }>> };
+
+/** Values that are wrong for any field, and those wrong for a field of a type. */
+function badValues(parameter: OpenApiParameter): string[] {
+  const values = ['a\u0000b', '\u0000'];
+  const type = [parameter.schema?.type].flat().join(',');
+  if (/number|integer/.test(type)) values.push('1e400', '-1e400', 'NaN', '99999999999999999999');
+  if (parameter.schema?.format === 'date' || /date|from|to|since|until|year|asOf/i.test(parameter.name))
+    values.push('2024-02-31', '0000-01-01', '2024-13-01');
+  return values;
+}
+
+function sampleValue(parameter: OpenApiParameter): string {
+  const first = parameter.schema?.enum?.[0];
+  if (first) return first;
+  return /number|integer/.test([parameter.schema?.type].flat().join(',')) ? '1' : 'sdg.9';
+}
+
+describe('bad input gets a 4xx, never a 500', () => {
+  it('refuses a NUL byte, an absurd number and an impossible date in every API GET parameter', async () => {
+    const spec = (await (await t.app.request('/api/v1/openapi.json')).json()) as OpenApiDocument;
+    const failures: string[] = [];
+    let tried = 0;
+    for (const [template, operations] of Object.entries(spec.paths)) {
+      const parameters = operations.get?.parameters ?? [];
+      for (const parameter of parameters.filter((p) => p.in === 'query' || p.in === 'path')) {
+        for (const bad of badValues(parameter)) {
+          let path = template;
+          const query = new URLSearchParams();
+          for (const p of parameters) {
+            const value = p === parameter ? bad : sampleValue(p);
+            if (p.in === 'path') path = path.replace(`{${p.name}}`, encodeURIComponent(value));
+            else if (p === parameter || p.required) query.set(p.name, value);
+          }
+          const url = `/api/v1${path}${query.size ? `?${query}` : ''}`;
+          const response = await t.app.request(url);
+          tried++;
+          const answer = await response.text();
+          if (response.status >= 500) failures.push(`${url} → ${response.status} ${answer.slice(0, 120)}`);
+          else if (response.status === 400 || response.status === 422)
+            expect(response.headers.get('Content-Type'), url).toContain('application/problem+json');
+        }
+      }
+    }
+    expect(tried).toBeGreaterThan(100);
+    expect(failures).toEqual([]);
+  });
+});
+
+/** The main pages and the query parameters each reads. */
+const pageParameters: Record<string, string[]> = {
+  '/en/registry': ['q', 'element', 'area', 'stakeholderType', 'status', 'year', 'offset'],
+  '/en/search': ['q', 'framework', 'in'],
+  '/en/crosswalk': ['rows', 'columns'],
+  '/en/crosswalk/cell': ['rows', 'columns', 'row', 'column'],
+  '/en/sign-in': ['next'],
+  '/en/organizations': ['q'],
+  '/en/documents': ['symbol', 'organ', 'from', 'to', 'year', 'limit', 'offset'],
+  '/en/documents/search': ['q', 'in', 'limit', 'offset'],
+  '/en/implementation': ['organization', 'rows', 'columns', 'from', 'to'],
+  '/en/implementation/cell': ['organization', 'row', 'column'],
+  '/en/implementation/finance': ['organization', 'currency', 'from', 'to'],
+  '/en/areas': ['method'],
+  '/en/areas/001': ['method'],
+  '/en/indicators': ['method', 'area'],
+  '/en/indicators/dashboard': ['method', 'area'],
+  '/en/reports': ['subject'],
+  '/en/roadmaps': ['q', 'offset'],
+  '/en/elements/sdg.9': ['lang'],
+};
+
+describe('bad input on pages gets a 4xx or a page, never a 500', () => {
+  it('answers a NUL, an absurd number, an impossible date or a CR/LF in every main page parameter without a 500', async () => {
+    const failures: string[] = [];
+    const values = ['a\u0000b', '1e400', '-1e400', '2024-02-31', '0000-01-01', '/en/x\r\nSet-Cookie: a=b'];
+    for (const [path, names] of Object.entries(pageParameters))
+      for (const name of names)
+        for (const value of values) {
+          const url = `${path}?${new URLSearchParams({ [name]: value })}`;
+          const response = await t.app.request(url);
+          const html = await response.text();
+          if (response.status >= 500) failures.push(`${url} → ${response.status}`);
+          if (value.includes('\u0000')) {
+            expect(response.status, url).toBe(400);
+            expect(html, url).toContain(name);
+          }
+        }
+    for (const path of ['/en/elements/a%00b', '/en/initiatives/%00', '/en/documents/%00', '/en/organizations/%00', '/en/pledges/%00', '/en/roadmaps/%00', '/en/%E0%A4%A'])
+      if ((await t.app.request(path)).status !== 400) failures.push(`${path} is not a 400`);
+    expect(failures).toEqual([]);
+  });
+
+  it('refuses a CR/LF in next= and never redirects off the site after signing in', async () => {
+    const response = await t.app.request('/en/sign-in?next=%2Fen%2Fx%0D%0ASet-Cookie%3A%20a%3Db');
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('next');
+  });
+});
