@@ -9,6 +9,7 @@ import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchReports } from './reports.ts';
+import { edge } from './edge.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -28,6 +29,7 @@ async function main() {
   if (want('indicators')) await indicators(machine);
   if (want('coverage')) await coverage(machine);
   if (want('reports')) await reports(machine);
+  if (want('edge')) await edge(machine, results);
 }
 
 async function reports(machine: Record<string, unknown>) {

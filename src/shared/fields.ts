@@ -49,3 +49,12 @@ export function sameSitePath(value: string | undefined): string | undefined {
   if (!value || controlCharacter.test(value) || value.includes('\\')) return undefined;
   return /^\/[a-z]{2}\/[^/]/.test(value) ? value : undefined;
 }
+
+/**
+ * An offset into a list as a page address gives it (`?offset=`): a whole number from 0, anything
+ * else (`1e400`, `-3`, `abc`) is the start of the list, as pages treat other filters they cannot read.
+ */
+export function listOffset(value: string | undefined): number {
+  const offset = Number(value);
+  return Number.isSafeInteger(offset) && offset > 0 ? offset : 0;
+}

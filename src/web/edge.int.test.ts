@@ -2,6 +2,8 @@
 // bounded before anything reads them, and bad input in any parameter is a 4xx, never a 500.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
+import { Visitor } from '../testing/visitor.ts';
+import { catalogs } from '../i18n/index.ts';
 
 let t: TestApp;
 const OPERATOR = 'edge-operator-token-0123456789';
@@ -195,17 +197,120 @@ describe('bad input on pages gets a 4xx or a page, never a 500', () => {
           if (response.status >= 500) failures.push(`${url} → ${response.status}`);
           if (value.includes('\u0000')) {
             expect(response.status, url).toBe(400);
-            expect(html, url).toContain(name);
+            expect(html, url).toContain(`“${name}”`);
           }
         }
-    for (const path of ['/en/elements/a%00b', '/en/initiatives/%00', '/en/documents/%00', '/en/organizations/%00', '/en/pledges/%00', '/en/roadmaps/%00', '/en/%E0%A4%A'])
+    for (const path of [
+      '/en/elements/a%00b',
+      '/en/initiatives/%00',
+      '/en/documents/%00',
+      '/en/organizations/%00',
+      '/en/pledges/%00',
+      '/en/roadmaps/%00',
+      '/en/%E0%A4%A',
+    ])
       if ((await t.app.request(path)).status !== 400) failures.push(`${path} is not a 400`);
     expect(failures).toEqual([]);
+  });
+
+  it('shows the registry from its start for an offset it cannot read', async () => {
+    for (const offset of ['1e400', '-1e400', '99999999999999999999'])
+      expect((await t.app.request(`/en/registry?offset=${offset}`)).status, offset).toBe(200);
   });
 
   it('refuses a CR/LF in next= and never redirects off the site after signing in', async () => {
     const response = await t.app.request('/en/sign-in?next=%2Fen%2Fx%0D%0ASet-Cookie%3A%20a%3Db');
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('next');
+  });
+});
+
+describe('bad body fields get a 400 naming the field, never a 500', () => {
+  let v: Visitor;
+  let auth: Record<string, string>;
+  let orgId: string;
+
+  beforeAll(async () => {
+    v = new Visitor(t.app);
+    await v.signUp('en', 'Edge Tester', 'edge-tester@example.org', 'a long enough password 42');
+    await v.get('/en/organizations/new');
+    const created = await v.post('/en/organizations/new', { name: 'Edge Org', stakeholderType: 'civil-society', country: 'KEN' });
+    orgId = created.location!.split('/').pop()!.split('?')[0]!;
+    const token = /<code dir="ltr">(cnc_[A-Za-z0-9_-]+)<\/code>/.exec((await v.post('/en/account/tokens', { name: 'edge' })).html)![1]!;
+    auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  });
+
+  const initiative = (overrides: Record<string, unknown> = {}, title = 'Rural broadband for schools') => ({
+    leadOrganizationId: orgId,
+    status: 'planned',
+    texts: [{ lang: 'en', title, description: 'Community networks bring broadband to rural schools.' }],
+    links: [{ elementId: 'gdc.11.c', evidence: 'Deploys local network infrastructure.' }],
+    ...overrides,
+  });
+
+  async function create(body: unknown) {
+    const response = await t.app.request('/api/v1/initiatives', { method: 'POST', headers: auth, body: JSON.stringify(body) });
+    const type = response.headers.get('Content-Type') ?? '';
+    return { status: response.status, type, body: (await response.json()) as { errors?: { field: string }[] } };
+  }
+
+  it('refuses a NUL in a JSON field of the API with 400 problem+json naming it', async () => {
+    const answer = await create(initiative({}, 'Rural\u0000broadband'));
+    expect(answer.status).toBe(400);
+    expect(answer.type).toContain('application/problem+json');
+    expect(answer.body.errors?.map((e) => e.field)).toEqual(['body.texts.0.title']);
+  });
+
+  it('refuses impossible dates in the API (2024-02-31, year 0) and takes real ones', async () => {
+    for (const startDate of ['2024-02-31', '0000-01-01', '2023-02-29']) {
+      const answer = await create(initiative({ startDate }));
+      expect(answer.status, startDate).toBe(400);
+      expect(answer.body.errors?.map((e) => e.field)).toEqual(['body.startDate']);
+    }
+    expect((await create(initiative({ startDate: '2024-02-29' }))).status).toBe(201);
+  });
+
+  it('shows a NUL or an impossible date in a form next to its field, in the reader’s language', async () => {
+    await v.get('/fr/initiatives/new');
+    const form = {
+      leadOrganizationId: orgId,
+      status: 'ongoing',
+      title_en: 'Community networks',
+      description_en: 'Community networks bring affordable broadband to rural schools.',
+      link_element_0: 'gdc.11.c',
+      link_type_0: 'contributes-to',
+      link_evidence_0: 'Deploys local network infrastructure in rural areas.',
+    };
+    const badDate = await v.post('/fr/initiatives/new', { ...form, startDate: '2024-02-31' });
+    expect(badDate.status).toBe(400);
+    expect(badDate.html).toContain(catalogs.fr['form.dateInvalid']);
+    const nul = await v.post('/fr/initiatives/new', { ...form, title_en: 'Community\u0000networks' });
+    expect(nul.status).toBe(400);
+    expect(nul.html).toContain(catalogs.fr['form.controlCharacters']);
+  });
+
+  it('sends the reader back only to a page of this site after signing in', async () => {
+    for (const [next, expected] of [
+      ['/en/registry', '/en/registry'],
+      ['//evil.example/', '/en/account'],
+      ['/\\evil.example/', '/en/account'],
+    ] as const) {
+      const reader = new Visitor(t.app);
+      await reader.get(`/en/sign-in?next=${encodeURIComponent(next)}`);
+      const answer = await reader.post(`/en/sign-in?next=${encodeURIComponent(next)}`, {
+        email: 'edge-tester@example.org',
+        password: 'a long enough password 42',
+      });
+      expect(answer.status, next).toBe(303);
+      expect(answer.location, next).toBe(expected);
+    }
+  });
+
+  it('shows a NUL in the sign-in form next to the field', async () => {
+    const reader = new Visitor(t.app);
+    await reader.get('/en/sign-in');
+    const answer = await reader.post('/en/sign-in', { email: 'someone\u0000@example.org', password: 'whatever it is' });
+    expect(answer.status).toBe(400);
+    expect(answer.html).toContain(catalogs.en['form.controlCharacters']);
   });
 });
