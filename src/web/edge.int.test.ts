@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
+import { rows, sql } from '../store/index.ts';
+import { isStoreValueError } from './bad-input.ts';
 
 let t: TestApp;
 const OPERATOR = 'edge-operator-token-0123456789';
@@ -312,5 +314,20 @@ describe('bad body fields get a 400 naming the field, never a 500', () => {
     const answer = await reader.post('/en/sign-in', { email: 'someone\u0000@example.org', password: 'whatever it is' });
     expect(answer.status).toBe(400);
     expect(answer.html).toContain(catalogs.en['form.controlCharacters']);
+  });
+});
+
+describe('the store’s refusal of a value is a 400, as a safety net behind validation', () => {
+  const refusal = (query: Parameters<typeof rows>[1]) =>
+    rows(t.store.db, query).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+  it('recognises the store refusing a NUL, an impossible date or an out-of-range number, and nothing else', async () => {
+    expect(isStoreValueError(await refusal(sql`select ${'a\u0000b'}::text as v`))).toBe(true);
+    expect(isStoreValueError(await refusal(sql`select ${'2024-02-31'}::date as v`))).toBe(true);
+    expect(isStoreValueError(await refusal(sql`select ${'1e400'}::integer as v`))).toBe(true);
+    expect(isStoreValueError(await refusal(sql`select v from table_that_is_not_there`))).toBe(false);
   });
 });

@@ -89,7 +89,7 @@ export function bodyLimit(): MiddlewareHandler<AppEnv> {
       c.res = undefined;
       c.res = await bodyTooLarge(c, allowance.maxBytes);
     }
-    if (c.res.status === 413) c.res = closing(c.res);
+    if (c.res.status === 413) c.res.headers.set('Connection', 'close');
   };
 }
 
