@@ -89,6 +89,22 @@ describe('every request body is bounded before it is parsed', () => {
       data.append('file', new File(['The General Assembly,\n'.repeat(Math.ceil(size / 22))], 'big.txt', { type: 'text/plain' }));
       return t.app.request('/api/v1/documents', { method: 'POST', body: data, headers: { Authorization: `Bearer ${OPERATOR}` } });
     };
+    // With a declared Content-Length too: checked against the upload's limit, not the default one.
+    const form = new FormData();
+    form.append('file', new File(['The General Assembly decides,\n'.repeat(70_000)], 'declared.txt', { type: 'text/plain' }));
+    const encoded = new Response(form);
+    const bytes = new Uint8Array(await encoded.arrayBuffer());
+    expect(bytes.byteLength).toBeGreaterThan(2 * MB);
+    const declared = await t.app.request('/api/v1/documents', {
+      method: 'POST',
+      body: bytes,
+      headers: {
+        Authorization: `Bearer ${OPERATOR}`,
+        'Content-Type': encoded.headers.get('Content-Type')!,
+        'Content-Length': String(bytes.byteLength),
+      },
+    });
+    expect(declared.status, await declared.clone().text()).toBeLessThan(300);
     const withinUpload = await upload(2 * MB);
     expect(withinUpload.status).toBeLessThan(300);
     const pastUpload = await upload(4 * MB);

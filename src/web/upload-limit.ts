@@ -56,7 +56,7 @@ export function bodyLimit(): MiddlewareHandler<AppEnv> {
     // No route accepts more than the larger of the two limits: refuse before reading anything.
     if (declared !== undefined && declared > Math.max(defaultBodyLimitBytes, c.var.config.maxUploadMb * MB)) {
       allowance.exceeded = true;
-      return closing(await bodyTooLarge(c, defaultBodyLimitBytes));
+      return closing(await bodyTooLarge(c, Math.max(defaultBodyLimitBytes, c.var.config.maxUploadMb * MB)));
     }
     const reader = source.getReader();
     let received = 0;
@@ -67,20 +67,24 @@ export function bodyLimit(): MiddlewareHandler<AppEnv> {
       // enqueuing): the server drains or closes the connection once the answer is sent.
       reader.releaseLock();
     };
-    const limited = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        // Checked at the first read, once the route had its say on the limit.
-        if (received === 0 && declared !== undefined && declared > allowance.maxBytes) return refuse(controller);
-        const { done, value } = await reader.read();
-        if (done) return controller.close();
-        received += value.byteLength;
-        if (received > allowance.maxBytes) return refuse(controller);
-        controller.enqueue(value);
+    const limited = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          // Checked at the first read, once the route had its say on the limit.
+          if (received === 0 && declared !== undefined && declared > allowance.maxBytes) return refuse(controller);
+          const { done, value } = await reader.read();
+          if (done) return controller.close();
+          received += value.byteLength;
+          if (received > allowance.maxBytes) return refuse(controller);
+          controller.enqueue(value);
+        },
+        cancel(reason) {
+          return reader.cancel(reason);
+        },
       },
-      cancel(reason) {
-        return reader.cancel(reason);
-      },
-    });
+      // Pulled only when a reader asks: a stream fills its queue at once otherwise, before the route raised its limit.
+      { highWaterMark: 0 },
+    );
     c.req.raw = new Request(c.req.raw, { body: limited, duplex: 'half' } as RequestInit);
     await next();
     // A reader may have caught the cut body's error and answered something else (400, or parsed
