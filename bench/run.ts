@@ -11,6 +11,7 @@ import { benchCoverage } from './coverage.ts';
 import { benchReports } from './reports.ts';
 import { benchStructure } from './structure.ts';
 import { imports } from './imports.ts';
+import { edge } from './edge.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -32,6 +33,7 @@ async function main() {
   if (want('reports')) await reports(machine);
   if (want('structure')) await structure(machine);
   if (want('imports')) await imports(machine);
+  if (want('edge')) await edge(machine, results);
 }
 
 async function structure(machine: Record<string, unknown>) {

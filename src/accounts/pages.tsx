@@ -9,6 +9,7 @@ import { readForm, refusalError, type FieldErrors } from '../web/forms.ts';
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { endSessionCookie, requireUser, startSessionCookie } from '../web/session.ts';
 import { Refusal } from '../shared/refusal.ts';
+import { sameSitePath } from '../shared/fields.ts';
 import { renderSections } from '../web/sections.tsx';
 import type { Child } from 'hono/jsx';
 import { backoffs, hit, limits, signInAttempt, signInSucceeded } from './rate-limit.ts';
@@ -85,7 +86,7 @@ const organizationSchema = z.object({
 
 /** The address the reader came from, kept on sign-in so they go back there; only local paths. */
 function safeNext(value: string | undefined, lang: string): string {
-  return value && /^\/[a-z]{2}\/[^/]/.test(value) && !value.startsWith('//') ? value : `/${lang}/account`;
+  return sameSitePath(value) ?? `/${lang}/account`;
 }
 
 /**

@@ -2,7 +2,7 @@
 // data table, assessments with their components and method), area profiles, the 2030 dashboard,
 // the SVG charts as files, and a section on element pages. Read pages need no JavaScript.
 import type { Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { uploadLimitWith } from '../web/upload-limit.ts';
 import { raw } from 'hono/html';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
@@ -470,14 +470,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
   app.get(`${L}/indicators/import`, (c) => c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} />));
   app.post(
     `${L}/indicators/import`,
-    async (c, next) => {
-      const max = c.var.config.maxUploadMb;
-      return bodyLimit({
-        maxSize: max * 1024 * 1024,
-        onError: () =>
-          c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} error={c.var.t('indicators.importTooLarge', { mb: max })} />, 413),
-      })(c, next);
-    },
+    uploadLimitWith((c, max) =>
+      c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} error={c.var.t('indicators.importTooLarge', { mb: max })} />, 413),
+    ),
     async (c) => {
       const ctx = pageContext(c);
       const user = c.var.user;

@@ -13,6 +13,7 @@ import { fieldErrors, firstValue, readRawForm, refusalError, type FieldErrors } 
 import { ErrorSummary, Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection, renderSections } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
+import { listOffset } from '../shared/fields.ts';
 import { directionOf, endonyms, languages, type Language } from '../language/languages.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
@@ -1039,7 +1040,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   app.get(`${L}/registry`, async (c) => {
     const ctx = ctxOf(c);
     const { query, filter } = registryQuery(c);
-    const offset = Math.max(0, Number(c.req.query('offset')) || 0);
+    const offset = listOffset(c.req.query('offset'));
     const db = c.var.store.db;
     const [result, facets, catalog] = await Promise.all([
       listInitiatives(db, { ...filter, lang: ctx.lang, limit: PAGE, offset }),

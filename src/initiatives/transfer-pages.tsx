@@ -2,7 +2,7 @@
 // published. Uploads are limited to CONCORD_MAX_UPLOAD_MB and carry the CSRF token.
 import type { Context, Hono } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { bodyLimit } from 'hono/body-limit';
+import { uploadLimitWith } from '../web/upload-limit.ts';
 import type { AppEnv } from '../web/env.ts';
 import { href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
@@ -174,13 +174,7 @@ export function registerTransferPages(app: Hono<AppEnv>): void {
 
   app.post(
     `${L}/registry/import`,
-    async (c, next) => {
-      const max = c.var.config.maxUploadMb;
-      return bodyLimit({
-        maxSize: max * 1024 * 1024,
-        onError: () => c.html(<TransferPage ctx={pageContext(c)} error={c.var.t('transfer.tooLarge', { mb: max })} />, 413),
-      })(c, next);
-    },
+    uploadLimitWith((c, max) => c.html(<TransferPage ctx={pageContext(c)} error={c.var.t('transfer.tooLarge', { mb: max })} />, 413)),
     async (c) => {
       const ctx = pageContext(c);
       const user: User | null = c.var.user;

@@ -4,13 +4,17 @@ import { OpenAPIHono, z } from '@hono/zod-openapi';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import type { AppEnv } from './env.ts';
-import { fieldErrors, validationProblem, problemResponse, notFound } from './problem.ts';
+import { fieldErrors, fieldTarget, validationProblem, problemResponse, notFound } from './problem.ts';
+import { controlCharacterFields } from './bad-input.ts';
 import { languages } from '../language/languages.ts';
 
 export function createApi(): OpenAPIHono<AppEnv> {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return problemResponse(c, validationProblem(fieldErrors(result.error, result.target)));
+      // Whatever each schema allows, no field may carry a NUL or another control character text has no use for.
+      const unsafe = controlCharacterFields(result.data, fieldTarget(result.target));
+      if (unsafe.length) return problemResponse(c, validationProblem(unsafe));
       return undefined;
     },
   });

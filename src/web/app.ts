@@ -38,6 +38,8 @@ import { registerIndicatorApi } from '../indicators/api.ts';
 import { registerIndicatorPages } from '../indicators/pages.tsx';
 import { registerReportApi } from '../reports/api.ts';
 import { registerReportPages } from '../reports/pages.tsx';
+import { bodyExceeded, bodyLimit, bodyTooLarge } from './upload-limit.ts';
+import { isStoreValueError, requestTarget, storeValueProblem } from './bad-input.ts';
 
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -47,6 +49,10 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
     c.set('config', config);
     await next();
   });
+  // Before anything that reads a body or acts on it (sessions, authentication, CSRF, parsing).
+  app.use('*', bodyLimit());
+  // A NUL or a malformed escape in the path or a query parameter is refused before any route reads it.
+  app.use('*', requestTarget());
   app.use('*', credentialCaching());
   app.use(
     '*',
@@ -124,6 +130,8 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   });
 
   app.onError((error, c) => {
+    // Whatever a reader made of a body cut off at its limit, the answer is 413.
+    if (bodyExceeded(c)) return bodyTooLarge(c);
     const path = new URL(c.req.url).pathname;
     const lang = pageLanguage(c.get('lang'), c.req.header('Accept-Language'));
     if (error instanceof Refusal) {
@@ -146,7 +154,9 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
         ? error
         : error instanceof HTTPException
           ? new Problem(error.status, error.message || 'Error')
-          : new Problem(500, 'Internal Server Error', 'Concord could not answer this request; the error has been logged.');
+          : isStoreValueError(error)
+            ? storeValueProblem()
+            : new Problem(500, 'Internal Server Error', 'Concord could not answer this request; the error has been logged.');
     if (problem.status >= 500) console.error(error);
     if (path.startsWith('/api/')) return problemResponse(c, problem);
     return errorPage(c, problem.status, lang);

@@ -8,6 +8,7 @@ import type { MessageKey, MessageValues } from '../i18n/index.ts';
 import { csrfValid } from './session.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { messageKeys } from '../i18n/index.ts';
+import { controlCharacter, controlCharacterInText } from '../shared/fields.ts';
 
 /** The error a refusal puts next to its field. */
 export function refusalError(error: Refusal): FieldError {
@@ -30,17 +31,29 @@ function keyOf(message: string): MessageKey {
 
 /** Reads a posted form's fields after checking its CSRF token (403 otherwise). Repeated fields become lists. */
 export async function readRawForm(c: Context<AppEnv>): Promise<{ raw: Record<string, string | string[]>; values: Record<string, string> }> {
+  const { raw, values, unsafe } = await readFields(c);
+  // Forms read without a schema have no field to show the error beside: the page says which.
+  if (unsafe[0] !== undefined) throw new Refusal(400, 'form.controlCharacters', unsafe[0]);
+  return { raw, values };
+}
+
+/** The posted fields, and those holding a control character no text needs (NUL first: the store refuses it). */
+async function readFields(
+  c: Context<AppEnv>,
+): Promise<{ raw: Record<string, string | string[]>; values: Record<string, string>; unsafe: string[] }> {
   const body = await c.req.parseBody({ all: true });
   if (!csrfValid(c, body._csrf)) throw new Refusal(403, 'form.csrf');
   const values: Record<string, string> = {};
   const raw: Record<string, string | string[]> = {};
+  const unsafe: string[] = [];
   for (const [name, value] of Object.entries(body)) {
     if (name === '_csrf') continue;
     const list = (Array.isArray(value) ? value : [value]).filter((v): v is string => typeof v === 'string');
+    if (controlCharacter.test(name) || list.some((v) => controlCharacterInText.test(v))) unsafe.push(name);
     raw[name] = list.length > 1 ? list : (list[0] ?? '');
     values[name] = list.join(', ');
   }
-  return { raw, values };
+  return { raw, values, unsafe };
 }
 
 /** Turns zod issues into field errors; `fieldOf` maps an issue path to a form field name. */
@@ -58,7 +71,8 @@ export function fieldErrors(
 
 /** Reads a posted form: checks CSRF (403 otherwise), then validates with the schema. */
 export async function readForm<T>(c: Context<AppEnv>, schema: z.ZodType<T>): Promise<FormResult<T>> {
-  const { raw, values } = await readRawForm(c);
+  const { raw, values, unsafe } = await readFields(c);
+  if (unsafe.length) return { ok: false, errors: Object.fromEntries(unsafe.map((name) => [name, 'form.controlCharacters'])), values };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, data: parsed.data, values };
   return { ok: false, errors: fieldErrors(parsed.error.issues), values };

@@ -51,10 +51,15 @@ export function problemResponse(c: Context, problem: Problem): Response {
   return c.body(JSON.stringify(body), problem.status, { 'Content-Type': 'application/problem+json; charset=utf-8' });
 }
 
+/** How a part of a request is named in field errors: bodies (JSON or form) are `body`. */
+export function fieldTarget(target: string): string {
+  return target === 'json' || target === 'form' ? 'body' : target;
+}
+
 /** Turns a zod validation error on part of a request into field errors. */
 export function fieldErrors(error: ZodError, target: string): FieldError[] {
   return error.issues.map((issue) => {
-    const field = [target === 'json' || target === 'form' ? 'body' : target, ...issue.path.map(String)].join('.');
+    const field = [fieldTarget(target), ...issue.path.map(String)].join('.');
     const values = 'values' in issue && Array.isArray(issue.values) ? (issue.values as unknown[]).map(String) : undefined;
     // Schemas shared with forms carry catalog keys as messages: the API speaks English.
     const message = (messageKeys as readonly string[]).includes(issue.message)
