@@ -9,6 +9,7 @@ import { benchDocuments } from './documents.ts';
 import { benchIndicators } from './indicators.ts';
 import { benchCoverage } from './coverage.ts';
 import { benchReports } from './reports.ts';
+import { benchActions } from './actions.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -28,6 +29,16 @@ async function main() {
   if (want('indicators')) await indicators(machine);
   if (want('coverage')) await coverage(machine);
   if (want('reports')) await reports(machine);
+  if (want('actions')) await actions(machine);
+}
+
+async function actions(machine: Record<string, unknown>) {
+  const run = await benchActions({ sample: 30 });
+  const file = path.join(results, 'actions.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'actions', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
+  console.log(`actions over ${run.paragraphsCompared} annotated paragraphs: verbs R ${run.verbs.recall} P ${run.verbs.precision}; actors R ${run.actors.recall} P ${run.actors.precision}`);
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function reports(machine: Record<string, unknown>) {
