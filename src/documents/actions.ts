@@ -21,7 +21,9 @@ export type { Deadline } from './deadlines.ts';
  * (we commit, pledge), `request` (requests, calls upon, urges, demands), `invitation` (invites,
  * encourages, recommends, calls for), `position` (recognizes, welcomes, notes: nobody is asked).
  */
-export type VerbForce = 'decision' | 'commitment' | 'request' | 'invitation' | 'position';
+export const verbForces = ['decision', 'commitment', 'request', 'invitation', 'position'] as const;
+export type VerbForce = (typeof verbForces)[number];
+export const isVerbForce = (s: string): s is VerbForce => (verbForces as readonly string[]).includes(s);
 
 /** An actor of an action: a catalogue id, or null for a phrase the catalogue does not know. */
 export interface ActionActor {
