@@ -80,6 +80,7 @@ const LEXICON: Record<Language, VerbEntry[]> = {
   en: [
     en('requests', 'request', 'request', undefined, 'requested'),
     en('calls upon', 'request', 'call (?:upon|on)', 'calls (?:upon|on)', 'called (?:upon|on)'),
+    e('calls upon', 'request', 'appeals to', 'appeal to'),
     en('calls for', 'invitation', 'call for', 'calls for'),
     en('urges', 'request', 'urge', undefined, 'urged'),
     en('demands', 'request', 'demand'),
@@ -393,7 +394,8 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     let subjectFrom = 0;
     if (person === 'passive') {
       const before = text.slice(0, m.index);
-      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf(','), before.lastIndexOf('.'), before.lastIndexOf(':'));
+      // The subject runs from the clause boundary ("Governments, individually and collectively, are encouraged").
+      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(':'), before.search(/,\s+and\s+[^,]*$/));
       subjectFrom = cut + 1;
     }
     hits.push({ index: person === 'passive' ? subjectFrom : m.index, end: start + verbText.length, verbText, entry: found.entry, person, subjectFrom });
@@ -409,6 +411,38 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
     if (!inside) return m.index;
   }
   return -1;
+}
+
+/**
+ * Words that join the names of several actors ("Governments, relevant international
+ * organizations and other stakeholders") and words that leave the actor phrase for a modifier
+ * ("the ITU, as the secretariat of UNGIS, working with the facilitators": ITU alone is asked).
+ */
+const CHAIN: Partial<Record<Language, { leave: RegExp; maxLead: number }>> = {
+  en: {
+    leave: /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    maxLead: 6,
+  },
+};
+
+/**
+ * The actors of an actor phrase: the first name (after at most a few words: "the efforts of
+ * Member States") and the names joined to it, up to the first modifier.
+ */
+function actorChain(phrase: string, mentions: ActorMention[], lang: Language): ActorMention[] {
+  const rule = CHAIN[lang];
+  if (!rule || mentions.length === 0) return mentions;
+  const [first, ...rest] = mentions;
+  if (!first) return [];
+  if (phrase.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length > rule.maxLead) return [];
+  const kept = [first];
+  let end = first.index + first.text.length;
+  for (const m of rest) {
+    if (rule.leave.test(phrase.slice(end, m.index))) break;
+    kept.push(m);
+    end = m.index + m.text.length;
+  }
+  return kept;
 }
 
 const tidy = (s: string) =>
@@ -451,11 +485,16 @@ export interface ActionContext {
  * //    object: 'to submit to the General Assembly at its eighty-first session a report', deadline: { from: '2026-09-01', … } }]
  */
 export function actionsIn(text: string, lang: Language, context: ActionContext = {}): ClauseAction[] {
+  return clauses(text, lang, context).map((c) => c.action);
+}
+
+/** The actions of a paragraph with where each starts (0: the paragraph opens with it). */
+function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number }[] {
   const organ = context.organ ?? null;
   const firstPerson = lang === 'en' ? /(?:^|[\s,;(])we\b/i.test(text) : lang === 'fr' ? /\bnous\b/i.test(text) : false;
   const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
   const g = GRAMMAR[lang];
-  const out: ClauseAction[] = [];
+  const out: { action: ClauseAction; at: number }[] = [];
   hits.forEach((h, k) => {
     const { entry } = h;
     const nextStart = hits[k + 1]?.index ?? text.length;
@@ -468,17 +507,24 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
     if (entry.force === 'request' || entry.force === 'invitation') {
       if (h.person === 'passive') {
         const subject = text.slice(h.subjectFrom, h.end - h.verbText.length);
-        actors = toActors(findActors(subject, lang));
+        actors = toActors(actorChain(subject, findActors(subject, lang), lang));
         if (actors.length === 0) {
           const words = tidy(subject.replace(new RegExp(`\\s${g.auxiliary ?? ''}$`, 'iu'), ''));
           if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = [{ id: null, text: words }];
         }
+      } else if (lang === 'en' && /^\s*that\s/i.test(clause)) {
+        // "request that the Commission and the Council consider the report": the that-clause's subject.
+        const rest = clause.replace(/^\s*that\s+/i, '');
+        const named = actorChain(rest, findActors(rest, lang), lang);
+        const last = named.at(-1);
+        actors = toActors(named);
+        if (last) object = tidy(rest.slice(last.index + last.text.length));
       } else if (entry.label !== 'calls for') {
         const mentions = findActors(clause, lang);
         const at = firstInfinitive(clause, lang, mentions);
         if (at >= 0) {
           const phrase = clause.slice(0, at);
-          actors = toActors(mentions.filter((m) => m.index < at));
+          actors = toActors(actorChain(phrase, mentions.filter((m) => m.index < at), lang));
           const bare = tidy(phrase);
           if (actors.length === 0 && g.pronoun?.test(bare)) {
             // "…the role of the Commission…, and requests it to…": the body named last before.
@@ -494,6 +540,11 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
           actors = toActors(mentions.filter((m) => m.index < 40));
         }
       }
+    } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
+      // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
+      // (not what an earlier text did: "recalls that the Assembly determined … should").
+      const that = /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(clause);
+      if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
     } else if (entry.force === 'decision' || entry.force === 'commitment') {
       // "Decides that the Conference shall be open to…": the subject of the that-clause is asked.
       const that = lang === 'en' ? /^\s*that\s+(.{1,120}?)\s+(?:shall|should|will|would|is|are|be|may|must)\b/i.exec(clause) : null;
@@ -503,7 +554,7 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
       else if (bare && !/^(?:it|there|this|these|such)\b/i.test(bare) && bare.split(/\s+/).length <= 4) actors = [{ id: null, text: bare }];
       else if (!that) actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
     }
-    out.push({
+    const action: ClauseAction = {
       verb: entry.label,
       verbText: h.verbText,
       force: entry.force,
@@ -511,7 +562,8 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
       actors,
       object,
       deadline: entry.force === 'position' ? null : findDeadline(clause, lang, { notBefore: context.notBefore ?? null, organ }),
-    });
+    };
+    out.push({ action, at: h.index });
   });
   return out;
 }
@@ -530,10 +582,11 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
   const lastOf = new Map<string, ClauseAction>();
   for (const b of doc.blocks) {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
-    const own = actionsIn(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
+    const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
+    const own = found.map((c) => c.action);
     const chapeau = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
     if (b.kind === 'subparagraph' && !chapeau) continue;
-    const opensWithVerb = own.length > 0 && b.text.trimStart().startsWith(own[0]?.verbText ?? '\u0000');
+    const opensWithVerb = found[0]?.at === 0;
     if (chapeau && !opensWithVerb) {
       const deadline = findDeadline(b.text, doc.language, { notBefore: year, organ: doc.organ }) ?? chapeau.deadline;
       const row = { ...chapeau, object: tidy(b.text), deadline, inherited: true };

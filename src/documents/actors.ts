@@ -242,6 +242,7 @@ export const ACTORS: Actor[] = [
         'entities of the United Nations system',
         'UN (?:agencies|funds|programmes|entities)',
         'agencies, funds and programmes',
+        'United Nations',
       ],
       fr: ['système des Nations Unies', 'entités des Nations Unies', 'institutions spécialisées'],
       es: ['entidades de las Naciones Unidas', 'organismos especializados'],
@@ -638,8 +639,8 @@ export interface ActorMention {
 }
 
 /**
- * The catalogue actors a phrase names, in order, each once; overlapping names resolve to the
- * longest ("President of the General Assembly", not "General Assembly").
+ * The catalogue actors a phrase names, in order, each once (where first named); overlapping
+ * names resolve to the longest ("President of the General Assembly", not "General Assembly").
  *
  * @example
  * findActors('the Commission on Science and Technology for Development and ECOSOC', 'en')
@@ -655,7 +656,8 @@ export function findActors(text: string, lang: Language): ActorMention[] {
   const kept: ActorMention[] = [];
   for (const h of hits) {
     const overlaps = kept.some((k) => h.index < k.index + k.text.length && k.index < h.index + h.text.length);
-    if (!overlaps && !kept.some((k) => k.id === h.id)) kept.push(h);
+    if (!overlaps) kept.push(h);
   }
-  return kept.sort((a, b) => a.index - b.index);
+  // Each actor once, where it is first named.
+  return kept.sort((a, b) => a.index - b.index).filter((h, i, all) => all.findIndex((k) => k.id === h.id) === i);
 }
