@@ -81,6 +81,9 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('requests', 'request', 'request', undefined, 'requested'),
     en('calls upon', 'request', 'call (?:upon|on)', 'calls (?:upon|on)', 'called (?:upon|on)'),
     e('calls upon', 'request', 'appeals to', 'appeal to'),
+    // "Reiterates its request to the Secretary-General to…": a request made again.
+    e('reiterates', 'request', 'reiterates its (?:request|call|appeal)s?(?: (?:to|upon|on))?', 'reiterate our (?:request|call|appeal)s?(?: (?:to|upon|on))?'),
+    e('reiterates', 'invitation', 'reiterates its (?:invitation|encouragement)(?: to)?', 'reiterate our (?:invitation|encouragement)(?: to)?'),
     en('calls for', 'invitation', 'call for', 'calls for'),
     en('urges', 'request', 'urge', undefined, 'urged'),
     en('demands', 'request', 'demand'),
@@ -418,9 +421,10 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
  * organizations and other stakeholders") and words that leave the actor phrase for a modifier
  * ("the ITU, as the secretariat of UNGIS, working with the facilitators": ITU alone is asked).
  */
-const CHAIN: Partial<Record<Language, { leave: RegExp; maxLead: number }>> = {
+const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: number }>> = {
   en: {
     leave: /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    resume: /(?:,\s*|\s)(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
     maxLead: 6,
   },
 };
@@ -438,7 +442,10 @@ function actorChain(phrase: string, mentions: ActorMention[], lang: Language): A
   const kept = [first];
   let end = first.index + first.text.length;
   for (const m of rest) {
-    if (rule.leave.test(phrase.slice(end, m.index))) break;
+    const gap = phrase.slice(end, m.index);
+    // A modifier ends the list unless a list word takes it up again: "Member States, taking into
+    // account their circumstances, and the United Nations system".
+    if (rule.leave.test(gap) && !rule.resume.test(gap)) break;
     kept.push(m);
     end = m.index + m.text.length;
   }
@@ -495,6 +502,7 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
   const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
   const g = GRAMMAR[lang];
   const out: { action: ClauseAction; at: number }[] = [];
+  const sharesNext = new Set<number>();
   hits.forEach((h, k) => {
     const { entry } = h;
     const nextStart = hits[k + 1]?.index ?? text.length;
@@ -521,7 +529,14 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
         if (last) object = tidy(rest.slice(last.index + last.text.length));
       } else if (entry.label !== 'calls for') {
         const mentions = findActors(clause, lang);
-        const at = firstInfinitive(clause, lang, mentions);
+        let at = firstInfinitive(clause, lang, mentions);
+        // A chapeau ("Encourages States and United Nations entities, inter alia:") or a verb that
+        // shares the next one's infinitive ("Requests United Nations agencies, and invites NGOs, to…").
+        const short = clause.trim().split(/\s+/).length <= 16;
+        if (at < 0 && lang === 'en' && (/:\s*$/.test(clause) || (short && hits[k + 1] && !/[.;]/.test(clause)))) {
+          at = clause.length;
+          if (!/:\s*$/.test(clause)) sharesNext.add(k);
+        }
         if (at >= 0) {
           const phrase = clause.slice(0, at);
           actors = toActors(actorChain(phrase, mentions.filter((m) => m.index < at), lang));
@@ -565,6 +580,11 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
     };
     out.push({ action, at: h.index });
   });
+  // Verbs that share an infinitive take the next action's object and deadline.
+  for (const k of [...sharesNext].sort((a, b) => b - a)) {
+    const [self, next] = [out[k]?.action, out[k + 1]?.action];
+    if (self && next && next.directive) Object.assign(self, { object: next.object, deadline: next.deadline });
+  }
   return out;
 }
 

@@ -242,6 +242,7 @@ export const ACTORS: Actor[] = [
         'entities of the United Nations system',
         'UN (?:agencies|funds|programmes|entities)',
         'agencies, funds and programmes',
+        '(?:organizations|entities|bodies|organs|agencies)(?:,? (?:and|or) (?:bodies|entities|organs|organizations|agencies))? of the United Nations(?: system)?',
         'United Nations',
       ],
       fr: ['système des Nations Unies', 'entités des Nations Unies', 'institutions spécialisées'],
@@ -513,7 +514,7 @@ export const ACTORS: Actor[] = [
     'group.international-organizations',
     'group',
     ['international organizations', 'organisations internationales', 'organizaciones internacionales', 'международные организации', '国际组织', 'المنظمات الدولية'],
-    { en: ['(?:relevant )?(?:international|intergovernmental|multilateral) organizations', '(?:relevant )?international(?= and regional organizations)', 'relevant organizations'], ru: [`международн${RU} организаци${RU}`] },
+    { en: ['(?:relevant )?(?:international|intergovernmental|multilateral) organizations', '(?:relevant )?international(?= and regional organizations)', 'intergovernmental(?= and non-governmental organizations)', 'relevant organizations'], ru: [`международн${RU} организаци${RU}`] },
   ),
   actor(
     'group.regional-organizations',
