@@ -424,7 +424,7 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
 const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: number }>> = {
   en: {
     leave: /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
-    resume: /(?:,\s*|\s)(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
+    resume: /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
     maxLead: 6,
   },
 };
@@ -560,14 +560,23 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
       // (not what an earlier text did: "recalls that the Assembly determined … should").
       const that = /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(clause);
       if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
+    } else if (entry.force === 'decision' && lang === 'en' && !/^\s*(?:to|that)\b/i.test(clause) && firstInfinitive(clause, lang, findActors(clause, lang)) >= 0) {
+      // "Authorizes the Secretary-General to enter into commitments…": the decision empowers someone.
+      const mentions = findActors(clause, lang);
+      const at = firstInfinitive(clause, lang, mentions);
+      const named = actorChain(clause.slice(0, at), mentions.filter((m) => m.index < at), lang);
+      actors = named.length > 0 ? toActors(named) : [organActor(organ, h.verbText)];
+      if (named.length > 0) object = tidy(clause.slice(at));
     } else if (entry.force === 'decision' || entry.force === 'commitment') {
       // "Decides that the Conference shall be open to…": the subject of the that-clause is asked.
       const that = lang === 'en' ? /^\s*that\s+(.{1,120}?)\s+(?:shall|should|will|would|is|are|be|may|must)\b/i.exec(clause) : null;
       const named = that?.[1] ? findActors(that[1], lang) : [];
-      const bare = that?.[1] ? tidy(that[1]).replace(/^(?:the|all)\s+/i, '') : '';
-      if (named.length > 0) actors = toActors(named);
-      else if (bare && !/^(?:it|there|this|these|such)\b/i.test(bare) && bare.split(/\s+/).length <= 4) actors = [{ id: null, text: bare }];
-      else if (!that) actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
+      // A body the catalogue does not know is still a body when it is named as one ("the Conference", "the Executive Board").
+      const body = that?.[1] ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
+      if (named.length > 0) actors = toActors(actorChain(that?.[1] ?? '', named, lang));
+      else if (body && body.split(/\s+/).length <= 5) actors = [{ id: null, text: body }];
+      // Otherwise the organ decides for itself ("Decides that accreditation shall be…").
+      else actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
     }
     const action: ClauseAction = {
       verb: entry.label,
@@ -600,23 +609,39 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
   const context: ActionContext = { notBefore: year, organ: doc.organ };
   const rows: RequestedAction[] = [];
   const lastOf = new Map<string, ClauseAction>();
+  let previous: ClauseAction | undefined;
   for (const b of doc.blocks) {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
     const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
-    const own = found.map((c) => c.action);
+    const own: ClauseAction[] = found.map((c) => c.action);
     const chapeau = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
     if (b.kind === 'subparagraph' && !chapeau) continue;
-    const opensWithVerb = found[0]?.at === 0;
+    let opensWithVerb = found[0]?.at === 0;
+    if (chapeau && !opensWithVerb && doc.language === 'en' && /^To\s/.test(b.text)) {
+      // "We decide: (a) To request the Secretary-General to report…": the item's own verb asks.
+      const item = clauses(b.text.replace(/^To\s+/, ''), doc.language, { ...context, firstPerson: true });
+      if (item[0]?.at === 0 && item[0].action.force !== 'position') {
+        own.splice(0, own.length, ...item.map((c) => c.action));
+        opensWithVerb = true;
+      }
+    }
     if (chapeau && !opensWithVerb) {
       const deadline = findDeadline(b.text, doc.language, { notBefore: year, organ: doc.organ }) ?? chapeau.deadline;
-      const row = { ...chapeau, object: tidy(b.text), deadline, inherited: true };
+      // "Requests: (a) The Secretary-General, in his capacity as Chair…, to enhance…": the item names who.
+      const head = doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined;
+      const named = head && chapeau.directive ? actorChain(head, findActors(head, doc.language), doc.language) : [];
+      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 1;
+      const row = { ...chapeau, ...(leading ? { actors: toActors(named) } : {}), object: tidy(b.text), deadline, inherited: true };
       rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
       lastOf.set(b.id, row);
       continue;
     }
     for (const a of own) rows.push({ ...a, inherited: false, blockId: b.id, paragraph: b.number, part: b.part });
-    const last = own.at(-1);
+    // A lead-in without a verb of its own ("To realize this commitment, we will draw from the
+    // following actions:") carries the action of the paragraph before it to its items.
+    const last = own.at(-1) ?? (/:\s*$/.test(b.text) ? previous : undefined);
     if (last) lastOf.set(b.id, last);
+    if (b.kind === 'operative') previous = own.at(-1);
   }
   return rows;
 }

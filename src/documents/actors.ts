@@ -264,7 +264,7 @@ export const ACTORS: Actor[] = [
       'منظومة الأمم المتحدة الإنمائية',
     ],
     {
-      en: ['UN development system', 'entities of the United Nations development system', 'United Nations development system entities', 'United Nations country teams', 'resident coordinators?'],
+      en: ['UN development system', 'entities of the (?:United Nations )?development system', 'United Nations development system entities', 'United Nations country teams', 'resident coordinators?'],
       ru: [`систем${RU} Организации Объединенных Наций в целях развития`],
     },
   ),
@@ -534,7 +534,7 @@ export const ACTORS: Actor[] = [
       'المؤسسات المالية الدولية',
     ],
     {
-      en: ['(?:international |regional |multilateral )?(?:financial|development) (?:and development )?(?:institutions|banks)', 'multilateral development banks', 'Bretton Woods institutions'],
+      en: ['(?:international |regional |multilateral )?(?:financial|development) (?:and (?:development|banking) )?(?:institutions|banks)', 'multilateral development banks', 'Bretton Woods institutions'],
       ru: [`международн${RU} финансов${RU} учреждени${RU}`],
     },
   ),
