@@ -138,6 +138,7 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('rejects', 'position', 'reject'),
     en('congratulates', 'position', 'congratulate'),
     en('continues', 'position', 'continue'),
+    en('agrees', 'position', 'agree'),
     en('trusts', 'position', 'trust'),
   ],
   fr: [
@@ -452,6 +453,21 @@ function actorChain(phrase: string, mentions: ActorMention[], lang: Language): A
   return kept;
 }
 
+/**
+ * Whether a phrase the catalogue does not know can name who is asked ("donor countries", "the
+ * Executive Board") rather than what ("further research into… technologies to reduce…", "a
+ * better alignment", "them"): short, one noun phrase, not an abstract noun.
+ */
+function looksLikeAgent(phrase: string, lang: Language): boolean {
+  if (!phrase || lang === 'zh' || lang === 'ar') return false;
+  const words = phrase.split(/\s+/);
+  if (words.length > UNKNOWN_ACTOR_MAX_WORDS || /[,;:()]/.test(phrase)) return false;
+  if (lang !== 'en') return true;
+  if (/^(?:a|an|further|more|greater|increased|enhanced|timely|continued|such|it|them|him|her|this|that|these|those|its|their)\b/i.test(phrase)) return false;
+  const head = phrase.split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]?.split(/\s+/).at(-1) ?? '';
+  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work)s?$/i.test(head);
+}
+
 const tidy = (s: string) =>
   s
     // A clause ends with its sentence: "… concessional resources. In this regard, we note …".
@@ -547,8 +563,7 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
             const named = before.at(-1);
             if (named) actors = [{ id: named.id, text: bare }];
           }
-          if (actors.length === 0 && bare && lang !== 'zh' && lang !== 'ar' && bare.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS)
-            actors = [{ id: null, text: bare.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '') }];
+          if (actors.length === 0 && looksLikeAgent(bare, lang)) actors = [{ id: null, text: bare.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '') }];
           if (actors.length > 0) object = tidy(clause.slice(at));
         } else if (lang === 'zh' || lang === 'ar') {
           // No infinitive marker found: the actors are the names at the head of the clause.
@@ -614,13 +629,17 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
     const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
     const own: ClauseAction[] = found.map((c) => c.action);
-    const chapeau = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
-    if (b.kind === 'subparagraph' && !chapeau) continue;
+    // Items carry what their chapeau asks or decides; a chapeau that only recognizes passes nothing.
+    const carried = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
+    const chapeau = carried?.directive ? carried : undefined;
     let opensWithVerb = found[0]?.at === 0;
-    if (chapeau && !opensWithVerb && doc.language === 'en' && /^To\s/.test(b.text)) {
-      // "We decide: (a) To request the Secretary-General to report…": the item's own verb asks.
+    if (b.kind === 'subparagraph' && !chapeau && !opensWithVerb) continue;
+    if (chapeau && !opensWithVerb && doc.language === 'en') {
+      // "We decide: (a) To request the Secretary-General to report…", "We resolve to: (a) Encourage
+      // States…": an item that opens with a verb asking others carries its own action.
       const item = clauses(b.text.replace(/^To\s+/, ''), doc.language, { ...context, firstPerson: true });
-      if (item[0]?.at === 0 && item[0].action.force !== 'position') {
+      const asks = item[0]?.action.force === 'request' || item[0]?.action.force === 'invitation';
+      if (item[0]?.at === 0 && (asks || (/^To\s/.test(b.text) && item[0].action.force !== 'position'))) {
         own.splice(0, own.length, ...item.map((c) => c.action));
         opensWithVerb = true;
       }
