@@ -319,7 +319,7 @@ const GRAMMAR: Record<Language, Grammar> = {
   },
 };
 
-const UNKNOWN_ACTOR_MAX_WORDS = 8;
+const UNKNOWN_ACTOR_MAX_WORDS = 10;
 
 interface Compiled {
   re: RegExp;
@@ -543,6 +543,8 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
         const last = named.at(-1);
         actors = toActors(named);
         if (last) object = tidy(rest.slice(last.index + last.text.length));
+        const head = /^(?:the\s+)?([^,;]+?),/.exec(rest)?.[1] ?? '';
+        if (!last && looksLikeAgent(head, lang)) actors = [{ id: null, text: head }];
       } else if (entry.label !== 'calls for') {
         const mentions = findActors(clause, lang);
         let at = firstInfinitive(clause, lang, mentions);
@@ -563,7 +565,9 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
             const named = before.at(-1);
             if (named) actors = [{ id: named.id, text: bare }];
           }
-          if (actors.length === 0 && looksLikeAgent(bare, lang)) actors = [{ id: null, text: bare.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '') }];
+          // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
+          const head = bare.split(/\s*[,;(]/)[0] ?? '';
+          if (actors.length === 0 && looksLikeAgent(head, lang)) actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
           if (actors.length > 0) object = tidy(clause.slice(at));
         } else if (lang === 'zh' || lang === 'ar') {
           // No infinitive marker found: the actors are the names at the head of the clause.

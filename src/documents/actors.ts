@@ -493,7 +493,7 @@ export const ACTORS: Actor[] = [
     'group.developed-countries',
     'group',
     ['developed countries', 'pays développés', 'países desarrollados', 'развитые страны', '发达国家', 'البلدان المتقدمة النمو'],
-    { en: ['developed country partners', 'donor countries', 'donors', 'ODA providers'], ru: [`развит${RU} стран${RU}`], ar: ['البلدان المتقدمة'] },
+    { en: ['developed country partners', 'donor countries', '(?:international )?donor community', 'donors', 'ODA providers'], ru: [`развит${RU} стран${RU}`], ar: ['البلدان المتقدمة'] },
   ),
   actor(
     'group.developing-countries',
