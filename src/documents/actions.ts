@@ -115,7 +115,7 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('acknowledges', 'position', 'acknowledge'),
     en('welcomes', 'position', 'welcome'),
     en('stresses', 'position', 'stress'),
-    en('emphasizes', 'position', 'emphasize'),
+    en('emphasizes', 'position', '(?:re-?)?emphasize', '(?:re-?)?emphasizes'),
     en('underlines', 'position', 'underline'),
     en('underscores', 'position', 'underscore'),
     en('highlights', 'position', 'highlight'),
@@ -271,7 +271,7 @@ const GRAMMAR: Record<Language, Grammar> = {
     boundary: '(?:^(?:The (?:[A-Z][\\w-]*\\s+)*[A-Z][\\w-]*\\s+)?|;\\s+|:\\s+|,\\s+(?:and\\s+|while\\s+)?|\\s+and\\s+|\\.\\s+)',
     adverbs:
       '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
-    we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|all|will|shall|must|in this regard,?)\\s+)*',
+    we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
     // "to" before a verb, not before a determiner or a number ("to the Convention", "to 2030").
     infinitive: /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
     auxiliary: '(?:is|are)\\s+(?:(?:also|further|again|strongly|urgently|once again|hereby|therefore)\\s+)*',
@@ -350,7 +350,8 @@ function compile(lang: Language): Compiled {
   // Group "we": a first-person subject; "lead": a clause boundary; "aux": a passive auxiliary.
   const parts = [
     g.we ? `(?<we>${g.we})(?<v1>${forms})${wordEnd}` : null,
-    `(?<lead>${g.boundary})${g.adverbs}(?<v2>${forms})${wordEnd}`,
+    // "Continues to call for…": the verb after "continues to" is the one that asks.
+    `(?<lead>${g.boundary})${g.adverbs}(?<cont>${lang === 'en' ? '(?:continues?|will continue) to\\s+' : '(?!)'})?(?<v2>${forms})${wordEnd}`,
     g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=\\s+to\\s)` : null,
   ].filter(Boolean);
   const result = { re: new RegExp(parts.join('|'), flags), entries };
@@ -386,7 +387,7 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     let person = found.person;
     // A form that is both (zh, "commit"/"commits" are not) counts as third person in a resolution.
     if (person === 'first' && entries.some((x) => x.person === 'third' && x.entry === found.entry && x.re.test(verbText))) person = 'third';
-    if (g.v2 !== undefined && person === 'first' && lang === 'en') {
+    if (g.v2 !== undefined && person === 'first' && lang === 'en' && g.cont === undefined) {
       // A bare base form is a verb only in a first-person text, and not in "to promote and support".
       const atStart = m.index === 0 && (g.lead ?? '') === '';
       if (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index))) continue;
@@ -460,7 +461,7 @@ function actorChain(phrase: string, mentions: ActorMention[], lang: Language): A
  */
 function looksLikeAgent(phrase: string, lang: Language): boolean {
   if (!phrase || lang === 'zh' || lang === 'ar') return false;
-  const words = phrase.split(/\s+/);
+  const words = phrase.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '').split(/\s+/);
   if (words.length > UNKNOWN_ACTOR_MAX_WORDS || /[,;:()]/.test(phrase)) return false;
   if (lang !== 'en') return true;
   if (/^(?:a|an|further|more|greater|increased|enhanced|timely|continued|such|it|them|him|her|this|that|these|those|its|their)\b/i.test(phrase)) return false;
