@@ -36,7 +36,9 @@ async function actions(machine: Record<string, unknown>) {
   const run = await benchActions({ sample: 30 });
   const file = path.join(results, 'actions.json');
   await writeFile(file, JSON.stringify({ benchmark: 'actions', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
-  console.log(`actions over ${run.paragraphsCompared} annotated paragraphs: verbs R ${run.verbs.recall} P ${run.verbs.precision}; actors R ${run.actors.recall} P ${run.actors.precision}`);
+  console.log(
+    `actions over ${run.paragraphsCompared} annotated paragraphs: verbs R ${run.verbs.recall} P ${run.verbs.precision}; actors R ${run.actors.recall} P ${run.actors.precision}`,
+  );
   console.log(`  targets: ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }

@@ -70,7 +70,13 @@ const e = (label: string, force: VerbForce, third: string, first: string, passiv
 
 /** English verbs: third person built from the base form ("recognize" → "recognizes"). */
 const en = (label: string, force: VerbForce, base: string, third?: string, passive?: string): VerbEntry =>
-  e(label, force, third ?? base.replace(/^(\S+?)(s|sh|ch|x|z)?\b/, (_, w: string, tail?: string) => `${w}${tail ? `${tail}es` : 's'}`), base, passive);
+  e(
+    label,
+    force,
+    third ?? base.replace(/^(\S+?)(s|sh|ch|x|z)?\b/, (_, w: string, tail?: string) => `${w}${tail ? `${tail}es` : 's'}`),
+    base,
+    passive,
+  );
 
 /**
  * The verb lexicon per language (UN Editorial Manual, UN-DOCUMENTS.md §1.3), with each verb's
@@ -82,8 +88,18 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('calls upon', 'request', 'call (?:upon|on)', 'calls (?:upon|on)', 'called (?:upon|on)'),
     e('calls upon', 'request', 'appeals to', 'appeal to'),
     // "Reiterates its request to the Secretary-General to…": a request made again.
-    e('reiterates', 'request', 'reiterates its (?:request|call|appeal)s?(?: (?:to|upon|on))?', 'reiterate our (?:request|call|appeal)s?(?: (?:to|upon|on))?'),
-    e('reiterates', 'invitation', 'reiterates its (?:invitation|encouragement)(?: to)?', 'reiterate our (?:invitation|encouragement)(?: to)?'),
+    e(
+      'reiterates',
+      'request',
+      'reiterates its (?:request|call|appeal)s?(?: (?:to|upon|on))?',
+      'reiterate our (?:request|call|appeal)s?(?: (?:to|upon|on))?',
+    ),
+    e(
+      'reiterates',
+      'invitation',
+      'reiterates its (?:invitation|encouragement)(?: to)?',
+      'reiterate our (?:invitation|encouragement)(?: to)?',
+    ),
     en('calls for', 'invitation', 'call for', 'calls for'),
     en('urges', 'request', 'urge', undefined, 'urged'),
     en('demands', 'request', 'demand'),
@@ -100,13 +116,28 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('approves', 'decision', 'approve'),
     en('commits', 'commitment', 'commit'),
     en('recommits', 'commitment', 'recommit'),
-    en('commits', 'commitment', '(?:are|remain) (?:firmly |fully |strongly )?committed', '(?:is|remains) (?:firmly |fully |strongly )?committed'),
+    en(
+      'commits',
+      'commitment',
+      '(?:are|remain) (?:firmly |fully |strongly )?committed',
+      '(?:is|remains) (?:firmly |fully |strongly )?committed',
+    ),
     en('pledges', 'commitment', 'pledge'),
     en('supports', 'position', 'support'),
     en('takes note', 'position', 'take (?:due |careful )?note', 'takes (?:due |careful )?note'),
-    en('expresses concern', 'position', 'express (?:its |our )?(?:deep |grave |serious |great |particular )?concern', 'expresses (?:its |our )?(?:deep |grave |serious |great |particular )?concern'),
+    en(
+      'expresses concern',
+      'position',
+      'express (?:its |our )?(?:deep |grave |serious |great |particular )?concern',
+      'expresses (?:its |our )?(?:deep |grave |serious |great |particular )?concern',
+    ),
     en('expresses', 'position', 'express'),
-    en('is concerned', 'position', '(?:are|remain) (?:deeply |gravely |seriously |extremely |very )?concerned', '(?:is|remains) (?:deeply |gravely |seriously |extremely |very )?concerned'),
+    en(
+      'is concerned',
+      'position',
+      '(?:are|remain) (?:deeply |gravely |seriously |extremely |very )?concerned',
+      '(?:is|remains) (?:deeply |gravely |seriously |extremely |very )?concerned',
+    ),
     en('is encouraged', 'position', 'are encouraged(?! to)', 'is encouraged(?! to)'),
     en('is convinced', 'position', 'are (?:firmly )?convinced', 'is (?:firmly )?convinced'),
     en('notes', 'position', 'note'),
@@ -152,7 +183,7 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     e('resolves', 'decision', 'se déclare résolue', 'sommes résolus'),
     e('adopts', 'decision', 'adopte', 'adoptons'),
     e('endorses', 'decision', 'fait siens?n?e?s?|approuve', 'faisons siens?n?e?s?|approuvons'),
-    e('commits', 'commitment', "s['’]engage", "nous engageons"),
+    e('commits', 'commitment', "s['’]engage", 'nous engageons'),
     e('welcomes', 'position', 'se félicite|accueille avec satisfaction|salue', 'nous félicitons|accueillons avec satisfaction|saluons'),
     e('takes note', 'position', 'prend (?:acte|note)', 'prenons (?:acte|note)'),
     e('notes', 'position', 'note|constate', 'notons|constatons'),
@@ -160,7 +191,12 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     e('recognizes', 'position', 'reconnaît|reconnait|considère', 'reconnaissons|considérons'),
     e('stresses', 'position', 'souligne|insiste', 'soulignons|insistons'),
     e('emphasizes', 'position', "met l['’]accent", "mettons l['’]accent"),
-    e('expresses concern', 'position', 'se déclare (?:vivement |profondément )?préoccupée', 'sommes (?:vivement |profondément )?préoccupés'),
+    e(
+      'expresses concern',
+      'position',
+      'se déclare (?:vivement |profondément )?préoccupée',
+      'sommes (?:vivement |profondément )?préoccupés',
+    ),
     e('recalls', 'position', 'rappelle', 'rappelons'),
   ],
   es: [
@@ -175,17 +211,33 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     e('adopts', 'decision', 'aprueba', 'aprobamos'),
     e('endorses', 'decision', 'hace suy[oa]s?|respalda', 'hacemos suy[oa]s?|respaldamos'),
     e('commits', 'commitment', 'se compromete', 'nos comprometemos'),
-    e('welcomes', 'position', 'acoge con beneplácito|celebra|acoge con satisfacción', 'acogemos con beneplácito|celebramos|acogemos con satisfacción'),
+    e(
+      'welcomes',
+      'position',
+      'acoge con beneplácito|celebra|acoge con satisfacción',
+      'acogemos con beneplácito|celebramos|acogemos con satisfacción',
+    ),
     e('takes note', 'position', 'toma nota', 'tomamos nota'),
     e('notes', 'position', 'observa|señala', 'observamos|señalamos'),
     e('reaffirms', 'position', 'reafirma', 'reafirmamos'),
     e('recognizes', 'position', 'reconoce', 'reconocemos'),
     e('stresses', 'position', 'destaca|subraya|pone de relieve', 'destacamos|subrayamos|ponemos de relieve'),
-    e('expresses concern', 'position', 'expresa (?:su )?(?:profunda |grave )?preocupación', 'expresamos (?:nuestra )?(?:profunda |grave )?preocupación'),
+    e(
+      'expresses concern',
+      'position',
+      'expresa (?:su )?(?:profunda |grave )?preocupación',
+      'expresamos (?:nuestra )?(?:profunda |grave )?preocupación',
+    ),
     e('recalls', 'position', 'recuerda', 'recordamos'),
   ],
   ru: [
-    e('urges', 'request', 'настоятельно (?:призывает|просит)', 'настоятельно (?:призываем|просим)', 'настоятельно (?:призывается|призываются|предлагается)'),
+    e(
+      'urges',
+      'request',
+      'настоятельно (?:призывает|просит)',
+      'настоятельно (?:призываем|просим)',
+      'настоятельно (?:призывается|призываются|предлагается)',
+    ),
     e('requests', 'request', 'просит', 'просим', 'просят'),
     e('calls upon', 'request', 'призывает', 'призываем', 'призывается|призываются'),
     e('invites', 'invitation', 'предлагает', 'предлагаем', 'предлагается'),
@@ -201,7 +253,12 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     e('reaffirms', 'position', 'вновь подтверждает|подтверждает', 'вновь подтверждаем|подтверждаем'),
     e('recognizes', 'position', 'признает|признаёт|сознает', 'признаем|признаём|сознаем'),
     e('stresses', 'position', 'подчеркивает|особо отмечает', 'подчеркиваем|особо отмечаем'),
-    e('expresses concern', 'position', 'выражает (?:глубокую |серьезную )?обеспокоенность', 'выражаем (?:глубокую |серьезную )?обеспокоенность'),
+    e(
+      'expresses concern',
+      'position',
+      'выражает (?:глубокую |серьезную )?обеспокоенность',
+      'выражаем (?:глубокую |серьезную )?обеспокоенность',
+    ),
     e('recalls', 'position', 'напоминает|ссылается', 'напоминаем|ссылаемся'),
   ],
   zh: [
@@ -273,7 +330,8 @@ const GRAMMAR: Record<Language, Grammar> = {
       '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
     we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
     // "to" before a verb, not before a determiner or a number ("to the Convention", "to 2030").
-    infinitive: /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
+    infinitive:
+      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
     auxiliary: '(?:is|are)\\s+(?:(?:also|further|again|strongly|urgently|once again|hereby|therefore)\\s+)*',
     pronoun: /^(?:it|them|the latter|the Commission|the Council|the Entity|the Office|the Organization|the Forum)\b/,
   },
@@ -403,14 +461,24 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
       const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(':'), before.search(/,\s+and\s+[^,]*$/));
       subjectFrom = cut + 1;
     }
-    hits.push({ index: person === 'passive' ? subjectFrom : m.index, end: start + verbText.length, verbText, entry: found.entry, person, subjectFrom });
+    hits.push({
+      index: person === 'passive' ? subjectFrom : m.index,
+      end: start + verbText.length,
+      verbText,
+      entry: found.entry,
+      person,
+      subjectFrom,
+    });
   }
   // The same words can open two alternatives ("and invites" as boundary and as "we"): keep the first.
   return hits.filter((h, i) => i === 0 || h.index >= (hits[i - 1]?.end ?? 0));
 }
 
 function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[]): number {
-  const re = new RegExp(GRAMMAR[lang].infinitive.source, GRAMMAR[lang].infinitive.flags.includes('g') ? GRAMMAR[lang].infinitive.flags : `${GRAMMAR[lang].infinitive.flags}g`);
+  const re = new RegExp(
+    GRAMMAR[lang].infinitive.source,
+    GRAMMAR[lang].infinitive.flags.includes('g') ? GRAMMAR[lang].infinitive.flags : `${GRAMMAR[lang].infinitive.flags}g`,
+  );
   for (const m of clause.matchAll(re)) {
     const inside = mentions.some((x) => m.index + 1 >= x.index && m.index + 1 < x.index + x.text.length);
     if (!inside) return m.index;
@@ -425,8 +493,10 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
  */
 const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: number }>> = {
   en: {
-    leave: /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
-    resume: /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
+    leave:
+      /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    resume:
+      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
     maxLead: 6,
   },
 };
@@ -464,8 +534,17 @@ function looksLikeAgent(phrase: string, lang: Language): boolean {
   const words = phrase.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '').split(/\s+/);
   if (words.length > UNKNOWN_ACTOR_MAX_WORDS || /[,;:()]/.test(phrase)) return false;
   if (lang !== 'en') return true;
-  if (/^(?:a|an|further|more|greater|increased|enhanced|timely|continued|such|it|them|him|her|this|that|these|those|its|their)\b/i.test(phrase)) return false;
-  const head = phrase.split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]?.split(/\s+/).at(-1) ?? '';
+  if (
+    /^(?:a|an|further|more|greater|increased|enhanced|timely|continued|such|it|them|him|her|this|that|these|those|its|their)\b/i.test(
+      phrase,
+    )
+  )
+    return false;
+  const head =
+    phrase
+      .split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]
+      ?.split(/\s+/)
+      .at(-1) ?? '';
   return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work)s?$/i.test(head);
 }
 
@@ -484,7 +563,13 @@ const toActors = (mentions: ActorMention[]): ActionActor[] => mentions.map((m) =
 /** The issuing organ as an actor: the General Assembly (or the Council) decides and commits itself. */
 function organActor(organ: string | null, verbText: string): ActionActor {
   const id =
-    organ === 'ECOSOC' ? 'body.ecosoc' : organ === 'SC' ? 'body.security-council' : organ === 'HRC' ? 'body.human-rights-council' : 'body.general-assembly';
+    organ === 'ECOSOC'
+      ? 'body.ecosoc'
+      : organ === 'SC'
+        ? 'body.security-council'
+        : organ === 'HRC'
+          ? 'body.human-rights-council'
+          : 'body.general-assembly';
   return { id, text: verbText };
 }
 
@@ -558,7 +643,13 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
         }
         if (at >= 0) {
           const phrase = clause.slice(0, at);
-          actors = toActors(actorChain(phrase, mentions.filter((m) => m.index < at), lang));
+          actors = toActors(
+            actorChain(
+              phrase,
+              mentions.filter((m) => m.index < at),
+              lang,
+            ),
+          );
           const bare = tidy(phrase);
           if (actors.length === 0 && g.pronoun?.test(bare)) {
             // "…the role of the Commission…, and requests it to…": the body named last before.
@@ -568,7 +659,8 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
           }
           // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
           const head = bare.split(/\s*[,;(]/)[0] ?? '';
-          if (actors.length === 0 && looksLikeAgent(head, lang)) actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
+          if (actors.length === 0 && looksLikeAgent(head, lang))
+            actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
           if (actors.length > 0) object = tidy(clause.slice(at));
         } else if (lang === 'zh' || lang === 'ar') {
           // No infinitive marker found: the actors are the names at the head of the clause.
@@ -578,13 +670,24 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
     } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
       // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
       // (not what an earlier text did: "recalls that the Assembly determined … should").
-      const that = /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(clause);
+      const that = /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
+        clause,
+      );
       if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
-    } else if (entry.force === 'decision' && lang === 'en' && !/^\s*(?:to|that)\b/i.test(clause) && firstInfinitive(clause, lang, findActors(clause, lang)) >= 0) {
+    } else if (
+      entry.force === 'decision' &&
+      lang === 'en' &&
+      !/^\s*(?:to|that)\b/i.test(clause) &&
+      firstInfinitive(clause, lang, findActors(clause, lang)) >= 0
+    ) {
       // "Authorizes the Secretary-General to enter into commitments…": the decision empowers someone.
       const mentions = findActors(clause, lang);
       const at = firstInfinitive(clause, lang, mentions);
-      const named = actorChain(clause.slice(0, at), mentions.filter((m) => m.index < at), lang);
+      const named = actorChain(
+        clause.slice(0, at),
+        mentions.filter((m) => m.index < at),
+        lang,
+      );
       actors = named.length > 0 ? toActors(named) : [organActor(organ, h.verbText)];
       if (named.length > 0) object = tidy(clause.slice(at));
     } else if (entry.force === 'decision' || entry.force === 'commitment') {

@@ -45,13 +45,21 @@ const R67 =
 describe('A/RES/80/173: who is asked to do what by when', () => {
   it('paragraph 67 invites ITU alone (UNGIS and the facilitators only qualify it), to establish a task force', () => {
     expect(summary(P67)).toEqual([
-      expect.objectContaining({ verb: 'invites', actors: ['un.itu'], object: expect.stringMatching(/^to establish an internal task force/) as unknown }),
+      expect.objectContaining({
+        verb: 'invites',
+        actors: ['un.itu'],
+        object: expect.stringMatching(/^to establish an internal task force/) as unknown,
+      }),
     ]);
   });
 
   it('paragraph 86 calls upon the Inter-Agency Working Group on AI, to report in 2026', () => {
     const [a] = summary(P86);
-    expect(a).toMatchObject({ verb: 'calls upon', actors: ['body.iawg-ai'], deadline: { from: '2026-01-01', to: '2026-12-31', text: 'in 2026' } });
+    expect(a).toMatchObject({
+      verb: 'calls upon',
+      actors: ['body.iawg-ai'],
+      deadline: { from: '2026-01-01', to: '2026-12-31', text: 'in 2026' },
+    });
     expect(a?.object).toMatch(/^to map existing United Nations system-wide capacity-building initiatives/);
   });
 
@@ -71,7 +79,9 @@ describe('A/RES/80/173: who is asked to do what by when', () => {
       ['notes', []],
       ['requests', ['body.ungis']],
     ]);
-    expect(actions[1]?.object).toMatch(/^to prepare a joint implementation road map, to be presented for the consideration of the Commission/);
+    expect(actions[1]?.object).toMatch(
+      /^to prepare a joint implementation road map, to be presented for the consideration of the Commission/,
+    );
     expect(actions[1]?.deadline).toMatchObject({ text: 'at its twenty-ninth session, in 2026', from: '2026-01-01', to: '2026-12-31' });
   });
 
@@ -132,23 +142,27 @@ describe('A/RES/79/194: the object of a verb is never its actor', () => {
     expect(p16).toMatchObject({ verb: 'urges', actors: [] });
     expect(p16?.object).toMatch(/^a continued focus/);
     // No row anywhere takes its object for its actor.
-    for (const r of rows) for (const a of r.actors) expect(r.object.startsWith(a.text) && a.text.length > 30, `${r.paragraph}: ${a.text}`).toBe(false);
+    for (const r of rows)
+      for (const a of r.actors) expect(r.object.startsWith(a.text) && a.text.length > 30, `${r.paragraph}: ${a.text}`).toBe(false);
   });
 });
 
 describe('first person, passives and the other languages', () => {
   it('reads a passive: the subject is asked', () => {
     expect(summary('States are strongly urged to refrain from promulgating and applying any unilateral economic measures;')).toEqual([
-      expect.objectContaining({ verb: 'urges', actors: ['group.member-states'], object: 'to refrain from promulgating and applying any unilateral economic measures' }),
+      expect.objectContaining({
+        verb: 'urges',
+        actors: ['group.member-states'],
+        object: 'to refrain from promulgating and applying any unilateral economic measures',
+      }),
     ]);
   });
 
   it('reads "we accordingly request" and "and we invite" in one sentence', () => {
     expect(
-      summary('We accordingly request the Secretary-General to report in 2027, and we invite the private sector and civil society to contribute.').map((a) => [
-        a.verb,
-        a.actors,
-      ]),
+      summary(
+        'We accordingly request the Secretary-General to report in 2027, and we invite the private sector and civil society to contribute.',
+      ).map((a) => [a.verb, a.actors]),
     ).toEqual([
       ['requests', ['office.secretary-general']],
       ['invites', ['group.private-sector', 'group.civil-society']],
@@ -161,7 +175,9 @@ describe('first person, passives and the other languages', () => {
       actors: ['office.secretary-general'],
       deadline: { from: '2026-09-01', session: 81 },
     });
-    expect(summary('Invite la Commission de la science et de la technique au service du développement à examiner la question en 2027', 'fr')[0]).toMatchObject({
+    expect(
+      summary('Invite la Commission de la science et de la technique au service du développement à examiner la question en 2027', 'fr')[0],
+    ).toMatchObject({
       verb: 'invites',
       actors: ['body.cstd'],
       object: 'à examiner la question en 2027',
@@ -171,12 +187,18 @@ describe('first person, passives and the other languages', () => {
       actors: ['group.member-states'],
       deadline: { to: '2030-12-31', from: null },
     });
-    expect(summary('просит Генерального секретаря представить доклад Генеральной Ассамблее на ее восемьдесят первой сессии', 'ru')[0]).toMatchObject({
+    expect(
+      summary('просит Генерального секретаря представить доклад Генеральной Ассамблее на ее восемьдесят первой сессии', 'ru')[0],
+    ).toMatchObject({
       verb: 'requests',
       actors: ['office.secretary-general'],
       deadline: { session: 81, from: '2026-09-01' },
     });
-    expect(summary('请秘书长在第八十一届会议上提交报告', 'zh')[0]).toMatchObject({ verb: 'requests', actors: ['office.secretary-general'], deadline: { session: 81 } });
+    expect(summary('请秘书长在第八十一届会议上提交报告', 'zh')[0]).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      deadline: { session: 81 },
+    });
     expect(summary('نطلب إلى الأمين العام أن يقدم تقريرا بحلول عام 2030', 'ar')[0]).toMatchObject({
       verb: 'requests',
       actors: ['office.secretary-general'],
@@ -190,12 +212,19 @@ describe('A/RES/80/173 in Arabic (seed 004)', async () => {
   const directive = (n: string) => rows.filter((r) => r.paragraph === n && r.part === 'outcome_1' && r.directive);
 
   it('paragraph 113: requests the action-line facilitators, at the thirtieth session', () => {
-    expect(directive('113')[0]).toMatchObject({ verb: 'requests', actors: [expect.objectContaining({ id: 'group.action-line-facilitators' })] });
+    expect(directive('113')[0]).toMatchObject({
+      verb: 'requests',
+      actors: [expect.objectContaining({ id: 'group.action-line-facilitators' })],
+    });
     expect(directive('113')[0]?.deadline).toMatchObject({ session: 30 });
   });
 
   it('paragraph 122: requests UNGIS, in 2026', () => {
-    expect(directive('122')[0]).toMatchObject({ verb: 'requests', actors: [expect.objectContaining({ id: 'body.ungis' })], deadline: { year: 2026 } });
+    expect(directive('122')[0]).toMatchObject({
+      verb: 'requests',
+      actors: [expect.objectContaining({ id: 'body.ungis' })],
+      deadline: { year: 2026 },
+    });
   });
 });
 
@@ -210,20 +239,30 @@ describe('the actor catalogue and deadline normalisation', () => {
       ['科学和技术促进发展委员会', 'zh'],
       ['لجنة تسخير العلم والتكنولوجيا لأغراض التنمية', 'ar'],
     ] as const;
-    for (const [text, lang] of cstd) expect(findActors(text, lang).map((m) => m.id), text).toEqual(['body.cstd']);
+    for (const [text, lang] of cstd)
+      expect(
+        findActors(text, lang).map((m) => m.id),
+        text,
+      ).toEqual(['body.cstd']);
     expect(actorName('body.cstd', 'fr')).toBe('Commission de la science et de la technique au service du développement');
     expect(findActors('the President of the General Assembly', 'en').map((m) => m.id)).toEqual(['office.president-general-assembly']);
   });
 
   it('turns sessions, years and recurrences into ranges', () => {
     expect(generalAssemblySession(82)).toEqual({ from: '2027-09-01', to: '2028-09-30' });
-    expect(findDeadline('to the General Assembly at its eighty-second session', 'en')).toMatchObject({ from: '2027-09-01', to: '2028-09-30', session: 82 });
+    expect(findDeadline('to the General Assembly at its eighty-second session', 'en')).toMatchObject({
+      from: '2027-09-01',
+      to: '2028-09-30',
+      session: 82,
+    });
     expect(findDeadline('universal connectivity by 2030', 'en')).toMatchObject({ from: null, to: '2030-12-31', text: 'by 2030' });
     expect(findDeadline('a report by June 2026', 'en')).toMatchObject({ to: '2026-06-30' });
     expect(findDeadline('the meeting held in Kyoto in 2023', 'en', { notBefore: 2024 })).toBeNull();
     expect(findDeadline('to report biennially', 'en')).toMatchObject({ recurrence: 'P2Y', from: null, to: null });
     expect(findDeadline('بحلول عام 2030', 'ar')).toMatchObject({ to: '2030-12-31' });
-    expect([frenchOrdinal('quatre-vingt-unième'), frenchOrdinal('soixante-dix-neuvième'), frenchOrdinal('vingt et unième')]).toEqual([81, 79, 21]);
+    expect([frenchOrdinal('quatre-vingt-unième'), frenchOrdinal('soixante-dix-neuvième'), frenchOrdinal('vingt et unième')]).toEqual([
+      81, 79, 21,
+    ]);
     expect([spanishOrdinal('octogésimo primer'), russianOrdinal('восемьдесят первой'), russianOrdinal('тридцатой')]).toEqual([81, 81, 30]);
   });
 });

@@ -67,7 +67,11 @@ export const ACTORS: Actor[] = [
       '大会主席',
       'رئيس الجمعية العامة',
     ],
-    { en: ['President of the General Assembly'], fr: ["Président(?:e)? de l['’]Assemblée générale"], ru: [`Председател${RU} Генеральной Ассамбле${RU}`] },
+    {
+      en: ['President of the General Assembly'],
+      fr: ["Président(?:e)? de l['’]Assemblée générale"],
+      ru: [`Председател${RU} Генеральной Ассамбле${RU}`],
+    },
   ),
   actor(
     'body.general-assembly',
@@ -78,7 +82,14 @@ export const ACTORS: Actor[] = [
   actor(
     'body.ecosoc',
     'body',
-    ['Economic and Social Council', 'Conseil économique et social', 'Consejo Económico y Social', 'Экономический и Социальный Совет', '经济及社会理事会', 'المجلس الاقتصادي والاجتماعي'],
+    [
+      'Economic and Social Council',
+      'Conseil économique et social',
+      'Consejo Económico y Social',
+      'Экономический и Социальный Совет',
+      '经济及社会理事会',
+      'المجلس الاقتصادي والاجتماعي',
+    ],
     { en: ['ECOSOC'], ru: [`Экономическ${RU} и Социальн${RU} Совет${RU}`, 'ЭКОСОС'], zh: ['经社理事会'] },
   ),
   actor(
@@ -140,8 +151,20 @@ export const ACTORS: Actor[] = [
   actor(
     'body.igf',
     'body',
-    ['Internet Governance Forum', "Forum sur la gouvernance d'Internet", 'Foro para la Gobernanza de Internet', 'Форум по вопросам управления Интернетом', '互联网治理论坛', 'منتدى إدارة الإنترنت'],
-    { en: ['IGF'], fr: ["Forum sur la gouvernance d['’]Internet"], ru: [`Форум${RU} по вопросам управления Интернетом`], ar: ['منتدى إدارة الإنترن[تط]'] },
+    [
+      'Internet Governance Forum',
+      "Forum sur la gouvernance d'Internet",
+      'Foro para la Gobernanza de Internet',
+      'Форум по вопросам управления Интернетом',
+      '互联网治理论坛',
+      'منتدى إدارة الإنترنت',
+    ],
+    {
+      en: ['IGF'],
+      fr: ["Forum sur la gouvernance d['’]Internet"],
+      ru: [`Форум${RU} по вопросам управления Интернетом`],
+      ar: ['منتدى إدارة الإنترن[تط]'],
+    },
   ),
   actor(
     'body.regional-commissions',
@@ -158,19 +181,40 @@ export const ACTORS: Actor[] = [
   actor(
     'body.human-rights-council',
     'body',
-    ['Human Rights Council', "Conseil des droits de l'homme", 'Consejo de Derechos Humanos', 'Совет по правам человека', '人权理事会', 'مجلس حقوق الإنسان'],
+    [
+      'Human Rights Council',
+      "Conseil des droits de l'homme",
+      'Consejo de Derechos Humanos',
+      'Совет по правам человека',
+      '人权理事会',
+      'مجلس حقوق الإنسان',
+    ],
     { en: ['HRC'], fr: ["Conseil des droits de l['’]homme"], ru: [`Совет${RU} по правам человека`] },
   ),
   actor(
     'body.peacebuilding-commission',
     'body',
-    ['Peacebuilding Commission', 'Commission de consolidation de la paix', 'Comisión de Consolidación de la Paz', 'Комиссия по миростроительству', '建设和平委员会', 'لجنة بناء السلام'],
+    [
+      'Peacebuilding Commission',
+      'Commission de consolidation de la paix',
+      'Comisión de Consolidación de la Paz',
+      'Комиссия по миростроительству',
+      '建设和平委员会',
+      'لجنة بناء السلام',
+    ],
     { ru: [`Комисси${RU} по миростроительству`] },
   ),
   actor(
     'body.statistical-commission',
     'body',
-    ['Statistical Commission', 'Commission de statistique', 'Comisión de Estadística', 'Статистическая комиссия', '统计委员会', 'اللجنة الإحصائية'],
+    [
+      'Statistical Commission',
+      'Commission de statistique',
+      'Comisión de Estadística',
+      'Статистическая комиссия',
+      '统计委员会',
+      'اللجنة الإحصائية',
+    ],
     { ru: [`Статистическ${RU} комисси${RU}`] },
   ),
   actor(
@@ -264,7 +308,13 @@ export const ACTORS: Actor[] = [
       'منظومة الأمم المتحدة الإنمائية',
     ],
     {
-      en: ['UN development system', 'entities of the (?:United Nations )?development system', 'United Nations development system entities', 'United Nations country teams', 'resident coordinators?'],
+      en: [
+        'UN development system',
+        'entities of the (?:United Nations )?development system',
+        'United Nations development system entities',
+        'United Nations country teams',
+        'resident coordinators?',
+      ],
       ru: [`систем${RU} Организации Объединенных Наций в целях развития`],
     },
   ),
@@ -340,7 +390,14 @@ export const ACTORS: Actor[] = [
   actor(
     'un.who',
     'un-entity',
-    ['World Health Organization', 'Organisation mondiale de la Santé', 'Organización Mundial de la Salud', 'Всемирная организация здравоохранения', '世界卫生组织', 'منظمة الصحة العالمية'],
+    [
+      'World Health Organization',
+      'Organisation mondiale de la Santé',
+      'Organización Mundial de la Salud',
+      'Всемирная организация здравоохранения',
+      '世界卫生组织',
+      'منظمة الصحة العالمية',
+    ],
     { en: ['WHO'], fr: ['OMS'], es: ['OMS'], ru: ['ВОЗ', `Всемирн${RU} организаци${RU} здравоохранения`], zh: ['世卫组织'] },
     { organization: 'who' },
   ),
@@ -361,7 +418,14 @@ export const ACTORS: Actor[] = [
   actor(
     'un.ilo',
     'un-entity',
-    ['International Labour Organization', 'Organisation internationale du Travail', 'Organización Internacional del Trabajo', 'Международная организация труда', '国际劳工组织', 'منظمة العمل الدولية'],
+    [
+      'International Labour Organization',
+      'Organisation internationale du Travail',
+      'Organización Internacional del Trabajo',
+      'Международная организация труда',
+      '国际劳工组织',
+      'منظمة العمل الدولية',
+    ],
     { en: ['ILO'], fr: ['OIT'], es: ['OIT'], ru: ['МОТ'], zh: ['劳工组织'] },
     { organization: 'ilo' },
   ),
@@ -382,14 +446,28 @@ export const ACTORS: Actor[] = [
   actor(
     'un.upu',
     'un-entity',
-    ['Universal Postal Union', 'Union postale universelle', 'Unión Postal Universal', 'Всемирный почтовый союз', '万国邮政联盟', 'الاتحاد البريدي العالمي'],
+    [
+      'Universal Postal Union',
+      'Union postale universelle',
+      'Unión Postal Universal',
+      'Всемирный почтовый союз',
+      '万国邮政联盟',
+      'الاتحاد البريدي العالمي',
+    ],
     { en: ['UPU'], ru: ['ВПС'], zh: ['万国邮联'] },
     { organization: 'upu' },
   ),
   actor(
     'un.wmo',
     'un-entity',
-    ['World Meteorological Organization', 'Organisation météorologique mondiale', 'Organización Meteorológica Mundial', 'Всемирная метеорологическая организация', '世界气象组织', 'المنظمة العالمية للأرصاد الجوية'],
+    [
+      'World Meteorological Organization',
+      'Organisation météorologique mondiale',
+      'Organización Meteorológica Mundial',
+      'Всемирная метеорологическая организация',
+      '世界气象组织',
+      'المنظمة العالمية للأرصاد الجوية',
+    ],
     { en: ['WMO'], fr: ['OMM'], es: ['OMM'], ru: ['ВМО'], zh: ['气象组织'] },
     { organization: 'wmo' },
   ),
@@ -404,14 +482,20 @@ export const ACTORS: Actor[] = [
       '联合国妇女署',
       'هيئة الأمم المتحدة للمرأة',
     ],
-    { en: ['UN-Women', 'United Nations Entity for Gender Equality and the Empowerment of Women'], fr: ['ONU-Femmes'], es: ['ONU-Mujeres'], ru: ['ООН-женщины'], zh: ['妇女署'] },
+    {
+      en: ['UN-Women', 'United Nations Entity for Gender Equality and the Empowerment of Women'],
+      fr: ['ONU-Femmes'],
+      es: ['ONU-Mujeres'],
+      ru: ['ООН-женщины'],
+      zh: ['妇女署'],
+    },
   ),
   actor(
     'un.unodc',
     'un-entity',
     [
       'United Nations Office on Drugs and Crime',
-      "Office des Nations Unies contre la drogue et le crime",
+      'Office des Nations Unies contre la drogue et le crime',
       'Oficina de las Naciones Unidas contra la Droga y el Delito',
       'Управление Организации Объединенных Наций по наркотикам и преступности',
       '联合国毒品和犯罪问题办公室',
@@ -422,7 +506,14 @@ export const ACTORS: Actor[] = [
   actor(
     'un.unicef',
     'un-entity',
-    ['United Nations Children’s Fund', "Fonds des Nations Unies pour l'enfance", 'Fondo de las Naciones Unidas para la Infancia', 'Детский фонд Организации Объединенных Наций', '联合国儿童基金会', 'منظمة الأمم المتحدة للطفولة'],
+    [
+      'United Nations Children’s Fund',
+      "Fonds des Nations Unies pour l'enfance",
+      'Fondo de las Naciones Unidas para la Infancia',
+      'Детский фонд Организации Объединенных Наций',
+      '联合国儿童基金会',
+      'منظمة الأمم المتحدة للطفولة',
+    ],
     { en: ['UNICEF', "United Nations Children['’]s Fund"], ru: ['ЮНИСЕФ'], zh: ['儿童基金会'], ar: ['اليونيسف'] },
   ),
   actor(
@@ -454,25 +545,44 @@ export const ACTORS: Actor[] = [
   actor(
     'un.wipo',
     'un-entity',
-    ['World Intellectual Property Organization', 'Organisation mondiale de la propriété intellectuelle', 'Organización Mundial de la Propiedad Intelectual', 'Всемирная организация интеллектуальной собственности', '世界知识产权组织', 'المنظمة العالمية للملكية الفكرية'],
+    [
+      'World Intellectual Property Organization',
+      'Organisation mondiale de la propriété intellectuelle',
+      'Organización Mundial de la Propiedad Intelectual',
+      'Всемирная организация интеллектуальной собственности',
+      '世界知识产权组织',
+      'المنظمة العالمية للملكية الفكرية',
+    ],
     { en: ['WIPO'], fr: ['OMPI'], es: ['OMPI'], ru: ['ВОИС'], zh: ['知识产权组织'] },
   ),
   actor(
     'un.imf',
     'un-entity',
-    ['International Monetary Fund', 'Fonds monétaire international', 'Fondo Monetario Internacional', 'Международный валютный фонд', '国际货币基金组织', 'صندوق النقد الدولي'],
+    [
+      'International Monetary Fund',
+      'Fonds monétaire international',
+      'Fondo Monetario Internacional',
+      'Международный валютный фонд',
+      '国际货币基金组织',
+      'صندوق النقد الدولي',
+    ],
     { en: ['IMF'], fr: ['FMI'], es: ['FMI'], ru: ['МВФ'], zh: ['基金组织'] },
   ),
-  actor(
-    'un.world-bank',
-    'un-entity',
-    ['World Bank', 'Banque mondiale', 'Banco Mundial', 'Всемирный банк', '世界银行', 'البنك الدولي'],
-    { en: ['World Bank Group'], ru: [`Всемирн${RU} банк${RU}`] },
-  ),
+  actor('un.world-bank', 'un-entity', ['World Bank', 'Banque mondiale', 'Banco Mundial', 'Всемирный банк', '世界银行', 'البنك الدولي'], {
+    en: ['World Bank Group'],
+    ru: [`Всемирн${RU} банк${RU}`],
+  }),
   actor(
     'org.wto',
     'group',
-    ['World Trade Organization', 'Organisation mondiale du commerce', 'Organización Mundial del Comercio', 'Всемирная торговая организация', '世界贸易组织', 'منظمة التجارة العالمية'],
+    [
+      'World Trade Organization',
+      'Organisation mondiale du commerce',
+      'Organización Mundial del Comercio',
+      'Всемирная торговая организация',
+      '世界贸易组织',
+      'منظمة التجارة العالمية',
+    ],
     { en: ['WTO(?: members)?'], fr: ['OMC'], es: ['OMC'], ru: ['ВТО'], zh: ['世贸组织'] },
   ),
   // ---- States and stakeholder groups ----
@@ -481,7 +591,13 @@ export const ACTORS: Actor[] = [
     'group',
     ['Member States', 'États Membres', 'Estados Miembros', 'государства-члены', '会员国', 'الدول الأعضاء'],
     {
-      en: ['(?:all )?States(?: Members(?: of the United Nations)?)?', '(?:all )?Governments', 'countries', 'national Governments', 'member countries'],
+      en: [
+        '(?:all )?States(?: Members(?: of the United Nations)?)?',
+        '(?:all )?Governments',
+        'countries',
+        'national Governments',
+        'member countries',
+      ],
       fr: ['(?:tous les )?États', '(?:les )?gouvernements'],
       es: ['(?:todos los )?Estados', '(?:los )?gobiernos'],
       ru: [`государств${RU}-член${RU}`, `(?:все )?государств${RU}`, `правительств${RU}`],
@@ -493,34 +609,75 @@ export const ACTORS: Actor[] = [
     'group.developed-countries',
     'group',
     ['developed countries', 'pays développés', 'países desarrollados', 'развитые страны', '发达国家', 'البلدان المتقدمة النمو'],
-    { en: ['developed country partners', 'donor countries', '(?:international )?donor community', 'donors', 'ODA providers'], ru: [`развит${RU} стран${RU}`], ar: ['البلدان المتقدمة'] },
+    {
+      en: ['developed country partners', 'donor countries', '(?:international )?donor community', 'donors', 'ODA providers'],
+      ru: [`развит${RU} стран${RU}`],
+      ar: ['البلدان المتقدمة'],
+    },
   ),
   actor(
     'group.developing-countries',
     'group',
     ['developing countries', 'pays en développement', 'países en desarrollo', 'развивающиеся страны', '发展中国家', 'البلدان النامية'],
     {
-      en: ['(?:least developed|landlocked developing) countries', 'small island developing States', 'African countries', 'programme countries'],
+      en: [
+        '(?:least developed|landlocked developing) countries',
+        'small island developing States',
+        'African countries',
+        'programme countries',
+      ],
       ru: [`развивающ${RU} стран${RU}`],
     },
   ),
   actor(
     'group.development-partners',
     'group',
-    ['development partners', 'partenaires de développement', 'asociados para el desarrollo', 'партнеры по развитию', '发展伙伴', 'الشركاء في التنمية'],
+    [
+      'development partners',
+      'partenaires de développement',
+      'asociados para el desarrollo',
+      'партнеры по развитию',
+      '发展伙伴',
+      'الشركاء في التنمية',
+    ],
     { en: ['(?:bilateral )?development partners', 'relevant partners', 'partners'], ru: [`партнер${RU} по развитию`] },
   ),
   actor(
     'group.international-organizations',
     'group',
-    ['international organizations', 'organisations internationales', 'organizaciones internacionales', 'международные организации', '国际组织', 'المنظمات الدولية'],
-    { en: ['(?:relevant )?(?:international|intergovernmental|multilateral) organizations', '(?:relevant )?international(?= and regional organizations)', 'intergovernmental(?= and non-governmental organizations)', 'relevant organizations'], ru: [`международн${RU} организаци${RU}`] },
+    [
+      'international organizations',
+      'organisations internationales',
+      'organizaciones internacionales',
+      'международные организации',
+      '国际组织',
+      'المنظمات الدولية',
+    ],
+    {
+      en: [
+        '(?:relevant )?(?:international|intergovernmental|multilateral) organizations',
+        '(?:relevant )?international(?= and regional organizations)',
+        'intergovernmental(?= and non-governmental organizations)',
+        'relevant organizations',
+      ],
+      ru: [`международн${RU} организаци${RU}`],
+    },
   ),
   actor(
     'group.regional-organizations',
     'group',
-    ['regional organizations', 'organisations régionales', 'organizaciones regionales', 'региональные организации', '区域组织', 'المنظمات الإقليمية'],
-    { en: ['regional and subregional organizations', 'subregional organizations', 'African Union', 'European Union'], ru: [`региональн${RU} организаци${RU}`] },
+    [
+      'regional organizations',
+      'organisations régionales',
+      'organizaciones regionales',
+      'региональные организации',
+      '区域组织',
+      'المنظمات الإقليمية',
+    ],
+    {
+      en: ['regional and subregional organizations', 'subregional organizations', 'African Union', 'European Union'],
+      ru: [`региональн${RU} организаци${RU}`],
+    },
   ),
   actor(
     'group.financial-institutions',
@@ -534,14 +691,25 @@ export const ACTORS: Actor[] = [
       'المؤسسات المالية الدولية',
     ],
     {
-      en: ['(?:international |regional |multilateral )?(?:financial|development) (?:and (?:development|banking) )?(?:institutions|banks)', 'multilateral development banks', 'Bretton Woods institutions'],
+      en: [
+        '(?:international |regional |multilateral )?(?:financial|development) (?:and (?:development|banking) )?(?:institutions|banks)',
+        'multilateral development banks',
+        'Bretton Woods institutions',
+      ],
       ru: [`международн${RU} финансов${RU} учреждени${RU}`],
     },
   ),
   actor(
     'group.international-community',
     'group',
-    ['international community', 'communauté internationale', 'comunidad internacional', 'международное сообщество', '国际社会', 'المجتمع الدولي'],
+    [
+      'international community',
+      'communauté internationale',
+      'comunidad internacional',
+      'международное сообщество',
+      '国际社会',
+      'المجتمع الدولي',
+    ],
     { ru: [`международн${RU} сообществ${RU}`] },
   ),
   actor(
@@ -567,14 +735,25 @@ export const ACTORS: Actor[] = [
     'group.technical-community',
     'group',
     ['technical community', 'communauté technique', 'comunidad técnica', 'техническое сообщество', '技术界', 'الأوساط التقنية'],
-    { en: ['technical (?:and academic )?communit(?:y|ies)'], fr: ['communautés? techniques?'], es: ['comunidad(?:es)? técnicas?'], ru: [`техническ${RU} сообществ${RU}`], ar: ['الأوساط التقنية', 'المجتمع التقني'] },
+    {
+      en: ['technical (?:and academic )?communit(?:y|ies)'],
+      fr: ['communautés? techniques?'],
+      es: ['comunidad(?:es)? técnicas?'],
+      ru: [`техническ${RU} сообществ${RU}`],
+      ar: ['الأوساط التقنية', 'المجتمع التقني'],
+    },
   ),
   actor(
     'group.academia',
     'group',
     ['academic community', 'milieux universitaires', 'comunidad académica', 'научные круги', '学术界', 'الأوساط الأكاديمية'],
     {
-      en: ['academia', 'academic (?:and research )?(?:institutions|community|communities)', '(?<=technical and )academic communities', 'scientific community'],
+      en: [
+        'academia',
+        'academic (?:and research )?(?:institutions|community|communities)',
+        '(?<=technical and )academic communities',
+        'scientific community',
+      ],
       fr: ['monde universitaire', 'milieux universitaires'],
       es: ['círculos académicos', 'instituciones académicas'],
       ru: [`научн${RU} круг${RU}`, `академическ${RU} сообществ${RU}`],
@@ -584,7 +763,14 @@ export const ACTORS: Actor[] = [
   actor(
     'group.all-stakeholders',
     'group',
-    ['all stakeholders', 'toutes les parties prenantes', 'todas las partes interesadas', 'все заинтересованные стороны', '所有利益攸关方', 'جميع أصحاب المصلحة'],
+    [
+      'all stakeholders',
+      'toutes les parties prenantes',
+      'todas las partes interesadas',
+      'все заинтересованные стороны',
+      '所有利益攸关方',
+      'جميع أصحاب المصلحة',
+    ],
     {
       en: ['(?:all |other |relevant |other relevant |all relevant |multiple )*stakeholders', 'all actors', 'relevant actors'],
       fr: ['(?:autres )?parties prenantes'],
@@ -594,12 +780,9 @@ export const ACTORS: Actor[] = [
       ar: ['(?:جميع )?(?:الجهات )?(?:أصحاب|صاحبة) المصلحة(?: الآخرين)?'],
     },
   ),
-  actor(
-    'group.parliaments',
-    'group',
-    ['parliaments', 'parlements', 'parlamentos', 'парламенты', '议会', 'البرلمانات'],
-    { en: ['parliamentarians', 'national parliaments'] },
-  ),
+  actor('group.parliaments', 'group', ['parliaments', 'parlements', 'parlamentos', 'парламенты', '议会', 'البرلمانات'], {
+    en: ['parliamentarians', 'national parliaments'],
+  }),
 ];
 
 const byId = new Map(ACTORS.map((a) => [a.id, a]));

@@ -127,13 +127,21 @@ const ActionSchema = z
     actors: z
       .array(
         z.object({
-          id: z.string().nullable().openapi({ description: 'Canonical actor id; null for a phrase the catalogue does not know', example: 'office.secretary-general' }),
+          id: z
+            .string()
+            .nullable()
+            .openapi({
+              description: 'Canonical actor id; null for a phrase the catalogue does not know',
+              example: 'office.secretary-general',
+            }),
           name: z.string().openapi({ description: "The actor's name in the language asked for", example: 'Secretary-General' }),
           text: z.string().openapi({ description: 'The words that named the actor', example: 'the Secretary-General' }),
         }),
       )
       .openapi({ description: 'Who is asked; the object of the verb is never an actor' }),
-    object: z.string().openapi({ description: 'What is asked', example: 'to submit to the General Assembly at its eightieth session a report' }),
+    object: z
+      .string()
+      .openapi({ description: 'What is asked', example: 'to submit to the General Assembly at its eightieth session a report' }),
     deadline: z
       .object({
         from: z.string().nullable().openapi({ description: 'First day (ISO date); null when open-ended', example: '2025-09-01' }),

@@ -100,8 +100,14 @@ interface Patterns {
 
 const PATTERNS: Record<Language, Patterns> = {
   en: {
-    session: new RegExp(`\\bat (?:its|their|the) ((?:[a-z]+-)?[a-z]+(?: and [a-z]+(?:-[a-z]+)?)?) (?:regular |annual |substantive )?sessions?(?:,?\\s+(?:in|to be held in) ${Y})?`, 'gi'),
-    by: new RegExp(`\\b(?:by|no later than|not later than|by the end of|before the end of|until)\\s+(?:the end of\\s+)?(?:${EN_MONTH}\\s+)?${Y}`, 'gi'),
+    session: new RegExp(
+      `\\bat (?:its|their|the) ((?:[a-z]+-)?[a-z]+(?: and [a-z]+(?:-[a-z]+)?)?) (?:regular |annual |substantive )?sessions?(?:,?\\s+(?:in|to be held in) ${Y})?`,
+      'gi',
+    ),
+    by: new RegExp(
+      `\\b(?:by|no later than|not later than|by the end of|before the end of|until)\\s+(?:the end of\\s+)?(?:${EN_MONTH}\\s+)?${Y}`,
+      'gi',
+    ),
     before: new RegExp(`\\bbefore\\s+()${Y}`, 'gi'),
     in: new RegExp(`\\b(?:in|during)\\s+(?:${EN_MONTH}\\s+)?${Y}\\b`, 'gi'),
     recurrence: [
@@ -114,7 +120,10 @@ const PATTERNS: Record<Language, Patterns> = {
   },
   fr: {
     session: new RegExp(`(?<!\\p{L})à sa ([\\p{L}-]+(?: et [\\p{L}-]+)?) session(?:,?\\s+en ${Y})?`, 'giu'),
-    by: new RegExp(`(?:d['’]ici (?:à |la fin de |à la fin de )?|au plus tard (?:en |à la fin de )?|avant la fin de )(?:${FR_MONTH}\\s+)?${Y}`, 'giu'),
+    by: new RegExp(
+      `(?:d['’]ici (?:à |la fin de |à la fin de )?|au plus tard (?:en |à la fin de )?|avant la fin de )(?:${FR_MONTH}\\s+)?${Y}`,
+      'giu',
+    ),
     before: new RegExp(`(?<!\\p{L})avant\\s+()${Y}`, 'giu'),
     in: new RegExp(`(?<!\\p{L})en\\s+(?:${FR_MONTH}\\s+)?${Y}`, 'giu'),
     recurrence: [
@@ -125,7 +134,10 @@ const PATTERNS: Record<Language, Patterns> = {
   },
   es: {
     session: new RegExp(`(?<!\\p{L})en su (\\p{L}+(?: \\p{L}+)?) período de sesiones(?:,?\\s+en ${Y})?`, 'giu'),
-    by: new RegExp(`(?:para (?:fines de )?|a más tardar (?:en )?|de aquí a |antes de (?:fines de |que finalice )?)(?:${ES_MONTH}\\s+de\\s+)?${Y}`, 'giu'),
+    by: new RegExp(
+      `(?:para (?:fines de )?|a más tardar (?:en )?|de aquí a |antes de (?:fines de |que finalice )?)(?:${ES_MONTH}\\s+de\\s+)?${Y}`,
+      'giu',
+    ),
     before: null,
     in: new RegExp(`(?<!\\p{L})en\\s+(?:${ES_MONTH}\\s+de\\s+)?${Y}`, 'giu'),
     recurrence: [
@@ -205,7 +217,10 @@ export function findDeadline(text: string, lang: Language, context: DeadlineCont
     const year = m[2] ? Number(m[2]) : null;
     if (session === null && year === null) continue;
     const range = year !== null ? yearRange(year) : session !== null ? sessionRange(text.slice(0, m.index), lang, session, organ) : null;
-    found.push({ index: m.index, d: { text: m[0].trim(), from: range?.from ?? null, to: range?.to ?? null, recurrence: null, session, year } });
+    found.push({
+      index: m.index,
+      d: { text: m[0].trim(), from: range?.from ?? null, to: range?.to ?? null, recurrence: null, session, year },
+    });
   }
   if (found.length === 0) {
     for (const [re, kind] of [

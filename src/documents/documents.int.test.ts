@@ -99,7 +99,9 @@ describe('seed 001, A/RES/79/194 (English, Markdown)', () => {
       actors: [{ id: 'office.secretary-general', name: 'Secretary-General', text: 'Secretary-General' }],
       deadline: { text: 'at its eightieth session', from: '2025-09-01', to: '2026-09-30' },
     });
-    expect(p67?.object).toMatch(/^to submit to the General Assembly at its eightieth session, through the Commission on Science and Technology/);
+    expect(p67?.object).toMatch(
+      /^to submit to the General Assembly at its eightieth session, through the Commission on Science and Technology/,
+    );
     // Paragraph 16: the object of "Urges" is not an actor.
     expect(items.find((a) => a.paragraph === '16')).toMatchObject({ verbNormalized: 'urges', actors: [] });
   });
@@ -290,7 +292,9 @@ describe('pages', () => {
     const page = await new Visitor(t.app).get(`/en/documents/${id}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Requested actions: who must do what by when');
-    expect(page.html).toMatch(/<td><span title="Secretary-General">Secretary-General<\/span><\/td><td><strong>Requests<\/strong> to submit/);
+    expect(page.html).toMatch(
+      /<td><span title="Secretary-General">Secretary-General<\/span><\/td><td><strong>Requests<\/strong> to submit/,
+    );
     // A French reader of the English version sees the actors named in French, the words of the text on hover.
     const french = await new Visitor(t.app).get(`/fr/documents/${id}`);
     expect(french.html).toContain('<span title="Secretary-General">Secrétaire général</span>');

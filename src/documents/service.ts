@@ -585,7 +585,14 @@ export interface ActionView {
   /** Canonical actors named in the reader's language, with the words the text used; id null when the catalogue does not know them. */
   actors: { id: string | null; name: string; text: string }[];
   object: string;
-  deadline: { text: string; from: string | null; to: string | null; recurrence: string | null; year: number | null; session: number | null } | null;
+  deadline: {
+    text: string;
+    from: string | null;
+    to: string | null;
+    recurrence: string | null;
+    year: number | null;
+    session: number | null;
+  } | null;
   inherited: boolean;
 }
 
