@@ -126,13 +126,11 @@ function multisetOverlap(a: string[], b: string[]): number {
   return n;
 }
 
-/** A small deterministic generator, so the sample is the same run after run. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
+/** A stable pseudo-random rank for a paragraph key (FNV-1a). */
+function keyRank(key: string): number {
+  let h = 0x811c9dc5;
+  for (const c of key) h = Math.imul(h ^ (c.codePointAt(0) ?? 0), 0x01000193) >>> 0;
+  return h;
 }
 
 export interface Judgement {
@@ -213,13 +211,13 @@ export async function benchActions(options: { sample?: number } = {}) {
     }
   }
   const ms = Math.round(performance.now() - started);
-  const random = rng(12);
-  const pool = [...disagreements];
-  const sample: ((typeof disagreements)[number] & { judgement: Judgement | null })[] = [];
-  while (sample.length < (options.sample ?? 30) && pool.length > 0) {
-    const [pick] = pool.splice(Math.floor(random() * pool.length), 1);
-    if (pick) sample.push({ ...pick, judgement: judgements.get(pick.key) ?? null });
-  }
+  // The sample is drawn by a hash of each paragraph's key, so a change that settles some
+  // disagreements leaves the rest of the sample (and its judgements) in place.
+  const sample = disagreements
+    .map((d) => ({ d, rank: keyRank(d.key) }))
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, options.sample ?? 30)
+    .map(({ d }) => ({ ...d, judgement: judgements.get(d.key) ?? null }));
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
   const verbRecall = ratio(verbHits, goldVerbs);
   const verbPrecision = ratio(verbHits, ourVerbs);

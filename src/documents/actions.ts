@@ -119,8 +119,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en(
       'commits',
       'commitment',
-      '(?:are|remain) (?:firmly |fully |strongly )?committed',
-      '(?:is|remains) (?:firmly |fully |strongly )?committed',
+      '(?:are|remain) (?:also |further )?(?:firmly |fully |strongly )?committed',
+      '(?:is|remains) (?:also |further )?(?:firmly |fully |strongly )?committed',
     ),
     en('pledges', 'commitment', 'pledge'),
     en('supports', 'position', 'support'),
@@ -135,8 +135,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en(
       'is concerned',
       'position',
-      '(?:are|remain) (?:deeply |gravely |seriously |extremely |very )?concerned',
-      '(?:is|remains) (?:deeply |gravely |seriously |extremely |very )?concerned',
+      '(?:are|remain) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
+      '(?:is|remains) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
     ),
     en('is encouraged', 'position', 'are encouraged(?! to)', 'is encouraged(?! to)'),
     en('is convinced', 'position', 'are (?:firmly )?convinced', 'is (?:firmly )?convinced'),
@@ -608,7 +608,8 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
   hits.forEach((h, k) => {
     const { entry } = h;
     const nextStart = hits[k + 1]?.index ?? text.length;
-    let clause = text.slice(h.end, nextStart);
+    // Adverbs may follow the verb: "Decides also that all States shall:", "Requests further the Secretary-General to…".
+    let clause = text.slice(h.end, nextStart).replace(/^(\s*)(?:(?:also|further|again|hereby|therefore|once again)\s+)+/i, '$1');
     // The preposition that introduces the addressee: "تطلب إلى الأمين العام", "exhorta a los Estados".
     if (lang === 'ar') clause = clause.replace(/^\s*(?:إلى|الى|ب(?=ال))\s*/u, '');
     if (lang === 'es') clause = clause.replace(/^\s*a(?:l)?\s+(?=\p{L})/u, (m) => (m.trim() === 'al' ? ' el ' : ' '));
@@ -652,10 +653,13 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
           );
           const bare = tidy(phrase);
           if (actors.length === 0 && g.pronoun?.test(bare)) {
-            // "…the role of the Commission…, and requests it to…": the body named last before.
+            // "…the role of the Commission…, and requests it to…": the body named last before;
+            // "…the work of the UN bodies and regional organizations, and urges them to…": all those named in the clause before.
+            const previous = text.slice(hits[k - 1]?.end ?? 0, h.index);
+            const plural = /^(?:them|they)\b/i.test(bare) ? actorChain(previous, findActors(previous, lang), lang) : [];
             const before = findActors(text.slice(0, h.index), lang).filter((m) => !m.id.startsWith('group.member'));
-            const named = before.at(-1);
-            if (named) actors = [{ id: named.id, text: bare }];
+            const named = plural.length > 1 ? plural : before.slice(-1);
+            actors = named.map((m) => ({ id: m.id, text: bare }));
           }
           // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
           const head = bare.split(/\s*[,;(]/)[0] ?? '';
@@ -670,9 +674,10 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
     } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
       // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
       // (not what an earlier text did: "recalls that the Assembly determined … should").
-      const that = /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
-        clause,
-      );
+      const that =
+        /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|has to|have to|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
+          clause,
+        );
       if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
     } else if (
       entry.force === 'decision' &&

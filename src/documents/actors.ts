@@ -311,6 +311,7 @@ export const ACTORS: Actor[] = [
       en: [
         'UN development system',
         'entities of the (?:United Nations )?development system',
+        'development system',
         'United Nations development system entities',
         'United Nations country teams',
         'resident coordinators?',
@@ -700,6 +701,22 @@ export const ACTORS: Actor[] = [
     },
   ),
   actor(
+    'group.humanitarian-organizations',
+    'group',
+    [
+      'humanitarian organizations',
+      'organisations humanitaires',
+      'organizaciones humanitarias',
+      'гуманитарные организации',
+      '人道主义组织',
+      'المنظمات الإنسانية',
+    ],
+    {
+      en: ['humanitarian (?:and development )?(?:organizations|actors|agencies)', 'humanitarian(?= and development organizations)'],
+      ru: [`гуманитарн${RU} организаци${RU}`],
+    },
+  ),
+  actor(
     'group.international-community',
     'group',
     [
@@ -716,7 +733,10 @@ export const ACTORS: Actor[] = [
     'group.private-sector',
     'group',
     ['private sector', 'secteur privé', 'sector privado', 'частный сектор', '私营部门', 'القطاع الخاص'],
-    { en: ['business(?:es| sector| community)?', 'industry'], ru: [`частн${RU} сектор${RU}`] },
+    {
+      en: ['business(?:es| sector| community)?', 'industry', '(?:private |transnational )?(?:companies|enterprises)'],
+      ru: [`частн${RU} сектор${RU}`],
+    },
   ),
   actor(
     'group.civil-society',
