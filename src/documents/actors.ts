@@ -851,6 +851,28 @@ export interface ActorMention {
  * // [{ id: 'body.cstd', … }, { id: 'body.ecosoc', … }]
  */
 export function findActors(text: string, lang: Language): ActorMention[] {
+  // Requested actions look up the same clause several times: the answers are kept for a while.
+  const key = `${lang}\u0000${text}`;
+  const cached = recent.get(key);
+  if (cached) return cached;
+  const found = anyActor[lang].test(text) ? scan(text, lang) : [];
+  if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value ?? '');
+  recent.set(key, found);
+  return found;
+}
+
+const RECENT_MAX = 512;
+const recent = new Map<string, ActorMention[]>();
+
+// One pattern for all actors of a language: most clauses name none, and one pass says so.
+const anyActor: Record<Language, RegExp> = Object.fromEntries(
+  Object.entries(matchers).map(([lang, list]) => [
+    lang,
+    new RegExp(list.map((m) => m.re.source).join('|'), list[0]?.re.flags.replace('g', '') ?? 'u'),
+  ]),
+) as Record<Language, RegExp>;
+
+function scan(text: string, lang: Language): ActorMention[] {
   const hits: ActorMention[] = [];
   for (const { id, re } of matchers[lang]) {
     re.lastIndex = 0;
