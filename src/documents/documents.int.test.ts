@@ -295,6 +295,10 @@ describe('pages', () => {
     expect(page.html).toMatch(
       /<td><span title="Secretary-General">Secretary-General<\/span><\/td><td><strong>Requests<\/strong> to submit/,
     );
+    // Paragraph 16 asks nobody in particular: "Who" stays empty, "What" holds the verb and its object.
+    expect(page.html).toMatch(
+      /<a href="#[^"]+">16<\/a><\/td><td><\/td><td><strong>Urges<\/strong> a continued focus on maximizing development gains/,
+    );
     // A French reader of the English version sees the actors named in French, the words of the text on hover.
     const french = await new Visitor(t.app).get(`/fr/documents/${id}`);
     expect(french.html).toContain('<span title="Secretary-General">Secrétaire général</span>');
