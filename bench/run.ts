@@ -12,6 +12,7 @@ import { benchReports } from './reports.ts';
 import { benchStructure } from './structure.ts';
 import { imports } from './imports.ts';
 import { edge } from './edge.ts';
+import { benchActions } from './actions.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -34,6 +35,7 @@ async function main() {
   if (want('structure')) await structure(machine);
   if (want('imports')) await imports(machine);
   if (want('edge')) await edge(machine, results);
+  if (want('actions')) await actions(machine);
 }
 
 async function structure(machine: Record<string, unknown>) {
@@ -42,6 +44,17 @@ async function structure(machine: Record<string, unknown>) {
   await writeFile(file, JSON.stringify({ benchmark: 'structure', at: new Date().toISOString(), machine, ...run }, null, 2) + '\n');
   console.log(
     `structure: ${run.exactDocuments}/${run.documents} documents exact (${run.exactShare}); ${run.paragraphsWithFurniture} paragraphs with page furniture; ${run.parseCharsPerSecond} chars/s`,
+  );
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
+}
+
+async function actions(machine: Record<string, unknown>) {
+  const run = await benchActions({ sample: 30 });
+  const file = path.join(results, 'actions.json');
+  await writeFile(file, JSON.stringify({ benchmark: 'actions', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
+  console.log(
+    `actions over ${run.paragraphsCompared} annotated paragraphs: verbs R ${run.verbs.recall} P ${run.verbs.precision}; actors R ${run.actors.recall} P ${run.actors.precision}`,
   );
   console.log(`  targets: ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);

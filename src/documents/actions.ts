@@ -1,407 +1,779 @@
 // Requested actions: for each operative paragraph, who is asked to do what by when (the
-// "paragraph / action / entities" tables UN DESA builds by hand for A/RES/80/173). The operative
-// verb, its addressees and any deadline, in the six languages, normalized to English labels.
+// "paragraph / action / entities" tables UN DESA builds by hand for A/RES/80/173).
+//
+// A paragraph is split into clauses at its main verbs: the verb that opens it ("Requests"),
+// further verbs after a clause boundary ("…, and invites", "; encourages"), first-person verbs
+// of outcome documents ("We call upon", "we accordingly request", "and commit to") and passives
+// ("States are strongly urged to"). In each clause the actors stand between the verb and its
+// infinitive ("requests [the Secretary-General] to submit…"; the subject of a passive), the
+// object is what follows ("to submit a report…"), and a clause without an infinitive has no
+// actor: in "Encourages a continued focus on…" the noun phrase is the object. Decisions and
+// commitments are the issuing organ's own. Sub-paragraphs "(a) To…" carry their chapeau's verb.
 import type { Language } from '../language/languages.ts';
-import { arabicOrdinal, chineseNumber, englishOrdinal } from './lexicon.ts';
+import { findActors, type ActorMention } from './actors.ts';
+import { findDeadline, type Deadline } from './deadlines.ts';
 import type { UNDocument } from './model.ts';
 
-export interface Deadline {
-  /** As written: "by 2030", "at its thirtieth session, in 2027", "في دورتها الثلاثين في عام 2027". */
+export type { Deadline } from './deadlines.ts';
+
+/**
+ * How strongly a verb asks: `decision` (decides, resolves, adopts, establishes), `commitment`
+ * (we commit, pledge), `request` (requests, calls upon, urges, demands), `invitation` (invites,
+ * encourages, recommends, calls for), `position` (recognizes, welcomes, notes: nobody is asked).
+ */
+export const verbForces = ['decision', 'commitment', 'request', 'invitation', 'position'] as const;
+export type VerbForce = (typeof verbForces)[number];
+export const isVerbForce = (s: string): s is VerbForce => (verbForces as readonly string[]).includes(s);
+
+/** An actor of an action: a catalogue id, or null for a phrase the catalogue does not know. */
+export interface ActionActor {
+  id: string | null;
+  /** The words that named the actor. */
   text: string;
-  year: number | null;
-  session: number | null;
 }
 
 export interface RequestedAction {
   blockId: string;
-  /** The paragraph number as printed, or null (the unnumbered "Adopts…" paragraph). */
+  /** The paragraph number as printed (for a sub-paragraph its letter), or null. */
   paragraph: string | null;
   part: string;
-  /** English label of the operative verb: requests, calls upon, invites, encourages, urges, decides, … */
+  /** English label of the verb: requests, calls upon, invites, encourages, urges, decides, … */
   verb: string;
-  /** The verb as written. */
+  /** The verb as printed. */
   verbText: string;
-  /** True for verbs that ask someone to act (requests, calls upon, urges, invites, encourages, decides …). */
+  force: VerbForce;
+  /** True when someone is asked or decides to act (every force but `position`). */
   directive: boolean;
-  /** English labels: Secretary-General, ITU, UNGIS, CSTD, Member States, all stakeholders, … */
-  addressees: string[];
-  /** The addressee phrase as written, for review and for addressees the lexicon does not know. */
-  addresseeText: string;
+  actors: ActionActor[];
+  /** What is asked: "to prepare a joint WSIS–GDC implementation roadmap…"; for a position, what it is about. */
+  object: string;
   deadline: Deadline | null;
+  /** True for a sub-paragraph that carries its chapeau's verb and actors. */
+  inherited: boolean;
 }
 
-interface Verb {
-  re: RegExp;
+export type ClauseAction = Omit<RequestedAction, 'blockId' | 'paragraph' | 'part' | 'inherited'>;
+
+interface VerbEntry {
   label: string;
-  directive: boolean;
+  force: VerbForce;
+  /** Third-person (resolution) forms: "requests", "Prie", "просит", "تطلب". */
+  third: string;
+  /** First-person plural (outcome document) forms: "request", "demandons", "просим", "نطلب"; '' if none. */
+  first: string;
+  /** Passive participle that takes the actor as its subject: "requested" in "States are requested to". */
+  passive?: string;
 }
 
-const v = (re: RegExp, label: string, directive: boolean): Verb => ({ re, label, directive });
+const e = (label: string, force: VerbForce, third: string, first: string, passive?: string): VerbEntry =>
+  passive ? { label, force, third, first, passive } : { label, force, third, first };
+
+/** English verbs: third person built from the base form ("recognize" → "recognizes"). */
+const en = (label: string, force: VerbForce, base: string, third?: string, passive?: string): VerbEntry =>
+  e(
+    label,
+    force,
+    third ?? base.replace(/^(\S+?)(s|sh|ch|x|z)?\b/, (_, w: string, tail?: string) => `${w}${tail ? `${tail}es` : 's'}`),
+    base,
+    passive,
+  );
 
 /**
- * Operative verbs (UN-DOCUMENTS.md §1.3). Longer phrases first ("calls upon" before "calls").
- * Arabic resolutions use the third person feminine (تطلب، تهيب), outcome documents the first
- * person plural (نطلب، ندعو); both are listed. Arabic "تدعو X إلى" is "invites", "تهيب بـ" is
- * "calls upon" (UN Arabic usage).
+ * The verb lexicon per language (UN Editorial Manual, UN-DOCUMENTS.md §1.3), with each verb's
+ * force. Longer phrases come first in the alternation ("calls upon" before "calls").
  */
-const VERBS: Record<Language, Verb[]> = {
+const LEXICON: Record<Language, VerbEntry[]> = {
   en: [
-    v(/requests?/, 'requests', true),
-    v(/calls? upon|calls? on/, 'calls upon', true),
-    v(/calls? for/, 'calls for', true),
-    v(/urges?/, 'urges', true),
-    v(/invites?/, 'invites', true),
-    v(/encourages?/, 'encourages', true),
-    v(/decides?/, 'decides', true),
-    v(/resolves?/, 'resolves', true),
-    v(/recommends?/, 'recommends', true),
-    v(/commits?|we commit/, 'commits', true),
-    v(/adopts?/, 'adopts', false),
-    v(/endorses?/, 'endorses', false),
-    v(/welcomes?/, 'welcomes', false),
-    v(/takes? note/, 'takes note', false),
-    v(/notes?/, 'notes', false),
-    v(/reaffirms?/, 'reaffirms', false),
-    v(/recognizes?/, 'recognizes', false),
-    v(/acknowledges?/, 'acknowledges', false),
-    v(/stresses?/, 'stresses', false),
-    v(/emphasizes?/, 'emphasizes', false),
-    v(/underlines?/, 'underlines', false),
-    v(/expresses?/, 'expresses', false),
-    v(/reiterates?/, 'reiterates', false),
-    v(/recalls?/, 'recalls', false),
-    v(/looks? forward/, 'looks forward', false),
+    en('requests', 'request', 'request', undefined, 'requested'),
+    en('calls upon', 'request', 'call (?:upon|on)', 'calls (?:upon|on)', 'called (?:upon|on)'),
+    e('calls upon', 'request', 'appeals to', 'appeal to'),
+    // "Reiterates its request to the Secretary-General to…": a request made again.
+    e(
+      'reiterates',
+      'request',
+      'reiterates its (?:request|call|appeal)s?(?: (?:to|upon|on))?',
+      'reiterate our (?:request|call|appeal)s?(?: (?:to|upon|on))?',
+    ),
+    e(
+      'reiterates',
+      'invitation',
+      'reiterates its (?:invitation|encouragement)(?: to)?',
+      'reiterate our (?:invitation|encouragement)(?: to)?',
+    ),
+    en('calls for', 'invitation', 'call for', 'calls for'),
+    en('urges', 'request', 'urge', undefined, 'urged'),
+    en('demands', 'request', 'demand'),
+    en('directs', 'request', 'direct'),
+    en('invites', 'invitation', 'invite', undefined, 'invited'),
+    en('encourages', 'invitation', 'encourage', undefined, 'encouraged'),
+    en('recommends', 'invitation', 'recommend'),
+    en('decides', 'decision', 'decide'),
+    en('resolves', 'decision', 'resolve'),
+    en('authorizes', 'decision', 'authorize'),
+    en('establishes', 'decision', 'establish'),
+    en('adopts', 'decision', 'adopt'),
+    en('endorses', 'decision', 'endorse'),
+    en('approves', 'decision', 'approve'),
+    en('commits', 'commitment', 'commit'),
+    en('recommits', 'commitment', 'recommit'),
+    en(
+      'commits',
+      'commitment',
+      '(?:are|remain) (?:also |further )?(?:firmly |fully |strongly )?committed',
+      '(?:is|remains) (?:also |further )?(?:firmly |fully |strongly )?committed',
+    ),
+    en('pledges', 'commitment', 'pledge'),
+    en('supports', 'position', 'support'),
+    en('takes note', 'position', 'take (?:due |careful )?note', 'takes (?:due |careful )?note'),
+    en(
+      'expresses concern',
+      'position',
+      'express (?:its |our )?(?:deep |grave |serious |great |particular )?concern',
+      'expresses (?:its |our )?(?:deep |grave |serious |great |particular )?concern',
+    ),
+    en('expresses', 'position', 'express'),
+    en(
+      'is concerned',
+      'position',
+      '(?:are|remain) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
+      '(?:is|remains) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
+    ),
+    en('is encouraged', 'position', 'are encouraged(?! to)', 'is encouraged(?! to)'),
+    en('is convinced', 'position', 'are (?:firmly )?convinced', 'is (?:firmly )?convinced'),
+    en('notes', 'position', 'note'),
+    en('reaffirms', 'position', 'reaffirm'),
+    en('recognizes', 'position', 'recognize'),
+    en('acknowledges', 'position', 'acknowledge'),
+    en('welcomes', 'position', 'welcome'),
+    en('stresses', 'position', 'stress'),
+    en('emphasizes', 'position', '(?:re-?)?emphasize', '(?:re-?)?emphasizes'),
+    en('underlines', 'position', 'underline'),
+    en('underscores', 'position', 'underscore'),
+    en('highlights', 'position', 'highlight'),
+    en('reiterates', 'position', 'reiterate'),
+    en('recalls', 'position', 'recall'),
+    en('looks forward', 'position', 'look forward', 'looks forward'),
+    en('considers', 'position', 'consider'),
+    en('affirms', 'position', 'affirm'),
+    en('appreciates', 'position', 'appreciate'),
+    en('commends', 'position', 'commend'),
+    en('condemns', 'position', 'condemn'),
+    en('determines', 'position', 'determine'),
+    en('bears in mind', 'position', 'bear in mind', 'bears in mind'),
+    en('regrets', 'position', 'regret'),
+    en('deplores', 'position', 'deplore'),
+    en('confirms', 'position', 'confirm'),
+    en('declares', 'position', 'declare'),
+    en('reminds', 'position', 'remind'),
+    en('renews', 'position', 'renew'),
+    en('rejects', 'position', 'reject'),
+    en('congratulates', 'position', 'congratulate'),
+    en('continues', 'position', 'continue'),
+    en('agrees', 'position', 'agree'),
+    en('trusts', 'position', 'trust'),
   ],
   fr: [
-    v(/prie|demande/, 'requests', true),
-    v(/engage|appelle/, 'calls upon', true),
-    v(/exhorte|prie instamment/, 'urges', true),
-    v(/invite/, 'invites', true),
-    v(/encourage/, 'encourages', true),
-    v(/décide/, 'decides', true),
-    v(/recommande/, 'recommends', true),
-    v(/adopte/, 'adopts', false),
-    v(/se félicite|accueille avec satisfaction|salue/, 'welcomes', false),
-    v(/prend note/, 'takes note', false),
-    v(/note|constate/, 'notes', false),
-    v(/réaffirme/, 'reaffirms', false),
-    v(/reconnaît|reconnait/, 'recognizes', false),
-    v(/souligne|insiste/, 'stresses', false),
-    v(/rappelle/, 'recalls', false),
+    e('urges', 'request', 'prie instamment|demande instamment|exhorte|engage vivement', 'prions instamment|exhortons|engageons vivement'),
+    e('requests', 'request', 'prie|demande', 'prions|demandons', 'priée?s?|demandée?s?'),
+    e('calls upon', 'request', 'engage|appelle', 'engageons|appelons'),
+    e('invites', 'invitation', 'invite', 'invitons', 'invitée?s?'),
+    e('encourages', 'invitation', 'encourage', 'encourageons', 'encouragée?s?'),
+    e('recommends', 'invitation', 'recommande', 'recommandons'),
+    e('decides', 'decision', 'décide', 'décidons'),
+    e('resolves', 'decision', 'se déclare résolue', 'sommes résolus'),
+    e('adopts', 'decision', 'adopte', 'adoptons'),
+    e('endorses', 'decision', 'fait siens?n?e?s?|approuve', 'faisons siens?n?e?s?|approuvons'),
+    e('commits', 'commitment', "s['’]engage", 'nous engageons'),
+    e('welcomes', 'position', 'se félicite|accueille avec satisfaction|salue', 'nous félicitons|accueillons avec satisfaction|saluons'),
+    e('takes note', 'position', 'prend (?:acte|note)', 'prenons (?:acte|note)'),
+    e('notes', 'position', 'note|constate', 'notons|constatons'),
+    e('reaffirms', 'position', 'réaffirme', 'réaffirmons'),
+    e('recognizes', 'position', 'reconnaît|reconnait|considère', 'reconnaissons|considérons'),
+    e('stresses', 'position', 'souligne|insiste', 'soulignons|insistons'),
+    e('emphasizes', 'position', "met l['’]accent", "mettons l['’]accent"),
+    e(
+      'expresses concern',
+      'position',
+      'se déclare (?:vivement |profondément )?préoccupée',
+      'sommes (?:vivement |profondément )?préoccupés',
+    ),
+    e('recalls', 'position', 'rappelle', 'rappelons'),
   ],
   es: [
-    v(/solicita|pide/, 'requests', true),
-    v(/exhorta|hace un llamamiento/, 'calls upon', true),
-    v(/insta/, 'urges', true),
-    v(/invita/, 'invites', true),
-    v(/alienta/, 'encourages', true),
-    v(/decide/, 'decides', true),
-    v(/recomienda/, 'recommends', true),
-    v(/aprueba/, 'adopts', false),
-    v(/acoge con beneplácito|celebra/, 'welcomes', false),
-    v(/toma nota/, 'takes note', false),
-    v(/observa/, 'notes', false),
-    v(/reafirma/, 'reaffirms', false),
-    v(/reconoce/, 'recognizes', false),
-    v(/destaca|subraya/, 'stresses', false),
-    v(/recuerda/, 'recalls', false),
+    e('urges', 'request', 'insta', 'instamos'),
+    e('requests', 'request', 'solicita|pide', 'solicitamos|pedimos'),
+    e('calls upon', 'request', 'exhorta|hace un llamamiento', 'exhortamos|hacemos un llamamiento'),
+    e('invites', 'invitation', 'invita', 'invitamos'),
+    e('encourages', 'invitation', 'alienta', 'alentamos'),
+    e('recommends', 'invitation', 'recomienda', 'recomendamos'),
+    e('decides', 'decision', 'decide', 'decidimos'),
+    e('resolves', 'decision', 'resuelve', 'resolvemos'),
+    e('adopts', 'decision', 'aprueba', 'aprobamos'),
+    e('endorses', 'decision', 'hace suy[oa]s?|respalda', 'hacemos suy[oa]s?|respaldamos'),
+    e('commits', 'commitment', 'se compromete', 'nos comprometemos'),
+    e(
+      'welcomes',
+      'position',
+      'acoge con beneplácito|celebra|acoge con satisfacción',
+      'acogemos con beneplácito|celebramos|acogemos con satisfacción',
+    ),
+    e('takes note', 'position', 'toma nota', 'tomamos nota'),
+    e('notes', 'position', 'observa|señala', 'observamos|señalamos'),
+    e('reaffirms', 'position', 'reafirma', 'reafirmamos'),
+    e('recognizes', 'position', 'reconoce', 'reconocemos'),
+    e('stresses', 'position', 'destaca|subraya|pone de relieve', 'destacamos|subrayamos|ponemos de relieve'),
+    e(
+      'expresses concern',
+      'position',
+      'expresa (?:su )?(?:profunda |grave )?preocupación',
+      'expresamos (?:nuestra )?(?:profunda |grave )?preocupación',
+    ),
+    e('recalls', 'position', 'recuerda', 'recordamos'),
   ],
   ru: [
-    v(/просит/, 'requests', true),
-    v(/настоятельно призывает/, 'urges', true),
-    v(/призывает/, 'calls upon', true),
-    v(/предлагает/, 'invites', true),
-    v(/рекомендует/, 'recommends', true),
-    v(/постановляет|решает/, 'decides', true),
-    v(/рекомендует/, 'recommends', true),
-    v(/принимает к сведению/, 'takes note', false),
-    v(/принимает/, 'adopts', false),
-    v(/приветствует/, 'welcomes', false),
-    v(/отмечает/, 'notes', false),
-    v(/вновь подтверждает|подтверждает/, 'reaffirms', false),
-    v(/признает|признаёт/, 'recognizes', false),
-    v(/подчеркивает/, 'stresses', false),
-    v(/напоминает/, 'recalls', false),
+    e(
+      'urges',
+      'request',
+      'настоятельно (?:призывает|просит)',
+      'настоятельно (?:призываем|просим)',
+      'настоятельно (?:призывается|призываются|предлагается)',
+    ),
+    e('requests', 'request', 'просит', 'просим', 'просят'),
+    e('calls upon', 'request', 'призывает', 'призываем', 'призывается|призываются'),
+    e('invites', 'invitation', 'предлагает', 'предлагаем', 'предлагается'),
+    e('encourages', 'invitation', 'рекомендует (?=[а-яё]+(?:ть|ти)\\b)|побуждает|поощряет', 'побуждаем|поощряем', 'рекомендуется'),
+    e('recommends', 'invitation', 'рекомендует', 'рекомендуем'),
+    e('decides', 'decision', 'постановляет|решает', 'постановляем|решаем'),
+    e('adopts', 'decision', 'принимает(?! к сведению)', 'принимаем(?! к сведению)'),
+    e('endorses', 'decision', 'одобряет', 'одобряем'),
+    e('commits', 'commitment', 'обязуется', 'обязуемся'),
+    e('takes note', 'position', 'принимает к сведению', 'принимаем к сведению'),
+    e('welcomes', 'position', 'приветствует', 'приветствуем'),
+    e('notes', 'position', 'отмечает|констатирует', 'отмечаем|констатируем'),
+    e('reaffirms', 'position', 'вновь подтверждает|подтверждает', 'вновь подтверждаем|подтверждаем'),
+    e('recognizes', 'position', 'признает|признаёт|сознает', 'признаем|признаём|сознаем'),
+    e('stresses', 'position', 'подчеркивает|особо отмечает', 'подчеркиваем|особо отмечаем'),
+    e(
+      'expresses concern',
+      'position',
+      'выражает (?:глубокую |серьезную )?обеспокоенность',
+      'выражаем (?:глубокую |серьезную )?обеспокоенность',
+    ),
+    e('recalls', 'position', 'напоминает|ссылается', 'напоминаем|ссылаемся'),
   ],
   zh: [
-    v(/请/, 'requests', true),
-    v(/吁请|呼吁/, 'calls upon', true),
-    v(/敦促/, 'urges', true),
-    v(/邀请/, 'invites', true),
-    v(/鼓励/, 'encourages', true),
-    v(/决定/, 'decides', true),
-    v(/建议/, 'recommends', true),
-    v(/通过/, 'adopts', false),
-    v(/欢迎/, 'welcomes', false),
-    v(/表示注意到/, 'takes note', false),
-    v(/注意到/, 'notes', false),
-    v(/重申/, 'reaffirms', false),
-    v(/确认|认识到/, 'recognizes', false),
-    v(/强调/, 'stresses', false),
-    v(/回顾/, 'recalls', false),
+    e('urges', 'request', '敦促|促请', '敦促|促请'),
+    e('calls upon', 'request', '吁请|呼吁', '吁请|呼吁'),
+    e('requests', 'request', '请(?!求)|要求', '请(?!求)|要求'),
+    e('invites', 'invitation', '邀请|请', '邀请'),
+    e('encourages', 'invitation', '鼓励', '鼓励'),
+    e('recommends', 'invitation', '建议', '建议'),
+    e('decides', 'decision', '决定', '决定'),
+    e('resolves', 'decision', '决心', '决心'),
+    e('adopts', 'decision', '通过', '通过'),
+    e('endorses', 'decision', '核可|赞同', '核可|赞同'),
+    e('commits', 'commitment', '承诺', '承诺'),
+    e('welcomes', 'position', '欢迎|欣见', '欢迎|欣见'),
+    e('takes note', 'position', '表示注意到', '表示注意到'),
+    e('notes', 'position', '注意到', '注意到'),
+    e('reaffirms', 'position', '重申', '重申'),
+    e('recognizes', 'position', '确认|认识到|承认', '确认|认识到|承认'),
+    e('stresses', 'position', '强调', '强调'),
+    e('expresses concern', 'position', '关切', '关切'),
+    e('recalls', 'position', '回顾', '回顾'),
   ],
+  // Arabic resolutions use the third person feminine (تطلب، تهيب), outcome documents the first
+  // person plural (نطلب، ندعو). "تدعو X إلى" is "invites", "تهيب بـ" is "calls upon" (UN Arabic usage).
   ar: [
-    v(/[تن]طلب/, 'requests', true),
-    v(/[تن]هيب/, 'calls upon', true),
-    v(/[تن]حث/, 'urges', true),
-    v(/[تن]دعوا? إلى/, 'calls for', true),
-    v(/[تن]دعوا?/, 'invites', true),
-    v(/[تن]شجع/, 'encourages', true),
-    v(/[تن]قرر/, 'decides', true),
-    v(/[تن]وصي/, 'recommends', true),
-    v(/نلتزم|نتعهد/, 'commits', true),
-    v(/[تن]عتمد/, 'adopts', false),
-    v(/[تن]رحب|[تن]شيد/, 'welcomes', false),
-    v(/[تن]حيط علما/, 'takes note', false),
-    v(/[تن]لاحظ/, 'notes', false),
-    v(/[تن]ؤكد من جديد|[تن]عيد تأكيد|[تن]كرر تأكيد/, 'reaffirms', false),
-    v(/[تن]سلم|[تن]درك|[تن]عترف|[تن]قر/, 'recognizes', false),
-    v(/[تن]شدد|[تن]ؤكد/, 'stresses', false),
-    v(/[تن]شير/, 'recalls', false),
-    v(/[تن]عرب/, 'expresses', false),
+    e('requests', 'request', 'تطلب', 'نطلب', 'يُ?طلب'),
+    e('calls upon', 'request', 'تهيب', 'نهيب'),
+    e('urges', 'request', 'تحث', 'نحث', 'يُ?حث'),
+    e('calls for', 'invitation', 'تدعوا? إلى', 'ندعوا? إلى'),
+    e('invites', 'invitation', 'تدعوا?', 'ندعوا?', 'يُ?دعى'),
+    e('encourages', 'invitation', 'تشجع', 'نشجع', 'يُ?شجع'),
+    e('recommends', 'invitation', 'توصي', 'نوصي'),
+    e('decides', 'decision', 'تقرر', 'نقرر'),
+    e('adopts', 'decision', 'تعتمد', 'نعتمد'),
+    e('endorses', 'decision', 'تؤيد', 'نؤيد'),
+    e('commits', 'commitment', 'تلتزم|تتعهد', 'نلتزم|نتعهد'),
+    e('welcomes', 'position', 'ترحب|تشيد|تنوه', 'نرحب|نشيد|ننوه'),
+    e('takes note', 'position', 'تحيط علما', 'نحيط علما'),
+    e('notes', 'position', 'تلاحظ', 'نلاحظ'),
+    e('reaffirms', 'position', 'تؤكد من جديد|تعيد تأكيد|تكرر تأكيد', 'نؤكد من جديد|نعيد تأكيد|نكرر تأكيد'),
+    e('recognizes', 'position', 'تسلم|تدرك|تعترف|تقر', 'نسلم|ندرك|نعترف|نقر'),
+    e('stresses', 'position', 'تشدد|تؤكد', 'نشدد|نؤكد'),
+    e('recalls', 'position', 'تشير|تستذكر', 'نشير|نستذكر'),
+    e('expresses', 'position', 'تعرب', 'نعرب'),
   ],
 };
 
-/** Addressees, with the names they go by in the six languages (and common acronyms). */
-const ADDRESSEES: { label: string; re: RegExp }[] = [
-  {
-    label: 'Secretary-General',
-    re: /Secretary-General|Secrétaire général|Secretario General|Генеральн\p{L}+ секретар\p{L}+|秘书长|الأمين العام/u,
-  },
-  {
-    label: 'UNGIS',
-    re: /UNGIS|United Nations Group on the Information Society|Groupe des Nations Unies sur la société de l['’]information|Grupo de las Naciones Unidas sobre la Sociedad de la Información|Групп\p{L}* Организации Объединенных Наций по информационному обществу|联合国信息社会小组|فريق الأمم المتحدة المعن[يى] بمجتمع المعلومات/u,
-  },
-  {
-    label: 'ITU',
-    re: /\bITU\b|International Telecommunication Union|Union internationale des télécommunications|Unión Internacional de Telecomunicaciones|Международн\p{L}+ союз\p{L}* электросвязи|国际电(?:信)?联(?:盟)?|الاتحاد الدولي للاتصالات/u,
-  },
-  {
-    label: 'CSTD',
-    re: /\bCSTD\b|Commission on Science and Technology for Development|Commission de la science et de la technique au service du développement|Comisión de Ciencia y Tecnología para el Desarrollo|Комисси\p{L}+ по науке и техник\p{L}+ в целях развития|科学和技术促进发展委员会|科技促发委|اللجنة المعنية بتسخير العلم والتكنولوجيا لأغراض التنمية/u,
-  },
-  {
-    label: 'ECOSOC',
-    re: /Economic and Social Council|ECOSOC|Conseil économique et social|Consejo Económico y Social|Экономическ\p{L}+ и Социальн\p{L}+ Совет\p{L}*|经济及社会理事会|经社理事会|المجلس الاقتصادي والاجتماعي/u,
-  },
-  {
-    label: 'General Assembly',
-    re: /General Assembly|Assemblée générale|Asamblea General|Генеральн\p{L}+ Ассамбле\p{L}+|大会|الجمعية العامة/u,
-  },
-  {
-    label: 'Human Rights Council',
-    re: /Human Rights Council|Conseil des droits de l['’]homme|Consejo de Derechos Humanos|Совет\p{L}* по правам человека|人权理事会|مجلس حقوق الإنسان/u,
-  },
-  {
-    label: 'IGF',
-    re: /Internet Governance Forum|\bIGF\b|Forum sur la gouvernance d['’]Internet|Foro para la Gobernanza de Internet|Форум\p{L}* по вопросам управления Интернетом|互联网治理论坛|منتدى إدارة الإنترن[تط]/u,
-  },
-  {
-    label: 'action-line facilitators',
-    re: /action line facilitators|facilitators of the action lines|facilitateurs des grandes orientations|facilitadores de las líneas de acción|координатор\p{L}+ направлений деятельности|行动方针协调方|مُ?يسّ?ري مسارات (?:ال)?عمل/u,
-  },
-  {
-    label: 'Partnership on Measuring ICT for Development',
-    re: /Partnership on Measuring (?:Information and Communication Technology|ICT) for Development|Partenariat sur la mesure des TIC au service du développement|Asociación para la Medición de las TIC para el Desarrollo|Партнерств\p{L}+ по измерению ИКТ в целях развития|衡量信通技术促进发展伙伴关系|الشراكة المعنية بقياس تكنولوجيا المعلومات والاتصالات/u,
-  },
-  {
-    label: 'Inter-Agency Working Group on AI',
-    re: /Inter-Agency Working Group on Artificial Intelligence|الفريق العامل المشترك بين الوكالات المعن[يى] بالذكاء الاصطناعي/u,
-  },
-  { label: 'UNESCO', re: /UNESCO|United Nations Educational, Scientific and Cultural Organization|اليونسكو|教科文组织|ЮНЕСКО/u },
-  { label: 'UNDP', re: /\bUNDP\b|United Nations Development Programme|برنامج الأمم المتحدة الإنمائي|开发计划署|ПРООН/u },
-  {
-    label: 'UNCTAD',
-    re: /UNCTAD|United Nations Conference on Trade and Development|الأونكتاد|مؤتمر الأمم المتحدة للتجارة والتنمية|贸发会议|ЮНКТАД/u,
-  },
-  {
-    label: 'regional commissions',
-    re: /regional commissions|commissions régionales|comisiones regionales|региональн\p{L}+ комисси\p{L}+|区域委员会|اللجان الإقليمية/u,
-  },
-  {
-    label: 'United Nations system',
-    re: /United Nations system|United Nations entities|organismes des Nations Unies|sistema de las Naciones Unidas|систем\p{L}+ Организации Объединенных Наций|联合国系统|منظومة الأمم المتحدة|كيانات الأمم المتحدة/u,
-  },
-  { label: 'Member States', re: /Member States|États Membres|Estados Miembros|государств\p{L}*-член\p{L}*|会员国|الدول الأعضاء/u },
-  { label: 'Governments', re: /\bGovernments\b|gouvernements|gobiernos|правительств\p{L}+|各国政府|الحكومات/u },
-  {
-    label: 'developed countries',
-    re: /developed countries|pays développés|países desarrollados|развит\p{L}+ стран\p{L}*|发达国家|البلدان المتقدمة/u,
-  },
-  {
-    label: 'all stakeholders',
-    re: /all (?:relevant )?stakeholders|toutes les parties prenantes|todas las partes interesadas|все\p{L}* заинтересованн\p{L}+ сторон\p{L}*|所有利益攸关方|جميع (?:الجهات )?(?:أصحاب|صاحبة) المصلحة/u,
-  },
-  {
-    label: 'other stakeholders',
-    re: /other (?:relevant )?stakeholders|autres parties prenantes|otras partes interesadas|други\p{L}+ заинтересованн\p{L}+|其他利益攸关方|أصحاب المصلحة الآخرين/u,
-  },
-  {
-    label: 'international community',
-    re: /international community|communauté internationale|comunidad internacional|международн\p{L}+ сообществ\p{L}+|国际社会|المجتمع الدولي/u,
-  },
-  { label: 'private sector', re: /private sector|secteur privé|sector privado|частн\p{L}+ сектор\p{L}*|私营部门|القطاع الخاص/u },
-  { label: 'civil society', re: /civil society|société civile|sociedad civil|гражданск\p{L}+ обществ\p{L}+|民间社会|المجتمع المدني/u },
-];
-
-/** Words that end an addressee phrase: the infinitive or clause that says what they must do. */
-const ADDRESSEE_END: Record<Language, RegExp> = {
-  en: /(?:^|\s)(?:to|that|in order)\s|[,;:.]|\s(?:and\s+)?(?:requests|invites|calls|urges|encourages|decides)\b/,
-  fr: /\s(?:à|de|d['’]|que)\s?|[,;:.]/,
-  es: /\s(?:a|que|para)\s|[,;:.]/,
-  ru: /\s(?:с тем чтобы|чтобы|продолжать)\s|[,;:.]|\s[а-я]+(?:ать|ить|еть|ять|ти)\b/u,
-  zh: /[，,；;。：]|继续|加强|采取|提交|确保|(?<=.{2,})(?:在|向|就|与)/u,
-  ar: /\sأن\s|\sإلى\s|\sعلى\s|[،,؛;:.]/,
-};
-
-const YEAR = '((?:19|20)\\d{2})';
-const DEADLINES: Record<Language, RegExp[]> = {
-  en: [
-    new RegExp(`\\bat its ([a-z]+(?:-[a-z]+)?) session(?:,?\\s+in ${YEAR})?`, 'g'),
-    new RegExp(`\\b(?:by|before|no later than|not later than)\\s+(?:the end of\\s+)?(?:[A-Z][a-z]+\\s+)?${YEAR}`, 'g'),
-    new RegExp(`\\bin ${YEAR}\\b`, 'g'),
-  ],
-  fr: [
-    new RegExp(`\\bà sa (\\S+) session(?:,?\\s+en ${YEAR})?`, 'g'),
-    new RegExp(`\\b(?:d['’]ici à|d['’]ici|avant|au plus tard en)\\s+${YEAR}`, 'g'),
-    new RegExp(`\\ben ${YEAR}\\b`, 'g'),
-  ],
-  es: [
-    new RegExp(`\\ben su (\\S+) período de sesiones(?:,?\\s+en ${YEAR})?`, 'g'),
-    new RegExp(`\\b(?:para|antes de|a más tardar en)\\s+${YEAR}`, 'g'),
-    new RegExp(`\\ben ${YEAR}\\b`, 'g'),
-  ],
-  ru: [
-    new RegExp(`на (?:своей )?(\\S+) сессии(?:,?\\s+в ${YEAR} году)?`, 'gu'),
-    new RegExp(`(?:к|до)\\s+${YEAR}\\s+год[ау]`, 'gu'),
-    new RegExp(`в ${YEAR} году`, 'gu'),
-  ],
-  zh: [new RegExp(`第([零〇一二三四五六七八九十百]+)届会议`, 'gu'), new RegExp(`(?:到|至|在)?${YEAR}\\s*年(?:前|以前)?`, 'gu')],
-  ar: [
-    new RegExp(`في دورتها ((?:ال)?\\S+(?:\\s+و\\S+)?)(?:،?\\s+في عام ${YEAR})?`, 'gu'),
-    new RegExp(`(?:بحلول|قبل)\\s+(?:نهاية\\s+)?(?:عام\\s+)?${YEAR}`, 'gu'),
-    new RegExp(`في عام ${YEAR}`, 'gu'),
-  ],
-};
-
-function ordinal(word: string, lang: Language): number | null {
-  if (lang === 'en') return englishOrdinal(word);
-  if (lang === 'ar') return arabicOrdinal(word.replace(/\s+في$/, ''));
-  if (lang === 'zh') return chineseNumber(word);
-  return null;
+interface Grammar {
+  /** Where a main verb may stand: paragraph start or after a clause boundary. */
+  boundary: string;
+  /** Adverbs between the boundary and the verb: "also", "further", "strongly", "in this regard". */
+  adverbs: string;
+  /** The first-person subject ("we", "nous"), when the language writes it. */
+  we: string | null;
+  /** Where the actor phrase ends: the infinitive or clause that says what they are to do. */
+  infinitive: RegExp;
+  /** A passive: subject + auxiliary + participle ("are strongly urged"). Group 1 precedes the participle. */
+  auxiliary: string | null;
+  /** Pronouns that stand for an actor named earlier ("requests it to"). */
+  pronoun: RegExp | null;
 }
 
-/** The first deadline in a clause: a session ("at its thirtieth session, in 2027") or a year ("by 2030"). */
-export function findDeadline(text: string, lang: Language, notBefore: number | null = null): Deadline | null {
-  const found: { index: number; d: Deadline }[] = [];
-  const [sessionRe, byRe, inRe] = DEADLINES[lang];
-  for (const re of [sessionRe, byRe, inRe]) {
-    if (!re) continue;
-    re.lastIndex = 0;
-    for (const m of text.matchAll(re)) {
-      let d: Deadline;
-      if (re === sessionRe && lang !== 'zh') {
-        d = { text: m[0].trim(), session: ordinal(m[1] ?? '', lang), year: m[2] ? Number(m[2]) : null };
-        if (d.session === null && d.year === null) continue;
-      } else if (re === sessionRe) {
-        d = { text: m[0], session: chineseNumber(m[1] ?? ''), year: null };
-      } else {
-        const year = Number(m[1]);
-        // "in 2023" in a past context is not a deadline: only years from the document's own on.
-        if (re === inRe && notBefore !== null && year < notBefore) continue;
-        d = { text: m[0].trim(), session: null, year };
-      }
-      found.push({ index: m.index, d });
+const GRAMMAR: Record<Language, Grammar> = {
+  en: {
+    // "The Conference invites…", "The Council requests…": a named organ as the subject.
+    boundary: '(?:^(?:The (?:[A-Z][\\w-]*\\s+)*[A-Z][\\w-]*\\s+)?|;\\s+|:\\s+|,\\s+(?:and\\s+|while\\s+)?|\\s+and\\s+|\\.\\s+)',
+    adverbs:
+      '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
+    we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
+    // "to" before a verb, not before a determiner or a number ("to the Convention", "to 2030").
+    infinitive:
+      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
+    auxiliary: '(?:is|are)\\s+(?:(?:also|further|again|strongly|urgently|once again|hereby|therefore)\\s+)*',
+    pronoun: /^(?:it|them|the latter|the Commission|the Council|the Entity|the Office|the Organization|the Forum)\b/,
+  },
+  fr: {
+    boundary: '(?:^|;\\s+|:\\s+|,\\s+(?:et\\s+)?|\\s+et\\s+|\\.\\s+)',
+    adverbs: '(?:(?:également|en outre|aussi|de nouveau|à nouveau|donc|par ailleurs),?\\s+)*',
+    we: '\\bnous\\s+(?:(?:également|aussi|donc|en outre)\\s+)*',
+    infinitive: /\s(?:à|de|d['’])\s?(?=\p{Ll})|\s(?:pour|afin de|que)\s/u,
+    auxiliary: '(?:est|sont)\\s+(?:(?:également|instamment|vivement)\\s+)*',
+    pronoun: null,
+  },
+  es: {
+    boundary: '(?:^|;\\s+|:\\s+|,\\s+(?:y\\s+)?|\\s+y\\s+|\\.\\s+)',
+    adverbs: '(?:(?:también|además|asimismo|nuevamente|por lo tanto|encarecidamente),?\\s+)*',
+    we: null,
+    infinitive: /\s(?:a que|a|para que|para|que)\s(?=\p{Ll})/u,
+    auxiliary: null,
+    pronoun: null,
+  },
+  ru: {
+    boundary: '(?:^|;\\s+|:\\s+|,\\s+(?:и\\s+)?|\\s+и\\s+|\\.\\s+)',
+    adverbs: '(?:(?:также|далее|вновь|в этой связи|поэтому|в связи с этим),?\\s+)*',
+    we: '(?:^|\\s)мы\\s+(?:(?:также|вновь|поэтому)\\s+)*',
+    infinitive: /\s(?:с тем чтобы|чтобы|в целях)\s|\s[а-яё]+(?:ать|ить|еть|ять|уть|оть|ти|чь)(?:ся)?(?![а-яё])/u,
+    auxiliary: null,
+    pronoun: null,
+  },
+  zh: {
+    boundary: '(?:^|[，,；;。：:]\\s*)',
+    adverbs: '(?:(?:又|还|并|并且|再次|也|进一步|强烈|紧急|因此|为此|在这方面|特别)[，,]?\\s*)*',
+    we: '我们(?:(?:还|也|并|再次|因此)\\s*)*',
+    infinitive: /[，,；;。：]|继续|加强|采取|提交|确保|制定|编写|开展|支持|促进|推动|考虑|审查|报告|提供|在(?=第|\d)|于|向|就|与|在/u,
+    auxiliary: null,
+    pronoun: null,
+  },
+  ar: {
+    boundary: '(?:^|[،,؛;:.]?\\s+)',
+    adverbs: '(?:(?:أيضا|كذلك|مجددا|بشدة)\\s+)*و?',
+    we: null,
+    infinitive: /\sأن\s|\sإلى\s(?!ال(?:أمين|لجنة|دول|جمعية|مجلس|اتحاد|فريق|منظم))|\sعلى\s|\sل(?=[\u0621-\u064A]{3,}\s)|[،,؛;:.]/u,
+    auxiliary: null,
+    pronoun: null,
+  },
+};
+
+const UNKNOWN_ACTOR_MAX_WORDS = 10;
+
+interface Compiled {
+  re: RegExp;
+  entries: { entry: VerbEntry; person: 'third' | 'first' | 'passive'; re: RegExp }[];
+}
+
+const compiled = new Map<Language, Compiled>();
+
+function compile(lang: Language): Compiled {
+  const cached = compiled.get(lang);
+  if (cached) return cached;
+  const g = GRAMMAR[lang];
+  const flags = lang === 'zh' || lang === 'ar' ? 'gu' : 'giu';
+  const wordEnd = lang === 'zh' ? '' : lang === 'ar' ? '(?![\\u0621-\\u064A])' : '(?![\\p{L}\\p{N}])';
+  const entries = LEXICON[lang].flatMap((entry) => [
+    { entry, person: 'third' as const, re: new RegExp(`^(?:${entry.third})$`, flags.replace('g', '')) },
+    ...(entry.first ? [{ entry, person: 'first' as const, re: new RegExp(`^(?:${entry.first})$`, flags.replace('g', '')) }] : []),
+    ...(entry.passive ? [{ entry, person: 'passive' as const, re: new RegExp(`^(?:${entry.passive})$`, flags.replace('g', '')) }] : []),
+  ]);
+  const forms = [...new Set(entries.filter((x) => x.person !== 'passive').map((x) => x.re.source.slice(4, -2)))]
+    .sort((a, b) => b.length - a.length)
+    .map((s) => `(?:${s})`)
+    .join('|');
+  const passives = entries
+    .filter((x) => x.person === 'passive')
+    .map((x) => `(?:${x.re.source.slice(4, -2)})`)
+    .join('|');
+  // Group "we": a first-person subject; "lead": a clause boundary; "aux": a passive auxiliary.
+  const parts = [
+    g.we ? `(?<we>${g.we})(?<v1>${forms})${wordEnd}` : null,
+    // "Continues to call for…": the verb after "continues to" is the one that asks.
+    `(?<lead>${g.boundary})${g.adverbs}(?<cont>${lang === 'en' ? '(?:continues?|will continue) to\\s+' : '(?!)'})?(?<v2>${forms})${wordEnd}`,
+    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=\\s+to\\s)` : null,
+  ].filter(Boolean);
+  const result = { re: new RegExp(parts.join('|'), flags), entries };
+  compiled.set(lang, result);
+  return result;
+}
+
+interface VerbHit {
+  index: number;
+  /** Where the clause after the verb starts. */
+  end: number;
+  verbText: string;
+  entry: VerbEntry;
+  person: 'third' | 'first' | 'passive';
+  /** For a passive, where its subject starts (after the previous boundary). */
+  subjectFrom: number;
+}
+
+const BASE_AFTER_INFINITIVE = /\bto\s+\S+\s*,?\s*$/;
+
+/** The main verbs of a paragraph, in order. */
+function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: boolean): VerbHit[] {
+  const { re, entries } = compile(lang);
+  const hits: VerbHit[] = [];
+  re.lastIndex = 0;
+  for (const m of text.matchAll(re)) {
+    const g = m.groups ?? {};
+    const verbText = g.v1 ?? g.v2 ?? g.v3 ?? '';
+    const start = m.index + m[0].length - verbText.length;
+    const kinds = g.v3 ? (['passive'] as const) : (['third', 'first'] as const);
+    const found = entries.find((x) => (kinds as readonly string[]).includes(x.person) && x.re.test(verbText));
+    if (!found) continue;
+    let person = found.person;
+    // A form that is both (zh, "commit"/"commits" are not) counts as third person in a resolution.
+    if (person === 'first' && entries.some((x) => x.person === 'third' && x.entry === found.entry && x.re.test(verbText))) person = 'third';
+    if (g.v2 !== undefined && person === 'first' && lang === 'en' && g.cont === undefined) {
+      // A bare base form is a verb only in a first-person text, and not in "to promote and support".
+      const atStart = m.index === 0 && (g.lead ?? '') === '';
+      if (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index))) continue;
     }
-    if (found.length > 0) break;
+    if (g.v2 !== undefined && person === 'third' && lang === 'en' && m.index > 0) {
+      // Plural nouns that look like verbs ("needs and requests of…") follow an article or possessive.
+      if (/\b(?:the|its|their|our|of|and the|such)\s*$/i.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    }
+    let subjectFrom = 0;
+    if (person === 'passive') {
+      const before = text.slice(0, m.index);
+      // The subject runs from the clause boundary ("Governments, individually and collectively, are encouraged").
+      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(':'), before.search(/,\s+and\s+[^,]*$/));
+      subjectFrom = cut + 1;
+    }
+    hits.push({
+      index: person === 'passive' ? subjectFrom : m.index,
+      end: start + verbText.length,
+      verbText,
+      entry: found.entry,
+      person,
+      subjectFrom,
+    });
   }
-  found.sort((a, b) => a.index - b.index);
-  return found[0]?.d ?? null;
+  // The same words can open two alternatives ("and invites" as boundary and as "we"): keep the first.
+  return hits.filter((h, i) => i === 0 || h.index >= (hits[i - 1]?.end ?? 0));
 }
 
-function addresseesIn(text: string): string[] {
-  const hits: { label: string; at: number }[] = [];
-  for (const a of ADDRESSEES) {
-    const m = a.re.exec(text);
-    if (m) hits.push({ label: a.label, at: m.index });
+function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[]): number {
+  const re = new RegExp(
+    GRAMMAR[lang].infinitive.source,
+    GRAMMAR[lang].infinitive.flags.includes('g') ? GRAMMAR[lang].infinitive.flags : `${GRAMMAR[lang].infinitive.flags}g`,
+  );
+  for (const m of clause.matchAll(re)) {
+    const inside = mentions.some((x) => m.index + 1 >= x.index && m.index + 1 < x.index + x.text.length);
+    if (!inside) return m.index;
   }
-  // "all stakeholders" makes "other stakeholders" redundant only when it is the same words.
-  return hits.sort((x, y) => x.at - y.at).map((h) => h.label);
+  return -1;
 }
 
-const escapeLead: Record<Language, string> = {
-  en: '(?:^|,\\s+(?:and\\s+)?|;\\s+|\\s+and\\s+|\\.\\s+)(?:also\\s+|further\\s+|again\\s+|strongly\\s+|once again\\s+)?',
-  fr: '(?:^|,\\s+(?:et\\s+)?|;\\s+|\\s+et\\s+|\\.\\s+)(?:également\\s+|en outre\\s+|aussi\\s+)?',
-  es: '(?:^|,\\s+(?:y\\s+)?|;\\s+|\\s+y\\s+|\\.\\s+)(?:también\\s+|además\\s+)?',
-  ru: '(?:^|,\\s+(?:и\\s+)?|;\\s+|\\s+и\\s+|\\.\\s+)(?:также\\s+|далее\\s+)?',
-  zh: '(?:^|[，,；;。]\\s*(?:并|又|还)?)',
-  ar: '(?:^|[،,؛;.]?\\s+)و?',
+/**
+ * Words that join the names of several actors ("Governments, relevant international
+ * organizations and other stakeholders") and words that leave the actor phrase for a modifier
+ * ("the ITU, as the secretariat of UNGIS, working with the facilitators": ITU alone is asked).
+ */
+const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: number }>> = {
+  en: {
+    leave:
+      /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    resume:
+      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
+    maxLead: 6,
+  },
 };
 
 /**
- * The actions one operative paragraph asks for: its leading verb, and any further directive verb
- * in the same paragraph ("Calls upon Member States and invites other stakeholders to…").
+ * The actors of an actor phrase: the first name (after at most a few words: "the efforts of
+ * Member States") and the names joined to it, up to the first modifier.
+ */
+function actorChain(phrase: string, mentions: ActorMention[], lang: Language): ActorMention[] {
+  const rule = CHAIN[lang];
+  if (!rule || mentions.length === 0) return mentions;
+  const [first, ...rest] = mentions;
+  if (!first) return [];
+  if (phrase.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length > rule.maxLead) return [];
+  const kept = [first];
+  let end = first.index + first.text.length;
+  for (const m of rest) {
+    const gap = phrase.slice(end, m.index);
+    // A modifier ends the list unless a list word takes it up again: "Member States, taking into
+    // account their circumstances, and the United Nations system".
+    if (rule.leave.test(gap) && !rule.resume.test(gap)) break;
+    kept.push(m);
+    end = m.index + m.text.length;
+  }
+  return kept;
+}
+
+/**
+ * Whether a phrase the catalogue does not know can name who is asked ("donor countries", "the
+ * Executive Board") rather than what ("further research into… technologies to reduce…", "a
+ * better alignment", "them"): short, one noun phrase, not an abstract noun.
+ */
+function looksLikeAgent(phrase: string, lang: Language): boolean {
+  if (!phrase || lang === 'zh' || lang === 'ar') return false;
+  const words = phrase.replace(/^(?:the|all|les|los|las|el|la|le)\s+/iu, '').split(/\s+/);
+  if (words.length > UNKNOWN_ACTOR_MAX_WORDS || /[,;:()]/.test(phrase)) return false;
+  if (lang !== 'en') return true;
+  if (
+    /^(?:a|an|further|more|greater|increased|enhanced|timely|continued|such|it|them|him|her|this|that|these|those|its|their)\b/i.test(
+      phrase,
+    )
+  )
+    return false;
+  const head =
+    phrase
+      .split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]
+      ?.split(/\s+/)
+      .at(-1) ?? '';
+  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work)s?$/i.test(head);
+}
+
+const tidy = (s: string) =>
+  s
+    // A clause ends with its sentence: "… concessional resources. In this regard, we note …".
+    .split(/(?<=[\p{Ll})\]\d])\.\s+(?=\p{Lu})/u)[0]!
+    .trim()
+    .replace(/^(?:and|et|y|и|و)\s+/u, '')
+    .replace(/[\s,;:.،؛]+$/u, '')
+    .replace(/,?\s+(?:and|et|y|и)$/u, '')
+    .trim();
+
+const toActors = (mentions: ActorMention[]): ActionActor[] => mentions.map((m) => ({ id: m.id, text: m.text }));
+
+/** The issuing organ as an actor: the General Assembly (or the Council) decides and commits itself. */
+function organActor(organ: string | null, verbText: string): ActionActor {
+  const id =
+    organ === 'ECOSOC'
+      ? 'body.ecosoc'
+      : organ === 'SC'
+        ? 'body.security-council'
+        : organ === 'HRC'
+          ? 'body.human-rights-council'
+          : 'body.general-assembly';
+  return { id, text: verbText };
+}
+
+export interface ActionContext {
+  /** The first year a deadline may name (the document's year). */
+  notBefore?: number | null;
+  /** The issuing organ: 'GA', 'ECOSOC', 'SC', 'HRC', … (null is read as the General Assembly). */
+  organ?: string | null;
+  /**
+   * True for a paragraph of a first-person text ("We, the Heads of State…") that may open with a
+   * bare verb: "Pledge to provide the United Nations with adequate resources…".
+   */
+  firstPerson?: boolean;
+}
+
+/**
+ * The actions of one paragraph: each main verb with its actors, object and deadline.
  *
  * @example
- * actionsIn('Requests the Secretary-General to submit to the General Assembly at its eightieth session a report', 'en')
- * // [{ verb: 'requests', addressees: ['Secretary-General'], deadline: { session: 80, … } }]
+ * actionsIn('Requests the Secretary-General to submit to the General Assembly at its eighty-first session a report', 'en')
+ * // [{ verb: 'requests', actors: [{ id: 'office.secretary-general', text: 'Secretary-General' }],
+ * //    object: 'to submit to the General Assembly at its eighty-first session a report', deadline: { from: '2026-09-01', … } }]
  */
-export function actionsIn(
-  text: string,
-  lang: Language,
-  notBefore: number | null = null,
-): Omit<RequestedAction, 'blockId' | 'paragraph' | 'part'>[] {
-  const out: Omit<RequestedAction, 'blockId' | 'paragraph' | 'part'>[] = [];
-  const verbs = VERBS[lang];
-  const alternation = verbs.map((x) => `(?:${x.re.source})`).join('|');
-  const flags = lang === 'en' || lang === 'fr' || lang === 'es' || lang === 'ru' ? 'giu' : 'gu';
-  // \b knows only ASCII letters: Cyrillic and accented verbs need a Unicode lookahead.
-  const wordEnd = lang === 'zh' ? '' : lang === 'ar' ? '(?![\\u0621-\\u064A])' : '(?![\\p{L}\\p{N}])';
-  const re = new RegExp(`${escapeLead[lang]}(${alternation})${wordEnd}`, flags);
-  const matches = [...text.matchAll(re)];
-  matches.forEach((m, k) => {
-    const verbText = m[1] ?? '';
-    const verb = verbs.find((x) => new RegExp(`^(?:${x.re.source})$`, flags.replace('g', '')).test(verbText));
-    if (!verb) return;
-    const first = m.index === 0;
-    // After the first verb, only directive verbs open a new action.
-    if (!first && !verb.directive) return;
-    const start = m.index + m[0].length;
-    const nextStart = matches[k + 1]?.index ?? text.length;
-    const clause = text.slice(start, nextStart);
-    let window = clause.replace(/^\s*(?:إلى|الى|ب(?=ال))\s*/u, '');
-    window = window.trimStart();
-    const endAt = window.search(ADDRESSEE_END[lang]);
-    if (endAt >= 0) window = window.slice(0, endAt);
-    // The organ's own decisions and commitments have no addressee of their own.
-    const selfDirected = verb.label === 'decides' || verb.label === 'resolves' || verb.label === 'commits' || verb.label === 'calls for';
-    let addressees = verb.directive && !selfDirected ? addresseesIn(window) : [];
-    // "…the role of the Commission…, and requests it to…": the pronoun takes the first entity named before.
-    if (addressees.length === 0 && lang === 'en' && /^(?:it|them)\b/.test(window))
-      addressees = addresseesIn(text.slice(0, m.index)).slice(0, 1);
-    out.push({
-      verb: verb.label,
-      verbText,
-      directive: verb.directive,
-      addressees,
-      addresseeText: verb.directive && !selfDirected ? window.trim() : '',
-      deadline: verb.directive ? findDeadline(clause, lang, notBefore) : null,
-    });
+export function actionsIn(text: string, lang: Language, context: ActionContext = {}): ClauseAction[] {
+  return clauses(text, lang, context).map((c) => c.action);
+}
+
+/** The actions of a paragraph with where each starts (0: the paragraph opens with it). */
+function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number }[] {
+  const organ = context.organ ?? null;
+  const firstPerson = lang === 'en' ? /(?:^|[\s,;(])we\b/i.test(text) : lang === 'fr' ? /\bnous\b/i.test(text) : false;
+  const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
+  const g = GRAMMAR[lang];
+  const out: { action: ClauseAction; at: number }[] = [];
+  const sharesNext = new Set<number>();
+  hits.forEach((h, k) => {
+    const { entry } = h;
+    const nextStart = hits[k + 1]?.index ?? text.length;
+    // Adverbs may follow the verb: "Decides also that all States shall:", "Requests further the Secretary-General to…".
+    let clause = text.slice(h.end, nextStart).replace(/^(\s*)(?:(?:also|further|again|hereby|therefore|once again)\s+)+/i, '$1');
+    // The preposition that introduces the addressee: "تطلب إلى الأمين العام", "exhorta a los Estados".
+    if (lang === 'ar') clause = clause.replace(/^\s*(?:إلى|الى|ب(?=ال))\s*/u, '');
+    if (lang === 'es') clause = clause.replace(/^\s*a(?:l)?\s+(?=\p{L})/u, (m) => (m.trim() === 'al' ? ' el ' : ' '));
+    let actors: ActionActor[] = [];
+    let object = tidy(clause);
+    if (entry.force === 'request' || entry.force === 'invitation') {
+      if (h.person === 'passive') {
+        const subject = text.slice(h.subjectFrom, h.end - h.verbText.length);
+        actors = toActors(actorChain(subject, findActors(subject, lang), lang));
+        if (actors.length === 0) {
+          const words = tidy(subject.replace(new RegExp(`\\s${g.auxiliary ?? ''}$`, 'iu'), ''));
+          if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = [{ id: null, text: words }];
+        }
+      } else if (lang === 'en' && /^\s*that\s/i.test(clause)) {
+        // "request that the Commission and the Council consider the report": the that-clause's subject.
+        const rest = clause.replace(/^\s*that\s+/i, '');
+        const named = actorChain(rest, findActors(rest, lang), lang);
+        const last = named.at(-1);
+        actors = toActors(named);
+        if (last) object = tidy(rest.slice(last.index + last.text.length));
+        const head = /^(?:the\s+)?([^,;]+?),/.exec(rest)?.[1] ?? '';
+        if (!last && looksLikeAgent(head, lang)) actors = [{ id: null, text: head }];
+      } else if (entry.label !== 'calls for') {
+        const mentions = findActors(clause, lang);
+        let at = firstInfinitive(clause, lang, mentions);
+        // A chapeau ("Encourages States and United Nations entities, inter alia:") or a verb that
+        // shares the next one's infinitive ("Requests United Nations agencies, and invites NGOs, to…").
+        const short = clause.trim().split(/\s+/).length <= 16;
+        if (at < 0 && lang === 'en' && (/:\s*$/.test(clause) || (short && hits[k + 1] && !/[.;]/.test(clause)))) {
+          at = clause.length;
+          if (!/:\s*$/.test(clause)) sharesNext.add(k);
+        }
+        if (at >= 0) {
+          const phrase = clause.slice(0, at);
+          actors = toActors(
+            actorChain(
+              phrase,
+              mentions.filter((m) => m.index < at),
+              lang,
+            ),
+          );
+          const bare = tidy(phrase);
+          if (actors.length === 0 && g.pronoun?.test(bare)) {
+            // "…the role of the Commission…, and requests it to…": the body named last before;
+            // "…the work of the UN bodies and regional organizations, and urges them to…": all those named in the clause before.
+            const previous = text.slice(hits[k - 1]?.end ?? 0, h.index);
+            const plural = /^(?:them|they)\b/i.test(bare) ? actorChain(previous, findActors(previous, lang), lang) : [];
+            const before = findActors(text.slice(0, h.index), lang).filter((m) => !m.id.startsWith('group.member'));
+            const named = plural.length > 1 ? plural : before.slice(-1);
+            actors = named.map((m) => ({ id: m.id, text: bare }));
+          }
+          // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
+          const head = bare.split(/\s*[,;(]/)[0] ?? '';
+          if (actors.length === 0 && looksLikeAgent(head, lang))
+            actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
+          if (actors.length > 0) object = tidy(clause.slice(at));
+        } else if (lang === 'zh' || lang === 'ar') {
+          // No infinitive marker found: the actors are the names at the head of the clause.
+          actors = toActors(mentions.filter((m) => m.index < 40));
+        }
+      }
+    } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
+      // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
+      // (not what an earlier text did: "recalls that the Assembly determined … should").
+      const that =
+        /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|has to|have to|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
+          clause,
+        );
+      if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
+    } else if (
+      entry.force === 'decision' &&
+      lang === 'en' &&
+      !/^\s*(?:to|that)\b/i.test(clause) &&
+      firstInfinitive(clause, lang, findActors(clause, lang)) >= 0
+    ) {
+      // "Authorizes the Secretary-General to enter into commitments…": the decision empowers someone.
+      const mentions = findActors(clause, lang);
+      const at = firstInfinitive(clause, lang, mentions);
+      const named = actorChain(
+        clause.slice(0, at),
+        mentions.filter((m) => m.index < at),
+        lang,
+      );
+      actors = named.length > 0 ? toActors(named) : [organActor(organ, h.verbText)];
+      if (named.length > 0) object = tidy(clause.slice(at));
+    } else if (entry.force === 'decision' || entry.force === 'commitment') {
+      // "Decides that the Conference shall be open to…": the subject of the that-clause is asked.
+      const that = lang === 'en' ? /^\s*that\s+(.{1,120}?)\s+(?:shall|should|will|would|is|are|be|may|must)\b/i.exec(clause) : null;
+      const named = that?.[1] ? findActors(that[1], lang) : [];
+      // A body the catalogue does not know is still a body when it is named as one ("the Conference", "the Executive Board").
+      const body = that?.[1] ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
+      if (named.length > 0) actors = toActors(actorChain(that?.[1] ?? '', named, lang));
+      else if (body && body.split(/\s+/).length <= 5) actors = [{ id: null, text: body }];
+      // Otherwise the organ decides for itself ("Decides that accreditation shall be…").
+      else actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
+    }
+    const action: ClauseAction = {
+      verb: entry.label,
+      verbText: h.verbText,
+      force: entry.force,
+      directive: entry.force !== 'position',
+      actors,
+      object,
+      deadline: entry.force === 'position' ? null : findDeadline(clause, lang, { notBefore: context.notBefore ?? null, organ }),
+    };
+    out.push({ action, at: h.index });
   });
+  // Verbs that share an infinitive take the next action's object and deadline.
+  for (const k of [...sharesNext].sort((a, b) => b - a)) {
+    const [self, next] = [out[k]?.action, out[k + 1]?.action];
+    if (self && next && next.directive) Object.assign(self, { object: next.object, deadline: next.deadline });
+  }
   return out;
 }
 
 /**
- * The requested-actions table of a document: one row per action of each operative paragraph
- * (outcome documents included). Paragraphs that only recognize or welcome give one row with
- * `directive: false` and no addressees.
+ * The requested-actions table of a document: the actions of each operative paragraph (outcome
+ * documents included), and of each sub-paragraph, which either opens with its own verb or
+ * carries its chapeau's ("We commit to: (a) Develop…"; "Calls upon Member States: (a) To…").
  */
 export function extractActions(doc: UNDocument): RequestedAction[] {
   const year = doc.date ? Number(doc.date.slice(0, 4)) : null;
+  // An outcome document speaks in the first person: its paragraphs may open with a bare verb.
+  const firstPerson = doc.blocks.some((b) => b.kind === 'chapeau' || (b.kind === 'operative' && /^We\s/.test(b.text)));
+  const context: ActionContext = { notBefore: year, organ: doc.organ };
   const rows: RequestedAction[] = [];
+  const lastOf = new Map<string, ClauseAction>();
+  let previous: ClauseAction | undefined;
   for (const b of doc.blocks) {
-    if (b.kind !== 'operative') continue;
-    for (const a of actionsIn(b.text, doc.language, year)) rows.push({ ...a, blockId: b.id, paragraph: b.number, part: b.part });
+    if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
+    const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
+    const own: ClauseAction[] = found.map((c) => c.action);
+    // Items carry what their chapeau asks or decides; a chapeau that only recognizes passes nothing.
+    const carried = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
+    const chapeau = carried?.directive ? carried : undefined;
+    let opensWithVerb = found[0]?.at === 0;
+    if (b.kind === 'subparagraph' && !chapeau && !opensWithVerb) continue;
+    if (chapeau && !opensWithVerb && doc.language === 'en') {
+      // "We decide: (a) To request the Secretary-General to report…", "We resolve to: (a) Encourage
+      // States…": an item that opens with a verb asking others carries its own action.
+      const item = clauses(b.text.replace(/^To\s+/, ''), doc.language, { ...context, firstPerson: true });
+      const asks = item[0]?.action.force === 'request' || item[0]?.action.force === 'invitation';
+      if (item[0]?.at === 0 && (asks || (/^To\s/.test(b.text) && item[0].action.force !== 'position'))) {
+        own.splice(0, own.length, ...item.map((c) => c.action));
+        opensWithVerb = true;
+      }
+    }
+    if (chapeau && !opensWithVerb) {
+      const deadline = findDeadline(b.text, doc.language, { notBefore: year, organ: doc.organ }) ?? chapeau.deadline;
+      // "Requests: (a) The Secretary-General, in his capacity as Chair…, to enhance…": the item names who.
+      const head = doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined;
+      const named = head && chapeau.directive ? actorChain(head, findActors(head, doc.language), doc.language) : [];
+      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 1;
+      const row = { ...chapeau, ...(leading ? { actors: toActors(named) } : {}), object: tidy(b.text), deadline, inherited: true };
+      rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
+      lastOf.set(b.id, row);
+      continue;
+    }
+    for (const a of own) rows.push({ ...a, inherited: false, blockId: b.id, paragraph: b.number, part: b.part });
+    // A lead-in without a verb of its own ("To realize this commitment, we will draw from the
+    // following actions:") carries the action of the paragraph before it to its items.
+    const last = own.at(-1) ?? (/:\s*$/.test(b.text) ? previous : undefined);
+    if (last) lastOf.set(b.id, last);
+    if (b.kind === 'operative') previous = own.at(-1);
   }
   return rows;
 }

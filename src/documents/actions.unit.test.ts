@@ -1,108 +1,268 @@
-// Requested actions: verb, addressees and deadline of known operative paragraphs.
+// Requested actions: verb, actors, object and deadline of real operative paragraphs, in the six
+// languages. English excerpts are the texts of A/RES/79/194 and A/RES/80/173 as the repository
+// ships them (data/documents/A_RES_79_194.en.txt, A_RES_80_173.en.txt), one paragraph a string.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { actionsIn, extractActions, findDeadline } from './actions.ts';
+import { actionsIn, extractActions } from './actions.ts';
+import { actorName, findActors } from './actors.ts';
+import { findDeadline, generalAssemblySession } from './deadlines.ts';
+import { frenchOrdinal, russianOrdinal, spanishOrdinal } from './lexicon.ts';
 import { readDocument } from './read.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
 
-describe('actions of A/RES/79/194 (seed 001, English)', async () => {
-  const rows = extractActions(await readDocument(path.join(seeds, '001_b2b2b425cb4da82d.txt')));
-  const of = (n: string) =>
-    rows.filter((r) => r.paragraph === n).map((r) => ({ verb: r.verb, addressees: r.addressees, deadline: r.deadline }));
+/** Verb label, actor ids, object and deadline of each action, for compact expectations. */
+const summary = (text: string, lang: Parameters<typeof actionsIn>[1] = 'en') =>
+  actionsIn(text, lang, { organ: 'GA', notBefore: 2024 }).map((a) => ({
+    verb: a.verb,
+    actors: a.actors.map((x) => x.id ?? `?${x.text}`),
+    object: a.object,
+    deadline: a.deadline,
+  }));
 
-  it('gives one row per operative paragraph at least, with the English verb label', () => {
-    expect(new Set(rows.map((r) => r.paragraph)).size).toBe(69);
-    expect(rows.find((r) => r.paragraph === '1')).toMatchObject({ verb: 'recognizes', directive: false, addressees: [] });
-  });
+// A/RES/80/173 (the WSIS+20 outcome document), English.
+const P67 =
+  'We invite the International Telecommunication Union, as the secretariat of the United Nations Group on the Information Society, working with the World Summit action line facilitators and other members of the Group, within existing resources, to establish an internal task force to conduct an assessment of gaps and challenges and to submit concrete recommendations on strengthening financial mechanisms.';
+const P86 =
+  'We call upon the Inter-Agency Working Group on Artificial Intelligence, in consultation with the action line facilitators, to map existing United Nations system-wide capacity-building initiatives, identify potential gaps and address them, inter alia, through establishing an artificial intelligence capacity-building fellowship for government officials and research programmes, leveraging existing United Nations system-wide capacities, with a particular focus on developing countries, and to report thereon at the inaugural Global Dialogue on Artificial Intelligence Governance, in 2026.';
+const P113 =
+  'We request the action line facilitators, in coordination with the United Nations Group on the Information Society, to develop targeted and result-oriented implementation road maps for their respective action lines and the outcomes of the present resolution, linking the World Summit action lines with relevant Sustainable Development Goal targets and Global Digital Compact commitments, including potential targets, indicators and metrics to facilitate monitoring and measurement, and to report on the outcomes of this work to the Commission on Science and Technology for Development at its thirtieth session, in 2027.';
+const P122 =
+  'We note the World Summit process and 2030 Agenda–Global Digital Compact matrix, prepared by the United Nations Group on the Information Society, which maps the objectives and commitments of the Global Digital Compact to existing World Summit structures, mechanisms and activities, providing a structured approach for effective follow-up and implementation. Building on this work and consistent with the recommendations of the Economic and Social Council, we request the United Nations Group on the Information Society, within existing mandates and resources, to prepare a joint implementation road map, to be presented for the consideration of the Commission on Science and Technology for Development at its twenty-ninth session, in 2026. The road map should aim to strengthen coherence between the World Summit and the Global Digital Compact, ensuring a unified, resource-efficient approach to digital cooperation that avoids duplication and maximizes synergies across the United Nations system.';
+const P124 =
+  'We request the Secretary-General to submit, through the Commission on Science and Technology for Development, a biennial report on progress in the implementation of and follow-up to the outcomes of the World Summit on the Information Society, incorporating updates on the recommendations contained in the present resolution, and request that the Commission on Science and Technology for Development and the Economic and Social Council consider the report in line with this biennial cycle.';
+const P126 =
+  'We recall that the General Assembly determined, in its resolution 70/125, that the outcome of its 20-year review of the World Summit on the Information Society should be an input into the review process for the 2030 Agenda for Sustainable Development. We therefore resolve to submit the present resolution as an input to the high-level meeting to review the 2030 Agenda, which is to be convened by the General Assembly in 2030. We call upon the General Assembly to take into account the outcomes of the joint implementation road map.';
 
-  it('paragraph 67: requests the Secretary-General, by the eightieth session', () => {
-    expect(of('67')).toEqual([
-      { verb: 'requests', addressees: ['Secretary-General'], deadline: { text: 'at its eightieth session', session: 80, year: null } },
-    ]);
-  });
+// A/RES/79/194 (ICT for sustainable development), English.
+const R15 =
+  'Encourages countries to take advantage of capacity-building mechanisms and opportunities from the entire United Nations system and from Member States, and urges the international community to provide necessary resources to support such efforts;';
+const R16 =
+  'Urges a continued focus on maximizing development gains from e-commerce, through initiatives such as eTrade for All and the e-trade readiness assessments tool, launched by the United Nations Conference on Trade and Development, with a focus on providing technical assistance and building capacity for adopting and scaling e-commerce;';
+const R67 =
+  'Requests the Secretary-General to submit to the General Assembly at its eightieth session a report on the implementation of the present resolution, and decides to include in the provisional agenda of its eightieth session, under the item entitled “Information and communications technologies for sustainable development”, the sub-item entitled “Information and communications technologies for sustainable development”.';
 
-  it('paragraph 65: calls upon Member States and invites other stakeholders', () => {
-    expect(of('65').map((a) => [a.verb, a.addressees])).toEqual([
-      ['calls upon', ['Member States']],
-      ['invites', ['other stakeholders']],
-    ]);
-  });
-
-  it('paragraph 14: "requests it" is the Commission on Science and Technology for Development', () => {
-    expect(of('14').map((a) => [a.verb, a.addressees])).toEqual([
-      ['recognizes', []],
-      ['requests', ['CSTD']],
-    ]);
-  });
-});
-
-describe('actions of A/RES/80/173 (seed 004, Arabic outcome document)', async () => {
-  const rows = extractActions(await readDocument(path.join(seeds, '004_d358089ea9b32d0d.txt')));
-  const directive = (n: string) => rows.filter((r) => r.paragraph === n && r.part === 'outcome_1' && r.directive);
-
-  it('paragraph 113: requests the action-line facilitators to report to the CSTD at its thirtieth session', () => {
-    expect(directive('113')).toEqual([
+describe('A/RES/80/173: who is asked to do what by when', () => {
+  it('paragraph 67 invites ITU alone (UNGIS and the facilitators only qualify it), to establish a task force', () => {
+    expect(summary(P67)).toEqual([
       expect.objectContaining({
-        verb: 'requests',
-        addressees: ['action-line facilitators'],
-        deadline: expect.objectContaining({ session: 30 }) as unknown,
+        verb: 'invites',
+        actors: ['un.itu'],
+        object: expect.stringMatching(/^to establish an internal task force/) as unknown,
       }),
     ]);
   });
 
-  it('paragraph 117: requests the Partnership on Measuring ICT for Development, at the thirtieth session, in 2027', () => {
-    expect(directive('117')[0]).toMatchObject({
-      verb: 'requests',
-      addressees: ['Partnership on Measuring ICT for Development'],
-      deadline: { session: 30, year: 2027 },
+  it('paragraph 86 calls upon the Inter-Agency Working Group on AI, to report in 2026', () => {
+    const [a] = summary(P86);
+    expect(a).toMatchObject({
+      verb: 'calls upon',
+      actors: ['body.iawg-ai'],
+      deadline: { from: '2026-01-01', to: '2026-12-31', text: 'in 2026' },
     });
+    expect(a?.object).toMatch(/^to map existing United Nations system-wide capacity-building initiatives/);
   });
 
-  it('paragraph 122: requests UNGIS (a joint WSIS–GDC roadmap) for 2026', () => {
-    expect(directive('122')[0]).toMatchObject({ verb: 'requests', addressees: ['UNGIS'], deadline: { year: 2026 } });
+  it('paragraph 113 requests the action-line facilitators, reporting to the CSTD at its thirtieth session, in 2027', () => {
+    expect(summary(P113)).toEqual([
+      expect.objectContaining({
+        verb: 'requests',
+        actors: ['group.action-line-facilitators'],
+        deadline: expect.objectContaining({ from: '2027-01-01', to: '2027-12-31', session: 30, year: 2027 }) as unknown,
+      }),
+    ]);
   });
 
-  it('paragraph 124: requests the Secretary-General, then the CSTD and ECOSOC', () => {
-    expect(directive('124').map((r) => r.addressees)).toEqual([['Secretary-General'], ['CSTD', 'ECOSOC']]);
+  it('paragraph 122: notes, then (mid-sentence, first person) requests UNGIS to prepare a joint road map, in 2026', () => {
+    const actions = summary(P122);
+    expect(actions.map((a) => [a.verb, a.actors])).toEqual([
+      ['notes', []],
+      ['requests', ['body.ungis']],
+    ]);
+    expect(actions[1]?.object).toMatch(
+      /^to prepare a joint implementation road map, to be presented for the consideration of the Commission/,
+    );
+    expect(actions[1]?.deadline).toMatchObject({ text: 'at its twenty-ninth session, in 2026', from: '2026-01-01', to: '2026-12-31' });
   });
 
-  it('paragraph 67: invites ITU (not UNGIS, which ITU serves as secretariat)', () => {
-    expect(directive('67')[0]).toMatchObject({ verb: 'invites', addressees: ['ITU'] });
+  it('paragraph 124: the Secretary-General reports biennially; then "request that" the CSTD and ECOSOC consider it', () => {
+    const actions = summary(P124);
+    expect(actions.map((a) => [a.verb, a.actors])).toEqual([
+      ['requests', ['office.secretary-general']],
+      ['requests', ['body.cstd', 'body.ecosoc']],
+    ]);
+    expect(actions[0]?.deadline).toMatchObject({ recurrence: 'P2Y' });
+    expect(actions[1]?.object).toBe('consider the report in line with this biennial cycle');
+  });
+
+  it('paragraph 126: several actions in one paragraph; "we resolve" is the Assembly itself', () => {
+    expect(summary(P126).map((a) => [a.verb, a.actors])).toEqual([
+      ['recalls', []],
+      ['resolves', ['body.general-assembly']],
+      ['calls upon', ['body.general-assembly']],
+    ]);
   });
 });
 
-describe('actionsIn and findDeadline in the other languages', () => {
-  it('reads French, Spanish, Russian and Chinese operative verbs and addressees', () => {
-    expect(actionsIn('Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport', 'fr')[0]).toMatchObject({
-      verb: 'requests',
-      addressees: ['Secretary-General'],
-    });
-    expect(actionsIn('Exhorta a los Estados Miembros a que cierren la brecha digital para 2030', 'es')[0]).toMatchObject({
-      verb: 'calls upon',
-      addressees: ['Member States'],
-      deadline: { year: 2030 },
-    });
-    expect(actionsIn('просит Генерального секретаря представить доклад к 2027 году', 'ru')[0]).toMatchObject({
-      verb: 'requests',
-      addressees: ['Secretary-General'],
-      deadline: { year: 2027 },
-    });
-    expect(actionsIn('请秘书长在第八十一届会议上提交报告', 'zh')[0]).toMatchObject({
-      verb: 'requests',
-      addressees: ['Secretary-General'],
-      deadline: { session: 81 },
-    });
+describe('A/RES/79/194: the object of a verb is never its actor', () => {
+  it('paragraph 16: "Urges a continued focus…" asks nobody in particular; the focus is the object', () => {
+    expect(summary(R16)).toEqual([
+      {
+        verb: 'urges',
+        actors: [],
+        object: expect.stringMatching(/^a continued focus on maximizing development gains from e-commerce/) as unknown,
+        deadline: null,
+      },
+    ]);
   });
 
-  it('finds session and year deadlines, and ignores past years', () => {
-    expect(findDeadline('to the Commission at its thirtieth session, in 2027', 'en')).toEqual({
-      text: 'at its thirtieth session, in 2027',
-      session: 30,
-      year: 2027,
+  it('paragraph 15: encourages countries, and urges the international community', () => {
+    expect(summary(R15).map((a) => [a.verb, a.actors, a.object])).toEqual([
+      ['encourages', ['group.member-states'], expect.stringMatching(/^to take advantage of capacity-building mechanisms/)],
+      ['urges', ['group.international-community'], 'to provide necessary resources to support such efforts'],
+    ]);
+  });
+
+  it('paragraph 67: requests the Secretary-General, for the eightieth session (September 2025 to September 2026), and decides', () => {
+    const actions = summary(R67);
+    expect(actions[0]).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      object: expect.stringMatching(/^to submit to the General Assembly at its eightieth session a report/) as unknown,
+      deadline: { text: 'at its eightieth session', from: '2025-09-01', to: '2026-09-30', session: 80 },
     });
-    expect(findDeadline('universal connectivity by 2030', 'en')).toMatchObject({ year: 2030 });
-    expect(findDeadline('the meeting held in Kyoto in 2023', 'en', 2024)).toBeNull();
-    expect(findDeadline('بحلول عام 2030', 'ar')).toMatchObject({ year: 2030 });
+    expect(actions[1]).toMatchObject({ verb: 'decides', actors: ['body.general-assembly'] });
+  });
+
+  it('the seed (Markdown) gives every operative paragraph an action, sub-paragraphs carrying their chapeau', async () => {
+    const rows = extractActions(await readDocument(path.join(seeds, '001_b2b2b425cb4da82d.txt')));
+    const numbered = new Set(rows.filter((r) => /^\d+$/.test(r.paragraph ?? '')).map((r) => r.paragraph));
+    expect(numbered.size).toBe(69);
+    const p16 = rows.find((r) => r.paragraph === '16');
+    expect(p16).toMatchObject({ verb: 'urges', actors: [] });
+    expect(p16?.object).toMatch(/^a continued focus/);
+    // No row anywhere takes its object for its actor.
+    for (const r of rows)
+      for (const a of r.actors) expect(r.object.startsWith(a.text) && a.text.length > 30, `${r.paragraph}: ${a.text}`).toBe(false);
+  });
+});
+
+describe('first person, passives and the other languages', () => {
+  it('reads a passive: the subject is asked', () => {
+    expect(summary('States are strongly urged to refrain from promulgating and applying any unilateral economic measures;')).toEqual([
+      expect.objectContaining({
+        verb: 'urges',
+        actors: ['group.member-states'],
+        object: 'to refrain from promulgating and applying any unilateral economic measures',
+      }),
+    ]);
+  });
+
+  it('reads "we accordingly request" and "and we invite" in one sentence', () => {
+    expect(
+      summary(
+        'We accordingly request the Secretary-General to report in 2027, and we invite the private sector and civil society to contribute.',
+      ).map((a) => [a.verb, a.actors]),
+    ).toEqual([
+      ['requests', ['office.secretary-general']],
+      ['invites', ['group.private-sector', 'group.civil-society']],
+    ]);
+  });
+
+  it('reads French, Spanish, Russian, Chinese and Arabic verbs, actors and deadlines', () => {
+    expect(summary('Prie le Secrétaire général de lui présenter à sa quatre-vingt-unième session un rapport', 'fr')[0]).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      deadline: { from: '2026-09-01', session: 81 },
+    });
+    expect(
+      summary('Invite la Commission de la science et de la technique au service du développement à examiner la question en 2027', 'fr')[0],
+    ).toMatchObject({
+      verb: 'invites',
+      actors: ['body.cstd'],
+      object: 'à examiner la question en 2027',
+    });
+    expect(summary('Exhorta a los Estados Miembros a que cierren la brecha digital para 2030', 'es')[0]).toMatchObject({
+      verb: 'calls upon',
+      actors: ['group.member-states'],
+      deadline: { to: '2030-12-31', from: null },
+    });
+    expect(
+      summary('просит Генерального секретаря представить доклад Генеральной Ассамблее на ее восемьдесят первой сессии', 'ru')[0],
+    ).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      deadline: { session: 81, from: '2026-09-01' },
+    });
+    expect(summary('请秘书长在第八十一届会议上提交报告', 'zh')[0]).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      deadline: { session: 81 },
+    });
+    expect(summary('نطلب إلى الأمين العام أن يقدم تقريرا بحلول عام 2030', 'ar')[0]).toMatchObject({
+      verb: 'requests',
+      actors: ['office.secretary-general'],
+      deadline: { to: '2030-12-31' },
+    });
+  });
+});
+
+describe('A/RES/80/173 in Arabic (seed 004)', async () => {
+  const rows = extractActions(await readDocument(path.join(seeds, '004_d358089ea9b32d0d.txt')));
+  const directive = (n: string) => rows.filter((r) => r.paragraph === n && r.part === 'outcome_1' && r.directive);
+
+  it('paragraph 113: requests the action-line facilitators, at the thirtieth session', () => {
+    expect(directive('113')[0]).toMatchObject({
+      verb: 'requests',
+      actors: [expect.objectContaining({ id: 'group.action-line-facilitators' })],
+    });
+    expect(directive('113')[0]?.deadline).toMatchObject({ session: 30 });
+  });
+
+  it('paragraph 122: requests UNGIS, in 2026', () => {
+    expect(directive('122')[0]).toMatchObject({
+      verb: 'requests',
+      actors: [expect.objectContaining({ id: 'body.ungis' })],
+      deadline: { year: 2026 },
+    });
+  });
+});
+
+describe('the actor catalogue and deadline normalisation', () => {
+  it('merges names and acronyms in the six languages into one actor, named in the reader’s language', () => {
+    const cstd = [
+      ['the Commission on Science and Technology for Development', 'en'],
+      ['the CSTD', 'en'],
+      ['la Commission de la science et de la technique au service du développement', 'fr'],
+      ['la Comisión de Ciencia y Tecnología para el Desarrollo', 'es'],
+      ['Комиссии по науке и технике в целях развития', 'ru'],
+      ['科学和技术促进发展委员会', 'zh'],
+      ['لجنة تسخير العلم والتكنولوجيا لأغراض التنمية', 'ar'],
+    ] as const;
+    for (const [text, lang] of cstd)
+      expect(
+        findActors(text, lang).map((m) => m.id),
+        text,
+      ).toEqual(['body.cstd']);
+    expect(actorName('body.cstd', 'fr')).toBe('Commission de la science et de la technique au service du développement');
+    expect(findActors('the President of the General Assembly', 'en').map((m) => m.id)).toEqual(['office.president-general-assembly']);
+  });
+
+  it('turns sessions, years and recurrences into ranges', () => {
+    expect(generalAssemblySession(82)).toEqual({ from: '2027-09-01', to: '2028-09-30' });
+    expect(findDeadline('to the General Assembly at its eighty-second session', 'en')).toMatchObject({
+      from: '2027-09-01',
+      to: '2028-09-30',
+      session: 82,
+    });
+    expect(findDeadline('universal connectivity by 2030', 'en')).toMatchObject({ from: null, to: '2030-12-31', text: 'by 2030' });
+    expect(findDeadline('a report by June 2026', 'en')).toMatchObject({ to: '2026-06-30' });
+    expect(findDeadline('the meeting held in Kyoto in 2023', 'en', { notBefore: 2024 })).toBeNull();
+    expect(findDeadline('to report biennially', 'en')).toMatchObject({ recurrence: 'P2Y', from: null, to: null });
+    expect(findDeadline('بحلول عام 2030', 'ar')).toMatchObject({ to: '2030-12-31' });
+    expect([frenchOrdinal('quatre-vingt-unième'), frenchOrdinal('soixante-dix-neuvième'), frenchOrdinal('vingt et unième')]).toEqual([
+      81, 79, 21,
+    ]);
+    expect([spanishOrdinal('octogésimo primer'), russianOrdinal('восемьдесят первой'), russianOrdinal('тридцатой')]).toEqual([81, 81, 30]);
   });
 });

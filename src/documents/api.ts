@@ -22,7 +22,9 @@ import {
   storedDocument,
   versionLanguage,
   type DocumentDetail,
+  type ActionView,
 } from './service.ts';
+import { verbForces } from './actions.ts';
 import { searchDocuments, withAlignedParagraphs } from './search.ts';
 import { toAkomaNtoso } from './akn.ts';
 import { alignVersions } from './align.ts';
@@ -114,15 +116,61 @@ const CitationSchema = z
 
 const ActionSchema = z
   .object({
-    paragraph: z.object({ id: z.number(), eid: z.string(), number: z.string().nullable(), part: z.string() }),
-    verb: z.string().openapi({ example: 'requests' }),
-    verbText: z.string(),
+    paragraph: z.string().nullable().openapi({ description: 'The paragraph number (or sub-paragraph letter) as printed', example: '67' }),
+    paragraphId: z.number(),
+    eid: z.string().openapi({ description: 'The paragraph anchor on the document page', example: 'para_67' }),
+    part: z.string(),
+    verb: z.string().openapi({ description: 'The verb as printed', example: 'Requests' }),
+    verbNormalized: z.string().openapi({ description: 'English label of the verb', example: 'requests' }),
+    force: z.enum(verbForces).openapi({ description: 'How strongly the verb asks; position: nobody is asked' }),
     directive: z.boolean(),
-    addressees: z.array(z.string()).openapi({ example: ['Secretary-General'] }),
-    addresseeText: z.string(),
-    deadline: z.object({ text: z.string(), year: z.number().nullable(), session: z.number().nullable() }).nullable(),
+    actors: z
+      .array(
+        z.object({
+          id: z
+            .string()
+            .nullable()
+            .openapi({
+              description: 'Canonical actor id; null for a phrase the catalogue does not know',
+              example: 'office.secretary-general',
+            }),
+          name: z.string().openapi({ description: "The actor's name in the language asked for", example: 'Secretary-General' }),
+          text: z.string().openapi({ description: 'The words that named the actor', example: 'the Secretary-General' }),
+        }),
+      )
+      .openapi({ description: 'Who is asked; the object of the verb is never an actor' }),
+    object: z
+      .string()
+      .openapi({ description: 'What is asked', example: 'to submit to the General Assembly at its eightieth session a report' }),
+    deadline: z
+      .object({
+        from: z.string().nullable().openapi({ description: 'First day (ISO date); null when open-ended', example: '2025-09-01' }),
+        to: z.string().nullable().openapi({ description: 'Last day (ISO date)', example: '2026-09-30' }),
+        text: z.string().openapi({ example: 'at its eightieth session' }),
+        recurrence: z.string().nullable().openapi({ description: 'ISO 8601 duration of a recurring request', example: 'P2Y' }),
+      })
+      .nullable(),
+    inherited: z.boolean().openapi({ description: "A sub-paragraph that carries its chapeau's verb and actors" }),
   })
   .openapi('RequestedAction');
+
+/** One requested action as the API shows it (the page shows the same fields). */
+export function presentAction(a: ActionView): z.infer<typeof ActionSchema> {
+  return {
+    paragraph: a.paragraph.number,
+    paragraphId: a.paragraph.id,
+    eid: a.paragraph.eid,
+    part: a.paragraph.part,
+    verb: a.verbText,
+    verbNormalized: a.verb,
+    force: a.force,
+    directive: a.directive,
+    actors: a.actors,
+    object: a.object,
+    deadline: a.deadline ? { from: a.deadline.from, to: a.deadline.to, text: a.deadline.text, recurrence: a.deadline.recurrence } : null,
+    inherited: a.inherited,
+  };
+}
 
 const IngestSchema = z
   .object({
@@ -580,7 +628,7 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(routes.actions, async (c) => {
     const { detail, lang } = await documentOr404(c, c.req.valid('param').id, c.req.valid('query').lang);
-    return c.json({ lang, items: await getActions(c.var.store.db, detail.id, lang) }, 200);
+    return c.json({ lang, items: (await getActions(c.var.store.db, detail.id, lang)).map(presentAction) }, 200);
   });
 
   api.openapi(routes.alignment, async (c) => {
@@ -617,7 +665,7 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
       lang,
       paragraphs: await getParagraphs(db, detail.id, lang),
       references: await getReferences(db, detail.id, lang),
-      actions: await getActions(db, detail.id, lang),
+      actions: (await getActions(db, detail.id, lang)).map(presentAction),
     };
     c.header('Content-Disposition', `attachment; filename="${detail.id}.${lang}.json"`);
     return c.json(body, 200);

@@ -84,10 +84,26 @@ describe('seed 001, A/RES/79/194 (English, Markdown)', () => {
 
   it('gives its requested actions: who must do what by when', async () => {
     const id = await documentId('A/RES/79/194');
-    const { items } = await getJson<{ items: { verb: string; addressees: string[]; paragraph: { number: string | null } }[] }>(
-      `/api/v1/documents/${id}/actions?lang=en`,
+    type Action = {
+      paragraph: string | null;
+      verb: string;
+      verbNormalized: string;
+      actors: { id: string | null; name: string; text: string }[];
+      object: string;
+      deadline: { from: string | null; to: string | null; text: string } | null;
+    };
+    const { items } = await getJson<{ items: Action[] }>(`/api/v1/documents/${id}/actions?lang=en`);
+    const p67 = items.find((a) => a.paragraph === '67' && a.verbNormalized === 'requests');
+    expect(p67).toMatchObject({
+      verb: 'Requests',
+      actors: [{ id: 'office.secretary-general', name: 'Secretary-General', text: 'Secretary-General' }],
+      deadline: { text: 'at its eightieth session', from: '2025-09-01', to: '2026-09-30' },
+    });
+    expect(p67?.object).toMatch(
+      /^to submit to the General Assembly at its eightieth session, through the Commission on Science and Technology/,
     );
-    expect(items.some((a) => a.verb === 'requests' && a.addressees.includes('Secretary-General'))).toBe(true);
+    // Paragraph 16: the object of "Urges" is not an actor.
+    expect(items.find((a) => a.paragraph === '16')).toMatchObject({ verbNormalized: 'urges', actors: [] });
   });
 });
 
@@ -276,7 +292,16 @@ describe('pages', () => {
     const page = await new Visitor(t.app).get(`/en/documents/${id}`);
     expect(page.status).toBe(200);
     expect(page.html).toContain('Requested actions: who must do what by when');
-    expect(page.html).toMatch(/<td>Secretary-General/);
+    expect(page.html).toMatch(
+      /<td><span title="Secretary-General">Secretary-General<\/span><\/td><td><strong>Requests<\/strong> to submit/,
+    );
+    // Paragraph 16 asks nobody in particular: "Who" stays empty, "What" holds the verb and its object.
+    expect(page.html).toMatch(
+      /<a href="#[^"]+">16<\/a><\/td><td><\/td><td><strong>Urges<\/strong> a continued focus on maximizing development gains/,
+    );
+    // A French reader of the English version sees the actors named in French, the words of the text on hover.
+    const french = await new Visitor(t.app).get(`/fr/documents/${id}`);
+    expect(french.html).toContain('<span title="Secretary-General">Secrétaire général</span>');
     expect(page.html).toContain('id="fn-1"');
     expect(page.html).toContain('href="#fn-1"');
     expect(page.html).toMatch(/href="\/en\/documents\/cited\?symbol=A%2FRES%2F/);

@@ -301,3 +301,128 @@ export function findDate(text: string): string | null {
   }
   return best?.iso ?? null;
 }
+
+const FR_CARDINALS: Record<string, number> = {
+  un: 1,
+  une: 1,
+  deux: 2,
+  trois: 3,
+  quatre: 4,
+  cinq: 5,
+  six: 6,
+  sept: 7,
+  huit: 8,
+  neuf: 9,
+  dix: 10,
+  onze: 11,
+  douze: 12,
+  treize: 13,
+  quatorze: 14,
+  quinze: 15,
+  seize: 16,
+  vingt: 20,
+  trente: 30,
+  quarante: 40,
+  cinquante: 50,
+  soixante: 60,
+  quatrevingt: 80,
+  cent: 100,
+};
+
+/** French ordinals: "quatre-vingt-unième" → 81, "soixante-dix-neuvième" → 79, "trentième" → 30. */
+export function frenchOrdinal(word: string): number | null {
+  const w = word.toLowerCase().trim();
+  if (/^premi(?:er|ère)$/.test(w)) return 1;
+  if (!/ième$/.test(w)) return null;
+  const cardinal = w
+    .replace(/ième$/, '')
+    .replace(/qu$/, 'q')
+    .replace(/neuv$/, 'neuf')
+    .replace(/(quatr|onz|douz|treiz|quatorz|quinz|seiz|trent|quarant|cinquant|soixant)$/, '$1e')
+    .replace(/quatre-vingts?/, 'quatrevingt');
+  let total = 0;
+  for (const token of cardinal.split(/[-\s]+/).filter((t) => t && t !== 'et')) {
+    const n = FR_CARDINALS[token];
+    if (n === undefined) return null;
+    total += n;
+  }
+  return total || null;
+}
+
+const ES_ORDINALS: [RegExp, number][] = [
+  [/^centésim[oa]$/, 100],
+  [/^nonagésim[oa]$/, 90],
+  [/^octogésim[oa]$/, 80],
+  [/^septuagésim[oa]$/, 70],
+  [/^sexagésim[oa]$/, 60],
+  [/^quincuagésim[oa]$/, 50],
+  [/^cuadragésim[oa]$/, 40],
+  [/^trigésim[oa]$/, 30],
+  [/^vigésim[oa]$/, 20],
+  [/^(?:undécim[oa])$/, 11],
+  [/^(?:duodécim[oa])$/, 12],
+  [/^décim[oa]$/, 10],
+  [/^primer[oa]?$/, 1],
+  [/^segund[oa]$/, 2],
+  [/^tercer[oa]?$/, 3],
+  [/^cuart[oa]$/, 4],
+  [/^quint[oa]$/, 5],
+  [/^sext[oa]$/, 6],
+  [/^séptim[oa]$/, 7],
+  [/^octav[oa]$/, 8],
+  [/^noven[oa]$/, 9],
+];
+
+/** Spanish ordinals: "octogésimo primer" → 81, "septuagésimo noveno" → 79, "trigésimo" → 30. */
+export function spanishOrdinal(phrase: string): number | null {
+  let total = 0;
+  for (const w of phrase.toLowerCase().trim().split(/\s+/)) {
+    const hit = ES_ORDINALS.find(([re]) => re.test(w));
+    if (!hit) return total || null;
+    total += hit[1];
+  }
+  return total || null;
+}
+
+// Russian ordinals decline ("восемьдесят первой сессии"): matched by stem; cardinal tens first.
+const RU_NUMBERS: [RegExp, number][] = [
+  [/^девяност(?:о|\p{L}{2,3})$/u, 90],
+  [/^восемьдесят$|^восьмидесят/u, 80],
+  [/^семьдесят$|^семидесят/u, 70],
+  [/^шестьдесят$|^шестидесят/u, 60],
+  [/^пятьдесят$|^пятидесят/u, 50],
+  [/^сорок$|^сороков/u, 40],
+  [/^тридцат/u, 30],
+  [/^двадцат/u, 20],
+  [/^одиннадцат/u, 11],
+  [/^двенадцат/u, 12],
+  [/^тринадцат/u, 13],
+  [/^четырнадцат/u, 14],
+  [/^пятнадцат/u, 15],
+  [/^шестнадцат/u, 16],
+  [/^семнадцат/u, 17],
+  [/^восемнадцат/u, 18],
+  [/^девятнадцат/u, 19],
+  [/^десят/u, 10],
+  [/^сот/u, 100],
+  [/^перв/u, 1],
+  [/^втор/u, 2],
+  [/^трет/u, 3],
+  [/^четв[её]рт/u, 4],
+  [/^пят/u, 5],
+  [/^шест/u, 6],
+  [/^седьм/u, 7],
+  [/^восьм/u, 8],
+  [/^девят/u, 9],
+];
+
+/** Russian ordinals in any case: "восемьдесят первой" → 81, "тридцатой" → 30. */
+export function russianOrdinal(phrase: string): number | null {
+  let total = 0;
+  for (const w of phrase.toLowerCase().trim().split(/\s+/)) {
+    const hit = RU_NUMBERS.find(([re]) => re.test(w));
+    if (!hit) return total || null;
+    total += hit[1];
+  }
+  return total || null;
+}

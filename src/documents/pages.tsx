@@ -241,11 +241,33 @@ function ActionsTable(props: { ctx: Ctx; actions: ActionView[] }) {
               <td>
                 <a href={`#${a.paragraph.eid}`}>{a.paragraph.number ?? '—'}</a>
               </td>
-              <td>{a.addressees.length ? a.addressees.join('; ') : a.addresseeText}</td>
               <td>
-                <strong>{a.verbText}</strong> <span class="meta">({a.verb})</span>
+                {/* Canonical names in the reader's language; the words of the text on hover. */}
+                {a.actors.map((actor, i) => (
+                  <>
+                    {i > 0 ? '; ' : ''}
+                    <span title={actor.text}>{actor.name}</span>
+                  </>
+                ))}
               </td>
-              <td>{a.deadline ? a.deadline.text : <span class="meta">{t('document.actions.noDeadline')}</span>}</td>
+              <td>
+                <strong>{a.verbText}</strong> {a.object}
+              </td>
+              <td>
+                {a.deadline ? (
+                  <>
+                    {a.deadline.text}
+                    {a.deadline.from || a.deadline.to ? (
+                      <span class="meta">
+                        {' '}
+                        (<time>{a.deadline.from ?? '…'}</time> – <time>{a.deadline.to ?? '…'}</time>)
+                      </span>
+                    ) : null}
+                  </>
+                ) : (
+                  <span class="meta">{t('document.actions.noDeadline')}</span>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -903,7 +925,7 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
     const [paragraphs, references, actions, cites, citedBy] = await Promise.all([
       getParagraphs(db, detail.id, lang),
       getReferences(db, detail.id, lang),
-      getActions(db, detail.id, lang),
+      getActions(db, detail.id, lang, ctx.lang),
       getCitations(db, detail.id, 'cites', ctx.lang),
       getCitations(db, detail.id, 'cited-by', ctx.lang),
     ]);

@@ -206,6 +206,18 @@ export const requestedActions = pgTable(
     deadlineText: text('deadline_text'),
     deadlineYear: integer('deadline_year'),
     deadlineSession: integer('deadline_session'),
+    /** decision, commitment, request, invitation or position (actions.ts VerbForce). */
+    force: text('force').notNull().default('position'),
+    /** Canonical actors with the words that named them: [{ id: 'body.cstd' | null, text: 'the Commission' }]. */
+    actors: jsonb('actors').$type<{ id: string | null; text: string }[]>().notNull().default([]),
+    /** What is asked: "to prepare a joint WSIS–GDC implementation roadmap…". */
+    object: text('object').notNull().default(''),
+    /** The deadline as a date range (either end may be open) and a recurrence ("P2Y" for biennially). */
+    deadlineFrom: date('deadline_from', { mode: 'string' }),
+    deadlineTo: date('deadline_to', { mode: 'string' }),
+    deadlineRecurrence: text('deadline_recurrence'),
+    /** A sub-paragraph that carries its chapeau's verb and actors. */
+    inherited: boolean('inherited').notNull().default(false),
   },
   (t) => [index('requested_actions_version_idx').on(t.versionId)],
 );

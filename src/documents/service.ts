@@ -7,7 +7,8 @@ import { searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { readDocument } from './read.ts';
 import { extractReferences } from './references.ts';
-import { extractActions } from './actions.ts';
+import { extractActions, isVerbForce, type VerbForce } from './actions.ts';
+import { actorName, findActors } from './actors.ts';
 import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-links.ts';
 import { storeCarriedLinks } from './framework-carriers.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
@@ -253,12 +254,15 @@ async function storeParagraphs(
     tx,
     actions,
     (batch) =>
-      sql`INSERT INTO requested_actions (version_id, paragraph_id, verb, verb_text, directive, addressees, addressee_text, deadline_text, deadline_year, deadline_session)
+      sql`INSERT INTO requested_actions (version_id, paragraph_id, verb, verb_text, directive, addressees, addressee_text, deadline_text, deadline_year,
+                                         deadline_session, force, actors, object, deadline_from, deadline_to, deadline_recurrence, inherited)
           VALUES ${join(
             batch.map(
               (a) =>
-                sql`(${versionId}, ${pid(a.blockId)}, ${a.verb}, ${a.verbText}, ${a.directive}, ${pgTextArray(a.addressees)}::text[], ${a.addresseeText},
-                     ${a.deadline?.text ?? null}, ${a.deadline?.year ?? null}, ${a.deadline?.session ?? null})`,
+                sql`(${versionId}, ${pid(a.blockId)}, ${a.verb}, ${a.verbText}, ${a.directive},
+                     ${pgTextArray(a.actors.map((x) => (x.id ? actorName(x.id, 'en') : x.text)))}::text[], ${a.actors.map((x) => x.text).join('; ')},
+                     ${a.deadline?.text ?? null}, ${a.deadline?.year ?? null}, ${a.deadline?.session ?? null}, ${a.force}, ${JSON.stringify(a.actors)}::jsonb,
+                     ${a.object}, ${a.deadline?.from ?? null}::date, ${a.deadline?.to ?? null}::date, ${a.deadline?.recurrence ?? null}, ${a.inherited})`,
             ),
           )}`,
   );
@@ -581,14 +585,24 @@ export interface ActionView {
   paragraph: { id: number; eid: string; number: string | null; part: string };
   verb: string;
   verbText: string;
+  force: VerbForce;
   directive: boolean;
-  addressees: string[];
-  addresseeText: string;
-  deadline: { text: string; year: number | null; session: number | null } | null;
+  /** Canonical actors named in the reader's language, with the words the text used; id null when the catalogue does not know them. */
+  actors: { id: string | null; name: string; text: string }[];
+  object: string;
+  deadline: {
+    text: string;
+    from: string | null;
+    to: string | null;
+    recurrence: string | null;
+    year: number | null;
+    session: number | null;
+  } | null;
+  inherited: boolean;
 }
 
 /** Who must do what by when: the requested actions of one language version. */
-export async function getActions(db: Database, documentId: string, lang: Language): Promise<ActionView[]> {
+export async function getActions(db: Database, documentId: string, lang: Language, nameLang: Language = lang): Promise<ActionView[]> {
   const rows = await db.query<{
     paragraph_id: number;
     eid: string;
@@ -596,26 +610,53 @@ export async function getActions(db: Database, documentId: string, lang: Languag
     part: string;
     verb: string;
     verb_text: string;
+    force: string;
     directive: boolean;
     addressees: string[];
     addressee_text: string;
+    actors: { id: string | null; text: string }[] | null;
+    object: string;
     deadline_text: string | null;
     deadline_year: number | null;
     deadline_session: number | null;
-  }>(sql`SELECT a.paragraph_id, p.eid, p.number, p.part, a.verb, a.verb_text, a.directive, a.addressees, a.addressee_text,
-                a.deadline_text, a.deadline_year, a.deadline_session
+    deadline_from: string | null;
+    deadline_to: string | null;
+    deadline_recurrence: string | null;
+    inherited: boolean;
+  }>(sql`SELECT a.paragraph_id, p.eid, p.number, p.part, a.verb, a.verb_text, a.force, a.directive, a.addressees, a.addressee_text, a.actors, a.object,
+                a.deadline_text, a.deadline_year, a.deadline_session, a.deadline_from::text AS deadline_from, a.deadline_to::text AS deadline_to,
+                a.deadline_recurrence, a.inherited
          FROM requested_actions a JOIN document_paragraphs p ON p.id = a.paragraph_id JOIN document_versions v ON v.id = a.version_id
          WHERE v.document_id = ${documentId} AND v.lang = ${lang}
          ORDER BY p.position, a.id`);
-  return rows.map((r) => ({
-    paragraph: { id: r.paragraph_id, eid: r.eid, number: r.number, part: r.part },
-    verb: r.verb,
-    verbText: r.verb_text,
-    directive: r.directive,
-    addressees: r.addressees,
-    addresseeText: r.addressee_text,
-    deadline: r.deadline_text ? { text: r.deadline_text, year: r.deadline_year, session: r.deadline_session } : null,
-  }));
+  return rows.map((r) => {
+    // Rows stored before actors were kept (migration 0026) name addressees by English label only.
+    const stored = r.actors && r.actors.length > 0 ? r.actors : legacyActors(r.addressees);
+    return {
+      paragraph: { id: r.paragraph_id, eid: r.eid, number: r.number, part: r.part },
+      verb: r.verb,
+      verbText: r.verb_text,
+      force: isVerbForce(r.force) ? r.force : 'position',
+      directive: r.directive,
+      actors: stored.map((a) => ({ id: a.id, name: a.id ? actorName(a.id, nameLang) : a.text, text: a.text })),
+      object: r.object,
+      deadline: r.deadline_text
+        ? {
+            text: r.deadline_text,
+            from: r.deadline_from,
+            to: r.deadline_to,
+            recurrence: r.deadline_recurrence,
+            year: r.deadline_year,
+            session: r.deadline_session,
+          }
+        : null,
+      inherited: r.inherited,
+    };
+  });
+}
+
+function legacyActors(addressees: string[]): { id: string | null; text: string }[] {
+  return addressees.map((label) => ({ id: findActors(label, 'en')[0]?.id ?? null, text: label }));
 }
 
 /** How many rows of each table a document holds (for tests of idempotency and of all-or-nothing). */
