@@ -499,7 +499,7 @@ async function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) 
   // An area code Concord does not know would match nothing: said beside the field instead.
   const area = parsed.success ? (parsed.data as { area?: string }).area : undefined;
   if (area && !(await knownArea(area))) errors.area = c.var.t('coverage.areaUnknown', { code: area });
-  return { values, errors, query: parsed.success && !errors.area ? (parsed.data) : undefined };
+  return { values, errors, query: parsed.success && !errors.area ? parsed.data : undefined };
 }
 
 async function actionLineLabels(c: Context<AppEnv>, ctx: Ctx): Promise<Map<string, string>> {

@@ -127,13 +127,10 @@ const ActionSchema = z
     actors: z
       .array(
         z.object({
-          id: z
-            .string()
-            .nullable()
-            .openapi({
-              description: 'Canonical actor id; null for a phrase the catalogue does not know',
-              example: 'office.secretary-general',
-            }),
+          id: z.string().nullable().openapi({
+            description: 'Canonical actor id; null for a phrase the catalogue does not know',
+            example: 'office.secretary-general',
+          }),
           name: z.string().openapi({ description: "The actor's name in the language asked for", example: 'Secretary-General' }),
           text: z.string().openapi({ description: 'The words that named the actor', example: 'the Secretary-General' }),
         }),
