@@ -62,6 +62,7 @@ const sample = {
   unchanged: 3,
   pledges: 4,
   mb: 25,
+  sheet: 'initiatives',
   similarity: 0.8,
   measure: 'initiatives',
   months: 12,
