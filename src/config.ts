@@ -33,6 +33,7 @@ const schema = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }))
     .optional(),
   CONCORD_CHROMIUM: z.string().trim().min(1).default('/usr/bin/chromium'),
+  CONCORD_LIBRARY: z.enum(['on', 'off'], 'must be on or off').default('on'),
 });
 
 export interface Config {
@@ -55,6 +56,8 @@ export interface Config {
   publicUrl: string;
   /** The chromium that prints reports to PDF (Debian's by default). */
   chromium: string;
+  /** Whether a start reads the shipped core library (data/documents) in the background. */
+  readLibrary: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpFrom: c.SMTP_FROM,
     publicUrl: (c.CONCORD_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
     chromium: c.CONCORD_CHROMIUM,
+    readLibrary: c.CONCORD_LIBRARY === 'on',
   };
 }

@@ -59,8 +59,8 @@ async function main() {
   }
   const where = config.databaseUrl ? 'PostgreSQL' : `the embedded store in ${config.dataDir}`;
   console.log(`Concord is serving ${address} on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
-  // The core library (data/documents) is read after the first page can be served.
-  void import('./documents/library.ts').then(({ readLibraryInBackground }) => readLibraryInBackground(store));
+  // The core library (data/documents) is read after the first page can be served (CONCORD_LIBRARY=off skips it).
+  if (config.readLibrary) void import('./documents/library.ts').then(({ readLibraryInBackground }) => readLibraryInBackground(store));
   const stop = () => {
     server.close();
     void handover?.close();
