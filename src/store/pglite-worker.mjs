@@ -6,9 +6,15 @@ import { readFile } from 'node:fs/promises';
 import { PGlite, types } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { encodeUtf8Into } from './encode-utf8.mjs';
 
 if (!parentPort) throw new Error('pglite-worker must run in a worker thread');
 const port = parentPort;
+
+// Node 26.10.0's TextEncoder#encodeInto can stop one character short on an exactly full
+// destination, which PGlite's protocol writer hands it: see encode-utf8.mjs. Only PGlite encodes
+// in this thread.
+TextEncoder.prototype.encodeInto = encodeUtf8Into;
 
 /** @param {string} value */
 const asText = (value) => value;

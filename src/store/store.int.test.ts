@@ -141,6 +141,28 @@ describe('a seeded store', () => {
     });
   });
 
+  it('keeps text whole wherever its parameter ends in the message (Arabic included)', async () => {
+    // Node 26.10.0's TextEncoder#encodeInto stops one character short on an exactly full
+    // destination; PGlite's protocol writer hands it one whenever a parameter ends where the
+    // writer's buffer does, and the statement failed with `invalid byte sequence ... 0x00`
+    // (src/store/encode-utf8.mjs). Padding the parameter before it by one byte (one ASCII letter) at a time puts the
+    // text's end on every byte of the first buffer, whatever its size.
+    const texts = [
+      'A/RES/80/173: the General Assembly, in its resolution, said ع',
+      'نؤكد من جديد قيمة ومبادئ التعاون بين أصحاب المصلحة المتعددين.',
+      'Promotion of multilingualism: 中文, русский, español, français, العربية',
+    ];
+    for (const text of texts) {
+      for (let pad = 0; pad <= 320; pad++) {
+        const [row] = await rows<{ pad: string; text: string }>(
+          store.db,
+          sql`SELECT ${'x'.repeat(pad)}::text AS pad, ${text}::text AS text`,
+        );
+        expect(row, `after ${pad} characters of padding`).toEqual({ pad: 'x'.repeat(pad), text });
+      }
+    }
+  });
+
   it('returns count(*) and bigint ids as numbers, timestamps as text, on both dialects', async () => {
     const [counted] = await rows<{ n: unknown; now: unknown }>(
       store.db,
