@@ -226,6 +226,8 @@ export async function createInitiatives(
     input,
     areas,
   }));
+  // Staged rows are seen by no reader: their writes leave the registry revision, so cached pages stay (migration 0029).
+  if (importId) await tx.query(sql`SELECT set_config('concord.staging', 'on', true)`);
   await tx.query(
     sql`INSERT INTO initiatives (id, lead_organization_id, state, import_id, status, start_date, end_date, budget_amount, budget_currency, created_by)
         SELECT r.id, r.lead, ${importId ? 'importing' : 'draft'}, ${importId ?? null}, r.status, r.start_date, r.end_date, r.budget_amount,

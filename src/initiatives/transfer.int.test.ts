@@ -333,10 +333,14 @@ describe('import in short transactions', () => {
     const { v, org } = await contributor();
     const prefix = `Staged ${n}`;
     const before = await count('initiatives');
+    const revision = async () => (await t.store.db.query<{ revision: string }>(sql`SELECT revision FROM registry_revision`))[0]!.revision;
+    const revisionBefore = await revision();
     let seenBetween = false;
     const result = await duringImport(
       async () => {
         expect(await staged()).toBeGreaterThan(0);
+        // Nothing visible changed yet: cached registry pages stay valid.
+        expect(await revision()).toBe(revisionBefore);
         const record = await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-0`);
         expect(record.status).toBe(404);
         const exported = await v.get('/en/registry/export/initiatives.csv?scope=mine');
@@ -352,6 +356,7 @@ describe('import in short transactions', () => {
     expect(result.status, result.html.slice(0, 2000)).toBe(200);
     expect(result.html).toContain('Imported: 250 new');
     expect(await staged()).toBe(0);
+    expect(Number(await revision())).toBeGreaterThan(Number(revisionBefore));
     expect(await count('initiatives')).toBe(before + 250);
     const record = await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-249`);
     expect(record.status).toBe(200);
