@@ -510,9 +510,15 @@ export async function importRecords(
   const importId = randomUUID();
   try {
     const newIds = new Map<string, string>();
+    let lastChunkMs = 0;
     for (let start = 0; start < creations.length; start += IMPORT_CHUNK) {
       const chunk = creations.slice(start, start + IMPORT_CHUNK);
       current = { sheet: 'initiatives', row: chunk[0]!.row };
+      // The embedded store's one connection serves a page's queries one by one, each after the
+      // transaction queued before it: back to back, chunks would make a page of ten queries wait
+      // ten chunks. Pausing as long as the last chunk took leaves pages at least half the store.
+      if (start > 0 && store.dialect === 'pglite') await new Promise((resolve) => setTimeout(resolve, lastChunkMs));
+      const chunkStarted = performance.now();
       const made = await store.transaction((tx) =>
         createInitiatives(
           tx,
@@ -521,6 +527,7 @@ export async function importRecords(
           importId,
         ),
       );
+      lastChunkMs = performance.now() - chunkStarted;
       chunk.forEach((item, k) => {
         if (item.id) newIds.set(item.id, made[k]!.id);
       });
