@@ -45,7 +45,11 @@ export interface ImportsBench {
     store: string;
     rows: number;
     importMs: number;
+    /** The longest of the import's transactions: how long a page may wait for one. */
     writeTransactionMs: number;
+    writeTransactions: number;
+    /** The last one, which makes the staged rows drafts. */
+    lastTransactionMs: number;
     created: number;
     readsBefore: Percentiles;
     readsDuring: Percentiles;
@@ -261,6 +265,8 @@ async function readsDuringImport(rows: number): Promise<ImportsBench['readsDurin
       rows,
       importMs,
       writeTransactionMs: Math.round(Math.max(0, ...held)),
+      writeTransactions: held.length,
+      lastTransactionMs: Math.round(held.at(-1) ?? 0),
       created: report.created,
       readsBefore: percentiles(before),
       readsDuring: percentiles(during),
@@ -313,7 +319,7 @@ export async function imports(machine: Record<string, unknown>): Promise<void> {
   await writeFile(file, JSON.stringify({ benchmark: 'imports', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
   const r = run.readsDuringImport;
   console.log(
-    `imports: ${r.rows} rows in ${r.importMs} ms (write transaction ${r.writeTransactionMs} ms); reads during it p50 ${r.readsDuring.p50} / p95 ${r.readsDuring.p95} / max ${r.readsDuring.max} ms (before: p95 ${r.readsBefore.p95} ms)`,
+    `imports: ${r.rows} rows in ${r.importMs} ms (${r.writeTransactions} write transactions, longest ${r.writeTransactionMs} ms, last ${r.lastTransactionMs} ms); reads during it p50 ${r.readsDuring.p50} / p95 ${r.readsDuring.p95} / max ${r.readsDuring.max} ms (before: p95 ${r.readsBefore.p95} ms)`,
   );
   console.log(`  targets: ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);

@@ -24,6 +24,9 @@ async function main() {
   const { refreshAreaGroups } = await import('./initiatives/area-groups.ts');
   const { areaCatalog } = await import('./areas/index.ts');
   await refreshAreaGroups(store, await areaCatalog());
+  // An import cut short by a crash left rows no reader sees (src/initiatives/transfer.ts): they go.
+  const { discardImport } = await import('./initiatives/service.ts');
+  await discardImport(store);
   const { seedIndicators, indicatorSeedNeeded } = await import('./indicators/seed.ts');
   if (await indicatorSeedNeeded(store)) {
     const report = await seedIndicators(store, 'concord start');

@@ -61,7 +61,7 @@ export async function duplicateCandidates(db: Database, id: string, viewer: User
         SELECT c.id, tx.title, tx.lang, o.name AS lead, i.state, c.similarity, c.shared_areas, c.shared_elements
         FROM candidates c JOIN initiatives i ON i.id = c.id JOIN organizations o ON o.id = i.lead_organization_id
         LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = c.id ORDER BY (lang = 'en') DESC, lang LIMIT 1) tx ON true
-        WHERE i.state NOT IN ('rejected') AND (c.similarity >= 0.45 OR c.shared_elements >= 1)
+        WHERE i.state NOT IN ('rejected', 'importing') AND (c.similarity >= 0.45 OR c.shared_elements >= 1)
           AND (i.state IN ('published', 'archived') OR ${isReviewer(viewer)}
                OR i.lead_organization_id IN (SELECT organization_id FROM memberships WHERE user_id = ${viewer.id} AND state = 'active'))
           AND NOT EXISTS (SELECT 1 FROM duplicate_decisions d WHERE d.first_id = least(c.id, ${id}) AND d.second_id = greatest(c.id, ${id}))

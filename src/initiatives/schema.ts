@@ -17,8 +17,13 @@ export const initiatives = pgTable(
     leadOrganizationId: text('lead_organization_id')
       .notNull()
       .references(() => organizations.id),
-    /** draft -> submitted -> published | returned | rejected; published -> archived. */
+    /**
+     * draft -> submitted -> published | returned | rejected; published -> archived. `importing`:
+     * written by an import still running (import_id), seen by no reader until the import ends.
+     */
     state: text('state').notNull(),
+    /** The import that wrote this row while it is `importing`; null once the import has ended. */
+    importId: text('import_id'),
     /** planned, ongoing, completed, discontinued. */
     status: text('status').notNull(),
     startDate: date('start_date', { mode: 'string' }),
@@ -68,7 +73,11 @@ export const initiatives = pgTable(
     index('initiatives_area_groups_idx').using('gin', t.areaGroups),
     // The coverage matrix reads these four only: an index-only scan, whatever the table's width.
     index('initiatives_coverage_idx').on(t.state, t.elementSetId, t.pledgeCount, t.id),
-    check('initiatives_state_check', sql`${t.state} in ('draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`),
+    index('initiatives_import_idx').on(t.importId),
+    check(
+      'initiatives_state_check',
+      sql`${t.state} in ('importing', 'draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`,
+    ),
     check('initiatives_status_check', sql`${t.status} in ('planned', 'ongoing', 'completed', 'discontinued')`),
     check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
   ],

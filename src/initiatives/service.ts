@@ -211,12 +211,14 @@ export async function createInitiative(store: Store, user: User, input: Initiati
 /**
  * Creates checked drafts (checkInputs) in a handful of statements whatever their number, with
  * their history; callers hold the transaction. An import keeps the identifiers of an export
- * (`id`); anything else gets a new one.
+ * (`id`); anything else gets a new one. With `importId` they are written `importing`, seen by no
+ * reader, until `finishImport` makes the whole import drafts at once (or `discardImport` drops it).
  */
 export async function createInitiatives(
   tx: Database,
   user: User,
   items: readonly { id?: string | undefined; input: InitiativeInput; areas: string[] }[],
+  importId?: string,
 ): Promise<Initiative[]> {
   if (items.length === 0) return [];
   const records = items.map(({ id, input, areas }) => ({
@@ -224,9 +226,12 @@ export async function createInitiatives(
     input,
     areas,
   }));
+  // Staged rows are seen by no reader: their writes leave the registry revision, so cached pages stay (migration 0029).
+  if (importId) await tx.query(sql`SELECT set_config('concord.staging', 'on', true)`);
   await tx.query(
-    sql`INSERT INTO initiatives (id, lead_organization_id, state, status, start_date, end_date, budget_amount, budget_currency, created_by)
-        SELECT r.id, r.lead, 'draft', r.status, r.start_date, r.end_date, r.budget_amount, r.budget_currency, ${user.id}
+    sql`INSERT INTO initiatives (id, lead_organization_id, state, import_id, status, start_date, end_date, budget_amount, budget_currency, created_by)
+        SELECT r.id, r.lead, ${importId ? 'importing' : 'draft'}, ${importId ?? null}, r.status, r.start_date, r.end_date, r.budget_amount,
+               r.budget_currency, ${user.id}
         FROM jsonb_to_recordset(${JSON.stringify(
           records.map(({ id, input }) => ({
             id,
@@ -244,12 +249,44 @@ export async function createInitiatives(
   const created = await loadInitiatives(
     tx,
     records.map((r) => r.id),
+    { staged: Boolean(importId) },
   );
+  // History tells what readers will see: an imported record appears as a draft.
   await recordChanges(
     tx,
-    created.map((i) => ({ entity: 'initiative', entityId: i.id, action: 'create', actor: user.id, after: snapshot(i) })),
+    created.map((i) => ({
+      entity: 'initiative',
+      entityId: i.id,
+      action: 'create',
+      actor: user.id,
+      after: { ...snapshot(i), state: 'draft' },
+    })),
   );
   return created;
+}
+
+/**
+ * Makes the rows an import wrote `importing` drafts, all in one statement; callers hold the
+ * transaction. Refuses (500) when some are missing, e.g. dropped by a start-up cleanup of
+ * another process: the import is then all or nothing still.
+ */
+export async function finishImport(tx: Database, importId: string, expected: number): Promise<void> {
+  const made = await tx.query<{ id: string }>(
+    sql`UPDATE initiatives SET state = 'draft', import_id = NULL WHERE import_id = ${importId} AND state = 'importing' RETURNING id`,
+  );
+  if (made.length !== expected) throw new Error(`import ${importId}: ${made.length} of ${expected} staged initiatives were found`);
+}
+
+/**
+ * Deletes what an unfinished import wrote (its rows, their parts by cascade, their history): the
+ * import `importId` after a failure, or every unfinished one at start-up after a crash.
+ */
+export async function discardImport(store: Store, importId?: string): Promise<number> {
+  const which = importId ? sql`state = 'importing' AND import_id = ${importId}` : sql`state = 'importing'`;
+  return store.transaction(async (tx) => {
+    await tx.query(sql`DELETE FROM changes WHERE entity = 'initiative' AND entity_id IN (SELECT id FROM initiatives WHERE ${which})`);
+    return (await tx.query<{ id: string }>(sql`DELETE FROM initiatives WHERE ${which} RETURNING id`)).length;
+  });
 }
 
 /** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
@@ -331,11 +368,18 @@ export async function transition(store: Store, user: User, id: string, action: T
 
 /** Loads an initiative whole; `forUpdate` locks the row until the transaction ends. */
 async function loadInitiative(db: Database, id: string, forUpdate = false): Promise<Initiative | undefined> {
-  return (await loadInitiatives(db, [id], forUpdate))[0];
+  return (await loadInitiatives(db, [id], { forUpdate }))[0];
 }
 
-/** Whole initiatives in the order of `ids`, in six queries whatever their number (missing ids are skipped). */
-async function loadInitiatives(db: Database, ids: readonly string[], forUpdate = false): Promise<Initiative[]> {
+/**
+ * Whole initiatives in the order of `ids`, in six queries whatever their number (missing ids are
+ * skipped). Rows of an unfinished import are skipped too, except for the import itself (`staged`).
+ */
+async function loadInitiatives(
+  db: Database,
+  ids: readonly string[],
+  { forUpdate = false, staged = false }: { forUpdate?: boolean; staged?: boolean } = {},
+): Promise<Initiative[]> {
   if (ids.length === 0) return [];
   const idList = pgTextArray(ids);
   const rows = await db.query<{
@@ -358,7 +402,7 @@ async function loadInitiatives(db: Database, ids: readonly string[], forUpdate =
     published_at: string | null;
   }>(
     sql`SELECT i.*, o.name AS lead_name, o.stakeholder_type AS lead_type FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id
-        WHERE i.id = ANY(${idList}::text[]) ${forUpdate ? sql`FOR UPDATE OF i` : empty}`,
+        WHERE i.id = ANY(${idList}::text[]) ${staged ? empty : sql`AND i.state <> 'importing'`} ${forUpdate ? sql`FOR UPDATE OF i` : empty}`,
   );
   if (rows.length === 0) return [];
   const [texts, partners, areas, links, webLinks] = await Promise.all([

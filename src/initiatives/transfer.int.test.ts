@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
 
 let t: TestApp;
@@ -260,7 +260,7 @@ describe('import limits', () => {
     expect(result.html.length).toBeLessThan(100_000);
   });
 
-  it('imports thousands of rows in one write, with a history entry for each', async () => {
+  it('imports thousands of rows set by set, with a history entry for each', async () => {
     const { v, org } = await contributor();
     const before = { initiatives: await count('initiatives'), changes: await count('changes') };
     const rows = Array.from({ length: 2_000 }, (_, i) => csvRow(org, `Bulk initiative ${n}.${i}`));
@@ -293,6 +293,97 @@ describe('import limits', () => {
     expect(result.html).toContain('Nothing was imported');
     expect(await count('initiatives')).toBe(before.initiatives);
     expect(await count('pledges')).toBe(before.pledges);
+  });
+});
+
+// Long imports (issue 11, point 4): new rows go in short transactions, hidden until the last one,
+// so that the embedded store's one connection serves pages between them.
+describe('import in short transactions', () => {
+  const count = async (table: 'initiatives' | 'changes') =>
+    Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(table)}`))[0]!.n);
+  const staged = async () =>
+    Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM initiatives WHERE state = 'importing'`))[0]!.n);
+  /** Rows with ids of their own, so that their pages can be asked for by address. */
+  const rowsWithIds = (org: string, prefix: string, total: number) =>
+    Array.from({ length: total }, (_, i) => csvRow(org, `${prefix} ${i}`).replace(/^/, `${prefix.replace(/\W/g, '-')}-${i}`));
+
+  /**
+   * Runs `upload` on the real store, with `between` run once the import's first transaction has
+   * committed and before its next one starts; with `crash`, no later transaction is run.
+   */
+  async function duringImport<T>(between: () => Promise<void>, upload: () => Promise<T>, crash = false): Promise<T> {
+    const run: Store['transaction'] = t.store.transaction.bind(t.store);
+    let transactions = 0;
+    t.store.transaction = async (work) => {
+      transactions++;
+      // A crash: after the first transaction, the process writes nothing more (not even its cleanup).
+      if (crash && transactions > 1) throw new Error('the process died');
+      const result = await run(work);
+      if (transactions === 1) await between();
+      return result;
+    };
+    try {
+      return await upload();
+    } finally {
+      t.store.transaction = run;
+    }
+  }
+
+  it('answers pages between two transactions of an import, without the rows not yet imported', async () => {
+    const { v, org } = await contributor();
+    const prefix = `Staged ${n}`;
+    const before = await count('initiatives');
+    const revision = async () => (await t.store.db.query<{ revision: string }>(sql`SELECT revision FROM registry_revision`))[0]!.revision;
+    const revisionBefore = await revision();
+    let seenBetween = false;
+    const result = await duringImport(
+      async () => {
+        expect(await staged()).toBeGreaterThan(0);
+        // Nothing visible changed yet: cached registry pages stay valid.
+        expect(await revision()).toBe(revisionBefore);
+        const record = await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-0`);
+        expect(record.status).toBe(404);
+        const exported = await v.get('/en/registry/export/initiatives.csv?scope=mine');
+        expect(exported.status).toBe(200);
+        expect(exported.html).not.toContain(prefix);
+        const registry = await v.get('/en/registry');
+        expect(registry.status).toBe(200);
+        seenBetween = true;
+      },
+      () => upload(v, [{ name: 'staged.csv', type: 'text/csv', body: [header, ...rowsWithIds(org, prefix, 250)].join('\n') }]),
+    );
+    expect(seenBetween).toBe(true);
+    expect(result.status, result.html.slice(0, 2000)).toBe(200);
+    expect(result.html).toContain('Imported: 250 new');
+    expect(await staged()).toBe(0);
+    expect(Number(await revision())).toBeGreaterThan(Number(revisionBefore));
+    expect(await count('initiatives')).toBe(before + 250);
+    const record = await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-249`);
+    expect(record.status).toBe(200);
+    expect(record.html).toContain(`${prefix} 249`);
+    const exported = await v.get('/en/registry/export/initiatives.csv?scope=mine');
+    expect(exported.html).toMatch(new RegExp(`^${prefix.replace(/\W/g, '-')}-0,draft,`, 'm'));
+  });
+
+  it('after a crash mid-import shows nothing of it, and the start-up cleanup removes what it wrote', async () => {
+    const { v, org } = await contributor();
+    const prefix = `Crashed ${n}`;
+    const before = { initiatives: await count('initiatives'), changes: await count('changes') };
+    await duringImport(
+      () => Promise.resolve(),
+      () => upload(v, [{ name: 'crash.csv', type: 'text/csv', body: [header, ...rowsWithIds(org, prefix, 250)].join('\n') }]),
+      true,
+    ).catch(() => undefined);
+    // What the first transaction wrote is there, and no reader sees it.
+    expect(await staged()).toBeGreaterThan(0);
+    expect((await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-0`)).status).toBe(404);
+    expect((await v.get('/en/registry/export/initiatives.csv?scope=mine')).html).not.toContain(prefix);
+    // What `concord start` does first (src/main.ts).
+    const { discardImport } = await import('./service.ts');
+    expect(await discardImport(t.store)).toBeGreaterThan(0);
+    expect(await staged()).toBe(0);
+    expect(await count('initiatives')).toBe(before.initiatives);
+    expect(await count('changes')).toBe(before.changes);
   });
 });
 

@@ -1,6 +1,7 @@
 // Import and export of initiatives and their pledges as CSV or XLSX, with the same columns
 // out as in. An import is all or nothing: every row is checked first, and one bad row imports
 // nothing and is reported by row and field; re-importing an export changes nothing.
+import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
 import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
@@ -13,7 +14,16 @@ import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
 import type { User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
-import { checkInputs, createInitiatives, getInitiatives, queryInitiatives, updateInitiative, type Initiative } from './service.ts';
+import {
+  checkInputs,
+  createInitiatives,
+  discardImport,
+  finishImport,
+  getInitiatives,
+  queryInitiatives,
+  updateInitiative,
+  type Initiative,
+} from './service.ts';
 import { createPledge, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
 
 export const initiativeColumns = [
@@ -368,10 +378,17 @@ const refused = (issues: ImportIssue[]): ImportReport => ({
  * row is valid; messages are in `lang`. New ids are kept, so an export re-imported elsewhere
  * keeps its identifiers; rows identical to the stored record change nothing.
  *
- * Every row is parsed and checked against the store before the write transaction, in a few
- * queries for the whole file; the transaction then writes new initiatives set by set, so that
- * on the embedded store (one connection) pages keep being served during a large import.
+ * Every row is parsed and checked against the store before anything is written, in a few
+ * queries for the whole file; new initiatives are then written set by set in short transactions,
+ * hidden until the last one, so that on the embedded store (one connection, held by a
+ * transaction) pages keep being served during a large import.
  */
+/**
+ * New initiatives written per transaction. On the embedded store a page waits for the transaction
+ * in progress: ~100 rows hold it for a fraction of the 500 ms a page may take (bench/imports.ts).
+ */
+const IMPORT_CHUNK = 100;
+
 export async function importRecords(
   store: Store,
   user: User,
@@ -484,19 +501,40 @@ export async function importRecords(
   );
   const unchanged = plan.length - creations.length - updates.length;
 
-  // Write everything, or nothing: the first refusal rolls the whole import back and is reported.
+  // Write everything, or nothing, without holding the store for long: new initiatives go in short
+  // transactions of IMPORT_CHUNK rows, written `importing` and seen by no reader; one short last
+  // transaction makes them drafts and writes the updates and pledges. On a refusal or failure what
+  // was written is deleted; after a crash, start-up deletes it (discardImport in main.ts).
   let pledgesCreated = 0;
   let current: { sheet: ImportIssue['sheet']; row: number } = { sheet: 'initiatives', row: 0 };
+  const importId = randomUUID();
   try {
+    const newIds = new Map<string, string>();
+    let lastChunkMs = 0;
+    for (let start = 0; start < creations.length; start += IMPORT_CHUNK) {
+      const chunk = creations.slice(start, start + IMPORT_CHUNK);
+      current = { sheet: 'initiatives', row: chunk[0]!.row };
+      // The embedded store's one connection serves a page's queries one by one, each after the
+      // transaction queued before it: back to back, chunks would make a page of ten queries wait
+      // ten chunks. Pausing as long as the last chunk took leaves pages at least half the store.
+      if (start > 0 && store.dialect === 'pglite') await new Promise((resolve) => setTimeout(resolve, lastChunkMs));
+      const chunkStarted = performance.now();
+      const made = await store.transaction((tx) =>
+        createInitiatives(
+          tx,
+          user,
+          chunk.map((item) => ({ id: item.id ?? undefined, input: item.input, areas: item.areas })),
+          importId,
+        ),
+      );
+      lastChunkMs = performance.now() - chunkStarted;
+      chunk.forEach((item, k) => {
+        if (item.id) newIds.set(item.id, made[k]!.id);
+      });
+    }
     await store.transaction(async (tx) => {
       const scoped: Store = { ...store, db: tx, transaction: (work) => work(tx) };
-      current = { sheet: 'initiatives', row: creations[0]?.row ?? 0 };
-      const made = await createInitiatives(
-        tx,
-        user,
-        creations.map((item) => ({ id: item.id ?? undefined, input: item.input, areas: item.areas })),
-      );
-      const newIds = new Map(creations.flatMap((item, k) => (item.id ? [[item.id, made[k]!.id] as const] : [])));
+      await finishImport(tx, importId, creations.length);
       for (const item of updates) {
         current = { sheet: 'initiatives', row: item.row };
         await updateInitiative(scoped, user, item.existing!.id, item.input, item.existing!.version);
@@ -513,6 +551,8 @@ export async function importRecords(
       }
     });
   } catch (error) {
+    // The last transaction rolled back: the staged rows are still `importing`, and go.
+    if (creations.length) await discardImport(store, importId);
     if (error instanceof Refusal) {
       return refused([
         {
