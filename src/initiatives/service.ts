@@ -279,10 +279,18 @@ export async function finishImport(tx: Database, importId: string, expected: num
 
 /**
  * Deletes what an unfinished import wrote (its rows, their parts by cascade, their history): the
- * import `importId` after a failure, or every unfinished one at start-up after a crash.
+ * import `importId` after a failure, or, at start-up after a crash, every abandoned one. On the
+ * embedded store this process is the only owner, so every unfinished import is abandoned; on
+ * PostgreSQL another process may be importing right now, so only imports that wrote nothing for an
+ * hour are (a running import writes a chunk every few seconds).
  */
 export async function discardImport(store: Store, importId?: string): Promise<number> {
-  const which = importId ? sql`state = 'importing' AND import_id = ${importId}` : sql`state = 'importing'`;
+  const abandoned =
+    store.dialect === 'postgres'
+      ? sql`state = 'importing' AND import_id IN (SELECT import_id FROM initiatives WHERE state = 'importing'
+            GROUP BY import_id HAVING max(created_at) < now() - interval '1 hour')`
+      : sql`state = 'importing'`;
+  const which = importId ? sql`state = 'importing' AND import_id = ${importId}` : abandoned;
   return store.transaction(async (tx) => {
     await tx.query(sql`DELETE FROM changes WHERE entity = 'initiative' AND entity_id IN (SELECT id FROM initiatives WHERE ${which})`);
     return (await tx.query<{ id: string }>(sql`DELETE FROM initiatives WHERE ${which} RETURNING id`)).length;

@@ -378,8 +378,14 @@ describe('import in short transactions', () => {
     expect(await staged()).toBeGreaterThan(0);
     expect((await v.get(`/en/initiatives/${prefix.replace(/\W/g, '-')}-0`)).status).toBe(404);
     expect((await v.get('/en/registry/export/initiatives.csv?scope=mine')).html).not.toContain(prefix);
-    // What `concord start` does first (src/main.ts).
+    // What `concord start` does first (src/main.ts). On PostgreSQL another process may be importing
+    // right now: a start leaves an import alone until it has written nothing for an hour.
     const { discardImport } = await import('./service.ts');
+    if (t.store.dialect === 'postgres') {
+      expect(await discardImport(t.store)).toBe(0);
+      expect(await staged()).toBeGreaterThan(0);
+      await t.store.db.query(sql`UPDATE initiatives SET created_at = now() - interval '2 hours' WHERE state = 'importing'`);
+    }
     expect(await discardImport(t.store)).toBeGreaterThan(0);
     expect(await staged()).toBe(0);
     expect(await count('initiatives')).toBe(before.initiatives);
