@@ -76,7 +76,9 @@ function toDocument(symbol: string, rows: Row[]): UNDocument {
     const kind = kindOf(row);
     if (!kind) continue;
     const id = `p_${row.seq}`;
-    const level = kind === 'subparagraph' ? Math.max(1, (row.paragraph_level ?? 2) - 1) : 0;
+    // The corpus gives "(aa)", "(bb)" (the items after "(z)") a deeper level than "(a)": they are siblings.
+    const doubled = /^\(?([a-z])\1+\)/.test(row.prefix?.trim() ?? '');
+    const level = kind === 'subparagraph' ? (doubled ? 1 : Math.max(1, (row.paragraph_level ?? 2) - 1)) : 0;
     open[level] = id;
     open.length = level + 1;
     blocks.push({

@@ -330,8 +330,9 @@ const GRAMMAR: Record<Language, Grammar> = {
       '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
     we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
     // "to" before a verb, not before a determiner or a number ("to the Convention", "to 2030").
+    // Not the "to" of "parties to conflict" or "to armed conflict".
     infinitive:
-      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
+      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d|(?:armed\s+)?conflicts?\b)|(?:^|\s)to\s*:|\s+in order to\s/,
     auxiliary: '(?:is|are)\\s+(?:(?:also|further|again|strongly|urgently|once again|hereby|therefore)\\s+)*',
     pronoun: /^(?:it|them|the latter|the Commission|the Council|the Entity|the Office|the Organization|the Forum)\b/,
   },
@@ -495,8 +496,11 @@ const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: 
   en: {
     leave:
       /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    // A list goes on after a list word, after "such as" ("international organizations such as the
+    // World Bank"), and through the heads of an organization ("the executive heads of the
+    // organizations of the United Nations system").
     resume:
-      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
+      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$|^,?\s+such as\s+(?:the\s+)?$|^,?\s+(?:and|as well as)\s+(?:the\s+)?(?:executive\s+)?(?:heads|secretariats|governing bodies)\s+of\s+(?:the\s+)?(?:(?:relevant|other|organizations|entities|agencies|funds|programmes|and|,)\s*)*(?:of\s+(?:the\s+)?)?$/i,
     maxLead: 6,
   },
 };
@@ -545,7 +549,10 @@ function looksLikeAgent(phrase: string, lang: Language): boolean {
       .split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]
       ?.split(/\s+/)
       .at(-1) ?? '';
-  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work)s?$/i.test(head);
+  // The head noun of a thing asked for, not of someone asked: "innovative practices", "new approaches".
+  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work|practice|approach(?:e)?|measure|polic(?:y|ie)|partnership|mechanism|initiative|programme|strateg(?:y|ie)|solution|tool|use|data)s?$/i.test(
+    head,
+  );
 }
 
 const tidy = (s: string) =>
@@ -597,13 +604,16 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
   return clauses(text, lang, context).map((c) => c.action);
 }
 
-/** The actions of a paragraph with where each starts (0: the paragraph opens with it). */
-function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number }[] {
+/**
+ * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether
+ * it shares the next one's infinitive ("Also urges Member States and encourages stakeholders to…").
+ */
+function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number; sharesNext: boolean }[] {
   const organ = context.organ ?? null;
   const firstPerson = lang === 'en' ? /(?:^|[\s,;(])we\b/i.test(text) : lang === 'fr' ? /\bnous\b/i.test(text) : false;
   const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
   const g = GRAMMAR[lang];
-  const out: { action: ClauseAction; at: number }[] = [];
+  const out: { action: ClauseAction; at: number; sharesNext: boolean }[] = [];
   const sharesNext = new Set<number>();
   hits.forEach((h, k) => {
     const { entry } = h;
@@ -715,14 +725,24 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
       object,
       deadline: entry.force === 'position' ? null : findDeadline(clause, lang, { notBefore: context.notBefore ?? null, organ }),
     };
-    out.push({ action, at: h.index });
+    out.push({ action, at: h.index, sharesNext: false });
   });
   // Verbs that share an infinitive take the next action's object and deadline.
   for (const k of [...sharesNext].sort((a, b) => b - a)) {
     const [self, next] = [out[k]?.action, out[k + 1]?.action];
-    if (self && next && next.directive) Object.assign(self, { object: next.object, deadline: next.deadline });
+    if (self && next && next.directive) {
+      Object.assign(self, { object: next.object, deadline: next.deadline });
+      if (out[k]) out[k].sharesNext = true;
+    }
   }
   return out;
+}
+
+/** The last action of a block with the ones before it that share its infinitive. */
+function passedOn(found: { action: ClauseAction; sharesNext: boolean }[]): ClauseAction[] {
+  let from = found.length - 1;
+  while (from > 0 && found[from - 1]?.sharesNext) from--;
+  return found.slice(Math.max(0, from)).map((c) => c.action);
 }
 
 /**
@@ -736,15 +756,17 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
   const firstPerson = doc.blocks.some((b) => b.kind === 'chapeau' || (b.kind === 'operative' && /^We\s/.test(b.text)));
   const context: ActionContext = { notBefore: year, organ: doc.organ };
   const rows: RequestedAction[] = [];
-  const lastOf = new Map<string, ClauseAction>();
-  let previous: ClauseAction | undefined;
+  // What each block passes to its items: its last action, with the actions before it that share
+  // its infinitive ("Also urges Member States and encourages stakeholders…: (a) Eliminating…").
+  const lastOf = new Map<string, ClauseAction[]>();
+  let previous: ClauseAction[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
-    const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
+    let found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
     const own: ClauseAction[] = found.map((c) => c.action);
     // Items carry what their chapeau asks or decides; a chapeau that only recognizes passes nothing.
-    const carried = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
-    const chapeau = carried?.directive ? carried : undefined;
+    const carried = (b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined)?.filter((a) => a.directive) ?? [];
+    const chapeau = carried.at(-1);
     let opensWithVerb = found[0]?.at === 0;
     if (b.kind === 'subparagraph' && !chapeau && !opensWithVerb) continue;
     if (chapeau && !opensWithVerb && doc.language === 'en') {
@@ -754,6 +776,7 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
       const asks = item[0]?.action.force === 'request' || item[0]?.action.force === 'invitation';
       if (item[0]?.at === 0 && (asks || (/^To\s/.test(b.text) && item[0].action.force !== 'position'))) {
         own.splice(0, own.length, ...item.map((c) => c.action));
+        found = item;
         opensWithVerb = true;
       }
     }
@@ -763,17 +786,23 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
       const head = doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined;
       const named = head && chapeau.directive ? actorChain(head, findActors(head, doc.language), doc.language) : [];
       const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 1;
-      const row = { ...chapeau, ...(leading ? { actors: toActors(named) } : {}), object: tidy(b.text), deadline, inherited: true };
-      rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
-      lastOf.set(b.id, row);
+      const passed = leading ? [{ ...chapeau, actors: toActors(named) }] : carried;
+      const items = passed.map((a) => ({
+        ...a,
+        object: tidy(b.text),
+        deadline: a === chapeau || leading ? deadline : a.deadline,
+        inherited: true,
+      }));
+      for (const row of items) rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
+      lastOf.set(b.id, items);
       continue;
     }
     for (const a of own) rows.push({ ...a, inherited: false, blockId: b.id, paragraph: b.number, part: b.part });
     // A lead-in without a verb of its own ("To realize this commitment, we will draw from the
     // following actions:") carries the action of the paragraph before it to its items.
-    const last = own.at(-1) ?? (/:\s*$/.test(b.text) ? previous : undefined);
-    if (last) lastOf.set(b.id, last);
-    if (b.kind === 'operative') previous = own.at(-1);
+    const last = found.length > 0 ? passedOn(found) : /:\s*$/.test(b.text) ? previous : [];
+    if (last.length > 0) lastOf.set(b.id, last);
+    if (b.kind === 'operative') previous = passedOn(found);
   }
   return rows;
 }
