@@ -114,6 +114,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('adopts', 'decision', 'adopt'),
     en('endorses', 'decision', 'endorse'),
     en('approves', 'decision', 'approve'),
+    // "Appropriates … 196,300 dollars under section 29C": no first-person form ("as appropriate").
+    e('appropriates', 'decision', 'appropriates', ''),
     en('commits', 'commitment', 'commit'),
     en('recommits', 'commitment', 'recommit'),
     en(
@@ -380,6 +382,10 @@ const GRAMMAR: Record<Language, Grammar> = {
 
 const UNKNOWN_ACTOR_MAX_WORDS = 10;
 
+/** A request named as a noun after a position verb: "(Recalls) its request to", "(Reiterates) the invitation addressed to". */
+const REQUEST_NOUN =
+  /^\s*(?:(?:its|the|his|her|our)\s+)?(?:previous\s+|earlier\s+)?(?:request|invitation|call|appeal|encouragement)s?\s+(?:made\s+|addressed\s+)?(?:to|upon|on)\s+(?=the\b|all\b|[A-Z])/;
+
 interface Compiled {
   re: RegExp;
   entries: { entry: VerbEntry; person: 'third' | 'first' | 'passive'; re: RegExp }[];
@@ -411,7 +417,8 @@ function compile(lang: Language): Compiled {
     g.we ? `(?<we>${g.we})(?<v1>${forms})${wordEnd}` : null,
     // "Continues to call for…": the verb after "continues to" is the one that asks.
     `(?<lead>${g.boundary})${g.adverbs}(?<cont>${lang === 'en' ? '(?:continues?|will continue) to\\s+' : '(?!)'})?(?<v2>${forms})${wordEnd}`,
-    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=\\s+to\\s)` : null,
+    // "…are requested, as appropriate, to enhance…": an aside may stand before the infinitive.
+    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=(?:,[^,;]{1,60},)?\\s+to\\s)` : null,
   ].filter(Boolean);
   const result = { re: new RegExp(parts.join('|'), flags), entries };
   compiled.set(lang, result);
@@ -459,7 +466,15 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     if (person === 'passive') {
       const before = text.slice(0, m.index);
       // The subject runs from the clause boundary ("Governments, individually and collectively, are encouraged").
-      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(':'), before.search(/,\s+and\s+[^,]*$/));
+      // or from "that" ("Reiterates that States are strongly urged to refrain…").
+      const that = before.search(/\sthat\s(?!.*\sthat\s)/);
+      const cut = Math.max(
+        before.lastIndexOf(';'),
+        before.lastIndexOf('. '),
+        before.lastIndexOf(':'),
+        before.search(/,\s+and\s+[^,]*$/),
+        that >= 0 ? that + 5 : -1,
+      );
       subjectFrom = cut + 1;
     }
     hits.push({
@@ -605,16 +620,68 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
 }
 
 /**
+ * A duty the text lays on a named actor without a verb of the Assembly: the rules of procedure
+ * and programmes of action ("The Secretary-General of the United Nations or a designated
+ * representative shall direct the staff", "The Office of the High Representative … should
+ * strengthen its functions to undertake the following:"). The modal is the verb: "shall" and
+ * "must" oblige (a decision), "should" recommends (an invitation), "will" commits. Passives
+ * ("shall be elected") say what is done, not who does it, and are left alone.
+ */
+function dutyIn(text: string, context: ActionContext): ClauseAction | null {
+  const m = DUTY.exec(text);
+  const subject = m?.groups?.subject;
+  const modal = m?.groups?.modal?.toLowerCase();
+  if (!m || !subject || !modal) return null;
+  const named = actorChain(subject, findActors(subject, 'en'), 'en');
+  // A body the catalogue does not know, named as one: "The Conference", "The Bureau", "The General Committee".
+  const body = /^(?:The\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)$/.exec(subject.trim())?.[1];
+  // The named actor heads the subject: not "The Economic and Social Council cycle will continue".
+  const first = named[0];
+  // nor "The engagement of civil society … should continue to be arranged".
+  const heads = first
+    ? subject.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length <= 2 &&
+      /^(?:$|\s*[,(]|\s+(?:of|or|and|in|as|together)\b)/.test(subject.slice(first.index + first.text.length))
+    : false;
+  const actors: ActionActor[] = heads ? toActors(named) : body ? [{ id: null, text: body }] : [];
+  if (actors.length === 0) return null;
+  const force: VerbForce = modal === 'should' ? 'invitation' : modal === 'will' ? 'commitment' : 'decision';
+  const clause = text.slice(m.index + m[0].length);
+  return {
+    verb: modal,
+    verbText: modal,
+    force,
+    directive: true,
+    actors,
+    object: tidy(clause),
+    deadline: findDeadline(clause, 'en', { notBefore: context.notBefore ?? null, organ: context.organ ?? null }),
+  };
+}
+
+const DUTY_VERB = /^(?:shall|should|must|will)$/;
+
+/** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph. */
+const DUTY =
+  /^(?<subject>(?:The|All|Each|Every|Any)\s[^,;:.]{1,160}?)(?:,[^,;:]{1,120},)?\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
+
+/**
  * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether
  * it shares the next one's infinitive ("Also urges Member States and encourages stakeholders to…").
  */
-function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number; sharesNext: boolean }[] {
+function clauses(
+  text: string,
+  lang: Language,
+  context: ActionContext,
+): { action: ClauseAction; at: number; sharesNext: boolean; duty?: boolean }[] {
   const organ = context.organ ?? null;
   const firstPerson = lang === 'en' ? /(?:^|[\s,;(])we\b/i.test(text) : lang === 'fr' ? /\bnous\b/i.test(text) : false;
   const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
   const g = GRAMMAR[lang];
   const out: { action: ClauseAction; at: number; sharesNext: boolean }[] = [];
   const sharesNext = new Set<number>();
+  if (hits.length === 0 && lang === 'en') {
+    const duty = dutyIn(text, context);
+    return duty ? [{ action: duty, at: 0, sharesNext: false, duty: true }] : [];
+  }
   hits.forEach((h, k) => {
     const { entry } = h;
     const nextStart = hits[k + 1]?.index ?? text.length;
@@ -681,6 +748,20 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
           actors = toActors(mentions.filter((m) => m.index < 40));
         }
       }
+    } else if (entry.force === 'position' && lang === 'en' && REQUEST_NOUN.test(clause)) {
+      // "Recalls the request to the Secretary-General … to disclose…", "Reiterates the invitation to
+      // the President of the General Assembly … to give…": a request made before, with its addressees.
+      const rest = clause.replace(REQUEST_NOUN, '');
+      const mentions = findActors(rest, lang);
+      const at = firstInfinitive(rest, lang, mentions);
+      if (at >= 0)
+        actors = toActors(
+          actorChain(
+            rest.slice(0, at),
+            mentions.filter((m) => m.index < at),
+            lang,
+          ),
+        );
     } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
       // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
       // (not what an earlier text did: "recalls that the Assembly determined … should").
@@ -763,10 +844,19 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
   for (const b of doc.blocks) {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
     let found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
-    const own: ClauseAction[] = found.map((c) => c.action);
     // Items carry what their chapeau asks or decides; a chapeau that only recognizes passes nothing.
-    const carried = (b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined)?.filter((a) => a.directive) ?? [];
+    // A duty passes to items that say what is to be done ("should strengthen its functions to undertake
+    // the following: (a) Assist…"), not to items that list who ("should include: (a) The country
+    // under consideration;").
+    const listsWho = /^(?:the|a|an|such|its|their|members?|countries|one|two|three|four|five|top)\b|^\p{L}+[^s\s]s\b/iu.test(b.text);
+    const carried =
+      (b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined)?.filter(
+        (a) => a.directive && !(listsWho && DUTY_VERB.test(a.verb)),
+      ) ?? [];
     const chapeau = carried.at(-1);
+    // An item under a chapeau that asks or decides carries it, whatever modal it holds itself.
+    if (chapeau && found[0]?.duty) found = [];
+    const own: ClauseAction[] = found.map((c) => c.action);
     let opensWithVerb = found[0]?.at === 0;
     if (b.kind === 'subparagraph' && !chapeau && !opensWithVerb) continue;
     if (chapeau && !opensWithVerb && doc.language === 'en') {
