@@ -46,8 +46,20 @@ export function baseForm(label: string): string {
 const GOLD_VERB: Record<string, string> = { 'call on': 'call upon', 'having considered': 'consider', recommit: 'recommit' };
 
 /** An annotated assignee as a catalogue id (its normalized name, else its words), or its own words. */
+// The annotation's own codes for actors ("SC" with no words: the Council that adopts the text).
+const GOLD_CODE: Record<string, string> = {
+  GA: 'body.general-assembly',
+  SC: 'body.security-council',
+  HRC: 'body.human-rights-council',
+  PBC: 'body.peacebuilding-commission',
+  OCT: 'un.unoct',
+  WB: 'un.world-bank',
+  DESA: 'un.un-desa',
+};
+
 function goldActor(a: Mandate['assignees'][number]): string {
-  if (a.assignee_normalized === 'GA') return 'body.general-assembly';
+  const code = GOLD_CODE[a.assignee_normalized];
+  if (code) return code;
   for (const words of [a.assignee_normalized, a.assignee]) {
     const found = words ? findActors(words, 'en') : [];
     if (found[0]) return found[0].id;
@@ -76,8 +88,9 @@ function toDocument(symbol: string, rows: Row[]): UNDocument {
     const kind = kindOf(row);
     if (!kind) continue;
     const id = `p_${row.seq}`;
-    // The corpus gives "(aa)", "(bb)" (the items after "(z)") a deeper level than "(a)": they are siblings.
-    const doubled = /^\(?([a-z])\1+\)/.test(row.prefix?.trim() ?? '');
+    // The corpus gives "(aa)", "(bb)" (the items after "(z)") a deeper level than "(a)": they are
+    // siblings. Not "(ii)", "(iii)", "(xx)": roman numerals, one level down.
+    const doubled = /^\(?([a-hj-uwyz])\1+\)/.test(row.prefix?.trim() ?? '');
     const level = kind === 'subparagraph' ? (doubled ? 1 : Math.max(1, (row.paragraph_level ?? 2) - 1)) : 0;
     open[level] = id;
     open.length = level + 1;

@@ -140,7 +140,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
       '(?:are|remain) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
       '(?:is|remains) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
     ),
-    en('is encouraged', 'position', 'are encouraged(?! to)', 'is encouraged(?! to)'),
+    // "States are encouraged to…" and "The Commission is encouraged: (a) To…" ask; "are encouraged by" does not.
+    en('is encouraged', 'position', 'are encouraged(?! to|\\s*:)', 'is encouraged(?! to|\\s*:)'),
     en('is convinced', 'position', 'are (?:firmly )?convinced', 'is (?:firmly )?convinced'),
     en('notes', 'position', 'note'),
     en('reaffirms', 'position', 'reaffirm'),
@@ -418,7 +419,7 @@ function compile(lang: Language): Compiled {
     // "Continues to call for…": the verb after "continues to" is the one that asks.
     `(?<lead>${g.boundary})${g.adverbs}(?<cont>${lang === 'en' ? '(?:continues?|will continue) to\\s+' : '(?!)'})?(?<v2>${forms})${wordEnd}`,
     // "…are requested, as appropriate, to enhance…": an aside may stand before the infinitive.
-    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=(?:,[^,;]{1,60},)?\\s+to\\s)` : null,
+    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=(?:,[^,;]{1,60},)?\\s+to\\s|\\s*:)` : null,
   ].filter(Boolean);
   const result = { re: new RegExp(parts.join('|'), flags), entries };
   compiled.set(lang, result);
