@@ -10,7 +10,7 @@
 // actor: in "Encourages a continued focus on…" the noun phrase is the object. Decisions and
 // commitments are the issuing organ's own. Sub-paragraphs "(a) To…" carry their chapeau's verb.
 import type { Language } from '../language/languages.ts';
-import { findActors, type ActorMention } from './actors.ts';
+import { actorById, findActors, type ActorMention } from './actors.ts';
 import { findDeadline, type Deadline } from './deadlines.ts';
 import type { UNDocument } from './model.ts';
 
@@ -895,5 +895,41 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
     if (last.length > 0) lastOf.set(b.id, last);
     if (b.kind === 'operative') previous = passedOn(found);
   }
-  return rows;
+  return resolveShortTitles(rows, doc);
+}
+
+/** A body named by its short title once its full name is known: "The Commission is encouraged:". */
+const SHORT_TITLE = /^(?:the\s+)?(Commission|Council|Forum|Office|Entity|Organization|Committee|Authority|Fund|Programme|Board)$/i;
+
+/**
+ * Unknown actors that are a short title ("the Commission", "the Entity") stand for the body of
+ * that kind the document names most: in a resolution on the CSTD, "the Commission" is the CSTD.
+ * English only: other languages decline or order the words differently.
+ */
+function resolveShortTitles(rows: RequestedAction[], doc: UNDocument): RequestedAction[] {
+  if (doc.language !== 'en' || !rows.some((r) => r.actors.some((a) => a.id === null && SHORT_TITLE.test(a.text)))) return rows;
+  const named = new Map<string, number>();
+  for (const b of doc.blocks) for (const m of findActors(b.text, 'en')) named.set(m.id, (named.get(m.id) ?? 0) + 1);
+  const byTitle = new Map<string, string | null>();
+  const resolve = (title: string): string | null => {
+    const word = title.toLowerCase();
+    if (!byTitle.has(word)) {
+      const candidates = [...named]
+        .filter(([id]) => new RegExp(`\\b${word}\\b`, 'i').test(actorById(id)?.names.en ?? ''))
+        .sort((a, b) => b[1] - a[1]);
+      byTitle.set(word, candidates[0]?.[0] ?? null);
+    }
+    return byTitle.get(word) ?? null;
+  };
+  return rows.map((r) => ({
+    ...r,
+    actors: r.actors
+      .map((a) => {
+        const title = a.id === null ? SHORT_TITLE.exec(a.text)?.[1] : undefined;
+        const id = title ? resolve(title) : null;
+        return id ? { id, text: a.text } : a;
+      })
+      // "the Commission" beside the CSTD named in full is one actor.
+      .filter((a, i, all) => a.id === null || all.findIndex((x) => x.id === a.id) === i),
+  }));
 }
