@@ -125,6 +125,10 @@ const LEXICON: Record<Language, VerbEntry[]> = {
       '(?:is|remains) (?:also |further )?(?:firmly |fully |strongly )?committed',
     ),
     en('pledges', 'commitment', 'pledge'),
+    // "We aim to provide financial and technical support…": an outcome document's own undertaking.
+    // Not "we will" with any verb: the annotation and the texts' own chapeaux ("we will draw from
+    // the following actions") read most of those as statements, not actions.
+    e('commits', 'commitment', '(?!)', 'aim to|strive to|undertake to'),
     en('supports', 'position', 'support'),
     en('takes note', 'position', 'take (?:due |careful )?note', 'takes (?:due |careful )?note'),
     en(
@@ -643,7 +647,8 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
     ? subject.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length <= 2 &&
       /^(?:$|\s*[,(]|\s+(?:of|or|and|in|as|together)\b)/.test(subject.slice(first.index + first.text.length))
     : false;
-  const actors: ActionActor[] = heads ? toActors(named) : body ? [{ id: null, text: body }] : [];
+  // "The Conference will include five interactive dialogues" plans a meeting: "will" binds named actors only.
+  const actors: ActionActor[] = heads ? toActors(named) : body && modal !== 'will' ? [{ id: null, text: body }] : [];
   if (actors.length === 0) return null;
   const force: VerbForce = modal === 'should' ? 'invitation' : modal === 'will' ? 'commitment' : 'decision';
   const clause = text.slice(m.index + m[0].length);
@@ -660,9 +665,9 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
 
 const DUTY_VERB = /^(?:shall|should|must|will)$/;
 
-/** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph. */
+/** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph (names may hold commas). */
 const DUTY =
-  /^(?<subject>(?:The|All|Each|Every|Any)\s[^,;:.]{1,160}?)(?:,[^,;:]{1,120},)?\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
+  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
 
 /**
  * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether
