@@ -569,6 +569,8 @@ function looksLikeAgent(phrase: string, lang: Language): boolean {
       .split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]
       ?.split(/\s+/)
       .at(-1) ?? '';
+  // A body named by its title is an agent whatever its ending: "the Authority", "the Division".
+  if (/^\p{Lu}/u.test(head) && /^(?:the\s+)?\p{Lu}/u.test(phrase)) return true;
   // The head noun of a thing asked for, not of someone asked: "innovative practices", "new approaches".
   return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work|practice|approach(?:e)?|measure|polic(?:y|ie)|partnership|mechanism|initiative|programme|strateg(?:y|ie)|solution|tool|use|data)s?$/i.test(
     head,

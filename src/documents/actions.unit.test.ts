@@ -340,6 +340,12 @@ describe('actor lists and what is not an actor', () => {
       'Encourages innovative practices that draw on the knowledge of people affected by natural disasters to develop locally sustainable solutions and to produce life-saving items locally;',
     );
     expect(encourage).toMatchObject({ verb: 'encourages', actors: [] });
+    // A body named by its title is an actor even when its name ends like an abstract noun (A/RES/79/144).
+    expect(
+      summary(
+        'Encourages the Authority to continue its work towards the standardization of marine bathymetric information collected in the Area;',
+      )[0]?.actors,
+    ).toEqual(['?Authority']);
   });
 
   it('knows the envoys, the special procedures, OHRLLS by its short name, UNOCT, IMO, CSW and donors', () => {
