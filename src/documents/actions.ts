@@ -881,9 +881,11 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
     if (chapeau && !opensWithVerb) {
       const deadline = findDeadline(b.text, doc.language, { notBefore: year, organ: doc.organ }) ?? chapeau.deadline;
       // "Requests: (a) The Secretary-General, in his capacity as Chair…, to enhance…": the item names who.
-      const head = doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined;
+      // "Recommends: … (ii) That the Secretary-General take appropriate action…": the subject of the that-clause.
+      const that = doc.language === 'en' && chapeau.directive ? /^That\s+(.{1,200})/.exec(b.text)?.[0] : undefined;
+      const head = that ?? (doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined);
       const named = head && chapeau.directive ? actorChain(head, findActors(head, doc.language), doc.language) : [];
-      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 1;
+      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= (that ? 2 : 1);
       const passed = leading ? [{ ...chapeau, actors: toActors(named) }] : carried;
       const items = passed.map((a) => ({
         ...a,

@@ -359,6 +359,11 @@ describe('actor lists and what is not an actor', () => {
     expect(ids('the Office of Counter-Terrorism and the International Maritime Organization')).toEqual(['un.unoct', 'un.imo']);
     expect(ids('the Commission on the Status of Women')).toEqual(['body.csw']);
     expect(ids('donor agencies')).toEqual(['group.development-partners']);
+    // The end of a compound is not the name (A/RES/64/289): the Under-Secretary-General is not the Secretary-General.
+    expect(ids('That the Under-Secretary-General/head of the Entity shall report to the Secretary-General')).toEqual([
+      'office.secretary-general',
+    ]);
+    expect(findActors('the Under-Secretary-General', 'en')).toEqual([]);
   });
 });
 
@@ -450,6 +455,18 @@ describe('requests read from passives, recalled requests and duties', () => {
 });
 
 describe('items carry their chapeau', () => {
+  it('an item "That X …" under a chapeau that asks names X (E/RES/131(VI))', () => {
+    const doc = resolutionOf('E/RES/131(VI)', [
+      ['1', 'Recommends:'],
+      ['i', 'That the Member Governments stimulate the accurate survey and mapping of their national territories;', '1'],
+      ['ii', 'That the Secretary-General take appropriate action, within the limits of budgetary availabilities:', '1'],
+    ]);
+    expect(rowsOf(doc).filter((r) => r.paragraph !== '1')).toEqual([
+      { paragraph: 'i', verb: 'recommends', actors: ['group.member-states'] },
+      { paragraph: 'ii', verb: 'recommends', actors: ['office.secretary-general'] },
+    ]);
+  });
+
   it('"X is encouraged:" asks X for each item, and "the Commission" is the commission the text is about (E/RES/2024/14)', () => {
     const doc = resolutionOf('E/RES/2024/14', [
       [

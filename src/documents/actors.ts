@@ -705,6 +705,7 @@ export const ACTORS: Actor[] = [
         '(?:all )?Governments',
         'countries',
         'national Governments',
+        'Member Governments',
         'member countries',
       ],
       fr: ['(?:tous les )?États', '(?:les )?gouvernements'],
@@ -966,8 +967,10 @@ const matchers: Record<Language, { id: string; re: RegExp }[]> = Object.fromEntr
       const sources = [escape(a.names[lang]).replace(/'/g, "['’]"), ...(a.aliases[lang] ?? [])];
       if (lang !== 'en') sources.push(...(a.aliases.en ?? []).filter((s) => /^[A-Z][A-Z-]+$/.test(s)));
       const alternation = sources.join('|');
-      // Latin and Cyrillic names must stand as whole words; Chinese and Arabic have no such edges here.
-      const pattern = lang === 'zh' || lang === 'ar' ? `(?:${alternation})` : `(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`;
+      // Latin and Cyrillic names must stand as whole words, not the end of a compound ("Under-Secretary-General"
+      // is not the Secretary-General); Chinese and Arabic have no such edges here.
+      const pattern =
+        lang === 'zh' || lang === 'ar' ? `(?:${alternation})` : `(?<![\\p{L}\\p{N}]|\\p{L}-)(?:${alternation})(?![\\p{L}\\p{N}])`;
       return { id: a.id, re: new RegExp(pattern, lang === 'zh' || lang === 'ar' ? 'gu' : 'giu') };
     }),
   ]),
