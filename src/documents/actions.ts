@@ -643,12 +643,13 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
   // A body the catalogue does not know, named as one: "The Conference", "The Bureau", "The General Committee".
   const body = /^(?:The\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)$/.exec(subject.trim())?.[1];
   // The named actor heads the subject: not "The Economic and Social Council cycle will continue".
-  const first = named[0];
+  const [first, last] = [named[0], named.at(-1)];
   // nor "The engagement of civil society … should continue to be arranged".
-  const heads = first
-    ? subject.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length <= 2 &&
-      /^(?:$|\s*[,(]|\s+(?:of|or|and|in|as|together)\b)/.test(subject.slice(first.index + first.text.length))
-    : false;
+  const heads =
+    first && last
+      ? subject.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length <= 2 &&
+        /^(?:$|\s*[,(]|\s+(?:of|or|and|in|as|together)\b)/.test(subject.slice(last.index + last.text.length))
+      : false;
   // "The Conference will include five interactive dialogues" plans a meeting: "will" binds named actors only.
   const actors: ActionActor[] = heads ? toActors(named) : body && modal !== 'will' ? [{ id: null, text: body }] : [];
   if (actors.length === 0) return null;
@@ -823,6 +824,19 @@ function clauses(
       Object.assign(self, { object: next.object, deadline: next.deadline });
       if (out[k]) out[k].sharesNext = true;
     }
+  }
+  if (lang === 'en') {
+    // A later sentence with no verb of the Assembly may lay a duty of its own: "We note that
+    // inclusive regional processes will draw on national reviews… The relevant United Nations
+    // regional commissions and agencies should continue to ensure…".
+    for (const m of text.matchAll(/(?<=[\p{Ll})\]\d]\.\s+)\p{Lu}/gu)) {
+      const end = text.indexOf('. ', m.index);
+      const sentenceEnd = end < 0 ? text.length : end + 1;
+      if (hits.some((h) => h.index >= m.index && h.index < sentenceEnd)) continue;
+      const duty = dutyIn(text.slice(m.index, sentenceEnd), context);
+      if (duty) out.push({ action: duty, at: m.index, sharesNext: false });
+    }
+    out.sort((x, y) => x.at - y.at);
   }
   return out;
 }

@@ -442,6 +442,19 @@ describe('requests read from passives, recalled requests and duties', () => {
     expect(rowsOf(members)).toEqual([{ paragraph: '98', verb: 'should', actors: ['body.peacebuilding-commission'] }]);
   });
 
+  it('reads a duty in a later sentence with no verb of its own (A/RES/79/233, A/RES/60/1)', () => {
+    const actions = summary(
+      'We note that inclusive regional processes will draw on national reviews and contribute to follow-up and review at the global level. The relevant United Nations regional commissions and agencies should continue to ensure that the needs and challenges of landlocked developing countries are addressed as part of their ongoing work.',
+    );
+    expect(actions.map((a) => a.verb)).toEqual(['notes', 'should']);
+    expect(actions[1]?.actors).toEqual(['group.un-system', 'body.regional-commissions']);
+    expect(
+      summary(
+        'We emphasize the obligation of States to settle their disputes by peaceful means in accordance with Chapter VI of the Charter. All States should act in accordance with the Declaration on Principles of International Law concerning Friendly Relations.',
+      )[1],
+    ).toMatchObject({ verb: 'should', actors: ['group.member-states'] });
+  });
+
   it('reads "We aim to …" as the Assembly’s own undertaking (A/RES/79/233); "The Conference will include" lays no duty (A/RES/75/212)', () => {
     expect(
       summary(
