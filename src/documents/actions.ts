@@ -10,7 +10,7 @@
 // actor: in "Encourages a continued focus on…" the noun phrase is the object. Decisions and
 // commitments are the issuing organ's own. Sub-paragraphs "(a) To…" carry their chapeau's verb.
 import type { Language } from '../language/languages.ts';
-import { findActors, type ActorMention } from './actors.ts';
+import { actorById, findActors, type ActorMention } from './actors.ts';
 import { findDeadline, type Deadline } from './deadlines.ts';
 import type { UNDocument } from './model.ts';
 
@@ -114,6 +114,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('adopts', 'decision', 'adopt'),
     en('endorses', 'decision', 'endorse'),
     en('approves', 'decision', 'approve'),
+    // "Appropriates … 196,300 dollars under section 29C": no first-person form ("as appropriate").
+    e('appropriates', 'decision', 'appropriates', ''),
     en('commits', 'commitment', 'commit'),
     en('recommits', 'commitment', 'recommit'),
     en(
@@ -123,6 +125,10 @@ const LEXICON: Record<Language, VerbEntry[]> = {
       '(?:is|remains) (?:also |further )?(?:firmly |fully |strongly )?committed',
     ),
     en('pledges', 'commitment', 'pledge'),
+    // "We aim to provide financial and technical support…": an outcome document's own undertaking.
+    // Not "we will" with any verb: the annotation and the texts' own chapeaux ("we will draw from
+    // the following actions") read most of those as statements, not actions.
+    e('commits', 'commitment', '(?!)', 'aim to|strive to|undertake to'),
     en('supports', 'position', 'support'),
     en('takes note', 'position', 'take (?:due |careful )?note', 'takes (?:due |careful )?note'),
     en(
@@ -138,7 +144,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
       '(?:are|remain) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
       '(?:is|remains) (?:also |further )?(?:deeply |gravely |seriously |extremely |very )?concerned',
     ),
-    en('is encouraged', 'position', 'are encouraged(?! to)', 'is encouraged(?! to)'),
+    // "States are encouraged to…" and "The Commission is encouraged: (a) To…" ask; "are encouraged by" does not.
+    en('is encouraged', 'position', 'are encouraged(?! to|\\s*:)', 'is encouraged(?! to|\\s*:)'),
     en('is convinced', 'position', 'are (?:firmly )?convinced', 'is (?:firmly )?convinced'),
     en('notes', 'position', 'note'),
     en('reaffirms', 'position', 'reaffirm'),
@@ -330,8 +337,9 @@ const GRAMMAR: Record<Language, Grammar> = {
       '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
     we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
     // "to" before a verb, not before a determiner or a number ("to the Convention", "to 2030").
+    // Not the "to" of "parties to conflict" or "to armed conflict".
     infinitive:
-      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d)|(?:^|\s)to\s*:|\s+in order to\s/,
+      /(?:^|\s)(?:to|that)\s+(?!the\b|a\b|an\b|its\b|their\b|all\b|this\b|these\b|those\b|such\b|\d|(?:armed\s+)?conflicts?\b)|(?:^|\s)to\s*:|\s+in order to\s/,
     auxiliary: '(?:is|are)\\s+(?:(?:also|further|again|strongly|urgently|once again|hereby|therefore)\\s+)*',
     pronoun: /^(?:it|them|the latter|the Commission|the Council|the Entity|the Office|the Organization|the Forum)\b/,
   },
@@ -379,6 +387,10 @@ const GRAMMAR: Record<Language, Grammar> = {
 
 const UNKNOWN_ACTOR_MAX_WORDS = 10;
 
+/** A request named as a noun after a position verb: "(Recalls) its request to", "(Reiterates) the invitation addressed to". */
+const REQUEST_NOUN =
+  /^\s*(?:(?:its|the|his|her|our)\s+)?(?:previous\s+|earlier\s+)?(?:request|invitation|call|appeal|encouragement)s?\s+(?:made\s+|addressed\s+)?(?:to|upon|on)\s+(?=the\b|all\b|[A-Z])/;
+
 interface Compiled {
   re: RegExp;
   entries: { entry: VerbEntry; person: 'third' | 'first' | 'passive'; re: RegExp }[];
@@ -410,7 +422,8 @@ function compile(lang: Language): Compiled {
     g.we ? `(?<we>${g.we})(?<v1>${forms})${wordEnd}` : null,
     // "Continues to call for…": the verb after "continues to" is the one that asks.
     `(?<lead>${g.boundary})${g.adverbs}(?<cont>${lang === 'en' ? '(?:continues?|will continue) to\\s+' : '(?!)'})?(?<v2>${forms})${wordEnd}`,
-    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=\\s+to\\s)` : null,
+    // "…are requested, as appropriate, to enhance…": an aside may stand before the infinitive.
+    g.auxiliary && passives ? `\\s(?<aux>${g.auxiliary})(?<v3>${passives})${wordEnd}(?=(?:,[^,;]{1,60},)?\\s+to\\s|\\s*:)` : null,
   ].filter(Boolean);
   const result = { re: new RegExp(parts.join('|'), flags), entries };
   compiled.set(lang, result);
@@ -458,7 +471,15 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     if (person === 'passive') {
       const before = text.slice(0, m.index);
       // The subject runs from the clause boundary ("Governments, individually and collectively, are encouraged").
-      const cut = Math.max(before.lastIndexOf(';'), before.lastIndexOf('. '), before.lastIndexOf(':'), before.search(/,\s+and\s+[^,]*$/));
+      // or from "that" ("Reiterates that States are strongly urged to refrain…").
+      const that = before.search(/\sthat\s(?!.*\sthat\s)/);
+      const cut = Math.max(
+        before.lastIndexOf(';'),
+        before.lastIndexOf('. '),
+        before.lastIndexOf(':'),
+        before.search(/,\s+and\s+[^,]*$/),
+        that >= 0 ? that + 5 : -1,
+      );
       subjectFrom = cut + 1;
     }
     hits.push({
@@ -495,8 +516,11 @@ const CHAIN: Partial<Record<Language, { leave: RegExp; resume: RegExp; maxLead: 
   en: {
     leave:
       /\b(?:of|with|in(?! particular)|as(?! well as| appropriate)|through|within|by|for|under|from|on|at|into|via|among|between|[a-z]+ing(?<!including|bring))\b/i,
+    // A list goes on after a list word, after "such as" ("international organizations such as the
+    // World Bank"), and through the heads of an organization ("the executive heads of the
+    // organizations of the United Nations system").
     resume:
-      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$/i,
+      /,\s*(?:and|as well as|including|in particular|especially|notably|or)\s+(?:(?:the|all|other|relevant|interested|concerned|its|their)\s+)*$|^,?\s+such as\s+(?:the\s+)?$|^,?\s+(?:and|as well as)\s+(?:the\s+)?(?:executive\s+)?(?:heads|secretariats|governing bodies)\s+of\s+(?:the\s+)?(?:(?:relevant|other|organizations|entities|agencies|funds|programmes|and|,)\s*)*(?:of\s+(?:the\s+)?)?$/i,
     maxLead: 6,
   },
 };
@@ -545,7 +569,12 @@ function looksLikeAgent(phrase: string, lang: Language): boolean {
       .split(/\s+(?:of|in|on|for|into|about|between|among|to|with)\s+/i)[0]
       ?.split(/\s+/)
       .at(-1) ?? '';
-  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work)s?$/i.test(head);
+  // A body named by its title is an agent whatever its ending: "the Authority", "the Division".
+  if (/^\p{Lu}/u.test(head) && /^(?:the\s+)?\p{Lu}/u.test(phrase)) return true;
+  // The head noun of a thing asked for, not of someone asked: "innovative practices", "new approaches".
+  return !/(?:ion|ment|ness|ity|ance|ence|ing|ure|efforts?|action|research|support|assistance|funding|work|practice|approach(?:e)?|measure|polic(?:y|ie)|partnership|mechanism|initiative|programme|strateg(?:y|ie)|solution|tool|use|data)s?$/i.test(
+    head,
+  );
 }
 
 const tidy = (s: string) =>
@@ -597,14 +626,71 @@ export function actionsIn(text: string, lang: Language, context: ActionContext =
   return clauses(text, lang, context).map((c) => c.action);
 }
 
-/** The actions of a paragraph with where each starts (0: the paragraph opens with it). */
-function clauses(text: string, lang: Language, context: ActionContext): { action: ClauseAction; at: number }[] {
+/**
+ * A duty the text lays on a named actor without a verb of the Assembly: the rules of procedure
+ * and programmes of action ("The Secretary-General of the United Nations or a designated
+ * representative shall direct the staff", "The Office of the High Representative … should
+ * strengthen its functions to undertake the following:"). The modal is the verb: "shall" and
+ * "must" oblige (a decision), "should" recommends (an invitation), "will" commits. Passives
+ * ("shall be elected") say what is done, not who does it, and are left alone.
+ */
+function dutyIn(text: string, context: ActionContext): ClauseAction | null {
+  const m = DUTY.exec(text);
+  const subject = m?.groups?.subject;
+  const modal = m?.groups?.modal?.toLowerCase();
+  if (!m || !subject || !modal) return null;
+  const named = actorChain(subject, findActors(subject, 'en'), 'en');
+  // A body the catalogue does not know, named as one: "The Conference", "The Bureau", "The General Committee".
+  const body = /^(?:The\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)$/.exec(subject.trim())?.[1];
+  // The named actor heads the subject: not "The Economic and Social Council cycle will continue".
+  const [first, last] = [named[0], named.at(-1)];
+  // nor "The engagement of civil society … should continue to be arranged".
+  const heads =
+    first && last
+      ? subject.slice(0, first.index).trim().split(/\s+/).filter(Boolean).length <= 2 &&
+        /^(?:$|\s*[,(]|\s+(?:of|or|and|in|as|together)\b)/.test(subject.slice(last.index + last.text.length))
+      : false;
+  // "The Conference will include five interactive dialogues" plans a meeting: "will" binds named actors only.
+  const actors: ActionActor[] = heads ? toActors(named) : body && modal !== 'will' ? [{ id: null, text: body }] : [];
+  if (actors.length === 0) return null;
+  const force: VerbForce = modal === 'should' ? 'invitation' : modal === 'will' ? 'commitment' : 'decision';
+  const clause = text.slice(m.index + m[0].length);
+  return {
+    verb: modal,
+    verbText: modal,
+    force,
+    directive: true,
+    actors,
+    object: tidy(clause),
+    deadline: findDeadline(clause, 'en', { notBefore: context.notBefore ?? null, organ: context.organ ?? null }),
+  };
+}
+
+const DUTY_VERB = /^(?:shall|should|must|will)$/;
+
+/** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph (names may hold commas). */
+const DUTY =
+  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
+
+/**
+ * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether
+ * it shares the next one's infinitive ("Also urges Member States and encourages stakeholders to…").
+ */
+function clauses(
+  text: string,
+  lang: Language,
+  context: ActionContext,
+): { action: ClauseAction; at: number; sharesNext: boolean; duty?: boolean }[] {
   const organ = context.organ ?? null;
   const firstPerson = lang === 'en' ? /(?:^|[\s,;(])we\b/i.test(text) : lang === 'fr' ? /\bnous\b/i.test(text) : false;
   const hits = verbsIn(text, lang, firstPerson || context.firstPerson === true, context.firstPerson === true);
   const g = GRAMMAR[lang];
-  const out: { action: ClauseAction; at: number }[] = [];
+  const out: { action: ClauseAction; at: number; sharesNext: boolean }[] = [];
   const sharesNext = new Set<number>();
+  if (hits.length === 0 && lang === 'en') {
+    const duty = dutyIn(text, context);
+    return duty ? [{ action: duty, at: 0, sharesNext: false, duty: true }] : [];
+  }
   hits.forEach((h, k) => {
     const { entry } = h;
     const nextStart = hits[k + 1]?.index ?? text.length;
@@ -671,6 +757,20 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
           actors = toActors(mentions.filter((m) => m.index < 40));
         }
       }
+    } else if (entry.force === 'position' && lang === 'en' && REQUEST_NOUN.test(clause)) {
+      // "Recalls the request to the Secretary-General … to disclose…", "Reiterates the invitation to
+      // the President of the General Assembly … to give…": a request made before, with its addressees.
+      const rest = clause.replace(REQUEST_NOUN, '');
+      const mentions = findActors(rest, lang);
+      const at = firstInfinitive(rest, lang, mentions);
+      if (at >= 0)
+        actors = toActors(
+          actorChain(
+            rest.slice(0, at),
+            mentions.filter((m) => m.index < at),
+            lang,
+          ),
+        );
     } else if (entry.force === 'position' && lang === 'en' && !/^(?:recalls|notes|takes note|welcomes)$/.test(entry.label)) {
       // "Stresses that Member States should be fully engaged…": an obligation laid on the subject
       // (not what an earlier text did: "recalls that the Assembly determined … should").
@@ -715,14 +815,37 @@ function clauses(text: string, lang: Language, context: ActionContext): { action
       object,
       deadline: entry.force === 'position' ? null : findDeadline(clause, lang, { notBefore: context.notBefore ?? null, organ }),
     };
-    out.push({ action, at: h.index });
+    out.push({ action, at: h.index, sharesNext: false });
   });
   // Verbs that share an infinitive take the next action's object and deadline.
   for (const k of [...sharesNext].sort((a, b) => b - a)) {
     const [self, next] = [out[k]?.action, out[k + 1]?.action];
-    if (self && next && next.directive) Object.assign(self, { object: next.object, deadline: next.deadline });
+    if (self && next && next.directive) {
+      Object.assign(self, { object: next.object, deadline: next.deadline });
+      if (out[k]) out[k].sharesNext = true;
+    }
+  }
+  if (lang === 'en') {
+    // A later sentence with no verb of the Assembly may lay a duty of its own: "We note that
+    // inclusive regional processes will draw on national reviews… The relevant United Nations
+    // regional commissions and agencies should continue to ensure…".
+    for (const m of text.matchAll(/(?<=[\p{Ll})\]\d]\.\s+)\p{Lu}/gu)) {
+      const end = text.indexOf('. ', m.index);
+      const sentenceEnd = end < 0 ? text.length : end + 1;
+      if (hits.some((h) => h.index >= m.index && h.index < sentenceEnd)) continue;
+      const duty = dutyIn(text.slice(m.index, sentenceEnd), context);
+      if (duty) out.push({ action: duty, at: m.index, sharesNext: false });
+    }
+    out.sort((x, y) => x.at - y.at);
   }
   return out;
+}
+
+/** The last action of a block with the ones before it that share its infinitive. */
+function passedOn(found: { action: ClauseAction; sharesNext: boolean }[]): ClauseAction[] {
+  let from = found.length - 1;
+  while (from > 0 && found[from - 1]?.sharesNext) from--;
+  return found.slice(Math.max(0, from)).map((c) => c.action);
 }
 
 /**
@@ -736,15 +859,26 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
   const firstPerson = doc.blocks.some((b) => b.kind === 'chapeau' || (b.kind === 'operative' && /^We\s/.test(b.text)));
   const context: ActionContext = { notBefore: year, organ: doc.organ };
   const rows: RequestedAction[] = [];
-  const lastOf = new Map<string, ClauseAction>();
-  let previous: ClauseAction | undefined;
+  // What each block passes to its items: its last action, with the actions before it that share
+  // its infinitive ("Also urges Member States and encourages stakeholders…: (a) Eliminating…").
+  const lastOf = new Map<string, ClauseAction[]>();
+  let previous: ClauseAction[] = [];
   for (const b of doc.blocks) {
     if (b.kind !== 'operative' && b.kind !== 'subparagraph') continue;
-    const found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
-    const own: ClauseAction[] = found.map((c) => c.action);
+    let found = clauses(b.text, doc.language, { ...context, firstPerson: firstPerson && b.kind === 'operative' });
     // Items carry what their chapeau asks or decides; a chapeau that only recognizes passes nothing.
-    const carried = b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined;
-    const chapeau = carried?.directive ? carried : undefined;
+    // A duty passes to items that say what is to be done ("should strengthen its functions to undertake
+    // the following: (a) Assist…"), not to items that list who ("should include: (a) The country
+    // under consideration;").
+    const listsWho = /^(?:the|a|an|such|its|their|members?|countries|one|two|three|four|five|top)\b|^\p{L}+[^s\s]s\b/iu.test(b.text);
+    const carried =
+      (b.kind === 'subparagraph' && b.parent ? lastOf.get(b.parent) : undefined)?.filter(
+        (a) => a.directive && !(listsWho && DUTY_VERB.test(a.verb)),
+      ) ?? [];
+    const chapeau = carried.at(-1);
+    // An item under a chapeau that asks or decides carries it, whatever modal it holds itself.
+    if (chapeau && found[0]?.duty) found = [];
+    const own: ClauseAction[] = found.map((c) => c.action);
     let opensWithVerb = found[0]?.at === 0;
     if (b.kind === 'subparagraph' && !chapeau && !opensWithVerb) continue;
     if (chapeau && !opensWithVerb && doc.language === 'en') {
@@ -754,26 +888,71 @@ export function extractActions(doc: UNDocument): RequestedAction[] {
       const asks = item[0]?.action.force === 'request' || item[0]?.action.force === 'invitation';
       if (item[0]?.at === 0 && (asks || (/^To\s/.test(b.text) && item[0].action.force !== 'position'))) {
         own.splice(0, own.length, ...item.map((c) => c.action));
+        found = item;
         opensWithVerb = true;
       }
     }
     if (chapeau && !opensWithVerb) {
       const deadline = findDeadline(b.text, doc.language, { notBefore: year, organ: doc.organ }) ?? chapeau.deadline;
       // "Requests: (a) The Secretary-General, in his capacity as Chair…, to enhance…": the item names who.
-      const head = doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined;
+      // "Recommends: … (ii) That the Secretary-General take appropriate action…": the subject of the that-clause.
+      const that = doc.language === 'en' && chapeau.directive ? /^That\s+(.{1,200})/.exec(b.text)?.[0] : undefined;
+      const head = that ?? (doc.language === 'en' ? /^(.{1,200}?)\s+to\s+(?!the\b|a\b|an\b)/.exec(b.text)?.[1] : undefined);
       const named = head && chapeau.directive ? actorChain(head, findActors(head, doc.language), doc.language) : [];
-      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 1;
-      const row = { ...chapeau, ...(leading ? { actors: toActors(named) } : {}), object: tidy(b.text), deadline, inherited: true };
-      rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
-      lastOf.set(b.id, row);
+      const leading = named[0] && b.text.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= (that ? 2 : 1);
+      const passed = leading ? [{ ...chapeau, actors: toActors(named) }] : carried;
+      const items = passed.map((a) => ({
+        ...a,
+        object: tidy(b.text),
+        deadline: a === chapeau || leading ? deadline : a.deadline,
+        inherited: true,
+      }));
+      for (const row of items) rows.push({ ...row, blockId: b.id, paragraph: b.number, part: b.part });
+      lastOf.set(b.id, items);
       continue;
     }
     for (const a of own) rows.push({ ...a, inherited: false, blockId: b.id, paragraph: b.number, part: b.part });
     // A lead-in without a verb of its own ("To realize this commitment, we will draw from the
     // following actions:") carries the action of the paragraph before it to its items.
-    const last = own.at(-1) ?? (/:\s*$/.test(b.text) ? previous : undefined);
-    if (last) lastOf.set(b.id, last);
-    if (b.kind === 'operative') previous = own.at(-1);
+    const last = found.length > 0 ? passedOn(found) : /:\s*$/.test(b.text) ? previous : [];
+    if (last.length > 0) lastOf.set(b.id, last);
+    if (b.kind === 'operative') previous = passedOn(found);
   }
-  return rows;
+  return resolveShortTitles(rows, doc);
+}
+
+/** A body named by its short title once its full name is known: "The Commission is encouraged:". */
+const SHORT_TITLE = /^(?:the\s+)?(Commission|Council|Forum|Office|Entity|Organization|Committee|Authority|Fund|Programme|Board)$/i;
+
+/**
+ * Unknown actors that are a short title ("the Commission", "the Entity") stand for the body of
+ * that kind the document names most: in a resolution on the CSTD, "the Commission" is the CSTD.
+ * English only: other languages decline or order the words differently.
+ */
+function resolveShortTitles(rows: RequestedAction[], doc: UNDocument): RequestedAction[] {
+  if (doc.language !== 'en' || !rows.some((r) => r.actors.some((a) => a.id === null && SHORT_TITLE.test(a.text)))) return rows;
+  const named = new Map<string, number>();
+  for (const b of doc.blocks) for (const m of findActors(b.text, 'en')) named.set(m.id, (named.get(m.id) ?? 0) + 1);
+  const byTitle = new Map<string, string | null>();
+  const resolve = (title: string): string | null => {
+    const word = title.toLowerCase();
+    if (!byTitle.has(word)) {
+      const candidates = [...named]
+        .filter(([id]) => new RegExp(`\\b${word}\\b`, 'i').test(actorById(id)?.names.en ?? ''))
+        .sort((a, b) => b[1] - a[1]);
+      byTitle.set(word, candidates[0]?.[0] ?? null);
+    }
+    return byTitle.get(word) ?? null;
+  };
+  return rows.map((r) => ({
+    ...r,
+    actors: r.actors
+      .map((a) => {
+        const title = a.id === null ? SHORT_TITLE.exec(a.text)?.[1] : undefined;
+        const id = title ? resolve(title) : null;
+        return id ? { id, text: a.text } : a;
+      })
+      // "the Commission" beside the CSTD named in full is one actor.
+      .filter((a, i, all) => a.id === null || all.findIndex((x) => x.id === a.id) === i),
+  }));
 }

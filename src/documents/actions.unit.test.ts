@@ -7,6 +7,7 @@ import { actionsIn, extractActions } from './actions.ts';
 import { actorName, findActors } from './actors.ts';
 import { findDeadline, generalAssemblySession } from './deadlines.ts';
 import { frenchOrdinal, russianOrdinal, spanishOrdinal } from './lexicon.ts';
+import type { Block, UNDocument } from './model.ts';
 import { readDocument } from './read.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
@@ -264,5 +265,270 @@ describe('the actor catalogue and deadline normalisation', () => {
       81, 79, 21,
     ]);
     expect([spanishOrdinal('octogésimo primer'), russianOrdinal('восемьдесят первой'), russianOrdinal('тридцатой')]).toEqual([81, 81, 30]);
+  });
+});
+
+// Short excerpts of resolutions in the annotated corpus (official English texts), one rule each.
+/** A resolution of operative paragraphs and their items, as an ingest builds it. */
+function resolutionOf(symbol: string, paragraphs: [number: string, text: string, parent?: string][]): UNDocument {
+  const blocks: Block[] = paragraphs.map(([number, text, parent]) => ({
+    id: `b${number}`,
+    kind: parent ? 'subparagraph' : 'operative',
+    number,
+    text,
+    part: 'main',
+    parent: parent ? `b${parent}` : null,
+    heading: null,
+    level: parent ? 1 : 0,
+    footnotes: [],
+  }));
+  return {
+    symbol,
+    organ: symbol.startsWith('E/') ? 'ECOSOC' : 'GA',
+    session: null,
+    number: null,
+    date: '2024-12-31',
+    agendaItem: null,
+    agendaTitle: null,
+    title: null,
+    language: 'en',
+    kind: 'resolution',
+    format: 'text',
+    parts: [{ id: 'main', kind: 'main', title: null, openedBy: null }],
+    blocks,
+    footnotes: [],
+    warnings: [],
+    ocrNoise: 0,
+  };
+}
+
+const rowsOf = (doc: UNDocument) =>
+  extractActions(doc).map((a) => ({ paragraph: a.paragraph, verb: a.verb, actors: a.actors.map((x) => x.id ?? `?${x.text}`) }));
+
+describe('actor lists and what is not an actor', () => {
+  it('goes on through "such as" (A/RES/79/233) and "the executive heads of" (E/RES/2024/3)', () => {
+    const [urge] = summary(
+      'We urge international organizations such as the United Nations, the World Bank Group, the International Monetary Fund and regional development banks to increase support, including financial and technical assistance, for landlocked developing countries;',
+    );
+    expect(urge?.actors).toEqual([
+      'group.international-organizations',
+      'group.un-system',
+      'un.world-bank',
+      'un.imf',
+      'group.financial-institutions',
+    ]);
+    expect(urge?.object).toMatch(/^to increase support/);
+    const [request] = summary(
+      'Requests the Secretary-General and the executive heads of the organizations of the United Nations system to ensure that recruitment strategies, promotion and retention policies are gender-responsive;',
+    );
+    expect(request?.actors).toEqual(['office.secretary-general', 'group.un-system']);
+    // A modifier still ends the list: ITU alone is invited in A/RES/80/173, paragraph 67.
+    expect(summary(P67)[0]?.actors).toEqual(['un.itu']);
+  });
+
+  it('reads "parties to conflict" as the actor, not "to conflict" as the infinitive (S/RES/2467(2019))', () => {
+    const [call] = summary(
+      'Calls upon parties to conflict to ensure that ceasefire and peace agreements contain provisions that stipulate sexual violence in conflict and post-conflict situations as a prohibited act;',
+    );
+    expect(call).toMatchObject({ verb: 'calls upon', actors: ['group.parties-to-conflict'] });
+    expect(call?.object).toMatch(/^to ensure that ceasefire/);
+    expect(findActors('all parties to armed conflict', 'en').map((m) => m.id)).toEqual(['group.parties-to-conflict']);
+  });
+
+  it('never takes the object for an actor: "Encourages innovative practices that … to develop" (A/RES/74/115)', () => {
+    const [encourage] = summary(
+      'Encourages innovative practices that draw on the knowledge of people affected by natural disasters to develop locally sustainable solutions and to produce life-saving items locally;',
+    );
+    expect(encourage).toMatchObject({ verb: 'encourages', actors: [] });
+    // A body named by its title is an actor even when its name ends like an abstract noun (A/RES/79/144).
+    expect(
+      summary(
+        'Encourages the Authority to continue its work towards the standardization of marine bathymetric information collected in the Area;',
+      )[0]?.actors,
+    ).toEqual(['?Authority']);
+  });
+
+  it('knows the envoys, the special procedures, OHRLLS by its short name, UNOCT, IMO, CSW and donors', () => {
+    const ids = (text: string) => findActors(text, 'en').map((m) => m.id);
+    expect(ids('the Special Representative of the Secretary-General for Children and Armed Conflict')).toEqual([
+      'office.special-representatives',
+    ]);
+    expect(ids('Special Envoys')).toEqual(['office.special-representatives']);
+    expect(ids('the Special Rapporteur on the rights of persons with disabilities')).toEqual(['body.special-procedures']);
+    expect(ids('The Office of the High Representative will continue to monitor')).toEqual(['un.ohrlls']);
+    expect(ids('the Office of Counter-Terrorism and the International Maritime Organization')).toEqual(['un.unoct', 'un.imo']);
+    expect(ids('the Commission on the Status of Women')).toEqual(['body.csw']);
+    expect(ids('donor agencies')).toEqual(['group.development-partners']);
+    // The end of a compound is not the name (A/RES/64/289): the Under-Secretary-General is not the Secretary-General.
+    expect(ids('That the Under-Secretary-General/head of the Entity shall report to the Secretary-General')).toEqual([
+      'office.secretary-general',
+    ]);
+    expect(findActors('the Under-Secretary-General', 'en')).toEqual([]);
+  });
+});
+
+describe('requests read from passives, recalled requests and duties', () => {
+  it('reads a passive inside a that-clause (A/RES/79/196) and a passive before an aside (A/RES/69/283)', () => {
+    const [, urged] = summary(
+      'Reiterates that States are strongly urged to refrain from promulgating and applying any unilateral economic, financial or trade measures not in accordance with international law;',
+    );
+    expect(urged).toMatchObject({ verb: 'urges', actors: ['group.member-states'] });
+    const [requested] = summary(
+      'The United Nations and other international and regional organizations, international and regional financial institutions and donor agencies engaged in disaster risk reduction are requested, as appropriate, to enhance the coordination of their strategies in this regard;',
+    );
+    expect(requested?.verb).toBe('requests');
+    expect(requested?.actors).toEqual(
+      expect.arrayContaining([
+        'group.un-system',
+        'group.international-organizations',
+        'group.financial-institutions',
+        'group.development-partners',
+      ]),
+    );
+  });
+
+  it('names who a recalled or reiterated request was made to (A/RES/79/228, A/RES/79/197)', () => {
+    expect(
+      summary(
+        'Recalls the request to the Secretary-General, in this regard, as appropriate, in collaboration with the funds and programmes, to disclose the partners, contributions and matching funds for all relevant partnerships;',
+      )[0],
+    ).toMatchObject({ verb: 'recalls', actors: ['office.secretary-general'] });
+    expect(
+      summary(
+        'Reiterates the invitation to the President of the General Assembly and the Secretary-General to give appropriate consideration to the central role of maintaining the financial and macroeconomic stability of developing countries;',
+      )[0]?.actors,
+    ).toEqual(['office.president-general-assembly', 'office.secretary-general']);
+  });
+
+  it('reads "Appropriates" as a decision of the Assembly (A/RES/76/246/B)', () => {
+    expect(
+      summary(
+        'Appropriates an additional amount of 2,232,600 dollars under section 24, Human rights, of the programme budget for 2022, representing a charge against the contingency fund;',
+      )[0],
+    ).toMatchObject({ verb: 'appropriates', actors: ['body.general-assembly'] });
+  });
+
+  it('reads the duty a "shall/should" sentence lays on a named actor, and passes it to the tasks listed (A/RES/75/212, A/RES/79/233)', () => {
+    expect(
+      summary(
+        'The Secretary-General of the United Nations or a designated representative shall direct the staff required by the Conference.',
+      ),
+    ).toEqual([
+      expect.objectContaining({
+        verb: 'shall',
+        actors: ['office.secretary-general'],
+        object: 'direct the staff required by the Conference',
+      }),
+    ]);
+    // What is done, or a thing that is not an actor, lays no duty.
+    expect(summary('Proposals and substantive amendments shall normally be submitted in writing to the Secretary-General.')).toEqual([]);
+    expect(summary('The Economic and Social Council cycle will continue to run from July to July.')).toEqual([]);
+    const doc = resolutionOf('A/RES/79/233', [
+      [
+        '354',
+        'The Office of the High Representative for the Least Developed Countries, Landlocked Developing Countries and Small Island Developing States should strengthen its functions to undertake the following:',
+      ],
+      ['b', 'Assist in mobilizing international support and resources for the implementation of the Programme of Action;', '354'],
+    ]);
+    expect(rowsOf(doc)).toEqual([
+      { paragraph: '354', verb: 'should', actors: ['un.ohrlls'] },
+      { paragraph: 'b', verb: 'should', actors: ['un.ohrlls'] },
+    ]);
+    // Items that list who (A/RES/60/1: the members of the Peacebuilding Commission) carry no duty.
+    const members = resolutionOf('A/RES/60/1', [
+      ['98', 'The Peacebuilding Commission should include the following in its country-specific meetings:'],
+      ['a', 'The country under consideration;', '98'],
+    ]);
+    expect(rowsOf(members)).toEqual([{ paragraph: '98', verb: 'should', actors: ['body.peacebuilding-commission'] }]);
+  });
+
+  it('reads a duty in a later sentence with no verb of its own (A/RES/79/233, A/RES/60/1)', () => {
+    const actions = summary(
+      'We note that inclusive regional processes will draw on national reviews and contribute to follow-up and review at the global level. The relevant United Nations regional commissions and agencies should continue to ensure that the needs and challenges of landlocked developing countries are addressed as part of their ongoing work.',
+    );
+    expect(actions.map((a) => a.verb)).toEqual(['notes', 'should']);
+    expect(actions[1]?.actors).toEqual(['group.un-system', 'body.regional-commissions']);
+    expect(
+      summary(
+        'We emphasize the obligation of States to settle their disputes by peaceful means in accordance with Chapter VI of the Charter. All States should act in accordance with the Declaration on Principles of International Law concerning Friendly Relations.',
+      )[1],
+    ).toMatchObject({ verb: 'should', actors: ['group.member-states'] });
+  });
+
+  it('reads "We aim to …" as the Assembly’s own undertaking (A/RES/79/233); "The Conference will include" lays no duty (A/RES/75/212)', () => {
+    expect(
+      summary(
+        'We aim to provide financial and technical support to landlocked developing countries to assist them in their objective to double the per capita generation of electricity by 2030.',
+      )[0],
+    ).toMatchObject({ verb: 'commits', actors: ['body.general-assembly'] });
+    expect(
+      summary('The Conference will include five interactive dialogues, to be held in parallel with the plenary meetings, as follows:'),
+    ).toEqual([]);
+  });
+});
+
+describe('items carry their chapeau', () => {
+  it('an item "That X …" under a chapeau that asks names X (E/RES/131(VI))', () => {
+    const doc = resolutionOf('E/RES/131(VI)', [
+      ['1', 'Recommends:'],
+      ['i', 'That the Member Governments stimulate the accurate survey and mapping of their national territories;', '1'],
+      ['ii', 'That the Secretary-General take appropriate action, within the limits of budgetary availabilities:', '1'],
+    ]);
+    expect(rowsOf(doc).filter((r) => r.paragraph !== '1')).toEqual([
+      { paragraph: 'i', verb: 'recommends', actors: ['group.member-states'] },
+      { paragraph: 'ii', verb: 'recommends', actors: ['office.secretary-general'] },
+    ]);
+  });
+
+  it('"X is encouraged:" asks X for each item, and "the Commission" is the commission the text is about (E/RES/2024/14)', () => {
+    const doc = resolutionOf('E/RES/2024/14', [
+      [
+        '1',
+        'Recognizes the role of the Commission on Science and Technology for Development as the United Nations torch-bearer for science, technology and innovation;',
+      ],
+      ['2', 'Recommends the following:'],
+      ['a', 'The United Nations Conference on Trade and Development is encouraged:', '2'],
+      ['b', 'The Commission is encouraged:', '2'],
+    ]);
+    doc.blocks.push(
+      {
+        ...doc.blocks[2]!,
+        id: 'ba-i',
+        kind: 'subparagraph',
+        number: 'i',
+        text: 'To seek funding proactively for the expansion of science, technology and innovation policy reviews;',
+        parent: 'ba',
+        level: 2,
+      },
+      {
+        ...doc.blocks[3]!,
+        id: 'bb-i',
+        kind: 'subparagraph',
+        number: 'i',
+        text: 'To continue its role as a torch-bearer for science, technology and innovation;',
+        parent: 'bb',
+        level: 2,
+      },
+    );
+    doc.blocks.sort((x, y) => x.id.localeCompare(y.id));
+    const rows = rowsOf(doc).filter((r) => r.paragraph === 'i');
+    expect(rows).toEqual([
+      { paragraph: 'i', verb: 'encourages', actors: ['un.unctad'] },
+      { paragraph: 'i', verb: 'encourages', actors: ['body.cstd'] },
+    ]);
+  });
+
+  it('carries both verbs of "Also urges Member States and encourages stakeholders … to address" (A/RES/78/182)', () => {
+    const doc = resolutionOf('A/RES/78/182', [
+      [
+        '18',
+        'Also urges Member States and encourages stakeholders, where applicable, to address gaps and challenges, take specific, measurable, time-bound actions and mobilize adequate financial resources, including by:',
+      ],
+      ['a', 'Eliminating all discriminatory laws and ensuring that laws, policies and programmes benefit all women and girls;', '18'],
+    ]);
+    expect(rowsOf(doc).filter((r) => r.paragraph === 'a')).toEqual([
+      { paragraph: 'a', verb: 'urges', actors: ['group.member-states'] },
+      { paragraph: 'a', verb: 'encourages', actors: ['group.all-stakeholders'] },
+    ]);
   });
 });

@@ -56,6 +56,32 @@ export const ACTORS: Actor[] = [
       ar: ['الأمين العام', 'الأمينَ العام'],
     },
   ),
+  // The Secretary-General's envoys: Special Representatives, Special Envoys and Special Advisers
+  // (the longer name wins over "Secretary-General" alone).
+  actor(
+    'office.special-representatives',
+    'office',
+    [
+      'Special Representatives of the Secretary-General',
+      'représentants spéciaux du Secrétaire général',
+      'Representantes Especiales del Secretario General',
+      'специальные представители Генерального секретаря',
+      '秘书长特别代表',
+      'الممثلون الخاصون للأمين العام',
+    ],
+    {
+      en: [
+        'Special (?:Representative|Envoy|Adviser|Coordinator)s?(?: of the Secretary[- ]General)?',
+        "Secretary[- ]General[’']s (?:Special )?(?:Representative|Envoy|Adviser)s?",
+        'Representatives of the Secretary[- ]General',
+      ],
+      fr: ['(?:représentant|envoyé|conseiller)(?:e)?s? spécia(?:l|le|ux|les)(?: du Secrétaire général)?'],
+      es: ['(?:Representante|Enviad[oa]|Asesor(?:a)?)s? Especial(?:es)?(?: del Secretario General)?'],
+      ru: [`Специальн${RU} (?:представител|посланник|советник)${RU}(?: Генерального секретаря)?`],
+      zh: ['秘书长(?:特别代表|特使|特别顾问)', '特别代表', '特使'],
+      ar: ['(?:الممثل|المبعوث|المستشار)(?:ون|ين)? الخاص(?:ون|ين)?(?: للأمين العام)?'],
+    },
+  ),
   actor(
     'office.president-general-assembly',
     'office',
@@ -216,6 +242,53 @@ export const ACTORS: Actor[] = [
       'اللجنة الإحصائية',
     ],
     { ru: [`Статистическ${RU} комисси${RU}`] },
+  ),
+  actor(
+    'body.csw',
+    'body',
+    [
+      'Commission on the Status of Women',
+      'Commission de la condition de la femme',
+      'Comisión de la Condición Jurídica y Social de la Mujer',
+      'Комиссия по положению женщин',
+      '妇女地位委员会',
+      'لجنة وضع المرأة',
+    ],
+    { en: ['CSW'], ru: [`Комисси${RU} по положению женщин`] },
+  ),
+  actor(
+    'body.social-development-commission',
+    'body',
+    [
+      'Commission for Social Development',
+      'Commission du développement social',
+      'Comisión de Desarrollo Social',
+      'Комиссия социального развития',
+      '社会发展委员会',
+      'لجنة التنمية الاجتماعية',
+    ],
+    { ru: [`Комисси${RU} социального развития`] },
+  ),
+  // The Council's independent experts: Special Rapporteurs, Independent Experts, working groups of the special procedures.
+  actor(
+    'body.special-procedures',
+    'body',
+    [
+      'special procedures of the Human Rights Council',
+      "procédures spéciales du Conseil des droits de l'homme",
+      'procedimientos especiales del Consejo de Derechos Humanos',
+      'специальные процедуры Совета по правам человека',
+      '人权理事会特别程序',
+      'الإجراءات الخاصة لمجلس حقوق الإنسان',
+    ],
+    {
+      en: ['special procedures(?: mandate holders)?', 'Special Rapporteurs?', 'Independent Experts?'],
+      fr: ['procédures spéciales', 'rapporteur(?:e)?s? spécia(?:l|le|ux|les)'],
+      es: ['procedimientos especiales', 'Relator(?:a|es)? Especial(?:es)?'],
+      ru: [`специальн${RU} процедур${RU}`, `Специальн${RU} докладчик${RU}`],
+      zh: ['特别程序', '特别报告员'],
+      ar: ['الإجراءات الخاصة', 'المقرر(?:ون|ين)? الخاص(?:ون|ين)?'],
+    },
   ),
   actor(
     'body.partnership-measuring-ict',
@@ -505,6 +578,32 @@ export const ACTORS: Actor[] = [
     { en: ['UNODC'], fr: ['ONUDC'], es: ['UNODC'], ru: ['УНП ООН'], zh: ['毒品和犯罪问题办公室'] },
   ),
   actor(
+    'un.unoct',
+    'un-entity',
+    [
+      'Office of Counter-Terrorism',
+      'Bureau de lutte contre le terrorisme',
+      'Oficina de Lucha contra el Terrorismo',
+      'Контртеррористическое управление',
+      '反恐怖主义办公室',
+      'مكتب مكافحة الإرهاب',
+    ],
+    { en: ['UNOCT', 'Counter-Terrorism Office'], ru: [`Контртеррористическ${RU} управлени${RU}`], zh: ['反恐办'] },
+  ),
+  actor(
+    'un.imo',
+    'un-entity',
+    [
+      'International Maritime Organization',
+      'Organisation maritime internationale',
+      'Organización Marítima Internacional',
+      'Международная морская организация',
+      '国际海事组织',
+      'المنظمة البحرية الدولية',
+    ],
+    { en: ['IMO'], fr: ['OMI'], es: ['OMI'], ru: ['ИМО', `Международн${RU} морск${RU} организаци${RU}`] },
+  ),
+  actor(
     'un.unicef',
     'un-entity',
     [
@@ -541,7 +640,16 @@ export const ACTORS: Actor[] = [
       '最不发达国家、内陆发展中国家和小岛屿发展中国家高级代表办事处',
       'مكتب الممثل السامي لأقل البلدان نموا والبلدان النامية غير الساحلية والدول الجزرية الصغيرة النامية',
     ],
-    { en: ['UN-OHRLLS', 'OHRLLS', 'Office of the High Representative for the Least Developed Countries'] },
+    {
+      en: [
+        'UN-OHRLLS',
+        'OHRLLS',
+        'Office of the High Representative for the Least Developed Countries',
+        // Texts on the LDCs, LLDCs and SIDS name it short once named in full.
+        'Office of the High Representative(?! for (?!the Least))',
+        'High Representative for the Least Developed Countries, Landlocked Developing Countries and Small Island Developing States',
+      ],
+    },
   ),
   actor(
     'un.wipo',
@@ -597,6 +705,7 @@ export const ACTORS: Actor[] = [
         '(?:all )?Governments',
         'countries',
         'national Governments',
+        'Member Governments',
         'member countries',
       ],
       fr: ['(?:tous les )?États', '(?:les )?gouvernements'],
@@ -641,7 +750,16 @@ export const ACTORS: Actor[] = [
       '发展伙伴',
       'الشركاء في التنمية',
     ],
-    { en: ['(?:bilateral )?development partners', 'relevant partners', 'partners'], ru: [`партнер${RU} по развитию`] },
+    {
+      en: [
+        '(?:bilateral )?development partners',
+        'relevant partners',
+        'partners',
+        'donor (?:countries|agencies|community|Governments)',
+        'donors',
+      ],
+      ru: [`партнер${RU} по развитию`],
+    },
   ),
   actor(
     'group.international-organizations',
@@ -714,6 +832,27 @@ export const ACTORS: Actor[] = [
     {
       en: ['humanitarian (?:and development )?(?:organizations|actors|agencies)', 'humanitarian(?= and development organizations)'],
       ru: [`гуманитарн${RU} организаци${RU}`],
+    },
+  ),
+  // "Calls upon all parties to armed conflict to…": in "parties to conflict", "to" is the preposition.
+  actor(
+    'group.parties-to-conflict',
+    'group',
+    [
+      'parties to armed conflict',
+      'parties aux conflits armés',
+      'partes en conflictos armados',
+      'стороны в вооруженных конфликтах',
+      '武装冲突各方',
+      'أطراف النزاعات المسلحة',
+    ],
+    {
+      en: ['parties to (?:(?:an|the) )?(?:armed )?conflicts?', 'parties to (?:the )?(?:armed )?conflict'],
+      fr: ['parties (?:aux|à un|au) conflits? armés?', 'parties aux conflits'],
+      es: ['partes en (?:los |un )?conflictos? armados?'],
+      ru: [`сторон${RU} (?:в )?вооруженн${RU} конфликт${RU}`],
+      zh: ['冲突各方'],
+      ar: ['أطراف (?:النزاع|النزاعات)(?: المسلحة)?'],
     },
   ),
   actor(
@@ -828,8 +967,10 @@ const matchers: Record<Language, { id: string; re: RegExp }[]> = Object.fromEntr
       const sources = [escape(a.names[lang]).replace(/'/g, "['’]"), ...(a.aliases[lang] ?? [])];
       if (lang !== 'en') sources.push(...(a.aliases.en ?? []).filter((s) => /^[A-Z][A-Z-]+$/.test(s)));
       const alternation = sources.join('|');
-      // Latin and Cyrillic names must stand as whole words; Chinese and Arabic have no such edges here.
-      const pattern = lang === 'zh' || lang === 'ar' ? `(?:${alternation})` : `(?<![\\p{L}\\p{N}])(?:${alternation})(?![\\p{L}\\p{N}])`;
+      // Latin and Cyrillic names must stand as whole words, not the end of a compound ("Under-Secretary-General"
+      // is not the Secretary-General); Chinese and Arabic have no such edges here.
+      const pattern =
+        lang === 'zh' || lang === 'ar' ? `(?:${alternation})` : `(?<![\\p{L}\\p{N}]|\\p{L}-)(?:${alternation})(?![\\p{L}\\p{N}])`;
       return { id: a.id, re: new RegExp(pattern, lang === 'zh' || lang === 'ar' ? 'gu' : 'giu') };
     }),
   ]),
