@@ -4,7 +4,7 @@
 // "biennially" recurs every two years. The words it came from are kept beside the range.
 import type { Language } from '../language/languages.ts';
 import { findActors } from './actors.ts';
-import { arabicOrdinal, chineseNumber, englishOrdinal, frenchOrdinal, russianOrdinal, spanishOrdinal } from './lexicon.ts';
+import { arabicOrdinal, chineseNumber, englishOrdinal, frenchOrdinal, MONTHS, russianOrdinal, spanishOrdinal } from './lexicon.ts';
 
 export interface Deadline {
   /** As written: "by 2030", "at its thirtieth session, in 2027", "في دورتها الثلاثين في عام 2027". */
@@ -41,44 +41,6 @@ const yearRange = (y: number, month: number | null = null): { from: string; to: 
   return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${last}` };
 };
 
-const MONTH_NUMBER: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  janvier: 1,
-  février: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  août: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  décembre: 12,
-  enero: 1,
-  febrero: 2,
-  marzo: 3,
-  abril: 4,
-  mayo: 5,
-  junio: 6,
-  julio: 7,
-  agosto: 8,
-  septiembre: 9,
-  octubre: 10,
-  noviembre: 11,
-  diciembre: 12,
-};
 
 const Y = '((?:19|20)\\d{2})';
 const EN_MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
@@ -181,7 +143,7 @@ const PATTERNS: Record<Language, Patterns> = {
   },
 };
 
-const monthOf = (word: string | undefined): number | null => (word ? (MONTH_NUMBER[word.toLowerCase()] ?? null) : null);
+const monthOf = (word: string | undefined): number | null => (word ? (MONTHS[word.toLowerCase()] ?? null) : null);
 
 export interface DeadlineContext {
   /** The first year a deadline may name: "in 2023" in a 2024 resolution is history, not a deadline. */

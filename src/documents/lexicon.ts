@@ -186,7 +186,8 @@ export function chineseNumber(text: string): number | null {
   return total + digit;
 }
 
-const MONTHS: Record<string, number> = {
+/** Month names as UN texts print them (English, French, Spanish, Russian genitive, Arabic), by number. */
+export const MONTHS: Record<string, number> = {
   january: 1,
   february: 2,
   march: 3,
