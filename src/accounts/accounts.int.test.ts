@@ -8,7 +8,7 @@ import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs, translator } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
-import { createUser } from './service.ts';
+import { createOrganization, createUser } from './service.ts';
 import { createApp } from '../web/app.ts';
 import { loadConfig } from '../config.ts';
 
@@ -483,6 +483,23 @@ describe('organizations', () => {
     // A name a reader tells apart is welcome.
     await v.get('/fr/organizations/new');
     expect((await v.post('/fr/organizations/new', { name: `Org B ${n}`, stakeholderType: 'academia' })).status).toBe(303);
+  });
+
+  it('creates only one of two look-alike organizations registered at the same moment', async () => {
+    const founders = await Promise.all(
+      ['one', 'two'].map((who) => createUser(t.store, { email: unique(`race-${who}`), name: `Racer ${who}`, password })),
+    );
+    // Every stored name has its key first, so the two creations below touch no common row.
+    await createOrganization(t.store, founders[0]!, { name: `Race warm-up ${n}`, stakeholderType: 'academia' });
+    const name = `Race Org ${n}`;
+    const names = [name, name.replace('O', '\u041E')]; // the second with a Cyrillic O
+    const results = await Promise.allSettled(
+      founders.map((user, i) => createOrganization(t.store, user, { name: names[i]!, stakeholderType: 'academia' })),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r) => r.status === 'rejected');
+    expect(refused?.status === 'rejected' && (refused.reason as { status?: number }).status).toBe(409);
+    expect(await t.store.db.query(sql`SELECT 1 FROM organizations WHERE name LIKE ${`%Org ${n}`} AND name LIKE 'Race%'`)).toHaveLength(1);
   });
 
   it('escapes what people type', async () => {

@@ -341,6 +341,9 @@ export async function createOrganization(store: Store, user: User, input: NewOrg
   const name = cleanName(input.name);
   const shortName = cleanName(input.shortName ?? '') || name;
   return store.transaction(async (tx) => {
+    // Two look-alike names created at once would each find no other: creations of one key take
+    // turns (the lock ends with the transaction), so the second sees the first and is refused.
+    await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(${nameKey(name)}))`);
     const existing = await lookAlikeOrganization(tx, name);
     if (existing) throw new Refusal(409, 'organization.nameTaken', 'name', { name: existing.name });
     const [row] = await tx.query<OrganizationRow>(
