@@ -12,7 +12,7 @@ import readline from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { findActors } from '../src/documents/actors.ts';
 import { extractActions, type RequestedAction } from '../src/documents/actions.ts';
-import type { Block, BlockKind, UNDocument } from '../src/documents/model.ts';
+import { documentOfBlocks, type Block, type BlockKind, type UNDocument } from '../src/documents/model.ts';
 import { PREAMBLE_STARTER } from '../src/documents/lexicon.ts';
 
 const corpusFile = path.resolve(import.meta.dirname, '../../shared/data/corpus/un-paragraphs.jsonl.gz');
@@ -108,24 +108,7 @@ function toDocument(symbol: string, rows: Row[]): UNDocument {
   }
   const organ = symbol.startsWith('S/') ? 'SC' : symbol.startsWith('E/') ? 'ECOSOC' : 'GA';
   const year = /\/(\d{2})\//.exec(symbol);
-  return {
-    symbol,
-    organ,
-    session: null,
-    number: null,
-    date: year ? `${1945 + Number(year[1])}-12-31` : null,
-    agendaItem: null,
-    agendaTitle: null,
-    title: null,
-    language: 'en',
-    kind: 'resolution',
-    format: 'text',
-    parts: [{ id: 'main', kind: 'main', title: null, openedBy: null }],
-    blocks,
-    footnotes: [],
-    warnings: [],
-    ocrNoise: 0,
-  };
+  return documentOfBlocks(symbol, blocks, { organ, date: year ? `${1945 + Number(year[1])}-12-31` : null });
 }
 
 function multisetOverlap(a: string[], b: string[]): number {

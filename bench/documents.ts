@@ -12,7 +12,7 @@ import { openStore, sql, type Store } from '../src/store/index.ts';
 import { storeDocument } from '../src/documents/service.ts';
 import { searchDocuments } from '../src/documents/search.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
-import type { Block, BlockKind, UNDocument } from '../src/documents/model.ts';
+import { documentOfBlocks, type Block, type BlockKind, type UNDocument } from '../src/documents/model.ts';
 import { percentiles, type Percentiles } from './foundation.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -60,24 +60,13 @@ function toDocument(symbol: string, rows: CorpusRow[]): UNDocument {
     });
   }
   const m = /^A\/RES\/(\d+)\/(\d+)/.exec(symbol);
-  return {
-    symbol,
+  return documentOfBlocks(symbol, blocks, {
     organ: symbol.startsWith('A/') ? 'GA' : symbol.startsWith('E/') ? 'ECOSOC' : symbol.startsWith('S/') ? 'SC' : null,
     session: m ? Number(m[1]) : null,
     number: m ? (m[2] ?? null) : null,
-    date: null,
-    agendaItem: null,
-    agendaTitle: null,
     title: rows.find((r) => r.type === 'title')?.text ?? null,
-    language: 'en',
     kind: symbol.includes('/RES/') ? 'resolution' : 'other',
-    format: 'text',
-    parts: [{ id: 'main', kind: 'main', title: null, openedBy: null }],
-    blocks,
-    footnotes: [],
-    warnings: [],
-    ocrNoise: 0,
-  };
+  });
 }
 
 /** The corpus, streamed and grouped into documents (its rows come grouped by symbol). */

@@ -7,7 +7,7 @@ import { actionsIn, extractActions } from './actions.ts';
 import { actorName, findActors } from './actors.ts';
 import { findDeadline, generalAssemblySession } from './deadlines.ts';
 import { frenchOrdinal, russianOrdinal, spanishOrdinal } from './lexicon.ts';
-import type { Block, UNDocument } from './model.ts';
+import { documentOfBlocks, type Block, type UNDocument } from './model.ts';
 import { readDocument } from './read.ts';
 
 const seeds = path.resolve(import.meta.dirname, '../../data/documents/seeds');
@@ -282,24 +282,7 @@ function resolutionOf(symbol: string, paragraphs: [number: string, text: string,
     level: parent ? 1 : 0,
     footnotes: [],
   }));
-  return {
-    symbol,
-    organ: symbol.startsWith('E/') ? 'ECOSOC' : 'GA',
-    session: null,
-    number: null,
-    date: '2024-12-31',
-    agendaItem: null,
-    agendaTitle: null,
-    title: null,
-    language: 'en',
-    kind: 'resolution',
-    format: 'text',
-    parts: [{ id: 'main', kind: 'main', title: null, openedBy: null }],
-    blocks,
-    footnotes: [],
-    warnings: [],
-    ocrNoise: 0,
-  };
+  return documentOfBlocks(symbol, blocks, { organ: symbol.startsWith('E/') ? 'ECOSOC' : 'GA', date: '2024-12-31' });
 }
 
 const rowsOf = (doc: UNDocument) =>

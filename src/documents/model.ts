@@ -174,3 +174,32 @@ export class DocumentReadError extends Error {
   /** Values the page message needs (the limit a file went over). */
   readonly values: Record<string, number> | undefined;
 }
+
+/**
+ * A one-part document from blocks already classified (segmented paragraphs, not a file), every
+ * other field empty unless given: what the corpus benchmarks and the fixtures of tests build.
+ *
+ * @example
+ * documentOfBlocks('A/RES/79/194', blocks, { organ: 'GA', date: '2024-12-19' });
+ */
+export function documentOfBlocks(symbol: string, blocks: Block[], fields: Partial<UNDocument> = {}): UNDocument {
+  return {
+    symbol,
+    organ: null,
+    session: null,
+    number: null,
+    date: null,
+    agendaItem: null,
+    agendaTitle: null,
+    title: null,
+    language: 'en',
+    kind: 'resolution',
+    format: 'text',
+    parts: [{ id: 'main', kind: 'main', title: null, openedBy: null }],
+    blocks,
+    footnotes: [],
+    warnings: [],
+    ocrNoise: 0,
+    ...fields,
+  };
+}

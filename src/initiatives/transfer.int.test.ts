@@ -9,6 +9,7 @@ import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
 import { raw, sql, type Store } from '../store/index.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
+import { understated } from '../testing/zip.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -392,15 +393,3 @@ describe('import in short transactions', () => {
     expect(await count('changes')).toBe(before.changes);
   });
 });
-
-/** The archive with every entry's declared uncompressed size set to 100 bytes (a lying zip). */
-function understated(archive: Uint8Array): Uint8Array {
-  const bytes = archive.slice();
-  const view = new DataView(bytes.buffer);
-  for (let at = 0; at < bytes.length - 30; at++) {
-    const signature = view.getUint32(at, true);
-    if (signature === 0x04034b50) view.setUint32(at + 22, 100, true); // local header
-    if (signature === 0x02014b50) view.setUint32(at + 24, 100, true); // central directory
-  }
-  return bytes;
-}

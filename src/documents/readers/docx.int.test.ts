@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strToU8, zipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../../testing/app.ts';
 import { documentTotals } from '../service.ts';
+import { understated } from '../../testing/zip.ts';
 
 const TOKEN = 'operator-token-for-tests-0123456789';
 let t: TestApp;
@@ -25,18 +26,6 @@ function docx(times: number): Uint8Array {
     ),
     'word/document.xml': [strToU8(body), { level: 9 }],
   });
-}
-
-/** The archive with every entry's declared uncompressed size set to 100 bytes (a lying zip). */
-function understated(archive: Uint8Array): Uint8Array {
-  const bytes = archive.slice();
-  const view = new DataView(bytes.buffer);
-  for (let at = 0; at < bytes.length - 30; at++) {
-    const signature = view.getUint32(at, true);
-    if (signature === 0x04034b50) view.setUint32(at + 22, 100, true); // local header
-    if (signature === 0x02014b50) view.setUint32(at + 24, 100, true); // central directory
-  }
-  return bytes;
 }
 
 async function upload(bytes: Uint8Array, name: string) {
