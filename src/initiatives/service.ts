@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, join, empty, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange, recordChanges } from '../provenance/history.ts';
-import { Refusal } from '../shared/refusal.ts';
+import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { editableOrganizations, isReviewer, mayEditFor, stakeholderTypes, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { groupToken, groupTokens } from './area-groups.ts';
@@ -300,31 +300,90 @@ export async function discardImport(store: Store, importId?: string): Promise<nu
 /** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
 export async function updateInitiative(store: Store, user: User, id: string, input: InitiativeInput, version: number): Promise<Initiative> {
   return store.transaction(async (tx) => {
-    const before = await loadInitiative(tx, id, true);
-    if (!before) throw new Refusal(404, 'initiative.notFound');
-    if (!(await mayEdit(tx, user, before.leadOrganization.id))) throw new Refusal(403, 'initiative.notYours');
-    if (!isReviewer(user) && !['draft', 'returned'].includes(before.state)) throw new Refusal(409, 'initiative.notEditable');
-    if (before.version !== version) throw new Refusal(409, 'initiative.changedMeanwhile');
-    const { areas } = await checkInput(tx, user, input);
-    await tx.query(
-      sql`UPDATE initiatives SET lead_organization_id = ${input.leadOrganizationId}, status = ${input.status},
-            start_date = ${input.startDate}, end_date = ${input.endDate},
-            budget_amount = ${input.budget ? String(input.budget.amount) : null}, budget_currency = ${input.budget?.currency ?? null},
-            version = version + 1, updated_at = now()
-          WHERE id = ${id}`,
-    );
-    await writeParts(tx, [{ id, input, areas }]);
-    const after = (await loadInitiative(tx, id))!;
-    await recordChange(tx, {
+    try {
+      const [after] = await updateInitiatives(tx, user, [{ id, input, version }]);
+      return after!;
+    } catch (error) {
+      throw error instanceof ItemRefusal ? error.refusal : error;
+    }
+  });
+}
+
+/**
+ * Edits many initiatives in a handful of statements whatever their number, with their history;
+ * callers hold the transaction. Every item is checked as a single edit is (the record exists, the
+ * user may edit it, its state allows it, its version is the one given, its input is valid); the
+ * first item refused throws an ItemRefusal naming it, and the caller's transaction rolls back.
+ */
+export async function updateInitiatives(
+  tx: Database,
+  user: User,
+  items: readonly { id: string; input: InitiativeInput; version: number }[],
+): Promise<Initiative[]> {
+  if (items.length === 0) return [];
+  const before = new Map(
+    (
+      await loadInitiatives(
+        tx,
+        items.map((item) => item.id),
+        { forUpdate: true },
+      )
+    ).map((i) => [i.id, i]),
+  );
+  const checked = await checkInputs(
+    tx,
+    user,
+    items.map((item) => item.input),
+  );
+  const editable = new Map<string, boolean>();
+  const records: Parts[] = [];
+  for (const [index, item] of items.entries()) {
+    const record = before.get(item.id);
+    if (!record) throw new ItemRefusal(index, new Refusal(404, 'initiative.notFound'));
+    const lead = record.leadOrganization.id;
+    if (!editable.has(lead)) editable.set(lead, await mayEdit(tx, user, lead));
+    if (!editable.get(lead)) throw new ItemRefusal(index, new Refusal(403, 'initiative.notYours'));
+    if (!isReviewer(user) && !['draft', 'returned'].includes(record.state))
+      throw new ItemRefusal(index, new Refusal(409, 'initiative.notEditable'));
+    if (record.version !== item.version) throw new ItemRefusal(index, new Refusal(409, 'initiative.changedMeanwhile'));
+    const result = checked[index]!;
+    if (result instanceof Refusal) throw new ItemRefusal(index, result);
+    records.push({ id: item.id, input: item.input, areas: result.areas });
+  }
+  await tx.query(
+    sql`UPDATE initiatives i SET lead_organization_id = r.lead, status = r.status, start_date = r.start_date, end_date = r.end_date,
+          budget_amount = r.budget_amount, budget_currency = r.budget_currency, version = i.version + 1, updated_at = now()
+        FROM jsonb_to_recordset(${JSON.stringify(
+          records.map(({ id, input }) => ({
+            id,
+            lead: input.leadOrganizationId,
+            status: input.status,
+            start_date: input.startDate,
+            end_date: input.endDate,
+            budget_amount: input.budget ? String(input.budget.amount) : null,
+            budget_currency: input.budget?.currency ?? null,
+          })),
+        )}::jsonb)
+          AS r(id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)
+        WHERE i.id = r.id`,
+  );
+  await writeParts(tx, records);
+  const after = await loadInitiatives(
+    tx,
+    records.map((r) => r.id),
+  );
+  await recordChanges(
+    tx,
+    after.map((i) => ({
       entity: 'initiative',
-      entityId: id,
+      entityId: i.id,
       action: 'update',
       actor: user.id,
-      before: snapshot(before),
-      after: snapshot(after),
-    });
-    return after;
-  });
+      before: snapshot(before.get(i.id)!),
+      after: snapshot(i),
+    })),
+  );
+  return after;
 }
 
 type Transition = 'submit' | 'publish' | 'return' | 'reject' | 'archive' | 'reopen';

@@ -127,6 +127,50 @@ describe('import', () => {
     expect(reexported.html).toBe(exported.html);
   });
 
+  it('writes many updates at once, with their history, and a refused one names its row and changes nothing', async () => {
+    const { v, org } = await contributor();
+    const titles = [`Update one ${n}`, `Update two ${n}`, `Update three ${n}`];
+    const made = await upload(v, [
+      { name: 'initiatives.csv', type: 'text/csv', body: [header, ...titles.map((x) => csvRow(org, x))].join('\n') },
+    ]);
+    expect(made.html).toContain('3 new');
+    const exported = (await v.get('/en/registry/export/initiatives.csv?scope=mine')).html;
+    const ids = await t.store.db.query<{ id: string; title: string }>(
+      sql`SELECT initiative_id AS id, title FROM initiative_texts WHERE lang = 'en' AND title = ANY(${`{${titles.map((x) => `"${x}"`).join(',')}}`}::text[])`,
+    );
+    const third = ids.find((r) => r.title === titles[2])!.id;
+    // The third goes to review: its contributor may no longer change it.
+    expect((await v.post(`/en/initiatives/${third}/submit`, { confirm: '1' })).status).toBe(303);
+    const renamed = exported.replaceAll('Update ', 'Renamed ');
+    const refused = await upload(v, [{ name: 'initiatives.csv', type: 'text/csv', body: renamed }]);
+    expect(refused.status).toBe(400);
+    expect(refused.html).toContain('Nothing was imported');
+    const row = exported.split('\n').findIndex((line) => line.startsWith(third)) + 1;
+    expect(refused.html).toMatch(new RegExp(`<td>${row}</td>\\s*<td>\\s*<code>id</code>`));
+    expect(refused.html).toContain(catalogs.en['initiative.notEditable']!);
+    const unchanged = await t.store.db.query<{ n: number }>(
+      sql`SELECT count(*) AS n FROM initiative_texts WHERE title LIKE ${`Renamed % ${n}`}`,
+    );
+    expect(Number(unchanged[0]!.n)).toBe(0);
+
+    // Without the submitted record, both updates land, each with a history entry saying what changed.
+    const lines = renamed.split('\n').filter((line) => !line.startsWith(third));
+    const ok = await upload(v, [{ name: 'initiatives.csv', type: 'text/csv', body: lines.join('\n') }]);
+    expect(ok.status).toBe(200);
+    expect(ok.html).toMatch(/0 new, 2 changed, 0 unchanged/);
+    const history = await t.store.db.query<{ before: { texts: { title: string }[] }; after: { texts: { title: string }[] } }>(
+      sql`SELECT before, after FROM changes WHERE entity = 'initiative' AND action = 'update'
+            AND entity_id = ANY(${`{${ids
+              .filter((r) => r.id !== third)
+              .map((r) => r.id)
+              .join(',')}}`}::text[])`,
+    );
+    expect(history.map((h) => [h.before.texts[0]!.title.split(' ')[0], h.after.texts[0]!.title.split(' ')[0]])).toEqual([
+      ['Update', 'Renamed'],
+      ['Update', 'Renamed'],
+    ]);
+  });
+
   it('reads and writes Excel workbooks with both sheets', async () => {
     const { v, org } = await contributor();
     const book = new ExcelJS.Workbook();

@@ -9,7 +9,7 @@ import { plainCell, writeCsv } from '../shared/csv.ts';
 import { splitCodes } from '../areas/index.ts';
 import { translator, type MessageKey, type MessageValues } from '../i18n/index.ts';
 import { languages, type Language } from '../language/languages.ts';
-import { Refusal } from '../shared/refusal.ts';
+import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
 import type { User } from '../accounts/service.ts';
@@ -21,10 +21,10 @@ import {
   finishImport,
   getInitiatives,
   queryInitiatives,
-  updateInitiative,
+  updateInitiatives,
   type Initiative,
 } from './service.ts';
-import { createPledge, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
+import { createPledges, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
 
 export const initiativeColumns = [
   'id',
@@ -507,6 +507,14 @@ export async function importRecords(
   // was written is deleted; after a crash, start-up deletes it (discardImport in main.ts).
   let pledgesCreated = 0;
   let current: { sheet: ImportIssue['sheet']; row: number } = { sheet: 'initiatives', row: 0 };
+  // A refusal of one of many written together names the row it came from.
+  const rowOf =
+    (items: readonly { row: number }[], sheet: ImportIssue['sheet']) =>
+    (error: unknown): never => {
+      if (!(error instanceof ItemRefusal)) throw error;
+      current = { sheet, row: items[error.index]!.row };
+      throw error.refusal;
+    };
   const importId = randomUUID();
   try {
     const newIds = new Map<string, string>();
@@ -532,23 +540,38 @@ export async function importRecords(
         if (item.id) newIds.set(item.id, made[k]!.id);
       });
     }
+    // The last transaction writes the updates and the pledges in a handful of statements each,
+    // whatever their number, so it holds the store for a moment only.
+    const pledgeItems: (typeof pledgePlan)[number][] = [];
     await store.transaction(async (tx) => {
-      const scoped: Store = { ...store, db: tx, transaction: (work) => work(tx) };
       await finishImport(tx, importId, creations.length);
-      for (const item of updates) {
-        current = { sheet: 'initiatives', row: item.row };
-        await updateInitiative(scoped, user, item.existing!.id, item.input, item.existing!.version);
-      }
-      for (const item of pledgePlan) {
-        current = { sheet: 'pledges', row: item.row };
-        const initiativeId = item.initiativeId ? (newIds.get(item.initiativeId) ?? item.initiativeId) : null;
-        if (item.id) {
-          const [exists] = await tx.query<{ id: string }>(sql`SELECT id FROM pledges WHERE id = ${item.id}`);
-          if (exists) continue; // pledges already there stay as they are
-        }
-        await createPledge(scoped, user, initiativeId, item.input, initiativeId ? undefined : item.organizationId, item.id ?? undefined);
-        pledgesCreated++;
-      }
+      current = { sheet: 'initiatives', row: updates[0]?.row ?? 0 };
+      await updateInitiatives(
+        tx,
+        user,
+        updates.map((item) => ({ id: item.existing!.id, input: item.input, version: item.existing!.version })),
+      ).catch(rowOf(updates, 'initiatives'));
+      // Pledges already there stay as they are.
+      const given = pledgePlan.flatMap((item) => (item.id ? [item.id] : []));
+      const present = new Set(
+        (await tx.query<{ id: string }>(sql`SELECT id FROM pledges WHERE id = ANY(${pgTextArray(given)}::text[])`)).map((r) => r.id),
+      );
+      pledgeItems.push(...pledgePlan.filter((item) => !item.id || !present.has(item.id)));
+      current = { sheet: 'pledges', row: pledgeItems[0]?.row ?? 0 };
+      await createPledges(
+        tx,
+        user,
+        pledgeItems.map((item) => {
+          const initiativeId = item.initiativeId ? (newIds.get(item.initiativeId) ?? item.initiativeId) : null;
+          return {
+            initiativeId,
+            input: item.input,
+            organizationId: initiativeId ? undefined : item.organizationId,
+            id: item.id ?? undefined,
+          };
+        }),
+      ).catch(rowOf(pledgeItems, 'pledges'));
+      pledgesCreated = pledgeItems.length;
     });
   } catch (error) {
     // The last transaction rolled back: the staged rows are still `importing`, and go.

@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { isoDate, webAddress } from '../shared/fields.ts';
 import { sql, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
-import { recordChange } from '../provenance/history.ts';
-import { Refusal } from '../shared/refusal.ts';
+import { recordChange, recordChanges } from '../provenance/history.ts';
+import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { editableOrganizations, isMember, isReviewer, mayEditFor, type User } from '../accounts/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { assessPledge, rollUp, type PledgeProgress } from './progress.ts';
@@ -109,14 +109,6 @@ async function pledgeRecord(db: Database, pledgeId: string): Promise<PledgeRecor
   return { pledgeId, initiativeId: row.initiative_id, state: row.state, organization: row.organization };
 }
 
-async function initiativeRecord(db: Database, initiativeId: string): Promise<Omit<PledgeRecord, 'pledgeId'>> {
-  const [row] = await db.query<{ state: string; lead_organization_id: string }>(
-    sql`SELECT state, lead_organization_id FROM initiatives WHERE id = ${initiativeId}`,
-  );
-  if (!row) throw new Refusal(404, 'initiative.notFound');
-  return { initiativeId, state: row.state, organization: row.lead_organization_id };
-}
-
 const isEditor = (db: Database, user: User | null, record: Pick<PledgeRecord, 'organization'>) => mayEditFor(db, user, record.organization);
 
 /** States in which the record's pledges and money may change: before review (reviewers: always). */
@@ -150,44 +142,123 @@ export async function createPledge(
   organizationId?: string,
   givenId?: string,
 ): Promise<string> {
-  // An import keeps the identifiers of an export; anything else gets a new one.
-  const id = givenId && /^[A-Za-z0-9_.:-]{8,100}$/.test(givenId) ? givenId : randomUUID();
-  const catalog = await areaCatalog();
-  const areas = input.areas.map((code, i) => {
-    const area = catalog.resolve(code);
-    if (!area) throw new Refusal(400, 'initiative.areaUnknown', `areas.${i}`, { code });
-    return area;
-  });
-  await store.transaction(async (tx) => {
-    let org: string;
-    if (initiativeId) {
-      const record = await requireChangeable(tx, user, await initiativeRecord(tx, initiativeId));
-      org = organizationId ?? record.organization;
-      if (org !== record.organization && !isReviewer(user) && !(await isMember(tx, user.id, org)))
-        throw new Refusal(403, 'initiative.notMemberOfLead', 'organizationId');
-    } else {
-      if (!organizationId) throw new Refusal(400, 'form.required', 'organizationId');
-      const [known] = await tx.query(sql`SELECT 1 FROM organizations WHERE id = ${organizationId}`);
-      if (!known) throw new Refusal(404, 'organization.notFound');
-      if (!(await isEditor(tx, user, { organization: organizationId })))
-        throw new Refusal(403, 'initiative.notMemberOfLead', 'organizationId');
-      org = organizationId;
+  return store.transaction(async (tx) => {
+    try {
+      const [id] = await createPledges(tx, user, [{ initiativeId, input, organizationId, id: givenId }]);
+      return id!;
+    } catch (error) {
+      throw error instanceof ItemRefusal ? error.refusal : error;
     }
+  });
+}
+
+/**
+ * Adds many pledges in a handful of statements whatever their number, with their history; callers
+ * hold the transaction (an import writes thousands). Each is checked as a single one is; the first
+ * refused throws an ItemRefusal naming it, and the caller's transaction rolls back.
+ */
+export async function createPledges(
+  tx: Database,
+  user: User,
+  items: readonly { initiativeId: string | null; input: PledgeInput; organizationId?: string | undefined; id?: string | undefined }[],
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const catalog = await areaCatalog();
+  const initiativeIds = [...new Set(items.flatMap((item) => (item.initiativeId ? [item.initiativeId] : [])))];
+  const initiatives = new Map(
+    (
+      await tx.query<{ id: string; state: string; lead_organization_id: string }>(
+        sql`SELECT id, state, lead_organization_id FROM initiatives WHERE id = ANY(${pgTextArray(initiativeIds)}::text[]) AND state <> 'importing'`,
+      )
+    ).map((r) => [r.id, { initiativeId: r.id, state: r.state, organization: r.lead_organization_id }]),
+  );
+  const ownOrganizations = [...new Set(items.flatMap((item) => (!item.initiativeId && item.organizationId ? [item.organizationId] : [])))];
+  const knownOrganizations = new Set(
+    (await tx.query<{ id: string }>(sql`SELECT id FROM organizations WHERE id = ANY(${pgTextArray(ownOrganizations)}::text[])`)).map(
+      (r) => r.id,
+    ),
+  );
+  // Permissions depend on the organization only: asked once per organization, not per pledge.
+  const editor = new Map<string, boolean>();
+  const mayEditOrg = async (org: string) => {
+    if (!editor.has(org)) editor.set(org, await isEditor(tx, user, { organization: org }));
+    return editor.get(org)!;
+  };
+  const member = new Map<string, boolean>();
+  const memberOf = async (org: string) => {
+    if (!member.has(org)) member.set(org, await isMember(tx, user.id, org));
+    return member.get(org)!;
+  };
+  const rows: { id: string; initiativeId: string | null; org: string; input: PledgeInput; areas: string[] }[] = [];
+  for (const [index, item] of items.entries()) {
+    const refuse = (refusal: Refusal) => new ItemRefusal(index, refusal);
+    const areas: string[] = [];
+    for (const [i, code] of item.input.areas.entries()) {
+      const area = catalog.resolve(code);
+      if (!area) throw refuse(new Refusal(400, 'initiative.areaUnknown', `areas.${i}`, { code }));
+      areas.push(area);
+    }
+    let org: string;
+    if (item.initiativeId) {
+      const record = initiatives.get(item.initiativeId);
+      if (!record) throw refuse(new Refusal(404, 'initiative.notFound'));
+      if (!(await mayEditOrg(record.organization))) throw refuse(new Refusal(403, 'initiative.notYours'));
+      if (!isReviewer(user) && !changeable(record)) throw refuse(new Refusal(409, 'initiative.notEditable'));
+      org = item.organizationId ?? record.organization;
+      if (org !== record.organization && !isReviewer(user) && !(await memberOf(org)))
+        throw refuse(new Refusal(403, 'initiative.notMemberOfLead', 'organizationId'));
+    } else {
+      if (!item.organizationId) throw refuse(new Refusal(400, 'form.required', 'organizationId'));
+      if (!knownOrganizations.has(item.organizationId)) throw refuse(new Refusal(404, 'organization.notFound'));
+      if (!(await mayEditOrg(item.organizationId))) throw refuse(new Refusal(403, 'initiative.notMemberOfLead', 'organizationId'));
+      org = item.organizationId;
+    }
+    // An import keeps the identifiers of an export; anything else gets a new one.
+    const id = item.id && /^[A-Za-z0-9_.:-]{8,100}$/.test(item.id) ? item.id : randomUUID();
+    rows.push({ id, initiativeId: item.initiativeId, org, input: item.input, areas: [...new Set(areas)] });
+  }
+  await tx.query(
+    sql`INSERT INTO pledges (id, initiative_id, state, organization_id, metric, unit, baseline_value, baseline_date, target_value, target_date, beneficiaries, weight, areas, created_by)
+        SELECT r.id, r.initiative_id, CASE WHEN r.initiative_id IS NULL THEN 'submitted' END, r.org, r.metric, r.unit, r.baseline_value, r.baseline_date,
+               r.target_value, r.target_date, r.beneficiaries, r.weight, r.areas, ${user.id}
+        FROM jsonb_to_recordset(${JSON.stringify(
+          rows.map(({ id, initiativeId, org, input, areas }) => ({
+            id,
+            initiative_id: initiativeId,
+            org,
+            metric: input.metric,
+            unit: input.unit,
+            baseline_value: String(input.baselineValue),
+            baseline_date: input.baselineDate,
+            target_value: String(input.targetValue),
+            target_date: input.targetDate,
+            beneficiaries: input.beneficiaries,
+            weight: input.weight === null ? null : String(input.weight),
+            areas,
+          })),
+        )}::jsonb)
+          AS r(id text, initiative_id text, org text, metric text, unit text, baseline_value numeric, baseline_date date,
+               target_value numeric, target_date date, beneficiaries bigint, weight numeric, areas text[])`,
+  );
+  // Each pledge moves its initiative's version on, as a single addition does.
+  const bumps = new Map<string, number>();
+  for (const row of rows) if (row.initiativeId) bumps.set(row.initiativeId, (bumps.get(row.initiativeId) ?? 0) + 1);
+  if (bumps.size)
     await tx.query(
-      sql`INSERT INTO pledges (id, initiative_id, state, organization_id, metric, unit, baseline_value, baseline_date, target_value, target_date, beneficiaries, weight, areas, created_by)
-          VALUES (${id}, ${initiativeId}, ${initiativeId ? null : 'submitted'}, ${org}, ${input.metric}, ${input.unit}, ${String(input.baselineValue)}, ${input.baselineDate},
-                  ${String(input.targetValue)}, ${input.targetDate}, ${input.beneficiaries}, ${input.weight === null ? null : String(input.weight)},
-                  ${pgTextArray([...new Set(areas)])}::text[], ${user.id})`,
+      sql`UPDATE initiatives i SET version = i.version + r.n, updated_at = now()
+          FROM jsonb_to_recordset(${JSON.stringify([...bumps].map(([id, n]) => ({ id, n })))}::jsonb) AS r(id text, n integer)
+          WHERE i.id = r.id`,
     );
-    if (initiativeId) await tx.query(sql`UPDATE initiatives SET version = version + 1, updated_at = now() WHERE id = ${initiativeId}`);
-    await recordChange(tx, {
+  await recordChanges(
+    tx,
+    rows.map(({ id, initiativeId, org, input, areas }) => ({
       ...historyTarget({ initiativeId, pledgeId: id }),
       action: 'pledge',
       actor: user.id,
       after: { pledge: id, organizationId: org, ...input, areas },
-    });
-  });
-  return id;
+    })),
+  );
+  return rows.map((row) => row.id);
 }
 
 export async function addTransaction(store: Store, user: User, pledgeId: string, input: TransactionInput): Promise<string> {

@@ -16,3 +16,14 @@ export class Refusal extends Error {
     this.name = 'Refusal';
   }
 }
+
+/** A refusal of one item of many written together (an import's rows): `index` says which. */
+export class ItemRefusal extends Error {
+  constructor(
+    readonly index: number,
+    readonly refusal: Refusal,
+  ) {
+    super(refusal.key);
+    this.name = 'ItemRefusal';
+  }
+}
