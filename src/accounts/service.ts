@@ -2,7 +2,7 @@
 // tokens, organizations with their members and join requests, verification by reviewers.
 // Every write checks who may do it, per record, here (not only in the routes).
 import { randomUUID } from 'node:crypto';
-import { pgTextArray, sql, type Database, type Store } from '../store/index.ts';
+import { sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { hashPassword, verifyPassword, decoyHash, isCommonPassword } from './passwords.ts';
 import { cleanName, nameKey } from '../language/names.ts';
@@ -315,17 +315,10 @@ export interface NewOrganization {
 /**
  * The organization whose name a reader could take for this one (same look-alike key: case,
  * spaces, invisible and bidi characters, compatibility forms and confusable letters aside).
- * Rows stored without a key (before keys existed, or reference data) get theirs here first.
+ * Every row has its key: written on creation, by the reference seed, and by migration 0030 for
+ * rows stored before keys existed.
  */
 async function lookAlikeOrganization(db: Database, name: string): Promise<{ id: string; name: string } | undefined> {
-  const unkeyed = await db.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
-  if (unkeyed.length > 0) {
-    await db.query(
-      sql`UPDATE organizations o SET name_key = k.key
-          FROM unnest(${pgTextArray(unkeyed.map((r) => r.id))}::text[], ${pgTextArray(unkeyed.map((r) => nameKey(r.name)))}::text[]) AS k(id, key)
-          WHERE o.id = k.id`,
-    );
-  }
   const [row] = await db.query<{ id: string; name: string }>(
     sql`SELECT id, name FROM organizations WHERE name_key = ${nameKey(name)} ORDER BY created_at LIMIT 1`,
   );

@@ -8,6 +8,7 @@ import { raw, rows, sql, type Sql, type Store } from '../store/index.ts';
 import { openTestStore } from '../testing/store.ts';
 import { defaultDataDir } from './reference.ts';
 import { seedFrameworks, seedNeeded } from './seed.ts';
+import { nameKey } from '../language/names.ts';
 
 const languages = ['ar', 'en', 'es', 'fr', 'ru', 'zh'];
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -325,6 +326,19 @@ describe('seeding again', () => {
     expect(nothing(report.updated)).toBe(true);
     expect(await rowVersions(store)).toEqual(before);
     expect(await rows(store.db, sql`SELECT count(*) AS n FROM changes`)).toEqual(changesBefore);
+  });
+
+  it('gives every organization its look-alike key, also those stored before keys existed', async () => {
+    const unkeyed = await rows(store.db, sql`SELECT id FROM organizations WHERE name_key IS NULL`);
+    expect(unkeyed).toEqual([]);
+    const [itu] = await rows<{ name: string; name_key: string }>(store.db, sql`SELECT name, name_key FROM organizations WHERE id = 'itu'`);
+    expect(itu!.name_key).toBe(nameKey(itu!.name));
+    // A store from before the keys: the next start seeds, and the seed writes them.
+    await store.db.query(sql`UPDATE organizations SET name_key = NULL WHERE id IN ('itu', 'unesco')`);
+    expect(await seedNeeded(store)).toBe(true);
+    await seedFrameworks(store);
+    expect(await rows(store.db, sql`SELECT id FROM organizations WHERE name_key IS NULL`)).toEqual([]);
+    expect(await seedNeeded(store)).toBe(false);
   });
 
   it('keeps a reviewer’s decision on a matrix link', async () => {

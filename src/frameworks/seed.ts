@@ -1,6 +1,7 @@
 // Loads the reference data into the store, idempotently: rows are upserted and only written
 // when something differs, so a second run changes no row, and a newer data release updates
 // texts while links that reviewers have acted on keep their state.
+import { nameKey } from '../language/names.ts';
 import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database, type Store } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -128,13 +129,15 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
       tx,
       {
         table: 'organizations',
-        columns: ['id', 'name', 'short_name', 'stakeholder_type', 'website', 'source_id', 'verified_at', 'verified_by'],
+        columns: ['id', 'name', 'name_key', 'short_name', 'stakeholder_type', 'website', 'source_id', 'verified_at', 'verified_by'],
         key: ['id'],
-        // Reference organizations come verified, once; a re-seed leaves the date alone.
-        update: ['name', 'short_name', 'stakeholder_type', 'website', 'source_id'],
+        // Reference organizations come verified, once; a re-seed leaves the date alone. Their
+        // look-alike key comes with them, so a registration that imitates one is refused.
+        update: ['name', 'name_key', 'short_name', 'stakeholder_type', 'website', 'source_id'],
       },
       data.organizations.map(
-        (o) => sql`(${o.id}, ${o.name}, ${o.shortName}, ${o.stakeholderType}, ${o.website}, ${o.sourceId}, now(), ${'data:' + o.sourceId})`,
+        (o) =>
+          sql`(${o.id}, ${o.name}, ${nameKey(o.name)}, ${o.shortName}, ${o.stakeholderType}, ${o.website}, ${o.sourceId}, now(), ${'data:' + o.sourceId})`,
       ),
     ),
   );
@@ -189,7 +192,21 @@ async function write(tx: Database, data: ReferenceData): Promise<Omit<SeedReport
 export async function seedNeeded(store: Store, dir: string = defaultDataDir): Promise<boolean> {
   const checksum = await checksumOf(dir);
   const current = await store.db.query<{ checksum: string }>(sql`SELECT checksum FROM reference_releases WHERE dataset = 'frameworks'`);
-  return current[0]?.checksum !== checksum;
+  if (current[0]?.checksum !== checksum) return true;
+  // Organizations stored before look-alike keys existed (migration 0027) get theirs from the seed.
+  return (await store.db.query(sql`SELECT 1 FROM organizations WHERE name_key IS NULL LIMIT 1`)).length > 0;
+}
+
+/** Gives every organization without a look-alike key its key (rows stored before keys existed). */
+async function keyOrganizations(tx: Database): Promise<number> {
+  const unkeyed = await tx.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
+  if (unkeyed.length === 0) return 0;
+  await tx.query(
+    sql`UPDATE organizations o SET name_key = k.key
+        FROM jsonb_to_recordset(${JSON.stringify(unkeyed.map((r) => ({ id: r.id, key: nameKey(r.name) })))}::jsonb) AS k(id text, key text)
+        WHERE o.id = k.id`,
+  );
+  return unkeyed.length;
 }
 
 /** Loads the framework reference data. A second run with the same data changes no row. */
@@ -197,7 +214,8 @@ export async function seedFrameworks(store: Store, dir: string = defaultDataDir,
   const data = await readReferenceData(dir);
   const report = await store.transaction(async (tx) => {
     const { inserted, updated } = await write(tx, data);
-    const changed = Object.values(inserted).some((n) => n > 0) || Object.values(updated).some((n) => n > 0);
+    const keyed = await keyOrganizations(tx);
+    const changed = Object.values(inserted).some((n) => n > 0) || Object.values(updated).some((n) => n > 0) || keyed > 0;
     const counts = {
       elements: data.elements.length,
       texts: data.texts.length,
