@@ -339,6 +339,13 @@ describe('seeding again', () => {
     await seedFrameworks(store);
     expect(await rows(store.db, sql`SELECT id FROM organizations WHERE name_key IS NULL`)).toEqual([]);
     expect(await seedNeeded(store)).toBe(false);
+    // A store keyed by an earlier key function: every key is made again.
+    await store.db.query(sql`UPDATE organizations SET name_key = 'stale' WHERE id = 'itu'`);
+    await store.db.query(sql`UPDATE reference_releases SET checksum = 'earlier' WHERE dataset = 'organization-name-keys'`);
+    expect(await seedNeeded(store)).toBe(true);
+    await seedFrameworks(store);
+    expect(await rows(store.db, sql`SELECT 1 FROM organizations WHERE name_key = 'stale'`)).toEqual([]);
+    expect(await seedNeeded(store)).toBe(false);
   });
 
   it('keeps a reviewer’s decision on a matrix link', async () => {

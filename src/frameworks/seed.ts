@@ -1,7 +1,7 @@
 // Loads the reference data into the store, idempotently: rows are upserted and only written
 // when something differs, so a second run changes no row, and a newer data release updates
 // texts while links that reviewers have acted on keep their state.
-import { nameKey } from '../language/names.ts';
+import { NAME_KEY_VERSION, nameKey } from '../language/names.ts';
 import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database, type Store } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
@@ -193,13 +193,32 @@ export async function seedNeeded(store: Store, dir: string = defaultDataDir): Pr
   const checksum = await checksumOf(dir);
   const current = await store.db.query<{ checksum: string }>(sql`SELECT checksum FROM reference_releases WHERE dataset = 'frameworks'`);
   if (current[0]?.checksum !== checksum) return true;
-  // Organizations stored before look-alike keys existed (migration 0027) get theirs from the seed.
+  // Organizations stored before look-alike keys existed (migration 0027), or keyed by an earlier
+  // key function, get their keys from the seed.
+  const keys = await store.db.query<{ checksum: string }>(
+    sql`SELECT checksum FROM reference_releases WHERE dataset = 'organization-name-keys'`,
+  );
+  if (keys[0]?.checksum !== NAME_KEY_VERSION) return true;
   return (await store.db.query(sql`SELECT 1 FROM organizations WHERE name_key IS NULL LIMIT 1`)).length > 0;
 }
 
-/** Gives every organization without a look-alike key its key (rows stored before keys existed). */
+/**
+ * Gives every organization without a look-alike key its key (rows stored before keys existed),
+ * or every organization a new one when the key function changed (NAME_KEY_VERSION).
+ */
 async function keyOrganizations(tx: Database): Promise<number> {
-  const unkeyed = await tx.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
+  const [keys] = await tx.query<{ checksum: string }>(
+    sql`SELECT checksum FROM reference_releases WHERE dataset = 'organization-name-keys'`,
+  );
+  const all = keys?.checksum !== NAME_KEY_VERSION;
+  if (all) {
+    await upsert(tx, { table: 'reference_releases', columns: ['dataset', 'checksum', 'counts'], key: ['dataset'], update: ['checksum'] }, [
+      sql`('organization-name-keys', ${NAME_KEY_VERSION}, ${json({})})`,
+    ]);
+  }
+  const unkeyed = await tx.query<{ id: string; name: string }>(
+    sql`SELECT id, name FROM organizations ${all ? empty : sql`WHERE name_key IS NULL`}`,
+  );
   if (unkeyed.length === 0) return 0;
   await tx.query(
     sql`UPDATE organizations o SET name_key = k.key

@@ -1,7 +1,19 @@
 // Initiatives: the stocktaking entry (what, who, where, when, how much, and which framework
 // elements it serves), under review before it is public.
 import { sql } from 'drizzle-orm';
-import { check, customType, date, index, integer, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  type AnyPgColumn,
+} from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { organizations } from '../organizations/schema.ts';
@@ -24,6 +36,11 @@ export const initiatives = pgTable(
     state: text('state').notNull(),
     /** The import that wrote this row while it is `importing`; null once the import has ended. */
     importId: text('import_id'),
+    /**
+     * For a row an import wrote `importing` as the new content of a stored initiative: that
+     * initiative. When the import ends, the stored one takes this content and this row goes.
+     */
+    replaces: text('replaces').references((): AnyPgColumn => initiatives.id, { onDelete: 'cascade' }),
     /** planned, ongoing, completed, discontinued. */
     status: text('status').notNull(),
     startDate: date('start_date', { mode: 'string' }),
@@ -74,6 +91,7 @@ export const initiatives = pgTable(
     // The coverage matrix reads these four only: an index-only scan, whatever the table's width.
     index('initiatives_coverage_idx').on(t.state, t.elementSetId, t.pledgeCount, t.id),
     index('initiatives_import_idx').on(t.importId),
+    index('initiatives_replaces_idx').on(t.replaces),
     check(
       'initiatives_state_check',
       sql`${t.state} in ('importing', 'draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`,

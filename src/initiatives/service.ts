@@ -266,15 +266,122 @@ export async function createInitiatives(
 }
 
 /**
- * Makes the rows an import wrote `importing` drafts, all in one statement; callers hold the
- * transaction. Refuses (500) when some are missing, e.g. dropped by a start-up cleanup of
- * another process: the import is then all or nothing still.
+ * Ends an import in one short transaction (callers hold it): the rows it wrote `importing` as new
+ * records become drafts, and the rows it wrote as the new content of stored initiatives
+ * (`replaces`, stageUpdates) hand their content over to them, in a few statements whatever their
+ * number. Each updated initiative is checked again under lock as a single edit is (still
+ * editable by the user, still at the version the import read); the first refused throws an
+ * ItemRefusal naming it in `updates`. Refuses (500) when staged rows are missing, e.g. dropped by
+ * a start-up cleanup of another process: the import is then all or nothing still.
  */
-export async function finishImport(tx: Database, importId: string, expected: number): Promise<void> {
+export async function finishImport(
+  tx: Database,
+  user: User,
+  importId: string,
+  expected: { created: number; updates: readonly { id: string; version: number }[] },
+): Promise<void> {
   const made = await tx.query<{ id: string }>(
-    sql`UPDATE initiatives SET state = 'draft', import_id = NULL WHERE import_id = ${importId} AND state = 'importing' RETURNING id`,
+    sql`UPDATE initiatives SET state = 'draft', import_id = NULL
+        WHERE import_id = ${importId} AND state = 'importing' AND replaces IS NULL RETURNING id`,
   );
-  if (made.length !== expected) throw new Error(`import ${importId}: ${made.length} of ${expected} staged initiatives were found`);
+  if (made.length !== expected.created)
+    throw new Error(`import ${importId}: ${made.length} of ${expected.created} staged initiatives were found`);
+  if (expected.updates.length === 0) return;
+  const staged = await tx.query<{ replaces: string }>(
+    sql`SELECT replaces FROM initiatives WHERE import_id = ${importId} AND state = 'importing' AND replaces IS NOT NULL`,
+  );
+  if (staged.length !== expected.updates.length)
+    throw new Error(`import ${importId}: ${staged.length} of ${expected.updates.length} staged updates were found`);
+  const current = new Map(
+    (
+      await tx.query<{ id: string; state: InitiativeState; version: number; lead_organization_id: string }>(
+        sql`SELECT id, state, version, lead_organization_id FROM initiatives
+            WHERE id = ANY(${pgTextArray(expected.updates.map((u) => u.id))}::text[]) FOR UPDATE`,
+      )
+    ).map((r) => [r.id, r]),
+  );
+  const editable = new Map<string, boolean>();
+  for (const [index, update] of expected.updates.entries()) {
+    const record = current.get(update.id);
+    if (!record) throw new ItemRefusal(index, new Refusal(404, 'initiative.notFound'));
+    const lead = record.lead_organization_id;
+    if (!editable.has(lead)) editable.set(lead, await mayEdit(tx, user, lead));
+    if (!editable.get(lead)) throw new ItemRefusal(index, new Refusal(403, 'initiative.notYours'));
+    if (!isReviewer(user) && !['draft', 'returned'].includes(record.state))
+      throw new ItemRefusal(index, new Refusal(409, 'initiative.notEditable'));
+    if (record.version !== update.version) throw new ItemRefusal(index, new Refusal(409, 'initiative.changedMeanwhile'));
+  }
+  // The hand-over: the stored initiatives drop their parts and take the staged rows' parts, their
+  // columns and their history entries; then the staged rows go.
+  const shadows = sql`SELECT id, replaces FROM initiatives WHERE import_id = ${importId} AND replaces IS NOT NULL`;
+  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_links', 'initiative_web_links']) {
+    await tx.query(sql`DELETE FROM ${raw(table)} t USING (${shadows}) s WHERE t.initiative_id = s.replaces`);
+    await tx.query(sql`UPDATE ${raw(table)} t SET initiative_id = s.replaces FROM (${shadows}) s WHERE t.initiative_id = s.id`);
+  }
+  await tx.query(
+    sql`UPDATE initiatives o SET lead_organization_id = s.lead_organization_id, status = s.status, start_date = s.start_date,
+          end_date = s.end_date, budget_amount = s.budget_amount, budget_currency = s.budget_currency,
+          element_closure = s.element_closure, area_closure = s.area_closure, area_groups = s.area_groups,
+          version = o.version + 1, updated_at = now()
+        FROM initiatives s WHERE s.import_id = ${importId} AND s.replaces = o.id`,
+  );
+  await tx.query(sql`UPDATE changes c SET entity_id = s.replaces FROM (${shadows}) s WHERE c.entity = 'initiative' AND c.entity_id = s.id`);
+  await tx.query(sql`DELETE FROM initiatives WHERE import_id = ${importId} AND replaces IS NOT NULL`);
+}
+
+/**
+ * Writes the new content of stored initiatives as rows of their own, `importing` and seen by no
+ * reader, each naming the initiative it `replaces`, with the history entry the update will have
+ * (before: the record as the import read it); finishImport hands the content over. Callers hold
+ * the transaction and have checked the items (checkInputs, and editability as the import read it).
+ */
+export async function stageUpdates(
+  tx: Database,
+  user: User,
+  items: readonly { before: Initiative; input: InitiativeInput; areas: string[] }[],
+  importId: string,
+): Promise<void> {
+  if (items.length === 0) return;
+  const records = items.map(({ before, input, areas }) => ({ id: randomUUID(), replaces: before.id, before, input, areas }));
+  await tx.query(sql`SELECT set_config('concord.staging', 'on', true)`);
+  await tx.query(
+    sql`INSERT INTO initiatives (id, lead_organization_id, state, import_id, replaces, status, start_date, end_date, budget_amount, budget_currency, created_by)
+        SELECT r.id, r.lead, 'importing', ${importId}, r.replaces, r.status, r.start_date, r.end_date, r.budget_amount, r.budget_currency, ${user.id}
+        FROM jsonb_to_recordset(${JSON.stringify(
+          records.map(({ id, replaces, input }) => ({
+            id,
+            replaces,
+            lead: input.leadOrganizationId,
+            status: input.status,
+            start_date: input.startDate,
+            end_date: input.endDate,
+            budget_amount: input.budget ? String(input.budget.amount) : null,
+            budget_currency: input.budget?.currency ?? null,
+          })),
+        )}::jsonb)
+          AS r(id text, replaces text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`,
+  );
+  await writeParts(tx, records);
+  const staged = new Map(
+    (
+      await loadInitiatives(
+        tx,
+        records.map((r) => r.id),
+        { staged: true },
+      )
+    ).map((i) => [i.id, i]),
+  );
+  await recordChanges(
+    tx,
+    records.map(({ id, before }) => ({
+      entity: 'initiative',
+      entityId: id,
+      action: 'update',
+      actor: user.id,
+      before: snapshot(before),
+      after: { ...snapshot(staged.get(id)!), state: before.state },
+    })),
+  );
 }
 
 /**

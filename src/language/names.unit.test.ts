@@ -34,6 +34,16 @@ describe('nameKey', () => {
     }
   });
 
+  it('uses the whole UTS #39 table: digits and letters, every script, letter pairs', () => {
+    expect(nameKey('Org 1')).toBe(nameKey('Org l'));
+    expect(nameKey('Org I')).toBe(nameKey('Org l'));
+    expect(nameKey('Agenda 2030')).toBe(nameKey('Agenda 2O3O'));
+    expect(nameKey('ІTU')).toBe(nameKey('ITU')); // Ukrainian І
+    expect(nameKey('اتحاد يي')).toBe(nameKey('اتحاد یی')); // Persian and Arabic yeh
+    expect(nameKey('Digital Ⅱ')).toBe(nameKey('Digital II')); // Roman numeral two
+    expect(nameKey('Modern')).toBe(nameKey('Modem'));
+  });
+
   it('keeps names apart that a reader tells apart', () => {
     expect(nameKey('Org A')).not.toBe(nameKey('Org B'));
     expect(nameKey('Café Network')).not.toBe(nameKey('Cafe Network'));
