@@ -70,6 +70,23 @@ describe('a seeded store', () => {
     expect(await migrate(store)).toEqual([]);
   });
 
+  it('on PostgreSQL, prepares each statement once per connection and reuses its plan', async () => {
+    if (store.dialect !== 'postgres') {
+      // The embedded store has one connection in a worker: nothing to prepare per connection.
+      expect(store.dialect).toBe('pglite');
+      return;
+    }
+    const prepared = await store.transaction(async (tx) => {
+      for (let i = 0; i < 3; i++) await tx.query(sql`SELECT id FROM elements WHERE id = ${`gdc.${i + 1}`}`);
+      return rows<{ statement: string; calls: number }>(
+        tx,
+        sql`SELECT statement, generic_plans + custom_plans AS calls FROM pg_prepared_statements
+            WHERE statement = 'SELECT id FROM elements WHERE id = $1'`,
+      );
+    });
+    expect(prepared).toEqual([{ statement: 'SELECT id FROM elements WHERE id = $1', calls: 3 }]);
+  });
+
   it('commits a transaction that succeeds and returns its value', async () => {
     const value = await store.transaction(async (tx) => {
       await tx.query(sql`INSERT INTO sources (id, title, licence) VALUES ('test-commit', 'Committed', 'n/a')`);
