@@ -11,7 +11,7 @@ const prototypes = new Map(
 );
 
 /** Which look-alike key `nameKey` computes: stored keys made by another are recomputed (seed.ts). */
-export const NAME_KEY_VERSION = 'uts39-skeleton-1';
+export const NAME_KEY_VERSION = 'uts39-skeleton-2';
 
 // Bidirectional controls (UTS #39 and Trojan Source, CVE-2021-42574): embeddings and overrides
 // U+202A–202E, isolates U+2066–2069, the marks U+200E/U+200F and the Arabic letter mark U+061C.
@@ -36,18 +36,19 @@ export function cleanName(name: string): string {
 
 /**
  * The key two names share when a reader could take one for the other: the UTS #39 skeleton of
- * the cleaned name (NFD, each character replaced by its prototype in Unicode's confusables table,
- * NFD again: Cyrillic О and Greek Ο become Latin O, "1", "I" and "l" become "l", "rn" stays apart
- * from "m" only as the table says), case-folded and mapped once more (a lower-case letter can
- * have a look-alike of its own). Accents stay distinct marks: "Café" is not "Cafe". It errs
+ * the cleaned, case-folded name (NFD, each character replaced by its prototype in Unicode's
+ * confusables table, NFD again: Cyrillic о and Greek ο become Latin o, "1" becomes "l", "m"
+ * becomes "rn"), case-folded and mapped once more (some prototypes are capitals: "0" becomes
+ * "O"). Case is folded first, so "Information" and "INFORMATION" share a key (the table alone
+ * would turn the capital I into an l). Accents stay distinct marks: "Café" is not "Cafe". It errs
  * towards merging, and a refusal names the existing record.
  *
  * @example nameKey('Оrg A') === nameKey('org a') // true (Cyrillic О)
  */
 export function nameKey(name: string): string {
   const skeleton = (text: string) =>
-    Array.from(text.normalize('NFD'), (ch) => prototypes.get(ch) ?? ch)
+    Array.from(text.toLowerCase().normalize('NFD'), (ch) => prototypes.get(ch) ?? ch)
       .join('')
       .normalize('NFD');
-  return skeleton(skeleton(cleanName(name)).toLowerCase()).normalize('NFC');
+  return skeleton(skeleton(cleanName(name))).normalize('NFC');
 }
