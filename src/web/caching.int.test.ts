@@ -63,6 +63,20 @@ describe('caching of answers', () => {
     expect((await get(`/initiatives/${draftId}/history`)).status).toBe(404);
   });
 
+  it('sets the form cookie only with a page that has a form, never on images, the API or pages without one', async () => {
+    const cookies = async (path: string) => (await t.app.request(path)).headers.getSetCookie();
+    expect(await cookies('/en/registry/map.svg')).toEqual([]);
+    expect(await cookies('/api/v1/frameworks')).toEqual([]);
+    expect(await cookies('/en/frameworks')).toEqual([]);
+    const signIn = await t.app.request('/en/sign-in');
+    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith('concord_csrf='));
+    expect(cookie).toBeDefined();
+    // The form's token is the one the cookie stands for: signing in with both works.
+    const v = new Visitor(t.app);
+    await v.signUp('en', 'Form Cookie', 'form-cookie@example.org', password);
+    expect((await v.get('/en/account')).html).toContain('form-cookie@example.org');
+  });
+
   it('sends signed-in pages, the draft page and account pages as no-store, and public pages as no-cache', async () => {
     const v = new Visitor(t.app);
     await v.signUp('en', 'Page Reader', 'cache-pages@example.org', password);

@@ -59,11 +59,29 @@ export function sessions(): MiddlewareHandler<AppEnv> {
         c.set('sessionToken', token);
       } else deleteCookie(c, cookieName(c, SESSION_COOKIE), { path: '/', secure: true });
     }
-    let browser = getCookie(c, cookieName(c, CSRF_COOKIE));
-    if (!browser || browser.length < 20) browser = newBrowserCookie(c);
-    c.set('csrf', csrfToken(c.var.secret, c.var.sessionToken, browser));
+    const sent = getCookie(c, cookieName(c, CSRF_COOKIE));
+    if (sent && sent.length >= 20) {
+      c.set('csrf', csrfToken(c.var.secret, c.var.sessionToken, sent));
+      await next();
+      return;
+    }
+    // A browser without the cookie gets one only with a page that carries a form token: images,
+    // stylesheets, API answers and pages without a form stay free of Set-Cookie, so shared caches
+    // keep them (issue 17).
+    const browser = newToken(24);
+    const formToken = csrfToken(c.var.secret, c.var.sessionToken, browser);
+    c.set('csrf', formToken);
     await next();
+    // (Signing in or out mints a cookie of its own and a token bound to it: that one stands.)
+    if (c.var.sessionToken === null && c.var.csrf === formToken && (await carriesToken(c.res, formToken)))
+      setCookie(c, cookieName(c, CSRF_COOKIE), browser, { ...cookieOptions, maxAge: 365 * 86400 });
   };
+}
+
+/** Whether an answer holds the given form token: an HTML page, read from a copy. */
+async function carriesToken(response: Response, token: string): Promise<boolean> {
+  if (!/^text\/html\b/.test(response.headers.get('Content-Type') ?? '') || !response.body) return false;
+  return (await response.clone().text()).includes(token);
 }
 
 /** Starts the session cookie; the CSRF token is renewed with it (bound to the new session). */
