@@ -1,0 +1,99 @@
+// The sources page of the registry: each connected registry with its licence, how many of its
+// records Concord holds and when they were last loaded, and what a review at the source means.
+import type { Hono } from 'hono';
+import type { AppEnv } from '../web/env.ts';
+import { href, Layout, pageContext } from '../web/layout.tsx';
+import { localePath } from '../web/locale.ts';
+import { sql, type Database } from '../store/index.ts';
+import { registrySources } from './sources.ts';
+import { registryReleases } from './shipped.ts';
+
+export interface RegistrySourceFigures {
+  published: number;
+  archived: number;
+  /** When its data was last loaded into this store; null when never. */
+  loadedAt: string | null;
+}
+
+/** How many records of each registry the store holds (published, archived) and the last load, by source id. */
+export async function registrySourceFigures(db: Database): Promise<Map<string, RegistrySourceFigures>> {
+  const [rows, releases] = await Promise.all([
+    db.query<{ source: string; published: number; archived: number }>(
+      sql`SELECT source, count(*) FILTER (WHERE state = 'published')::int AS published, count(*) FILTER (WHERE state = 'archived')::int AS archived
+          FROM initiatives WHERE source IS NOT NULL GROUP BY source`,
+    ),
+    registryReleases(db),
+  ]);
+  const counts = new Map(rows.map((r) => [r.source, r]));
+  return new Map(
+    registrySources.map((s) => [
+      s.id,
+      {
+        published: Number(counts.get(s.id)?.published ?? 0),
+        archived: Number(counts.get(s.id)?.archived ?? 0),
+        loadedAt: releases.get(s.id) ?? null,
+      },
+    ]),
+  );
+}
+
+export function registerRegistryPages(app: Hono<AppEnv>): void {
+  app.get(`${localePath}/registry/sources`, async (c) => {
+    const ctx = pageContext(c);
+    const { t } = ctx;
+    const figures = await registrySourceFigures(c.var.store.db);
+    const date = new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    return c.html(
+      <Layout ctx={ctx} title={t('registrySources.title')}>
+        <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
+          <ol>
+            <li>
+              <a href={href(ctx, '/registry')}>{t('registry.title')}</a>
+            </li>
+          </ol>
+        </nav>
+        <h1>{t('registrySources.title')}</h1>
+        <p class="lede">{t('registrySources.lede')}</p>
+        {registrySources.map((s) => {
+          const f = figures.get(s.id)!;
+          return (
+            <section aria-labelledby={s.id}>
+              <h2 id={s.id} lang="en" dir="ltr">
+                {s.name}
+              </h2>
+              <dl class="facts">
+                <dt>{t('sources.address')}</dt>
+                <dd>
+                  <a href={s.url} dir="ltr">
+                    {s.url}
+                  </a>
+                </dd>
+                <dt>{t('source.licence')}</dt>
+                <dd lang="en" dir="ltr">
+                  <a href={s.licence.url}>{s.licence.name}</a>
+                </dd>
+                <dt>{t('registrySources.records')}</dt>
+                <dd>
+                  {f.published ? (
+                    <a href={href(ctx, `/registry?source=${s.id}`)}>{t('registrySources.published', { count: f.published })}</a>
+                  ) : (
+                    t('registrySources.published', { count: 0 })
+                  )}
+                  {f.archived ? ` · ${t('registrySources.archived', { count: f.archived })}` : ''}
+                </dd>
+                <dt>{t('registrySources.lastLoaded')}</dt>
+                <dd>{f.loadedAt ? <time datetime={f.loadedAt}>{date.format(new Date(f.loadedAt))}</time> : t('registrySources.never')}</dd>
+              </dl>
+              {s.id === 'dpga' ? (
+                <>
+                  <h3>{t('registrySources.dpgaReviewTitle')}</h3>
+                  <p>{t('registrySources.dpgaReview')}</p>
+                </>
+              ) : null}
+            </section>
+          );
+        })}
+      </Layout>,
+    );
+  });
+}
