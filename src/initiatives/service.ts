@@ -355,10 +355,10 @@ export async function discardImport(store: Store, importId?: string): Promise<nu
  * A record read from a registry is the source's until its organization claims it (a reviewer
  * confirms): the next refresh would otherwise overwrite the edit, or the edit the source.
  */
-function refuseUnclaimed(initiative: Initiative): void {
-  if (initiative.source && !initiative.source.claimed) {
-    throw new Refusal(409, 'initiative.importedReadOnly', undefined, { source: initiative.source.id.toUpperCase() });
-  }
+export function importedReadOnly(initiative: Initiative): Refusal | undefined {
+  return initiative.source && !initiative.source.claimed
+    ? new Refusal(409, 'initiative.importedReadOnly', undefined, { source: initiative.source.id.toUpperCase() })
+    : undefined;
 }
 
 /** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
@@ -367,7 +367,8 @@ export async function updateInitiative(store: Store, user: User, id: string, inp
     const before = await loadInitiative(tx, id, true);
     if (!before) throw new Refusal(404, 'initiative.notFound');
     if (!(await mayEdit(tx, user, before.leadOrganization.id))) throw new Refusal(403, 'initiative.notYours');
-    refuseUnclaimed(before);
+    const unclaimed = importedReadOnly(before);
+    if (unclaimed) throw unclaimed;
     if (!isReviewer(user) && !['draft', 'returned'].includes(before.state)) throw new Refusal(409, 'initiative.notEditable');
     if (before.version !== version) throw new Refusal(409, 'initiative.changedMeanwhile');
     const { areas } = await checkInput(tx, user, input);
@@ -413,7 +414,8 @@ export async function transition(store: Store, user: User, id: string, action: T
     if (rule.reviewer ? !isReviewer(user) : !(await mayEdit(tx, user, before.leadOrganization.id))) {
       throw new Refusal(403, rule.reviewer ? 'review.notReviewer' : 'initiative.notYours');
     }
-    if (!rule.reviewer) refuseUnclaimed(before);
+    const unclaimed = rule.reviewer ? undefined : importedReadOnly(before);
+    if (unclaimed) throw unclaimed;
     if (!rule.from.includes(before.state)) throw new Refusal(409, 'initiative.wrongState', undefined, { state: before.state });
     const text = note?.trim() || null;
     if (rule.noteRequired && !text) throw new Refusal(400, 'review.noteRequired', 'note');

@@ -16,6 +16,8 @@ import { areaNameIndex } from '../areas/names.ts';
 import { defaultDpgaDir, readDpgaRegistry } from './dpga.ts';
 import { loadRegistryRead } from './load.ts';
 import { loadDpgaData } from './shipped.ts';
+import { Visitor } from '../testing/visitor.ts';
+import { catalogs } from '../i18n/index.ts';
 
 let t: TestApp;
 let owner: User;
@@ -52,10 +54,11 @@ const idOf = async (sourceId: string) =>
 beforeAll(async () => {
   t = await openTestApp();
   owner = await createUser(t.store, { email: `dpga-owner.${Date.now()}@example.org`, name: 'HISP member', password });
-  // Registered by hand before the load, spelt otherwise than in the DPGA data ("... University of Oslo").
+  // Registered by hand before the load, spelt otherwise than in the DPGA data (a no-break space, a
+  // doubled space, a zero-width space, a Cyrillic о in "Oslo").
   variantOrganization = (
     await createOrganization(t.store, owner, {
-      name: 'health information systems programme (HISP),  University of Oslo',
+      name: 'Health Information Systems\u00A0Programme (HISP),  University of \u200BOsl\u043E',
       stakeholderType: 'academia',
     })
   ).id;
@@ -206,6 +209,73 @@ describe('the DPGA registry in the store', () => {
         record.version,
       ),
     ).rejects.toMatchObject({ status: 409, key: 'initiative.importedReadOnly' });
+  });
+
+  it('lets its organization’s administrator claim it, a reviewer confirm, and then edit it; a refresh then keeps it', async () => {
+    const id = await idOf('dhis2');
+    const path = `/en/initiatives/${id}`;
+    const admin = new Visitor(t.app);
+    await admin.signIn('en', owner.email, password);
+    const page = await admin.get(path);
+    expect(page.html).toContain(catalogs.en['initiative.importedReadOnly']!.replace('{source}', 'DPGA').slice(0, 40));
+    expect(page.html).not.toContain(`${path}/edit`);
+    // The form route refuses too, in the reader's language.
+    const refused = await admin.post(`${path}/edit`, {
+      leadOrganizationId: variantOrganization,
+      status: 'ongoing',
+      title_en: 'DHIS2',
+      description_en: 'Edited by hand before a claim.',
+      link_element_0: 'sdg.3',
+      link_evidence_0: 'Health information systems.',
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.html).toContain('read-only until its organization claims it');
+    const viaApiToken = /<code dir="ltr">(cnc_[A-Za-z0-9_-]+)<\/code>/.exec(
+      (await admin.post('/en/account/tokens', { name: 'claim' })).html,
+    )![1]!;
+    const record = await json<{ version: number }>(`/api/v1/initiatives/${id}`);
+    const put = await t.app.request(`/api/v1/initiatives/${id}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${viaApiToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        version: record.version,
+        initiative: {
+          leadOrganizationId: variantOrganization,
+          texts: [{ lang: 'en', title: 'DHIS2', description: 'Edited through the API before a claim.' }],
+          status: 'ongoing',
+          links: [{ elementId: 'sdg.3', evidence: 'Health information systems.' }],
+        },
+      }),
+    });
+    expect(put.status).toBe(409);
+    expect(put.headers.get('content-type')).toContain('application/problem+json');
+
+    expect((await admin.post(`${path}/claim`)).status).toBe(303);
+    expect((await admin.get(path)).html).toContain('awaiting a reviewer');
+    // Only a reviewer decides.
+    expect((await admin.post(`${path}/claim/confirm`)).status).toBe(403);
+    const reviewer = await createUser(t.store, {
+      email: `claim-reviewer.${Date.now()}@example.org`,
+      name: 'Claim Reviewer',
+      password,
+      role: 'reviewer',
+    });
+    const r = new Visitor(t.app);
+    await r.signIn('en', reviewer.email, password);
+    expect((await r.get(path)).html).toContain(`${path}/claim/confirm`);
+    expect((await r.post(`${path}/claim/confirm`)).status).toBe(303);
+
+    // Claimed: the organization edits it like its own (reopened first, as any published record).
+    expect((await admin.post(`${path}/reopen`)).status).toBe(303);
+    const edit = await admin.get(`${path}/edit`);
+    expect(edit.status).toBe(200);
+    // A draft now: its history is read with the organization's token.
+    const own = await t.app.request(`/api/v1/initiatives/${id}/history`, { headers: { Authorization: `Bearer ${viaApiToken}` } });
+    const history = (await own.json()) as { items: { action: string }[] };
+    expect(history.items.map((c) => c.action)).toEqual(expect.arrayContaining(['claim', 'claim-confirm', 'reopen']));
+    // The source no longer writes a claimed record.
+    const report = await loadRegistryRead(t.store, await readDpgaRegistry(defaultDpgaDir, areaNameIndex(await areaCatalog())));
+    expect(report.kept).toBe(1);
   });
 
   it('proposes an imported record and a hand-made one for the same work as duplicates', async () => {

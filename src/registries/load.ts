@@ -301,15 +301,6 @@ async function matchOrganizations(
   for (const o of records.flatMap((r) => r.organizations)) if (!wanted.has(organizationKey(o))) wanted.set(organizationKey(o), o);
   const names = [...new Set([...wanted.values()].map((o) => nameKey(o.name)))].sort();
   for (const key of names) await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(${key}))`);
-  // Rows written without a key (reference data) get theirs first, as organization creation does.
-  const unkeyed = await tx.query<{ id: string; name: string }>(sql`SELECT id, name FROM organizations WHERE name_key IS NULL`);
-  if (unkeyed.length) {
-    await tx.query(
-      sql`UPDATE organizations o SET name_key = k.key
-          FROM unnest(${pgTextArray(unkeyed.map((r) => r.id))}::text[], ${pgTextArray(unkeyed.map((r) => nameKey(r.name)))}::text[]) AS k(id, key)
-          WHERE o.id = k.id`,
-    );
-  }
   const sites = [...new Set([...wanted.values()].flatMap((o) => websiteKey(o.website) ?? []))];
   const found = await tx.query<{ id: string; name_key: string; site: string | null; created_at: string }>(
     sql`SELECT id, name_key, site, created_at FROM (

@@ -4,6 +4,12 @@ import type { Hono } from 'hono';
 import type { AppEnv } from '../web/env.ts';
 import { href, Layout, pageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
+import { readRawForm } from '../web/forms.ts';
+import { PostForm } from '../web/form-ui.tsx';
+import { registerSection } from '../web/sections.tsx';
+import { Refusal } from '../shared/refusal.ts';
+import { isMember, isReviewer } from '../accounts/service.ts';
+import { claimRecord, claimState, decideClaim } from './claims.ts';
 import { sql, type Database } from '../store/index.ts';
 import { registrySources } from './sources.ts';
 import { registryReleases } from './shipped.ts';
@@ -38,6 +44,61 @@ export async function registrySourceFigures(db: Database): Promise<Map<string, R
 }
 
 export function registerRegistryPages(app: Hono<AppEnv>): void {
+  // On an imported record not yet claimed: its organization's administrators may claim it, reviewers decide.
+  registerSection('initiative', async ({ db, id, ctx, user }) => {
+    const claim = await claimState(db, id);
+    if (!claim || claim.confirmedAt || !user) return null;
+    const { t } = ctx;
+    const admin = await isMember(db, user.id, claim.leadOrganizationId, true);
+    if (!admin && !isReviewer(user)) return null;
+    const source = claim.source.toUpperCase();
+    return (
+      <section aria-labelledby="claim-title">
+        <h2 id="claim-title">{t('claim.title')}</h2>
+        {claim.requestedBy ? (
+          <>
+            <p>{t('claim.requested', { name: claim.requestedByName ?? claim.requestedBy })}</p>
+            {isReviewer(user) ? (
+              <>
+                <PostForm ctx={ctx} action={href(ctx, `/initiatives/${id}/claim/confirm`)} class="action" label={t('claim.confirm')}>
+                  <button type="submit">{t('claim.confirm')}</button>
+                </PostForm>
+                <PostForm ctx={ctx} action={href(ctx, `/initiatives/${id}/claim/refuse`)} class="action" label={t('claim.refuse')}>
+                  <button type="submit" class="secondary">
+                    {t('claim.refuse')}
+                  </button>
+                </PostForm>
+              </>
+            ) : null}
+          </>
+        ) : admin ? (
+          <>
+            <p>{t('claim.explain', { source })}</p>
+            <PostForm ctx={ctx} action={href(ctx, `/initiatives/${id}/claim`)} class="action" label={t('claim.button')}>
+              <button type="submit">{t('claim.button')}</button>
+            </PostForm>
+          </>
+        ) : null}
+      </section>
+    );
+  });
+
+  app.post(`${localePath}/initiatives/:id/claim`, async (c) => {
+    const user = c.var.user;
+    if (!user) throw new Refusal(401, 'account.signInFirst');
+    await readRawForm(c);
+    await claimRecord(c.var.store, user, c.req.param('id'));
+    return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}`, 303);
+  });
+
+  app.post(`${localePath}/initiatives/:id/claim/:decision{confirm|refuse}`, async (c) => {
+    const user = c.var.user;
+    if (!user) throw new Refusal(401, 'account.signInFirst');
+    await readRawForm(c);
+    await decideClaim(c.var.store, user, c.req.param('id'), c.req.param('decision') === 'confirm');
+    return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}`, 303);
+  });
+
   app.get(`${localePath}/registry/sources`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
