@@ -123,6 +123,18 @@ describe('the DPGA registry in the store', () => {
     expect(html).toContain(`href="/en/initiatives/${inKenya.items[0]!.id}"`);
     const map = await (await t.app.request('/en/registry/map?source=dpga')).text();
     expect(map).toContain('Kenya');
+    // The implementation map counts them under their SDGs, and filters by source.
+    const coverage = await json<{ cells: { row: string; column: string; counts: { initiatives: number } }[] }>(
+      '/api/v1/coverage?columns=sdg&source=dpga',
+    );
+    const total = coverage.cells.find((c) => c.row === '*' && c.column === '*')!.counts.initiatives;
+    expect(total).toBe(228);
+    expect(coverage.cells.find((c) => c.row === '*' && c.column === 'sdg.3')!.counts.initiatives).toBeGreaterThan(0);
+    const handMadeOnly = await json<{ cells: { row: string; column: string; counts: { initiatives: number } }[] }>(
+      '/api/v1/coverage?columns=sdg&source=concord',
+    );
+    expect(handMadeOnly.cells.find((c) => c.row === '*' && c.column === '*')?.counts.initiatives ?? 0).toBe(0);
+    expect(await (await t.app.request('/en/implementation?columns=sdg&source=dpga')).text()).toContain('<option value="dpga" selected="">');
     const registry = await (await t.app.request('/en/registry?source=dpga&q=DHIS2')).text();
     expect(registry).toContain(`href="/en/initiatives/${await idOf('dhis2')}"`);
     // The source is a refinement of the registry, with its count.
