@@ -111,8 +111,14 @@ describe('the DPGA registry in the store', () => {
       dhis2.id,
     );
 
-    // One organization per name: "UNICEF Ventures Fund" in 12 products is one record.
-    expect(await count(sql`SELECT count(*) AS n FROM organizations WHERE name = 'UNICEF Ventures Fund'`)).toBe(1);
+    // One organization per name: "UNICEF Ventures Fund" in 12 products is one record, and "UNICEF
+    // Venture Fund" (4 products) the same one, by its website (unicefinnovationfund.org).
+    expect(await count(sql`SELECT count(*) AS n FROM organizations WHERE name IN ('UNICEF Ventures Fund', 'UNICEF Venture Fund')`)).toBe(1);
+    // RapidPro's funder "United Nations Children's Fund (UNICEF)" (unicef.org) is the record of "UNICEF".
+    const rapidPro = await json<Record_>(`/api/v1/initiatives/${await idOf('rapidpro')}`);
+    expect([rapidPro.leadOrganization, ...rapidPro.partners].map((o) => o.name).sort()).toEqual(['RapidPro', 'UNICEF']);
+    // The OpenAPI document describes the filter.
+    expect(JSON.stringify(await json<unknown>('/api/v1/openapi.json'))).toContain('Read from this registry (dpga, iati)');
   });
 
   it('shows the products on the country profile, the registry map and the sources page', async () => {
@@ -147,6 +153,7 @@ describe('the DPGA registry in the store', () => {
     expect(sources).toContain('Digital Public Goods Alliance registry');
     expect(sources).toContain('<a href="/en/registry?source=dpga">228 published</a>');
     expect(sources).toContain('What “reviewed by the DPGA” means');
+    expect(sources).toContain('228 records read: 228 new, 0 updated, 0 archived, 0 not readable, 5 values not mapped');
     expect(sources).not.toMatch(/id="dpga"[\s\S]*Not loaded yet[\s\S]*id="iati"/);
     const french = await (await t.app.request('/fr/registry/sources')).text();
     expect(french).toContain('228 publiées');

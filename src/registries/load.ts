@@ -71,9 +71,12 @@ export async function loadRegistryRead(store: Store, read: RegistryRead): Promis
     notes: [],
   };
   await ensureSourceActor(store, source);
+  // Organizations first, for the whole read (a group of mentions may span chunks); a load cut
+  // short after this finds them again by name and website.
+  const organizationIds = await store.transaction((tx) => matchOrganizations(tx, source, read.records, report));
   for (let at = 0; at < read.records.length; at += CHUNK) {
     const chunk = read.records.slice(at, at + CHUNK);
-    await store.transaction((tx) => writeChunk(tx, source, chunk, report));
+    await store.transaction((tx) => writeChunk(tx, source, chunk, organizationIds, report));
   }
   // What the source no longer lists leaves the public registry, with the reason. A read that found
   // nothing at all (a folder gone missing) archives nothing: that is not the source's word.
@@ -101,9 +104,14 @@ async function ensureSourceActor(store: Store, source: RegistrySource): Promise<
   });
 }
 
-async function writeChunk(tx: Database, source: RegistrySource, records: RegistryRecord[], report: RegistryLoadReport): Promise<void> {
+async function writeChunk(
+  tx: Database,
+  source: RegistrySource,
+  records: RegistryRecord[],
+  organizationIds: ReadonlyMap<string, string>,
+  report: RegistryLoadReport,
+): Promise<void> {
   const actor = sourceActor(source);
-  const organizationIds = await matchOrganizations(tx, source, records, report);
   const catalog = await areaCatalog();
   const elementIds = [...new Set(records.flatMap((r) => r.links.map((l) => l.elementId)))];
   const knownElements = new Set(
@@ -286,24 +294,52 @@ function websiteKey(url: string | null): string | null {
 }
 
 /**
- * The organization id for each organization of the records: an existing one with the same name
- * key (so "UNICEF" and "Unicef " are one) or the same website, else a new one, unverified until
- * a reviewer verifies it. Names are taken in turn (the lock organization creation takes), so a
- * person registering the same organization meanwhile meets this one.
+ * The organization id for each organization of the records. The source's mentions that share a
+ * name key or a website are one organization (the DPGA names "UNICEF Ventures Fund" and "UNICEF
+ * Venture Fund", both at unicefinnovationfund.org), matched as a whole to an existing record with
+ * one of those name keys (so "UNICEF" and "Unicef " are one), else one of those websites, else
+ * created once, unverified until a reviewer verifies it. Names are taken in turn (the lock
+ * organization creation takes), so a person registering the same organization meanwhile meets this one.
  */
 async function matchOrganizations(
   tx: Database,
   source: RegistrySource,
-  records: RegistryRecord[],
+  records: readonly RegistryRecord[],
   report: RegistryLoadReport,
 ): Promise<Map<string, string>> {
-  const wanted = new Map<string, SourceOrganization>();
-  for (const o of records.flatMap((r) => r.organizations)) if (!wanted.has(organizationKey(o))) wanted.set(organizationKey(o), o);
-  const names = [...new Set([...wanted.values()].map((o) => nameKey(o.name)))].sort();
+  // The mentions, counted (the most frequent spelling names a new record), joined into groups.
+  const mentions = new Map<string, { o: SourceOrganization; count: number }>();
+  for (const o of records.flatMap((r) => r.organizations)) {
+    const seen = mentions.get(organizationKey(o));
+    if (seen) seen.count++;
+    else mentions.set(organizationKey(o), { o, count: 1 });
+  }
+  const parent = new Map<string, string>([...mentions.keys()].map((k) => [k, k]));
+  const root = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const firstWith = new Map<string, string>();
+  for (const [key, { o }] of mentions) {
+    for (const shared of [`name:${nameKey(o.name)}`, ...(websiteKey(o.website) ? [`site:${websiteKey(o.website)}`] : [])]) {
+      const other = firstWith.get(shared);
+      if (other) parent.set(root(key), root(other));
+      else firstWith.set(shared, key);
+    }
+  }
+  const groups = new Map<string, { o: SourceOrganization; count: number }[]>();
+  for (const [key, mention] of mentions) {
+    const group = groups.get(root(key));
+    if (group) group.push(mention);
+    else groups.set(root(key), [mention]);
+  }
+  const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))].sort();
   for (const key of names) await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(${key}))`);
-  const sites = [...new Set([...wanted.values()].flatMap((o) => websiteKey(o.website) ?? []))];
-  const found = await tx.query<{ id: string; name_key: string; site: string | null; created_at: string }>(
-    sql`SELECT id, name_key, site, created_at FROM (
+  const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
+  const found = await tx.query<{ id: string; name_key: string | null; site: string | null }>(
+    sql`SELECT id, name_key, site FROM (
           SELECT id, name_key, created_at,
                  regexp_replace(regexp_replace(lower(trim(coalesce(website, ''))), '^https?://(www[.])?', ''), '[/#?]+$', '') AS site
           FROM organizations) o
@@ -313,25 +349,25 @@ async function matchOrganizations(
   const byName = new Map<string, string>();
   const bySite = new Map<string, string>();
   for (const r of found) {
-    if (!byName.has(r.name_key)) byName.set(r.name_key, r.id);
+    if (r.name_key && !byName.has(r.name_key)) byName.set(r.name_key, r.id);
     if (r.site && !bySite.has(r.site)) bySite.set(r.site, r.id);
   }
   const ids = new Map<string, string>();
   const created: { id: string; name: string; key: string; type: StakeholderType; website: string | null }[] = [];
-  for (const [key, o] of wanted) {
-    const site = websiteKey(o.website);
-    const match = byName.get(nameKey(o.name)) ?? (site ? bySite.get(site) : undefined);
-    if (match) {
-      ids.set(key, match);
-      if (!created.some((c) => c.id === match)) report.organizationsMatched++;
-      continue;
+  for (const group of groups.values()) {
+    const ordered = [...group].sort((a, b) => b.count - a.count);
+    const match =
+      ordered.map(({ o }) => byName.get(nameKey(o.name))).find(Boolean) ??
+      ordered.map(({ o }) => (websiteKey(o.website) ? bySite.get(websiteKey(o.website)!) : undefined)).find(Boolean);
+    let id = match;
+    if (id) report.organizationsMatched++;
+    else {
+      id = randomUUID();
+      const name = cleanName(ordered[0]!.o.name);
+      const website = ordered.find(({ o }) => o.website)?.o.website ?? null;
+      created.push({ id, name, key: nameKey(name), type: stakeholderTypeOf(name), website });
     }
-    const id = randomUUID();
-    const name = cleanName(o.name);
-    created.push({ id, name, key: nameKey(name), type: stakeholderTypeOf(name), website: o.website });
-    byName.set(nameKey(name), id);
-    if (site) bySite.set(site, id);
-    ids.set(key, id);
+    for (const { o } of group) ids.set(organizationKey(o), id);
   }
   if (created.length) {
     await tx.query(

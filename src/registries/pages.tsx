@@ -12,13 +12,13 @@ import { isMember, isReviewer } from '../accounts/service.ts';
 import { claimRecord, claimState, decideClaim } from './claims.ts';
 import { sql, type Database } from '../store/index.ts';
 import { registrySources } from './sources.ts';
-import { registryReleases } from './shipped.ts';
+import { registryReleases, type RegistryRelease } from './shipped.ts';
 
 export interface RegistrySourceFigures {
   published: number;
   archived: number;
-  /** When its data was last loaded into this store; null when never. */
-  loadedAt: string | null;
+  /** Its last load into this store; null when never. */
+  release: RegistryRelease | null;
 }
 
 /** How many records of each registry the store holds (published, archived) and the last load, by source id. */
@@ -37,7 +37,7 @@ export async function registrySourceFigures(db: Database): Promise<Map<string, R
       {
         published: Number(counts.get(s.id)?.published ?? 0),
         archived: Number(counts.get(s.id)?.archived ?? 0),
-        loadedAt: releases.get(s.id) ?? null,
+        release: releases.get(s.id) ?? null,
       },
     ]),
   );
@@ -143,7 +143,26 @@ export function registerRegistryPages(app: Hono<AppEnv>): void {
                   {f.archived ? ` · ${t('registrySources.archived', { count: f.archived })}` : ''}
                 </dd>
                 <dt>{t('registrySources.lastLoaded')}</dt>
-                <dd>{f.loadedAt ? <time datetime={f.loadedAt}>{date.format(new Date(f.loadedAt))}</time> : t('registrySources.never')}</dd>
+                <dd>
+                  {f.release ? (
+                    <>
+                      <time datetime={f.release.loadedAt}>{date.format(new Date(f.release.loadedAt))}</time>
+                      <br />
+                      <span class="meta">
+                        {t('registrySources.lastReport', {
+                          records: f.release.counts.records ?? 0,
+                          created: f.release.counts.created ?? 0,
+                          updated: f.release.counts.updated ?? 0,
+                          archived: f.release.counts.archived ?? 0,
+                          problems: f.release.counts.problems ?? 0,
+                          unmapped: f.release.counts.unmapped ?? 0,
+                        })}
+                      </span>
+                    </>
+                  ) : (
+                    t('registrySources.never')
+                  )}
+                </dd>
               </dl>
               {s.id === 'dpga' ? (
                 <>

@@ -54,7 +54,15 @@ export async function loadDpgaData(store: Store, dir: string = defaultDpgaDir): 
   if (loaded?.checksum === checksum) return { report: null, checksum };
   const read = await readDpgaRegistry(dir, areaNameIndex(await areaCatalog()));
   const report = await loadRegistryRead(store, read);
-  const counts = { records: read.records.length, problems: report.problems.length, created: report.created, updated: report.updated };
+  const counts = {
+    records: read.records.length,
+    created: report.created,
+    updated: report.updated,
+    unchanged: report.unchanged,
+    archived: report.archived,
+    problems: report.problems.length,
+    unmapped: report.notes.reduce((n, r) => n + r.notes.length, 0),
+  };
   await store.db.query(
     sql`INSERT INTO reference_releases (dataset, checksum, counts) VALUES (${dataset('dpga')}, ${checksum}, ${JSON.stringify(counts)}::jsonb)
         ON CONFLICT (dataset) DO UPDATE SET checksum = excluded.checksum, counts = excluded.counts, loaded_at = now()`,
@@ -62,12 +70,18 @@ export async function loadDpgaData(store: Store, dir: string = defaultDpgaDir): 
   return { report, checksum };
 }
 
-/** When each registry was last loaded into this store (the sources page), by source id. */
-export async function registryReleases(db: Database): Promise<Map<string, string>> {
-  const rows = await db.query<{ dataset: string; loaded_at: string }>(
-    sql`SELECT dataset, loaded_at FROM reference_releases WHERE dataset LIKE 'registry:%'`,
+/** The last load of a registry into this store: when, and what it did (the import report). */
+export interface RegistryRelease {
+  loadedAt: string;
+  counts: Partial<Record<'records' | 'created' | 'updated' | 'unchanged' | 'archived' | 'problems' | 'unmapped', number>>;
+}
+
+/** Each registry's last load into this store (the sources page), by source id. */
+export async function registryReleases(db: Database): Promise<Map<string, RegistryRelease>> {
+  const rows = await db.query<{ dataset: string; loaded_at: string; counts: RegistryRelease['counts'] }>(
+    sql`SELECT dataset, loaded_at, counts FROM reference_releases WHERE dataset LIKE 'registry:%'`,
   );
-  return new Map(rows.map((r) => [r.dataset.slice('registry:'.length), r.loaded_at]));
+  return new Map(rows.map((r) => [r.dataset.slice('registry:'.length), { loadedAt: r.loaded_at, counts: r.counts }]));
 }
 
 /**
@@ -84,6 +98,8 @@ export function loadShippedInBackground(store: Store): void {
         `Loaded the DPGA registry: ${report.created} new, ${report.updated} updated, ${report.archived} archived initiatives in ${seconds} s.`,
       );
       for (const p of report.problems) console.error(`The DPGA record ${p.sourceId} was not loaded: ${p.problems.join('; ')}`);
+      const unmapped = report.notes.flatMap((n) => n.notes.map((note) => `${n.sourceId}: ${note}`));
+      if (unmapped.length) console.log(`Not mapped (${unmapped.length}): ${unmapped.join('; ')}`);
     },
     (error: unknown) => console.error('The DPGA registry was not loaded:', error instanceof Error ? error.message : error),
   );
