@@ -41,6 +41,7 @@ import {
 
 import { duplicateCandidates } from './duplicates.ts';
 import { SubmitCheckPage } from './duplicate-pages.tsx';
+import { decideSuggestedLink } from './link-review.ts';
 import { registrySource, sourceFilterValues } from '../registries/sources.ts';
 type Ctx = PageContext & { csrf: string };
 const PAGE = 25;
@@ -456,6 +457,18 @@ function InitiativePage(props: {
                     <Foreign lang={e.textLanguage} page={ctx.lang} t={t}>
                       {(e.title ?? e.text ?? '').slice(0, 200)}
                     </Foreign>
+                  ) : null}
+                  {props.reviewer ? (
+                    <div class="actions">
+                      <ActionButton ctx={ctx} id={i.id} action={`links/${l.elementId}/confirm`} label={t('initiative.suggestionConfirm')} />
+                      <ActionButton
+                        ctx={ctx}
+                        id={i.id}
+                        action={`links/${l.elementId}/reject`}
+                        label={t('initiative.suggestionReject')}
+                        secondary
+                      />
+                    </div>
                   ) : null}
                 </li>
               );
@@ -1288,6 +1301,13 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     }
     await transition(c.var.store, user, c.req.param('id'), action);
     return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}?done=${action}`, 303);
+  });
+
+  app.post(`${L}/initiatives/:id/links/:element/:decision{confirm|reject}`, async (c) => {
+    const user = requireUser(c);
+    await readRawForm(c);
+    await decideSuggestedLink(c.var.store, user, c.req.param('id'), c.req.param('element'), c.req.param('decision') === 'confirm');
+    return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}`, 303);
   });
 
   app.post(`${L}/initiatives/:id/review`, async (c) => {

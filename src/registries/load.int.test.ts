@@ -23,6 +23,8 @@ let t: TestApp;
 let owner: User;
 let variantOrganization: string;
 let copy: string;
+/** The matcher's suggestions a reviewer confirmed and rejected (checked again after a refresh). */
+let decided: [string, string];
 const password = 'correct horse battery';
 
 interface Listed {
@@ -170,6 +172,40 @@ describe('the DPGA registry in the store', () => {
     expect((await t.store.db.query<{ at: string }>(sql`SELECT max(updated_at)::text AS at FROM initiatives`))[0]!.at).toBe(latest);
   });
 
+  it('lets a reviewer confirm or reject the matcher’s suggestions; a refresh keeps the decisions', async () => {
+    const id = await idOf('dhis2');
+    const record = await json<Record_>(`/api/v1/initiatives/${id}`);
+    const [confirmed, rejected] = record.suggestedLinks.map((l) => l.elementId);
+    const reviewer = await createUser(t.store, {
+      email: `links-reviewer.${Date.now()}@example.org`,
+      name: 'Links Reviewer',
+      password,
+      role: 'reviewer',
+    });
+    const r = new Visitor(t.app);
+    await r.signIn('en', reviewer.email, password);
+    const path = `/en/initiatives/${id}`;
+    expect((await r.get(path)).html).toContain(`${path}/links/${confirmed}/confirm`);
+    // Nobody else decides.
+    const admin = new Visitor(t.app);
+    await admin.signIn('en', owner.email, password);
+    expect((await admin.post(`${path}/links/${confirmed}/confirm`)).status).toBe(403);
+    expect((await r.post(`${path}/links/${confirmed}/confirm`)).status).toBe(303);
+    expect((await r.post(`${path}/links/${rejected}/reject`)).status).toBe(303);
+    expect((await r.post(`${path}/links/${rejected}/confirm`)).status).toBe(404);
+    const after = await json<Record_>(`/api/v1/initiatives/${id}`);
+    expect(after.links.find((l) => l.elementId === confirmed)).toMatchObject({ source: 'matcher' });
+    expect(after.suggestedLinks.map((l) => l.elementId)).not.toContain(rejected);
+    // A confirmed suggestion counts in the registry's filters.
+    expect((await json<Listed>(`/api/v1/initiatives?source=dpga&element=${confirmed}&limit=200`)).items.map((i) => i.id)).toContain(id);
+    const history = await json<{ items: { action: string; actor: string }[] }>(`/api/v1/initiatives/${id}/history`);
+    expect(history.items.slice(-2)).toMatchObject([
+      { action: 'link-confirm', actor: reviewer.id },
+      { action: 'link-reject', actor: reviewer.id },
+    ]);
+    decided = [confirmed!, rejected!];
+  });
+
   it('shows one changed record exactly in its history, and archives a record gone from the source', async () => {
     await cp(defaultDpgaDir, copy, { recursive: true });
     const file = path.join(copy, 'nominees', 'dhis2.json');
@@ -192,6 +228,11 @@ describe('the DPGA registry in the store', () => {
       note: 'from Digital Public Goods Alliance registry',
     });
     expect(last.after.texts[0]!.description).toBe(product.description);
+    // The reviewer's decisions on the matcher's suggestions outlive the refresh.
+    const [confirmed, rejected] = decided;
+    const refreshed = await json<Record_>(`/api/v1/initiatives/${id}`);
+    expect(refreshed.links.map((l) => l.elementId)).toContain(confirmed);
+    expect(refreshed.suggestedLinks.map((l) => l.elementId)).not.toContain(rejected);
 
     const mifos = await json<Record_>(`/api/v1/initiatives/${await idOf('mifos-web-app')}`);
     expect(mifos.state).toBe('archived');

@@ -237,6 +237,25 @@ async function writeChunk(
     report.created += created.length;
   }
   if (updated.length) {
+    // Links a reviewer confirmed from the matcher's suggestions are the record's own now: the source's
+    // links are written again around them.
+    const confirmed = await tx.query<{ initiative_id: string; element_id: string; type: string; evidence: string; address: string | null }>(
+      sql`SELECT initiative_id, element_id, type, evidence, address FROM initiative_links
+          WHERE initiative_id = ANY(${pgTextArray(updated.map((p) => p.id))}::text[]) AND state = 'confirmed' AND source = 'matcher'`,
+    );
+    for (const parts of updated) {
+      for (const l of confirmed.filter(
+        (c) => c.initiative_id === parts.id && !parts.input.links.some((s) => s.elementId === c.element_id),
+      )) {
+        parts.input.links.push({
+          elementId: l.element_id,
+          type: l.type as InitiativeParts['input']['links'][number]['type'],
+          evidence: l.evidence,
+          address: l.address,
+          source: 'matcher',
+        });
+      }
+    }
     const before = new Map(
       (
         await loadInitiatives(
