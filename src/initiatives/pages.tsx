@@ -79,6 +79,7 @@ function InitiativeList(props: { ctx: Ctx; items: InitiativeSummary[]; showState
             <span dir="auto">{i.leadOrganization.name}</span> · {t(`initiative.status.${i.status}` as MessageKey)}
             {i.startDate ? ` · ${i.startDate.slice(0, 4)}–${i.endDate?.slice(0, 4) ?? ''}` : ''}
             {i.areas.length ? ` · ${i.areas.slice(0, 8).join(', ')}${i.areas.length > 8 ? '…' : ''}` : ''}
+            {i.source ? ` · ${t('initiative.fromSource', { source: i.source.toUpperCase() })}` : ''}
           </div>
         </li>
       ))}

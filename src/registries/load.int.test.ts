@@ -145,6 +145,7 @@ describe('the DPGA registry in the store', () => {
     expect(await (await t.app.request('/en/implementation?columns=sdg&source=dpga')).text()).toContain('<option value="dpga" selected="">');
     const registry = await (await t.app.request('/en/registry?source=dpga&q=DHIS2')).text();
     expect(registry).toContain(`href="/en/initiatives/${await idOf('dhis2')}"`);
+    expect(registry).toContain('from the DPGA registry');
     // The source is a refinement of the registry, with its count.
     const all = await (await t.app.request('/en/registry')).text();
     expect(all).toMatch(/href="\/en\/registry\?source=dpga"[^>]*>Digital Public Goods Alliance registry<\/a> <span class="meta">\(228\)/);
