@@ -67,7 +67,7 @@ export async function loadRegistryRead(store: Store, read: RegistryRead): Promis
     organizationsCreated: 0,
     organizationsMatched: 0,
     suggestions: 0,
-    problems: read.problems,
+    problems: [...read.problems],
     notes: [],
   };
   await ensureSourceActor(store, source);
