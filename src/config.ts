@@ -34,6 +34,7 @@ const schema = z.object({
     .optional(),
   CONCORD_CHROMIUM: z.string().trim().min(1).default('/usr/bin/chromium'),
   CONCORD_LIBRARY: z.enum(['on', 'off'], 'must be on or off').default('on'),
+  CONCORD_REGISTRIES: z.enum(['on', 'off'], 'must be on or off').default('on'),
 });
 
 export interface Config {
@@ -58,6 +59,8 @@ export interface Config {
   chromium: string;
   /** Whether a start reads the shipped core library (data/documents) in the background. */
   readLibrary: boolean;
+  /** Whether a start loads the shipped registries (data/registries) in the background. */
+  readRegistries: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -86,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (c.CONCORD_PUBLIC_URL ?? `http://${c.HOST}:${c.PORT}`).replace(/\/$/, ''),
     chromium: c.CONCORD_CHROMIUM,
     readLibrary: c.CONCORD_LIBRARY === 'on',
+    readRegistries: c.CONCORD_REGISTRIES === 'on',
   };
 }

@@ -64,6 +64,8 @@ async function main() {
   console.log(`Concord is serving ${address} on ${where} (ready in ${Math.round(performance.now() - started)} ms)`);
   // The core library (data/documents) is read after the first page can be served (CONCORD_LIBRARY=off skips it).
   if (config.readLibrary) void import('./documents/library.ts').then(({ readLibraryInBackground }) => readLibraryInBackground(store));
+  // The shipped registries (data/registries) too, once, and again when a data file changed (CONCORD_REGISTRIES=off skips it).
+  if (config.readRegistries) void import('./registries/shipped.ts').then(({ loadShippedInBackground }) => loadShippedInBackground(store));
   const stop = () => {
     server.close();
     void handover?.close();

@@ -9,6 +9,7 @@ import { Foreign, Layout, href, pageContext, type PageContext } from '../web/lay
 import { localePath } from '../web/locale.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { stakeholderTypes } from '../accounts/service.ts';
+import { registrySource, sourceFilterValues } from '../registries/sources.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { milestones } from '../roadmaps/milestones.ts';
 import {
@@ -203,6 +204,15 @@ function Filters(props: {
         )}
       </div>
       <div>
+        <label for="source">{t('registry.facetSource')}</label>
+        {select(
+          'source',
+          sourceFilterValues.map((s) => ({ value: s, label: registrySource(s)?.name ?? t('registry.sourceConcord') })),
+          t('coverage.allSources'),
+        )}
+        {error('source')}
+      </div>
+      <div>
         <label for="organization">{t('coverage.organization')}</label>
         <input id="organization" name="organization" value={values.organization ?? ''} size={14} dir="ltr" />
       </div>
@@ -232,7 +242,13 @@ function shade(n: number, max: number): string | undefined {
 }
 
 function filterValues(filter: CoverageFilter): Record<string, string | number | undefined> {
-  return { area: filter.area, stakeholderType: filter.stakeholderType, organization: filter.organization, year: filter.year };
+  return {
+    area: filter.area,
+    stakeholderType: filter.stakeholderType,
+    organization: filter.organization,
+    year: filter.year,
+    source: filter.source,
+  };
 }
 
 function MatrixTable(props: { ctx: Ctx; matrix: CoverageMatrix; measure: Measure; caption: string }) {
@@ -775,6 +791,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
               stakeholderType: filter.stakeholderType,
               organization: filter.organization,
               year: filter.year,
+              source: filter.source,
               objective: AI_OBJECTIVE,
             },
             ctx.lang,
@@ -822,7 +839,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
     const { t } = ctx;
     const { values, errors, query } = await readQuery(
       c,
-      coverageQuery.pick({ area: true, stakeholderType: true, organization: true, year: true }),
+      coverageQuery.pick({ area: true, stakeholderType: true, organization: true, year: true, source: true }),
     );
     const money = query ? await financialCommitments(c.var.store.db, query, ctx.lang) : undefined;
     return c.html(

@@ -10,6 +10,7 @@ import { registryCondition } from '../initiatives/service.ts';
 import { atRevision } from '../initiatives/registry-cache.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { stakeholderTypes } from '../accounts/service.ts';
+import { sourceFilterValues } from '../registries/sources.ts';
 import type { Language } from '../language/languages.ts';
 
 export const rowLevels = ['objective', 'paragraph', 'action'] as const;
@@ -28,13 +29,15 @@ export const STALE_MONTHS = 12;
 /**
  * What narrows the records counted. Area and country group apply to initiatives, their pledges,
  * and the roadmap activities they carry out; organization, stakeholder type and year to
- * initiatives, pledges and activities. Document paragraphs and indicators are reference: counted whatever the filter.
+ * initiatives, pledges and activities; the source (a registry Concord reads, or `concord`) to initiatives, their
+ * pledges and the activities they carry out. Document paragraphs and indicators are reference: counted whatever the filter.
  */
 export const coverageFilter = z.object({
   area: z.string().trim().min(1).max(20).optional(),
   stakeholderType: z.enum(stakeholderTypes as [string, ...string[]]).optional(),
   organization: z.string().trim().min(1).max(80).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
+  source: z.enum(sourceFilterValues).optional(),
 });
 export type CoverageFilter = z.infer<typeof coverageFilter>;
 
@@ -142,9 +145,9 @@ async function activityCondition(filter: CoverageFilter): Promise<Sql> {
       sql`(n.start_date IS NULL OR n.start_date <= ${`${filter.year}-12-31`}::date) AND (n.due_date IS NULL OR n.due_date >= ${`${filter.year}-01-01`}::date)`,
     );
   }
-  if (filter.area) {
-    // A roadmap has no place of its own: an activity is in an area through the initiatives that carry it out.
-    const { condition } = await registryCondition({ area: filter.area, year: filter.year, states: ['published'] });
+  if (filter.area || filter.source) {
+    // A roadmap has no place or source of its own: an activity has them through the initiatives that carry it out.
+    const { condition } = await registryCondition({ area: filter.area, source: filter.source, year: filter.year, states: ['published'] });
     where.push(sql`EXISTS (SELECT 1 FROM roadmap_node_initiatives ni JOIN initiatives i ON i.id = ni.initiative_id
                            WHERE ni.node_id = n.id AND ${condition})`);
   }

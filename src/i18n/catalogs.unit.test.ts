@@ -86,6 +86,10 @@ const sample = {
   source: 'wdi-internet-use-2025',
   from: 2015,
   to: 2024,
+  records: 228,
+  archived: 1,
+  problems: 0,
+  unmapped: 5,
 };
 
 describe('message catalogs', () => {

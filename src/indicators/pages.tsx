@@ -7,7 +7,7 @@ import { raw } from 'hono/html';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
-import { registerSection } from '../web/sections.tsx';
+import { registerSection, renderSections } from '../web/sections.tsx';
 import { errorPage } from '../web/error-page.tsx';
 import { csrfValid } from '../web/session.ts';
 import { Refusal } from '../shared/refusal.ts';
@@ -634,6 +634,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           </details>
         ) : null}
         <MethodForm ctx={ctx} method={method} action={href(ctx, `/areas/${enc(profile.area.code)}`)} />
+        {await renderSections('area', { db: c.var.store.db, id: profile.area.code, ctx, user: c.var.user })}
         <h2>{t('area.latest')}</h2>
         <div class="table-wrap">
           <table>

@@ -12,6 +12,24 @@ import { historyOf } from '../provenance/history.ts';
 import { initiativeInput, initiativeStates, initiativeStatuses } from './model.ts';
 import { canEdit, createInitiative, getInitiative, listInitiatives, transition, updateInitiative } from './service.ts';
 import { atRevision, jsonRepresentation, sendRepresentation } from './registry-cache.ts';
+import { sourceFilterValues } from '../registries/sources.ts';
+
+const Link = z.object({
+  elementId: z.string(),
+  framework: z.string(),
+  kind: z.string(),
+  code: z.string(),
+  type: z.string(),
+  evidence: z.string(),
+  address: z.string().nullable(),
+  source: z
+    .string()
+    .nullable()
+    .openapi({ description: 'Who stated it: null for the record’s author, else the registry (dpga) or matcher' }),
+  reviewedAtSource: z
+    .boolean()
+    .openapi({ description: 'Reviewed at the source by someone other than the owner (the DPGA’s review of a DPG)' }),
+});
 
 const Initiative = z
   .object({
@@ -26,17 +44,20 @@ const Initiative = z
     endDate: z.string().nullable(),
     budget: z.object({ amount: z.string(), currency: z.string() }).nullable(),
     webLinks: z.array(z.object({ url: z.string(), label: z.string().nullable() })),
-    links: z.array(
-      z.object({
-        elementId: z.string(),
-        framework: z.string(),
-        kind: z.string(),
-        code: z.string(),
-        type: z.string(),
-        evidence: z.string(),
-        address: z.string().nullable(),
-      }),
-    ),
+    links: z.array(Link),
+    suggestedLinks: z.array(Link).openapi({ description: 'Links Concord’s matcher suggested from the text, awaiting a reviewer' }),
+    source: z
+      .object({
+        id: z.string(),
+        recordId: z.string(),
+        url: z.string().nullable(),
+        licence: z.string().nullable(),
+        readAt: z.string().nullable(),
+        claimed: z.boolean(),
+      })
+      .nullable()
+      .openapi({ description: 'The registry an imported record was read from; null when made in Concord' }),
+    archivedReason: z.string().nullable(),
     reviewNote: z.string().nullable(),
     version: z.number(),
     createdBy: z.string(),
@@ -59,6 +80,7 @@ const Summary = z
     startDate: z.string().nullable(),
     endDate: z.string().nullable(),
     elements: z.array(z.string()),
+    source: z.string().nullable(),
     updatedAt: z.string(),
   })
   .openapi('InitiativeSummary');
@@ -97,6 +119,10 @@ const routes = {
         stakeholderType: z.string().max(40).optional(),
         status: z.enum(initiativeStatuses).optional(),
         organization: z.string().max(100).optional(),
+        source: z
+          .enum(sourceFilterValues)
+          .optional()
+          .openapi({ description: 'Read from this registry (dpga, iati), or concord for records made in Concord', example: 'dpga' }),
         year: z.coerce.number().int().min(1990).max(2100).optional().openapi({ description: 'Active in this year' }),
         q: z.string().trim().max(200).optional(),
         lang: langQuery,

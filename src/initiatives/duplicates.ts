@@ -47,7 +47,7 @@ export async function duplicateCandidates(db: Database, id: string, viewer: User
           SELECT o.id AS initiative_id,
                  cardinality(ARRAY(SELECT unnest(o.area_closure) INTERSECT SELECT unnest(me.area_closure))) AS shared_areas,
                  (SELECT count(*) FROM initiative_links a JOIN initiative_links b ON b.element_id = a.element_id
-                  WHERE a.initiative_id = me.id AND b.initiative_id = o.id) AS shared_elements
+                  WHERE a.initiative_id = me.id AND b.initiative_id = o.id AND a.state = 'confirmed' AND b.state = 'confirmed') AS shared_elements
           FROM initiatives o, me
           WHERE o.id <> me.id AND o.area_closure && me.area_closure AND o.element_closure && me.element_closure
             AND (o.start_date IS NULL OR me.end_date IS NULL OR o.start_date <= me.end_date)

@@ -41,6 +41,8 @@ import {
 
 import { duplicateCandidates } from './duplicates.ts';
 import { SubmitCheckPage } from './duplicate-pages.tsx';
+import { decideSuggestedLink } from './link-review.ts';
+import { registrySource, sourceFilterValues } from '../registries/sources.ts';
 type Ctx = PageContext & { csrf: string };
 const PAGE = 25;
 const LINK_ROWS = 5;
@@ -77,6 +79,7 @@ function InitiativeList(props: { ctx: Ctx; items: InitiativeSummary[]; showState
             <span dir="auto">{i.leadOrganization.name}</span> · {t(`initiative.status.${i.status}` as MessageKey)}
             {i.startDate ? ` · ${i.startDate.slice(0, 4)}–${i.endDate?.slice(0, 4) ?? ''}` : ''}
             {i.areas.length ? ` · ${i.areas.slice(0, 8).join(', ')}${i.areas.length > 8 ? '…' : ''}` : ''}
+            {i.source ? ` · ${t('initiative.fromSource', { source: i.source.toUpperCase() })}` : ''}
           </div>
         </li>
       ))}
@@ -95,6 +98,7 @@ function Facets(props: { ctx: Ctx; query: Record<string, string>; facets: Regist
     { title: 'registry.facetGroup', param: 'area', counts: facets.group },
     { title: 'registry.facetObjective', param: 'element', counts: facets.objective },
     { title: 'registry.facetActionLine', param: 'element', counts: facets.actionLine },
+    { title: 'registry.facetSource', param: 'source', counts: facets.source },
   ];
   const link = (param: string, value: string | undefined) => {
     const p = new URLSearchParams(Object.entries(query).filter(([k, v]) => v && k !== param));
@@ -211,7 +215,8 @@ function RegistryPage(props: {
         <a href={href(ctx, `/registry/map?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`)}>
           {t('registry.mapLink')}
         </a>{' '}
-        · <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
+        · <a href={href(ctx, '/registry/sources')}>{t('registrySources.title')}</a>·{' '}
+        <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
         <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
           {t('element.asJson')}
         </a>
@@ -225,6 +230,56 @@ function RegistryPage(props: {
 /** The text in the reader's language, else English, else the first. */
 function shownText(i: Initiative, lang: Language): Initiative['texts'][number] {
   return i.texts.find((x) => x.lang === lang) ?? i.texts.find((x) => x.lang === 'en') ?? i.texts[0]!;
+}
+
+/** Where an imported record comes from: its registry, licence, the date it was read, and why it is read-only. */
+function SourceNote(props: { ctx: Ctx; initiative: Initiative }) {
+  const { ctx, initiative: i } = props;
+  const { t } = ctx;
+  const source = i.source!;
+  const registry = registrySource(source.id);
+  const readAt = source.readAt
+    ? new Intl.DateTimeFormat(ctx.lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(source.readAt))
+    : '';
+  return (
+    <section class="note" role="note" aria-labelledby="source-title">
+      <h2 id="source-title">{t('initiative.sourceTitle')}</h2>
+      <dl class="facts">
+        <dt>{t('initiative.sourceRegistry')}</dt>
+        <dd>
+          <a href={href(ctx, `/registry/sources#${source.id}`)} lang="en" dir="ltr">
+            {registry?.name ?? source.id}
+          </a>
+          {source.url ? (
+            <>
+              {' · '}
+              <a href={source.url} rel="nofollow noopener" dir="ltr">
+                {t('initiative.sourceRecord', { id: source.recordId })}
+              </a>
+            </>
+          ) : null}
+        </dd>
+        <dt>{t('source.licence')}</dt>
+        <dd lang="en" dir="ltr">
+          {registry ? <a href={registry.licence.url}>{source.licence}</a> : source.licence}
+        </dd>
+        <dt>{t('initiative.sourceReadAt')}</dt>
+        <dd>
+          <time datetime={source.readAt ?? ''}>{readAt}</time>
+        </dd>
+      </dl>
+      {!source.claimed ? <p>{t('initiative.importedReadOnly', { source: source.id.toUpperCase() })}</p> : null}
+      {i.archivedReason ? (
+        <p>
+          <strong>{t('initiative.archivedReason')}</strong>
+          {t('ui.colon')}
+          <span lang="en" dir="ltr">
+            {i.archivedReason}
+          </span>
+        </p>
+      ) : null}
+    </section>
+  );
 }
 
 function InitiativePage(props: {
@@ -273,6 +328,7 @@ function InitiativePage(props: {
           ) : null}
         </p>
       ) : null}
+      {i.source ? <SourceNote ctx={ctx} initiative={i} /> : null}
       {shown.lang !== ctx.lang ? (
         <p class="note" role="note">
           {t('text.fallback', { language: endonyms[ctx.lang], shown: endonyms[shown.lang] })}
@@ -368,6 +424,17 @@ function InitiativePage(props: {
                 <span class="visually-hidden">{t('initiative.evidence')}</span>
                 {l.evidence}
               </p>
+              {l.source ? (
+                <p class="meta">
+                  {l.reviewedAtSource ? (
+                    <a href={href(ctx, `/registry/sources#${l.source}`)}>
+                      {t('initiative.linkReviewedAtSource', { source: l.source.toUpperCase() })}
+                    </a>
+                  ) : (
+                    t('initiative.linkFromSource', { source: l.source.toUpperCase() })
+                  )}
+                </p>
+              ) : null}
               {l.address ? (
                 <a href={l.address} rel="nofollow noopener ugc" class="meta" dir="ltr">
                   {l.address}
@@ -377,6 +444,39 @@ function InitiativePage(props: {
           );
         })}
       </ul>
+      {i.suggestedLinks.length ? (
+        <section aria-labelledby="suggested-title">
+          <h2 id="suggested-title">{t('initiative.suggestedLinks', { count: i.suggestedLinks.length })}</h2>
+          <p class="meta">{t('initiative.suggestedLinksExplain')}</p>
+          <ul class="links">
+            {i.suggestedLinks.map((l) => {
+              const e = byId.get(l.elementId);
+              return (
+                <li>
+                  <a href={href(ctx, `/elements/${l.elementId}`)}>{e ? elementLabel(t, e) : l.elementId}</a>{' '}
+                  {e ? (
+                    <Foreign lang={e.textLanguage} page={ctx.lang} t={t}>
+                      {(e.title ?? e.text ?? '').slice(0, 200)}
+                    </Foreign>
+                  ) : null}
+                  {props.reviewer ? (
+                    <div class="actions">
+                      <ActionButton ctx={ctx} id={i.id} action={`links/${l.elementId}/confirm`} label={t('initiative.suggestionConfirm')} />
+                      <ActionButton
+                        ctx={ctx}
+                        id={i.id}
+                        action={`links/${l.elementId}/reject`}
+                        label={t('initiative.suggestionReject')}
+                        secondary
+                      />
+                    </div>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      ) : null}
       {props.sections}
       {others.length ? (
         <>
@@ -399,7 +499,7 @@ function InitiativePage(props: {
         <a href={href(ctx, `/initiatives/${i.id}/history`)}>{t('initiative.history')}</a> ·{' '}
         <a href={`/api/v1/initiatives/${i.id}`}>{t('element.asJson')}</a>
       </p>
-      {props.editable ? (
+      {props.editable && !(i.source && !i.source.claimed) ? (
         <div class="actions">
           {['draft', 'returned'].includes(i.state) || props.reviewer ? (
             <p>
@@ -909,6 +1009,7 @@ function registryQuery(c: Context<AppEnv>) {
     area: pick('area'),
     stakeholderType: pick('stakeholderType'),
     status: pick('status'),
+    source: pick('source'),
     year: pick('year'),
   };
   const year = Number(query.year);
@@ -920,6 +1021,7 @@ function registryQuery(c: Context<AppEnv>) {
     status: (initiativeStatuses as readonly string[]).includes(query.status)
       ? (query.status as (typeof initiativeStatuses)[number])
       : undefined,
+    source: (sourceFilterValues as readonly string[]).includes(query.source) ? query.source : undefined,
     year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
   };
   return { query, filter };
@@ -1004,6 +1106,22 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     );
   });
 
+  // Country and region profiles list the published initiatives working there (in it or in a country of it).
+  registerSection('area', async ({ db, id: area, ctx }) => {
+    const result = await listInitiatives(db, { area, lang: ctx.lang, limit: 10, offset: 0 });
+    return (
+      <section aria-labelledby="area-initiatives-title">
+        <h2 id="area-initiatives-title">{ctx.t('area.initiatives', { count: result.total })}</h2>
+        {result.total ? <InitiativeList ctx={ctx} items={result.items} /> : <p class="meta">{ctx.t('area.noInitiatives')}</p>}
+        {result.total > 10 ? (
+          <p>
+            <a href={href(ctx, `/registry?area=${encodeURIComponent(area)}`)}>{ctx.t('registry.all', { count: result.total })}</a>
+          </p>
+        ) : null}
+      </section>
+    );
+  });
+
   /** The map's data and drawing for the registry's filters. */
   const registryMap = async (c: Context<AppEnv>) => {
     const { query, filter } = registryQuery(c);
@@ -1051,6 +1169,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const labels = new Map<string, string>([
       ...initiativeStatuses.map((v) => [`status:${v}`, ctx.t(`initiative.status.${v}` as MessageKey)] as const),
       ...stakeholderTypes.map((v) => [`stakeholderType:${v}`, ctx.t(`stakeholder.${v}` as MessageKey)] as const),
+      ...sourceFilterValues.map((v) => [`source:${v}`, registrySource(v)?.name ?? ctx.t('registry.sourceConcord')] as const),
       ...Object.keys(facets.group).map((v) => {
         const area = catalog.areas.get(catalog.resolve(v) ?? v);
         return [`area:${v}`, area?.names[ctx.lang] ?? area?.names.en ?? v] as const;
@@ -1143,7 +1262,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
         initiative={initiative}
         elements={await summaries(
           db,
-          initiative.links.map((l) => l.elementId),
+          [...initiative.links, ...initiative.suggestedLinks].map((l) => l.elementId),
           ctx.lang,
         )}
         areas={areas}
@@ -1183,6 +1302,13 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     }
     await transition(c.var.store, user, c.req.param('id'), action);
     return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}?done=${action}`, 303);
+  });
+
+  app.post(`${L}/initiatives/:id/links/:element/:decision{confirm|reject}`, async (c) => {
+    const user = requireUser(c);
+    await readRawForm(c);
+    await decideSuggestedLink(c.var.store, user, c.req.param('id'), c.req.param('element'), c.req.param('decision') === 'confirm');
+    return c.redirect(`/${c.var.lang}/initiatives/${c.req.param('id')}`, 303);
   });
 
   app.post(`${L}/initiatives/:id/review`, async (c) => {

@@ -2,6 +2,7 @@
 // elements it serves), under review before it is public.
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   customType,
   date,
@@ -13,6 +14,7 @@ import {
   text,
   timestamp,
   type AnyPgColumn,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
@@ -81,6 +83,23 @@ export const initiatives = pgTable(
     elementSetId: integer('element_set_id'),
     /** How many pledges it carries, kept by a trigger on pledges: the coverage matrix sums it. */
     pledgeCount: integer('pledge_count').notNull().default(0),
+    /**
+     * The outside registry the record was read from (`dpga`, `iati`; src/registries), null for a
+     * record made in Concord; with its identifier there, the link back, the source's licence and
+     * when it was last read. Refreshing matches on (source, source_id).
+     */
+    source: text('source'),
+    sourceId: text('source_id'),
+    sourceUrl: text('source_url'),
+    sourceLicence: text('source_licence'),
+    sourceReadAt: at('source_read_at'),
+    /** A digest of the record as last written from its source: an unchanged record is not touched again. */
+    sourceChecksum: text('source_checksum'),
+    /** Why a record was archived, when Concord archived it (`source`: it left its registry). */
+    archivedReason: text('archived_reason'),
+    /** An imported record is read-only until its organization claims it and a reviewer confirms (who confirmed, when). */
+    claimedBy: text('claimed_by'),
+    claimedAt: at('claimed_at'),
   },
   (t) => [
     index('initiatives_state_idx').on(t.state, t.updatedAt),
@@ -92,6 +111,7 @@ export const initiatives = pgTable(
     index('initiatives_coverage_idx').on(t.state, t.elementSetId, t.pledgeCount, t.id),
     index('initiatives_import_idx').on(t.importId),
     index('initiatives_replaces_idx').on(t.replaces),
+    uniqueIndex('initiatives_source_idx').on(t.source, t.sourceId),
     check(
       'initiatives_state_check',
       sql`${t.state} in ('importing', 'draft', 'submitted', 'returned', 'published', 'rejected', 'archived')`,
@@ -159,9 +179,20 @@ export const initiativeLinks = pgTable(
     /** The evidence sentence: why this initiative serves that element. */
     evidence: text('evidence').notNull(),
     address: text('address'),
+    /**
+     * `confirmed`: part of the record (its author's or its source's claim, reviewed with the
+     * record); `suggested`: proposed by Concord's matcher from the record's text, counted nowhere
+     * until a reviewer confirms; `rejected`: a suggestion a reviewer turned down (not proposed again).
+     */
+    state: text('state').notNull().default('confirmed'),
+    /** Who stated the link: null for the record's author, else the registry (`dpga`) or `matcher`. */
+    source: text('source'),
+    /** True when someone other than the owner reviewed the claim at the source (the DPGA's review of a DPG). */
+    reviewedAtSource: boolean('reviewed_at_source').notNull().default(false),
   },
   (t) => [
     primaryKey({ columns: [t.initiativeId, t.elementId] }),
+    check('initiative_links_state_check', sql`${t.state} in ('suggested', 'confirmed', 'rejected')`),
     index('initiative_links_element_idx').on(t.elementId),
     check('initiative_links_type_check', sql`${t.type} in ('contributes-to', 'measured-by', 'relates-to', 'same-as')`),
   ],

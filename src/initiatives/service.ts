@@ -12,6 +12,7 @@ import { atRevision } from './registry-cache.ts';
 import { publishPendingUpdates } from '../pledges/service.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
+import { sourceFilterValues } from '../registries/sources.ts';
 import { initiativeStatuses, type InitiativeInput, type InitiativeState, type InitiativeStatus } from './model.ts';
 
 export interface InitiativeText {
@@ -32,7 +33,13 @@ export interface Initiative {
   endDate: string | null;
   budget: { amount: string; currency: string } | null;
   webLinks: { url: string; label: string | null }[];
-  links: { elementId: string; framework: string; kind: string; code: string; type: string; evidence: string; address: string | null }[];
+  links: InitiativeLink[];
+  /** Links Concord's matcher proposed from the record's text, awaiting a reviewer: part of no filter or count. */
+  suggestedLinks: InitiativeLink[];
+  /** Where an imported record came from (src/registries); null for a record made in Concord. */
+  source: InitiativeSource | null;
+  /** Why Concord archived it (e.g. it left its source registry); null otherwise. */
+  archivedReason: string | null;
   reviewNote: string | null;
   version: number;
   createdBy: string;
@@ -40,6 +47,34 @@ export interface Initiative {
   updatedAt: string;
   submittedAt: string | null;
   publishedAt: string | null;
+}
+
+export interface InitiativeLink {
+  elementId: string;
+  framework: string;
+  kind: string;
+  code: string;
+  type: string;
+  evidence: string;
+  address: string | null;
+  /** Who stated it: null for the record's author, else the registry (`dpga`) or `matcher`. */
+  source: string | null;
+  /** Reviewed by someone other than the owner at the source (the DPGA's review of a digital public good). */
+  reviewedAtSource: boolean;
+}
+
+export interface InitiativeSource {
+  /** The registry's id (`dpga`). */
+  id: string;
+  /** The record's identifier there. */
+  recordId: string;
+  /** The record at the source. */
+  url: string | null;
+  licence: string | null;
+  /** When Concord last read it. */
+  readAt: string | null;
+  /** Claimed by its organization (confirmed by a reviewer): editable like a record made in Concord. */
+  claimed: boolean;
 }
 
 export { areaCatalog };
@@ -99,26 +134,32 @@ export async function checkInputs(
   });
 }
 
+/** A link as a writer states it: a form's links are the author's; a registry's carry their source. */
+type StatedLink = InitiativeInput['links'][number] & { source?: string | null; reviewedAtSource?: boolean };
+
 /** An initiative's parts to write: its input and its checked areas. */
-interface Parts {
+export interface InitiativeParts {
   id: string;
-  input: InitiativeInput;
+  input: Omit<InitiativeInput, 'links'> & { links: StatedLink[] };
   areas: string[];
 }
+type Parts = InitiativeParts;
 
 /**
  * Replaces the texts, partners, areas, links and web links of the given initiatives and their
  * filter closures: one statement per table whatever the number of initiatives (the rows travel as
  * one JSON parameter), so that an import of thousands holds the store for a moment only.
  */
-async function writeParts(tx: Database, records: readonly Parts[]): Promise<void> {
+export async function writeParts(tx: Database, records: readonly Parts[]): Promise<void> {
   if (records.length === 0) return;
   const ids = pgTextArray(records.map((r) => r.id));
-  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_links', 'initiative_web_links']) {
+  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_web_links']) {
     await tx.query(sql`DELETE FROM ${raw(table)} WHERE initiative_id = ANY(${ids}::text[])`);
   }
-  const rows = async (list: unknown[], insert: Sql, columns: Sql) => {
-    if (list.length) await tx.query(sql`${insert} FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS r(${columns})`);
+  // The matcher's suggestions and a reviewer's rejections of them outlive an edit of the record's own links.
+  await tx.query(sql`DELETE FROM initiative_links WHERE initiative_id = ANY(${ids}::text[]) AND state = 'confirmed'`);
+  const rows = async (list: unknown[], insert: Sql, columns: Sql, after: Sql = empty) => {
+    if (list.length) await tx.query(sql`${insert} FROM jsonb_to_recordset(${JSON.stringify(list)}::jsonb) AS r(${columns}) ${after}`);
   };
   await rows(
     records.flatMap(({ id, input }) =>
@@ -151,10 +192,23 @@ async function writeParts(tx: Database, records: readonly Parts[]): Promise<void
   );
   await rows(
     records.flatMap(({ id, input }) =>
-      input.links.map((l) => ({ id, element: l.elementId, type: l.type, evidence: l.evidence, address: l.address })),
+      input.links.map((l) => ({
+        id,
+        element: l.elementId,
+        type: l.type,
+        evidence: l.evidence,
+        address: l.address,
+        source: l.source ?? null,
+        reviewed: l.reviewedAtSource ?? false,
+      })),
     ),
-    sql`INSERT INTO initiative_links (initiative_id, element_id, type, evidence, address) SELECT r.id, r.element, r.type, r.evidence, r.address`,
-    sql`id text, element text, type text, evidence text, address text`,
+    sql`INSERT INTO initiative_links (initiative_id, element_id, type, evidence, address, source, reviewed_at_source)
+        SELECT r.id, r.element, r.type, r.evidence, r.address, r.source, r.reviewed`,
+    sql`id text, element text, type text, evidence text, address text, source text, reviewed boolean`,
+    // A link the author now states over a suggestion (or a rejected one) becomes the author's.
+    sql`ON CONFLICT (initiative_id, element_id) DO UPDATE
+        SET type = excluded.type, evidence = excluded.evidence, address = excluded.address, state = 'confirmed',
+            source = excluded.source, reviewed_at_source = excluded.reviewed_at_source`,
   );
   await rows(
     records.flatMap(({ id, input }) =>
@@ -182,7 +236,7 @@ async function writeParts(tx: Database, records: readonly Parts[]): Promise<void
 }
 
 /** A record as history keeps it: the whole initiative, minus bookkeeping. */
-function snapshot(i: Initiative): Record<string, unknown> {
+export function snapshot(i: Initiative): Record<string, unknown> {
   return {
     state: i.state,
     status: i.status,
@@ -314,10 +368,21 @@ export async function finishImport(
   // The hand-over: the stored initiatives drop their parts and take the staged rows' parts, their
   // columns and their history entries; then the staged rows go.
   const shadows = sql`SELECT id, replaces FROM initiatives WHERE import_id = ${importId} AND replaces IS NOT NULL`;
-  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_links', 'initiative_web_links']) {
+  for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_web_links']) {
     await tx.query(sql`DELETE FROM ${raw(table)} t USING (${shadows}) s WHERE t.initiative_id = s.replaces`);
     await tx.query(sql`UPDATE ${raw(table)} t SET initiative_id = s.replaces FROM (${shadows}) s WHERE t.initiative_id = s.id`);
   }
+  // Links as writeParts treats them: the matcher's suggestions and their rejections stay; the
+  // record's own links are replaced, and one stated over a suggestion becomes the record's.
+  await tx.query(sql`DELETE FROM initiative_links t USING (${shadows}) s WHERE t.initiative_id = s.replaces AND t.state = 'confirmed'`);
+  await tx.query(
+    sql`INSERT INTO initiative_links (initiative_id, element_id, type, evidence, address, source, reviewed_at_source)
+        SELECT s.replaces, l.element_id, l.type, l.evidence, l.address, l.source, l.reviewed_at_source
+        FROM initiative_links l JOIN (${shadows}) s ON l.initiative_id = s.id
+        ON CONFLICT (initiative_id, element_id) DO UPDATE
+        SET type = excluded.type, evidence = excluded.evidence, address = excluded.address, state = 'confirmed',
+            source = excluded.source, reviewed_at_source = excluded.reviewed_at_source`,
+  );
   await tx.query(
     sql`UPDATE initiatives o SET lead_organization_id = s.lead_organization_id, status = s.status, start_date = s.start_date,
           end_date = s.end_date, budget_amount = s.budget_amount, budget_currency = s.budget_currency,
@@ -404,6 +469,16 @@ export async function discardImport(store: Store, importId?: string): Promise<nu
   });
 }
 
+/**
+ * A record read from a registry is the source's until its organization claims it (a reviewer
+ * confirms): the next refresh would otherwise overwrite the edit, or the edit the source.
+ */
+export function importedReadOnly(initiative: Initiative): Refusal | undefined {
+  return initiative.source && !initiative.source.claimed
+    ? new Refusal(409, 'initiative.importedReadOnly', undefined, { source: initiative.source.id.toUpperCase() })
+    : undefined;
+}
+
 /** Edits a draft or returned initiative (reviewers: any state); refuses a stale version. */
 export async function updateInitiative(store: Store, user: User, id: string, input: InitiativeInput, version: number): Promise<Initiative> {
   return store.transaction(async (tx) => {
@@ -450,6 +525,8 @@ export async function updateInitiatives(
     const lead = record.leadOrganization.id;
     if (!editable.has(lead)) editable.set(lead, await mayEdit(tx, user, lead));
     if (!editable.get(lead)) throw new ItemRefusal(index, new Refusal(403, 'initiative.notYours'));
+    const unclaimed = importedReadOnly(record);
+    if (unclaimed) throw new ItemRefusal(index, unclaimed);
     if (!isReviewer(user) && !['draft', 'returned'].includes(record.state))
       throw new ItemRefusal(index, new Refusal(409, 'initiative.notEditable'));
     if (record.version !== item.version) throw new ItemRefusal(index, new Refusal(409, 'initiative.changedMeanwhile'));
@@ -514,6 +591,8 @@ export async function transition(store: Store, user: User, id: string, action: T
     if (rule.reviewer ? !isReviewer(user) : !(await mayEdit(tx, user, before.leadOrganization.id))) {
       throw new Refusal(403, rule.reviewer ? 'review.notReviewer' : 'initiative.notYours');
     }
+    const unclaimed = rule.reviewer ? undefined : importedReadOnly(before);
+    if (unclaimed) throw unclaimed;
     if (!rule.from.includes(before.state)) throw new Refusal(409, 'initiative.wrongState', undefined, { state: before.state });
     const text = note?.trim() || null;
     if (rule.noteRequired && !text) throw new Refusal(400, 'review.noteRequired', 'note');
@@ -549,7 +628,7 @@ async function loadInitiative(db: Database, id: string, forUpdate = false): Prom
  * Whole initiatives in the order of `ids`, in six queries whatever their number (missing ids are
  * skipped). Rows of an unfinished import are skipped too, except for the import itself (`staged`).
  */
-async function loadInitiatives(
+export async function loadInitiatives(
   db: Database,
   ids: readonly string[],
   { forUpdate = false, staged = false }: { forUpdate?: boolean; staged?: boolean } = {},
@@ -568,6 +647,13 @@ async function loadInitiatives(
     budget_amount: string | null;
     budget_currency: string | null;
     review_note: string | null;
+    source: string | null;
+    source_id: string | null;
+    source_url: string | null;
+    source_licence: string | null;
+    source_read_at: string | null;
+    archived_reason: string | null;
+    claimed_at: string | null;
     version: number;
     created_by: string;
     created_at: string;
@@ -599,9 +685,13 @@ async function loadInitiatives(
       type: string;
       evidence: string;
       address: string | null;
+      state: string;
+      source: string | null;
+      reviewed_at_source: boolean;
     }>(
-      sql`SELECT l.initiative_id, l.element_id, e.framework_id, e.kind, e.code, l.type, l.evidence, l.address
-          FROM initiative_links l JOIN elements e ON e.id = l.element_id WHERE l.initiative_id = ANY(${idList}::text[]) ORDER BY e.framework_id, e.position`,
+      sql`SELECT l.initiative_id, l.element_id, e.framework_id, e.kind, e.code, l.type, l.evidence, l.address, l.state, l.source, l.reviewed_at_source
+          FROM initiative_links l JOIN elements e ON e.id = l.element_id
+          WHERE l.initiative_id = ANY(${idList}::text[]) AND l.state <> 'rejected' ORDER BY e.framework_id, e.position`,
     ),
     db.query<{ initiative_id: string; url: string; label: string | null }>(
       sql`SELECT initiative_id, url, label FROM initiative_web_links WHERE initiative_id = ANY(${idList}::text[]) ORDER BY url`,
@@ -624,6 +714,17 @@ async function loadInitiatives(
     byInitiative(webLinks),
   ] as const;
   const order = (l: string) => languages.indexOf(l as Language);
+  const toLink = (l: (typeof links)[number]): InitiativeLink => ({
+    elementId: l.element_id,
+    framework: l.framework_id,
+    kind: l.kind,
+    code: l.code,
+    type: l.type,
+    evidence: l.evidence,
+    address: l.address,
+    source: l.source,
+    reviewedAtSource: l.reviewed_at_source,
+  });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const row = byId.get(id);
@@ -643,15 +744,23 @@ async function loadInitiatives(
         endDate: row.end_date,
         budget: row.budget_amount !== null && row.budget_currency ? { amount: row.budget_amount, currency: row.budget_currency } : null,
         webLinks: webLinksOf(id).map(({ url, label }) => ({ url, label })),
-        links: linksOf(id).map((l) => ({
-          elementId: l.element_id,
-          framework: l.framework_id,
-          kind: l.kind,
-          code: l.code,
-          type: l.type,
-          evidence: l.evidence,
-          address: l.address,
-        })),
+        links: linksOf(id)
+          .filter((l) => l.state === 'confirmed')
+          .map(toLink),
+        suggestedLinks: linksOf(id)
+          .filter((l) => l.state === 'suggested')
+          .map(toLink),
+        source: row.source
+          ? {
+              id: row.source,
+              recordId: row.source_id ?? '',
+              url: row.source_url,
+              licence: row.source_licence,
+              readAt: row.source_read_at,
+              claimed: row.claimed_at !== null,
+            }
+          : null,
+        archivedReason: row.archived_reason,
         reviewNote: row.review_note,
         version: row.version,
         createdBy: row.created_by,
@@ -691,6 +800,8 @@ export interface RegistryFilter {
   stakeholderType?: string | undefined;
   status?: InitiativeStatus | undefined;
   organization?: string | undefined;
+  /** Read from this registry (`dpga`), or `concord` for records made in Concord. */
+  source?: string | undefined;
   /** Active in that year (start on or before its end, end on or after its start). */
   year?: number | undefined;
   q?: string | undefined;
@@ -713,6 +824,8 @@ export interface InitiativeSummary {
   startDate: string | null;
   endDate: string | null;
   elements: string[];
+  /** The registry it was read from (`dpga`), null when made in Concord. */
+  source: string | null;
   updatedAt: string;
 }
 
@@ -757,6 +870,7 @@ export async function registryCondition(filter: Omit<RegistryFilter, 'lang' | 'l
   }
   if (filter.stakeholderType) where.push(sql`o.stakeholder_type = ${filter.stakeholderType}`);
   if (filter.status) where.push(sql`i.status = ${filter.status}`);
+  if (filter.source) where.push(filter.source === 'concord' ? sql`i.source IS NULL` : sql`i.source = ${filter.source}`);
   if (filter.organization) {
     where.push(
       sql`(i.lead_organization_id = ${filter.organization} OR EXISTS (SELECT 1 FROM initiative_partners p WHERE p.initiative_id = i.id AND p.organization_id = ${filter.organization}))`,
@@ -801,6 +915,7 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
       elements: string[] | null;
       start_date: string | null;
       end_date: string | null;
+      source: string | null;
       updated_at: string;
     }>(
       sql`WITH page AS (
@@ -808,10 +923,10 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
             WHERE ${condition}
             ORDER BY i.updated_at DESC, i.id
             LIMIT ${filter.limit} OFFSET ${filter.offset})
-          SELECT i.id, i.state, i.status, i.start_date, i.end_date, i.updated_at, o.id AS lead_id, o.name AS lead_name,
+          SELECT i.id, i.state, i.status, i.start_date, i.end_date, i.source, i.updated_at, o.id AS lead_id, o.name AS lead_name,
                  tx.title, tx.lang AS title_lang,
                  (SELECT array_agg(area_code ORDER BY area_code) FROM initiative_areas WHERE initiative_id = i.id) AS areas,
-                 (SELECT array_agg(element_id ORDER BY element_id) FROM initiative_links WHERE initiative_id = i.id) AS elements
+                 (SELECT array_agg(element_id ORDER BY element_id) FROM initiative_links WHERE initiative_id = i.id AND state = 'confirmed') AS elements
           FROM page JOIN initiatives i ON i.id = page.id JOIN organizations o ON o.id = i.lead_organization_id
           LEFT JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = i.id
                              ORDER BY (lang = ${filter.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) tx ON true
@@ -840,6 +955,7 @@ export async function queryInitiatives(db: Database, filter: RegistryFilter): Pr
       startDate: r.start_date,
       endDate: r.end_date,
       elements: r.elements ?? [],
+      source: r.source,
       updatedAt: r.updated_at,
     })),
   };
@@ -874,6 +990,8 @@ export interface RegistryFacets {
   objective: Record<string, number>;
   /** WSIS action lines wsis.C1 to wsis.C11. */
   actionLine: Record<string, number>;
+  /** The registry each record was read from, `concord` for records made here. */
+  source: Record<string, number>;
 }
 
 const facetGroups = { LDC: '199', LLDC: '432', SIDS: '722' } as const;
@@ -904,6 +1022,11 @@ export async function registryFacets(db: Database, filter: Omit<RegistryFilter, 
         value: v,
         when: sql`i.element_closure @> ${pgTextArray([v])}::text[]`,
       })),
+      ...sourceFilterValues.map((v) => ({
+        facet: 'source' as const,
+        value: v,
+        when: v === 'concord' ? sql`i.source IS NULL` : sql`i.source = ${v}`,
+      })),
     ];
     const [row] = await db.query<Record<string, number>>(
       sql`SELECT ${join(
@@ -912,7 +1035,7 @@ export async function registryFacets(db: Database, filter: Omit<RegistryFilter, 
       )}
           FROM initiatives i JOIN organizations o ON o.id = i.lead_organization_id WHERE ${condition}`,
     );
-    const facets: RegistryFacets = { status: {}, stakeholderType: {}, group: {}, objective: {}, actionLine: {} };
+    const facets: RegistryFacets = { status: {}, stakeholderType: {}, group: {}, objective: {}, actionLine: {}, source: {} };
     counts.forEach((c, k) => (facets[c.facet][c.value] = Number(row?.[`f${k}`] ?? 0)));
     return facets;
   };

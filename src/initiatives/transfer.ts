@@ -22,6 +22,7 @@ import {
   getInitiatives,
   queryInitiatives,
   stageUpdates,
+  importedReadOnly,
   canEdit,
   type Initiative,
 } from './service.ts';
@@ -466,7 +467,9 @@ export async function importRecords(
     if (same(canonical(initiativeInput.parse(inputOf(initiativeRow(item.existing)))), canonical(item.input))) continue;
     const lead = item.existing.leadOrganization.id;
     if (!editable.has(lead)) editable.set(lead, await canEdit(store.db, user, item.existing));
+    const unclaimed = importedReadOnly(item.existing);
     if (!editable.get(lead)) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
+    else if (unclaimed) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: t(unclaimed.key, unclaimed.values) });
     else if (!isReviewer(user) && !['draft', 'returned'].includes(item.existing.state))
       issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notEditable') });
   }

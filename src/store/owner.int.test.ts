@@ -32,14 +32,15 @@ interface Finished {
 }
 
 function environment(extra: Record<string, string>): NodeJS.ProcessEnv {
-  // The shipped library is read in the background by a server; these tests compare a folder's files
-  // and command outputs before and after, so the servers they start leave it unread.
+  // The shipped library and registries are read in the background by a server; these tests compare a
+  // folder's files and command outputs before and after, so the servers they start leave them unread.
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
     HOST: '127.0.0.1',
     CONCORD_OPERATOR_TOKEN: operatorToken,
     CONCORD_LIBRARY: 'off',
+    CONCORD_REGISTRIES: 'off',
     ...extra,
   };
   if (!extra.DATABASE_URL) delete env.DATABASE_URL;

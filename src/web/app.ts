@@ -28,6 +28,7 @@ import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
+import { registerRegistryPages } from '../registries/pages.tsx';
 import { registerRoadmapApi } from '../roadmaps/api.ts';
 import { registerCoverageApi } from '../coverage/api.ts';
 import { registerCoveragePages } from '../coverage/pages.tsx';
@@ -118,6 +119,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerCoveragePages(app);
   registerTransferPages(app);
   registerDuplicatePages(app);
+  registerRegistryPages(app);
   registerDocumentPages(app);
   registerIndicatorPages(app);
   registerReportPages(app);

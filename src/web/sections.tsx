@@ -14,9 +14,9 @@ export interface SectionArgs {
 }
 
 export type Section = (args: SectionArgs) => Promise<Child>;
-export type HostPage = 'element' | 'initiative' | 'mine' | 'organization' | 'review';
+export type HostPage = 'area' | 'element' | 'initiative' | 'mine' | 'organization' | 'review';
 
-const sections: Record<HostPage, Section[]> = { element: [], initiative: [], mine: [], organization: [], review: [] };
+const sections: Record<HostPage, Section[]> = { area: [], element: [], initiative: [], mine: [], organization: [], review: [] };
 
 export function registerSection(page: HostPage, section: Section): void {
   if (!sections[page].includes(section)) sections[page].push(section);

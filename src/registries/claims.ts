@@ -1,0 +1,80 @@
+// An imported record is the source's until its organization claims it: an administrator of the
+// record's lead organization asks, a reviewer confirms (or refuses). Once confirmed, the record is
+// edited like one made in Concord, and refreshing the source no longer writes it (load.ts).
+import { sql, type Database, type Store } from '../store/index.ts';
+import { recordChange } from '../provenance/history.ts';
+import { Refusal } from '../shared/refusal.ts';
+import { isMember, isReviewer, type User } from '../accounts/service.ts';
+
+export interface ClaimState {
+  source: string;
+  leadOrganizationId: string;
+  /** Who asked for the record, while the claim waits or once it is confirmed. */
+  requestedBy: string | null;
+  requestedByName: string | null;
+  confirmedAt: string | null;
+}
+
+/** The claim standing of an imported record; undefined for a record made in Concord (or none). */
+export async function claimState(db: Database, id: string): Promise<ClaimState | undefined> {
+  const [row] = await db.query<{
+    source: string | null;
+    lead_organization_id: string;
+    claimed_by: string | null;
+    claimed_at: string | null;
+    name: string | null;
+  }>(
+    sql`SELECT i.source, i.lead_organization_id, i.claimed_by, i.claimed_at, u.name FROM initiatives i
+        LEFT JOIN users u ON u.id = i.claimed_by WHERE i.id = ${id} AND i.state <> 'importing'`,
+  );
+  if (!row?.source) return undefined;
+  return {
+    source: row.source,
+    leadOrganizationId: row.lead_organization_id,
+    requestedBy: row.claimed_by,
+    requestedByName: row.name,
+    confirmedAt: row.claimed_at,
+  };
+}
+
+async function lockedClaim(tx: Database, id: string): Promise<ClaimState> {
+  await tx.query(sql`SELECT 1 FROM initiatives WHERE id = ${id} FOR UPDATE`);
+  const state = await claimState(tx, id);
+  if (!state) throw new Refusal(404, 'claim.notImported');
+  return state;
+}
+
+/** An administrator of the record's lead organization asks for it. */
+export async function claimRecord(store: Store, user: User, id: string): Promise<void> {
+  await store.transaction(async (tx) => {
+    const state = await lockedClaim(tx, id);
+    if (!(await isMember(tx, user.id, state.leadOrganizationId, true))) throw new Refusal(403, 'claim.notAdmin');
+    if (state.confirmedAt) throw new Refusal(409, 'claim.already');
+    if (state.requestedBy) throw new Refusal(409, 'claim.waiting');
+    await tx.query(sql`UPDATE initiatives SET claimed_by = ${user.id} WHERE id = ${id}`);
+    await recordChange(tx, { entity: 'initiative', entityId: id, action: 'claim', actor: user.id, after: { claimedBy: user.id } });
+  });
+}
+
+/** A reviewer confirms the claim (the organization now edits the record) or refuses it. */
+export async function decideClaim(store: Store, reviewer: User, id: string, confirm: boolean, note?: string): Promise<void> {
+  if (!isReviewer(reviewer)) throw new Refusal(403, 'review.notReviewer');
+  await store.transaction(async (tx) => {
+    const state = await lockedClaim(tx, id);
+    if (!state.requestedBy || state.confirmedAt) throw new Refusal(409, 'claim.nothingToDecide');
+    await tx.query(
+      confirm
+        ? sql`UPDATE initiatives SET claimed_at = now() WHERE id = ${id}`
+        : sql`UPDATE initiatives SET claimed_by = NULL WHERE id = ${id}`,
+    );
+    await recordChange(tx, {
+      entity: 'initiative',
+      entityId: id,
+      action: confirm ? 'claim-confirm' : 'claim-refuse',
+      actor: reviewer.id,
+      before: { claimedBy: state.requestedBy },
+      after: { claimedBy: confirm ? state.requestedBy : null },
+      note: note?.trim() || null,
+    });
+  });
+}
