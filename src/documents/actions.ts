@@ -502,7 +502,10 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
   );
   for (const m of clause.matchAll(re)) {
     const inside = mentions.some((x) => m.index + 1 >= x.index && m.index + 1 < x.index + x.text.length);
-    if (!inside) return m.index;
+    // "developing countries in a position to do so, to increase…": a qualifier of the actor, not what is asked.
+    const qualifier =
+      lang === 'en' && /\bin a position\s*$|\bwish(?:ing)?\s*$|\bable\s*$/i.test(clause.slice(Math.max(0, m.index - 20), m.index));
+    if (!inside && !qualifier) return m.index;
   }
   return -1;
 }
@@ -669,8 +672,9 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
 const DUTY_VERB = /^(?:shall|should|must|will)$/;
 
 /** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph (names may hold commas). */
+// An aside may follow the modal, and a chapeau may end there: "The Conference shall, at its first meeting:".
 const DUTY =
-  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
+  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)(?:,\s[^,;:]{1,60}?(?:,|(?=:\s*$)))?(?:\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])|(?=:\s*$))/;
 
 /**
  * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether

@@ -82,6 +82,29 @@ export const ACTORS: Actor[] = [
       ar: ['(?:الممثل|المبعوث|المستشار)(?:ون|ين)? الخاص(?:ون|ين)?(?: للأمين العام)?'],
     },
   ),
+  // The two Co-Chairs who lead the STI Forum (ECOSOC) and write its summary.
+  actor(
+    'office.sti-forum-co-chairs',
+    'office',
+    [
+      'Co-Chairs of the multi-stakeholder forum on science, technology and innovation for the Sustainable Development Goals',
+      'Coprésidents du forum multipartite sur la science, la technologie et l’innovation au service de la réalisation des objectifs de développement durable',
+      'Copresidentes del foro multipartito sobre la ciencia, la tecnología y la innovación para el logro de los Objetivos de Desarrollo Sostenible',
+      'Сопредседатели многостороннего форума по вопросам науки, техники и инноваций в интересах достижения целей в области устойчивого развития',
+      '科学、技术和创新促进可持续发展目标多利益攸关方论坛共同主席',
+      'الرئيسان المشاركان للمنتدى المتعدد أصحاب المصلحة المعني بتسخير العلم والتكنولوجيا والابتكار لأغراض أهداف التنمية المستدامة',
+    ],
+    {
+      en: [
+        'Co-?Chairs of the (?:annual )?multi-?stakeholder forum on science, technology and innovation(?: for the Sustainable Development Goals)?',
+        'Co-?Chairs of the STI Forum',
+      ],
+      fr: ["[Cc]oprésident(?:e)?s du [Ff]orum multipartite sur la science, la technologie et l[’'']innovation"],
+      es: ['[Cc]opresidentes del [Ff]oro (?:multipartito|de múltiples interesados) sobre la ciencia, la tecnología y la innovación'],
+      ru: [`[Сс]опредседател${RU} многосторонн${RU} форума по (?:вопросам )?науки, техник${RU} и инноваци${RU}`],
+      zh: ['多利益攸关方论坛共同主席'],
+    },
+  ),
   actor(
     'office.president-general-assembly',
     'office',
