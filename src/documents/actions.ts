@@ -175,6 +175,8 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('renews', 'position', 'renew'),
     en('rejects', 'position', 'reject'),
     en('congratulates', 'position', 'congratulate'),
+    // "We agree to promote…": the Assembly's own undertaking, as "we commit"; "Agrees that…" states a position.
+    e('agrees', 'commitment', 'agrees to', 'agree to'),
     en('continues', 'position', 'continue'),
     en('agrees', 'position', 'agree'),
     en('trusts', 'position', 'trust'),
@@ -461,7 +463,13 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     if (g.v2 !== undefined && person === 'first' && lang === 'en' && g.cont === undefined) {
       // A bare base form is a verb only in a first-person text, and not in "to promote and support".
       const atStart = m.index === 0 && (g.lead ?? '') === '';
-      if (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index))) continue;
+      // "Reaffirms the commitment … to leave no one behind and commit to taking more tangible steps":
+      // a resolution that takes up the 2030 Agenda's own words commits in the first person.
+      const commitsToo =
+        /^(?:re)?commit$/i.test(verbText) &&
+        /\band\s*$/i.test(text.slice(0, start)) &&
+        /^\s+to\b/.test(text.slice(start + verbText.length));
+      if (!commitsToo && (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index)))) continue;
     }
     if (g.v2 !== undefined && person === 'third' && lang === 'en' && m.index > 0) {
       // Plural nouns that look like verbs ("needs and requests of…") follow an article or possessive.
