@@ -611,6 +611,8 @@ describe('A/RES/79/194 as the library ships it: who / what / by when of every op
       ['53', 'invites', ['group.all-stakeholders'], 'to support more comprehensively those countries', null],
       ['54', 'encourages', ['group.member-states'], 'to create such frameworks conducive to', null],
       ['55', 'encourages', [], 'the promotion of digital solutions through', null],
+      // "…to leave no one behind and commit to taking more tangible steps": the 2030 Agenda's own words, a commitment.
+      ['58', 'commits', ['body.general-assembly'], 'to taking more tangible steps to', null],
       ['59', 'calls upon', ['group.all-stakeholders', 'group.member-states', 'group.un-system'], 'to fully consider the health and', null],
       ['62', 'decides', ['body.general-assembly'], 'to finalize the modalities for the', [null, '2025-03-31']],
       ['62', 'invites', ['office.president-general-assembly'], 'to appoint two co-facilitators to convene', null],
