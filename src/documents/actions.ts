@@ -175,8 +175,6 @@ const LEXICON: Record<Language, VerbEntry[]> = {
     en('renews', 'position', 'renew'),
     en('rejects', 'position', 'reject'),
     en('congratulates', 'position', 'congratulate'),
-    // "We agree to promote…": the Assembly's own undertaking, as "we commit"; "Agrees that…" states a position.
-    e('agrees', 'commitment', 'agrees to', 'agree to'),
     en('continues', 'position', 'continue'),
     en('agrees', 'position', 'agree'),
     en('trusts', 'position', 'trust'),

@@ -647,3 +647,33 @@ describe('A/RES/79/194 as the library ships it: who / what / by when of every op
     ]);
   });
 });
+
+describe('actors named in lists of the shipped library', () => {
+  it('reads "international, regional and subregional organizations" as two groups, and the media as an actor (A/RES/78/311, paragraph 8)', () => {
+    const text =
+      'Encourages Governments, the private sector, international, regional and subregional organizations, civil society, the media, academia and research institutions and technical communities and individuals, to strengthen international cooperation on artificial intelligence capacity-building and take necessary and positive steps, as appropriate, to eliminate barriers faced by all people;';
+    const [a] = summary(text);
+    expect(a?.actors).toEqual([
+      'group.member-states',
+      'group.private-sector',
+      'group.international-organizations',
+      'group.regional-organizations',
+      'group.civil-society',
+      'group.media',
+      'group.academia',
+      'group.technical-community',
+    ]);
+    expect(a?.object).toMatch(/^to strengthen international cooperation on artificial intelligence capacity-building/);
+    // Not social media, nor media literacy.
+    expect(findActors('the spread of disinformation on social media platforms and media and information literacy', 'en')).toEqual([]);
+    expect(actorName('group.media', 'fr')).toBe('les médias');
+  });
+
+  it('"in a position to do so" qualifies who is asked; what is asked comes after it (A/RES/79/194, paragraph 44)', () => {
+    const text =
+      'Encourages Member States, in particular developed countries and those developing countries in a position to do so, to increase capacity-building cooperation, including policy exchanges, knowledge-sharing activities and the transfer of technology on mutually agreed terms;';
+    expect(summary(text).map((a) => [a.actors, a.object.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [['group.member-states', 'group.developed-countries', 'group.developing-countries'], 'to increase capacity-building'],
+    ]);
+  });
+});

@@ -798,7 +798,8 @@ export const ACTORS: Actor[] = [
     {
       en: [
         '(?:relevant )?(?:international|intergovernmental|multilateral) organizations',
-        '(?:relevant )?international(?= and regional organizations)',
+        // "international and regional organizations", "international, regional and subregional organizations": two groups.
+        '(?:relevant )?international(?=,? (?:and )?regional(?: and subregional)? organizations)',
         'intergovernmental(?= and non-governmental organizations)',
         'relevant organizations',
       ],
@@ -940,6 +941,25 @@ export const ACTORS: Actor[] = [
       es: ['círculos académicos', 'instituciones académicas'],
       ru: [`научн${RU} круг${RU}`, `академическ${RU} сообществ${RU}`],
       ar: ['الأوساط الأكاديمية', 'الأوساط الأكاديمية والتقنية'],
+    },
+  ),
+  // The media, asked beside civil society and academia ("civil society, the media, academia and
+  // research institutions"); not social or digital media, nor media literacy.
+  actor(
+    'group.media',
+    'group',
+    ['the media', 'les médias', 'los medios de comunicación', 'средства массовой информации', '媒体', 'وسائط الإعلام'],
+    {
+      en: [
+        '(?<!(?:social|digital|online|news|new|and information)[- ])media(?![- ](?:and information )?literacy| platforms| content| outlets? of| and communications)',
+        'mass media',
+        'media organizations',
+      ],
+      fr: ['médias'],
+      es: ['medios de comunicación'],
+      ru: [`средств${RU} массовой информации`, 'СМИ'],
+      zh: ['媒体'],
+      ar: ['وسائط الإعلام', 'وسائل الإعلام'],
     },
   ),
   actor(
