@@ -677,6 +677,13 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
 
 const DUTY_VERB = /^(?:shall|should|must|will)$/;
 
+/**
+ * A request for someone's work, with no infinitive: "[the] (continued) support|efforts|cooperation
+ * of|by|from <actors>"; not "support for the efforts of small island developing States", who are helped.
+ */
+const ACTORS_WORK =
+  /^\s*(?:in this (?:respect|regard)\s+)?(?:the\s+)?(?:(?!(?:for|to|of|on|in)\b)[\w-]+\s+){0,3}?(?:cooperation|support|efforts?|contributions?|participation|engagement|assistance|involvement)\s+(?:of|by|from)\s+/i;
+
 /** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph (names may hold commas). */
 // An aside may follow the modal, and a chapeau may end there: "The Conference shall, at its first meeting:".
 const DUTY =
@@ -815,6 +822,15 @@ function clauses(
       else if (body && body.split(/\s+/).length <= 5) actors = [{ id: null, text: body }];
       // Otherwise the organ decides for itself ("Decides that accreditation shall be…").
       else actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
+    }
+    if (actors.length === 0 && lang === 'en' && (entry.force === 'request' || entry.force === 'invitation') && h.person !== 'passive') {
+      // "Encourages further efforts by the Secretary-General in this regard", "We urge in this
+      // respect the cooperation of regional … commissions": what is asked is the named actors' own work.
+      const work = ACTORS_WORK.exec(clause);
+      const rest = work ? clause.slice(work[0].length) : '';
+      const named = rest ? actorChain(rest, findActors(rest, lang), lang) : [];
+      if (named[0] && /^(?:(?:the|all|other|relevant|interested|concerned|those|these|such)\s+)*$/i.test(rest.slice(0, named[0].index)))
+        actors = toActors(named);
     }
     const action: ClauseAction = {
       verb: entry.label,

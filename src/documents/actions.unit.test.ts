@@ -669,6 +669,17 @@ describe('actors named in lists of the shipped library', () => {
     expect(actorName('group.media', 'fr')).toBe('les médias');
   });
 
+  it('asks those whose work is requested when no infinitive follows (A/RES/79/277, paragraph 3)', () => {
+    const text =
+      'Further decides that the President of the General Assembly, in consultation with Member States, will invite, in addition to all Member and observer States and observers, representatives of all relevant stakeholders of the World Summit on the Information Society to speak during the high-level meeting, and in this regard also encourages the participation of those stakeholders in the meeting;';
+    expect(summary(text).map((a) => [a.verb, a.actors])).toEqual([
+      ['decides', ['office.president-general-assembly']],
+      ['encourages', ['group.all-stakeholders']],
+    ]);
+    // Nor a request for something that names no one's work (A/RES/79/194, paragraph 16).
+    expect(summary(R16)[0]?.actors).toEqual([]);
+  });
+
   it('"in a position to do so" qualifies who is asked; what is asked comes after it (A/RES/79/194, paragraph 44)', () => {
     const text =
       'Encourages Member States, in particular developed countries and those developing countries in a position to do so, to increase capacity-building cooperation, including policy exchanges, knowledge-sharing activities and the transfer of technology on mutually agreed terms;';
