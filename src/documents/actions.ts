@@ -598,6 +598,12 @@ const tidy = (s: string) =>
 
 const toActors = (mentions: ActorMention[]): ActionActor[] => mentions.map((m) => ({ id: m.id, text: m.text }));
 
+/** Actors the catalogue does not know, by their words; "creditors and debtors" are two. */
+function unknownActors(words: string): ActionActor[] {
+  const pair = /^(\p{Ll}+s) and (\p{Ll}+s)$/u.exec(words);
+  return pair ? [pair[1]!, pair[2]!].map((text) => ({ id: null, text })) : [{ id: null, text: words }];
+}
+
 /** The issuing organ as an actor: the General Assembly (or the Council) decides and commits itself. */
 function organActor(organ: string | null, verbText: string): ActionActor {
   const id =
@@ -724,7 +730,7 @@ function clauses(
         actors = toActors(actorChain(subject, findActors(subject, lang), lang));
         if (actors.length === 0) {
           const words = tidy(subject.replace(new RegExp(`\\s${g.auxiliary ?? ''}$`, 'iu'), ''));
-          if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = [{ id: null, text: words }];
+          if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = unknownActors(words);
         }
       } else if (lang === 'en' && /^\s*that\s/i.test(clause)) {
         // "request that the Commission and the Council consider the report": the that-clause's subject.
@@ -767,7 +773,7 @@ function clauses(
           // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
           const head = bare.split(/\s*[,;(]/)[0] ?? '';
           if (actors.length === 0 && looksLikeAgent(head, lang))
-            actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
+            actors = unknownActors(head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, ''));
           if (actors.length > 0) object = tidy(clause.slice(at));
         } else if (lang === 'zh' || lang === 'ar') {
           // No infinitive marker found: the actors are the names at the head of the clause.

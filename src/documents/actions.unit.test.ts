@@ -570,7 +570,13 @@ describe('A/RES/79/194 as the library ships it: who / what / by when of every op
       [
         '9',
         'invites',
-        ['group.member-states', 'group.international-organizations', 'group.private-sector'],
+        [
+          'group.member-states',
+          'group.international-organizations',
+          // "foundations": philanthropy, beside the private sector.
+          'group.philanthropy',
+          'group.private-sector',
+        ],
         'to provide voluntary financial contributions and',
         null,
       ],
@@ -678,6 +684,49 @@ describe('actors named in lists of the shipped library', () => {
     ]);
     // Nor a request for something that names no one's work (A/RES/79/194, paragraph 16).
     expect(summary(R16)[0]?.actors).toEqual([]);
+  });
+
+  it('knows private entities, development finance institutions and research institutions as the groups they belong to (A/RES/79/1)', () => {
+    const first = (text: string) => actionsIn(text, 'en', { firstPerson: true }).map((a) => [a.verb, a.actors.map((x) => x.id)]);
+    // Action 9 (b) and action 51 (a) of the Pact for the Future.
+    expect(
+      first(
+        'Encourage strengthened international cooperation on the return or restitution of cultural properties of spiritual, ancestral, historical and cultural value to countries of origin, including but not limited to objets d’art, monuments, museum pieces, manuscripts and documents, and strongly encourage relevant private entities to similarly engage, including through bilateral dialogue and with the assistance of multilateral mechanisms, as appropriate;',
+      ),
+    ).toEqual([
+      ['encourages', []],
+      ['encourages', ['group.private-sector']],
+    ]);
+    expect(
+      first(
+        'Call on multilateral development banks and other development finance institutions to increase the availability, accessibility and impact of climate finance to developing countries;',
+      ),
+    ).toEqual([['calls upon', ['group.financial-institutions']]]);
+    // "academia and research institutions" (A/RES/78/311) is one group.
+    expect(findActors('civil society, academia and research institutions and technical communities', 'en').map((m) => m.id)).toEqual([
+      'group.civil-society',
+      'group.academia',
+      'group.technical-community',
+    ]);
+    // "We have strong foundations on which to build" (the Global Digital Compact, paragraph 5) names no donors.
+    expect(findActors('We have strong foundations on which to build.', 'en')).toEqual([]);
+  });
+
+  it('names the UN-Habitat, trade unions, national statistical offices and natural and juridical persons in the six languages', () => {
+    const ids = (text: string, lang: Parameters<typeof findActors>[1]) => findActors(text, lang).map((m) => m.id);
+    expect(ids('UN-Habitat, trade unions and national statistical offices', 'en')).toEqual([
+      'un.un-habitat',
+      'group.trade-unions',
+      'group.statistical-offices',
+    ]);
+    expect(ids('ONU-Habitat, les syndicats et les personnes physiques et morales', 'fr')).toEqual([
+      'un.un-habitat',
+      'group.trade-unions',
+      'group.natural-juridical-persons',
+    ]);
+    expect(ids('natural and juridical persons', 'en')).toEqual(['group.natural-juridical-persons']);
+    expect(actorName('group.statistical-offices', 'es')).toBe('oficinas nacionales de estadística');
+    expect(actorName('group.philanthropy', 'ru')).toBe('благотворительные фонды');
   });
 
   it('"in a position to do so" qualifies who is asked; what is asked comes after it (A/RES/79/194, paragraph 44)', () => {

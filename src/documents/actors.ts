@@ -569,6 +569,26 @@ export const ACTORS: Actor[] = [
     { organization: 'wmo' },
   ),
   actor(
+    'un.un-habitat',
+    'un-entity',
+    [
+      'United Nations Human Settlements Programme (UN-Habitat)',
+      'Programme des Nations Unies pour les établissements humains (ONU-Habitat)',
+      'Programa de las Naciones Unidas para los Asentamientos Humanos (ONU-Hábitat)',
+      'Программа Организации Объединенных Наций по населенным пунктам (ООН-Хабитат)',
+      '联合国人类住区规划署（人居署）',
+      'برنامج الأمم المتحدة للمستوطنات البشرية (موئل الأمم المتحدة)',
+    ],
+    {
+      en: ['UN-Habitat', 'United Nations Human Settlements Programme'],
+      fr: ['ONU-Habitat'],
+      es: ['ONU-H[áa]bitat'],
+      ru: ['ООН-Хабитат'],
+      zh: ['人居署'],
+      ar: ['موئل الأمم المتحدة'],
+    },
+  ),
+  actor(
     'un.un-women',
     'un-entity',
     [
@@ -837,6 +857,7 @@ export const ACTORS: Actor[] = [
       en: [
         '(?:international |regional |multilateral )?(?:financial|development) (?:and (?:development|banking) )?(?:institutions|banks)',
         'multilateral development banks',
+        'development finance institutions',
         'Bretton Woods institutions',
       ],
       ru: [`международн${RU} финансов${RU} учреждени${RU}`],
@@ -897,8 +918,73 @@ export const ACTORS: Actor[] = [
     'group',
     ['private sector', 'secteur privé', 'sector privado', 'частный сектор', '私营部门', 'القطاع الخاص'],
     {
-      en: ['business(?:es| sector| community)?', 'industry', '(?:private |transnational )?(?:companies|enterprises)'],
+      en: ['business(?:es| sector| community)?', 'industry', '(?:private |transnational )?(?:companies|enterprises)', 'private entities'],
       ru: [`частн${RU} сектор${RU}`],
+    },
+  ),
+  actor(
+    'group.trade-unions',
+    'group',
+    ['trade unions', 'syndicats', 'sindicatos', 'профсоюзы', '工会', 'النقابات العمالية'],
+    {
+      en: ['trade unions', 'workers[’\'] organizations'],
+      fr: ['syndicats', 'organisations de travailleurs'],
+      es: ['sindicatos', 'organizaciones de trabajadores'],
+      ru: [`профсоюз${RU}`, `профессиональн${RU} союз${RU}`],
+      ar: ['النقابات'],
+    },
+  ),
+  actor(
+    'group.statistical-offices',
+    'group',
+    [
+      'national statistical offices',
+      'instituts nationaux de statistique',
+      'oficinas nacionales de estadística',
+      'национальные статистические управления',
+      '国家统计局',
+      'المكاتب الإحصائية الوطنية',
+    ],
+    {
+      en: ['(?:official |national )?statistical (?:agencies|offices|authorities)', 'national statistical systems'],
+      fr: ['instituts nationaux de statistique', 'services statistiques nationaux'],
+      es: ['oficinas nacionales de estadística', 'oficinas de estadística'],
+      ru: [`национальн${RU} статистическ${RU} (?:управлени${RU}|служб${RU})`],
+      ar: ['المكاتب الإحصائية'],
+    },
+  ),
+  // Donors named beside the private sector ("international organizations, foundations and the private sector").
+  actor(
+    'group.philanthropy',
+    'group',
+    ['philanthropic foundations', 'fondations philanthropiques', 'fundaciones filantrópicas', 'благотворительные фонды', '慈善基金会', 'المؤسسات الخيرية'],
+    {
+      en: ['(?<!(?:strong|solid|firm|the) )(?:private |philanthropic )?foundations', 'philanthropic organizations', 'philanthropies'],
+      fr: ['fondations'],
+      es: ['fundaciones'],
+      ru: [`благотворительн${RU} фонд${RU}`],
+      zh: ['基金会'],
+      ar: ['المؤسسات الخيرية'],
+    },
+  ),
+  // Contributors to the trust funds of the law of the sea ("States, … non-governmental organizations and natural and juridical persons").
+  actor(
+    'group.natural-juridical-persons',
+    'group',
+    [
+      'natural and juridical persons',
+      'personnes physiques et morales',
+      'personas naturales y jurídicas',
+      'физические и юридические лица',
+      '自然人和法人',
+      'الأشخاص الطبيعيون والاعتباريون',
+    ],
+    {
+      en: ['natural (?:and|or) juridical persons'],
+      fr: ['personnes physiques (?:et|ou) morales'],
+      es: ['personas (?:naturales|físicas) (?:y|o) jurídicas'],
+      ru: [`физическ${RU} и юридическ${RU} лиц${RU}`],
+      ar: ['الأشخاص الطبيعيين والاعتباريين'],
     },
   ),
   actor(
@@ -934,6 +1020,9 @@ export const ACTORS: Actor[] = [
       en: [
         'academia',
         'academic (?:and research )?(?:institutions|community|communities)',
+        // "academia and research institutions": one group, as the annotation's "research institutions".
+        '(?:scientific and )?research institutions',
+        'scientific (?:and academic )?communities',
         '(?<=technical and )academic communities',
         'scientific community',
       ],
