@@ -922,18 +922,13 @@ export const ACTORS: Actor[] = [
       ru: [`частн${RU} сектор${RU}`],
     },
   ),
-  actor(
-    'group.trade-unions',
-    'group',
-    ['trade unions', 'syndicats', 'sindicatos', 'профсоюзы', '工会', 'النقابات العمالية'],
-    {
-      en: ['trade unions', 'workers[’\'] organizations'],
-      fr: ['syndicats', 'organisations de travailleurs'],
-      es: ['sindicatos', 'organizaciones de trabajadores'],
-      ru: [`профсоюз${RU}`, `профессиональн${RU} союз${RU}`],
-      ar: ['النقابات'],
-    },
-  ),
+  actor('group.trade-unions', 'group', ['trade unions', 'syndicats', 'sindicatos', 'профсоюзы', '工会', 'النقابات العمالية'], {
+    en: ['trade unions', "workers[’'] organizations"],
+    fr: ['syndicats', 'organisations de travailleurs'],
+    es: ['sindicatos', 'organizaciones de trabajadores'],
+    ru: [`профсоюз${RU}`, `профессиональн${RU} союз${RU}`],
+    ar: ['النقابات'],
+  }),
   actor(
     'group.statistical-offices',
     'group',
@@ -957,7 +952,14 @@ export const ACTORS: Actor[] = [
   actor(
     'group.philanthropy',
     'group',
-    ['philanthropic foundations', 'fondations philanthropiques', 'fundaciones filantrópicas', 'благотворительные фонды', '慈善基金会', 'المؤسسات الخيرية'],
+    [
+      'philanthropic foundations',
+      'fondations philanthropiques',
+      'fundaciones filantrópicas',
+      'благотворительные фонды',
+      '慈善基金会',
+      'المؤسسات الخيرية',
+    ],
     {
       en: ['(?<!(?:strong|solid|firm|the) )(?:private |philanthropic )?foundations', 'philanthropic organizations', 'philanthropies'],
       fr: ['fondations'],
