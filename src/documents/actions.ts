@@ -683,6 +683,10 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
 
 const DUTY_VERB = /^(?:shall|should|must|will)$/;
 
+/** After "that X will|shall": a passive or a verb of being, not something X does ("be held", "consist of", "comprise"). */
+const STATE_AFTER_MODAL =
+  /^\s+(?:also\s+)?(?:be\s+(?:\w+ed|held|made|given|taken|chosen|drawn|known|led|run|set)\b|consist\b|comprise\b|have\s*:|include\s*:|take place\b)/i;
+
 /**
  * A request for someone's work, with no infinitive: "[the] (continued) support|efforts|cooperation
  * of|by|from <actors>"; not "support for the efforts of small island developing States", who are helped.
@@ -801,7 +805,10 @@ function clauses(
         /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|has to|have to|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
           clause,
         );
-      if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
+      // The named actor heads the subject: "that Member States should", not "that the activities
+      // relating to the least developed countries … need to be coordinated".
+      const named = that?.[1] ? actorChain(that[1], findActors(that[1], lang), lang) : [];
+      if (named[0] && that?.[1]?.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 2) actors = toActors(named);
     } else if (
       entry.force === 'decision' &&
       lang === 'en' &&
@@ -821,9 +828,12 @@ function clauses(
     } else if (entry.force === 'decision' || entry.force === 'commitment') {
       // "Decides that the Conference shall be open to…": the subject of the that-clause is asked.
       const that = lang === 'en' ? /^\s*that\s+(.{1,120}?)\s+(?:shall|should|will|would|is|are|be|may|must)\b/i.exec(clause) : null;
-      const named = that?.[1] ? findActors(that[1], lang) : [];
+      // "Decides that the Summit will be held on…", "will consist of:", "shall comprise 10 plenary
+      // meetings": what the subject is or undergoes, decided by the organ; the subject does nothing.
+      const undergoes = that ? STATE_AFTER_MODAL.test(clause.slice(that.index + that[0].length)) : false;
+      const named = that?.[1] && !undergoes ? findActors(that[1], lang) : [];
       // A body the catalogue does not know is still a body when it is named as one ("the Conference", "the Executive Board").
-      const body = that?.[1] ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
+      const body = that?.[1] && !undergoes ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
       if (named.length > 0) actors = toActors(actorChain(that?.[1] ?? '', named, lang));
       else if (body && body.split(/\s+/).length <= 5) actors = [{ id: null, text: body }];
       // Otherwise the organ decides for itself ("Decides that accreditation shall be…").

@@ -729,6 +729,28 @@ describe('actors named in lists of the shipped library', () => {
     expect(actorName('group.philanthropy', 'ru')).toBe('благотворительные фонды');
   });
 
+  it('a decision about what a meeting or body is or undergoes is the Assembly’s (A/RES/76/307, A/RES/80/173)', () => {
+    // A/RES/76/307, paragraphs 3 and 5: the Summit is held and consists of meetings; it is asked nothing.
+    expect(
+      summary(
+        'Further decides that the Summit will be held on 22 and 23 September 2024, in New York, preceded by a preparatory ministerial meeting to be held on 18 September 2023;',
+      ).map((a) => [a.verb, a.actors]),
+    ).toEqual([['decides', ['body.general-assembly']]]);
+    expect(summary('Also decides that the Summit will consist of:').map((a) => a.actors)).toEqual([['body.general-assembly']]);
+    // A/RES/80/173, paragraph 99: the Forum is made permanent by the Assembly's decision.
+    expect(
+      summary(
+        'We decide that the Internet Governance Forum shall be made a permanent forum of the United Nations, with a continued secretariat hosted by the Department of Economic and Social Affairs of the Secretariat, on a stable and sustainable basis with appropriate staffing and resources, in accordance with United Nations budgetary procedures.',
+      ).map((a) => [a.verb, a.actors]),
+    ).toEqual([['decides', ['body.general-assembly']]]);
+    // Not a decision that asks the body to act: A/RES/79/277, paragraph 3 (the President will invite).
+    expect(
+      summary(
+        'Further decides that the President of the General Assembly, in consultation with Member States, will invite, in addition to all Member and observer States and observers, representatives of all relevant stakeholders of the World Summit on the Information Society to speak during the high-level meeting, and in this regard also encourages the participation of those stakeholders in the meeting;',
+      )[0]?.actors,
+    ).toEqual(['office.president-general-assembly']);
+  });
+
   it('"in a position to do so" qualifies who is asked; what is asked comes after it (A/RES/79/194, paragraph 44)', () => {
     const text =
       'Encourages Member States, in particular developed countries and those developing countries in a position to do so, to increase capacity-building cooperation, including policy exchanges, knowledge-sharing activities and the transfer of technology on mutually agreed terms;';
