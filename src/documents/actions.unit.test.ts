@@ -633,7 +633,7 @@ describe('A/RES/79/194 as the library ships it: who / what / by when of every op
       ['68', 'invites', ['office.sti-forum-co-chairs'], 'to include an update on the', ['2025-01-01', '2025-12-31']],
       ['69', 'decides', ['body.general-assembly'], 'to include in the provisional agenda', ['2025-09-01', '2026-09-30']],
     ]);
-  });
+  }, 30_000);
 
   it('reads the deadlines the way the text words them', async () => {
     const rows = extractActions(await readDocument(library));
@@ -651,7 +651,7 @@ describe('A/RES/79/194 as the library ships it: who / what / by when of every op
         text: 'Co-Chairs of the multi-stakeholder forum on science, technology and innovation for the Sustainable Development Goals',
       },
     ]);
-  });
+  }, 30_000);
 });
 
 describe('actors named in lists of the shipped library', () => {
