@@ -739,7 +739,9 @@ function clauses(
       } else if (lang === 'en' && /^\s*that\s/i.test(clause)) {
         // "request that the Commission and the Council consider the report": the that-clause's subject.
         const rest = clause.replace(/^\s*that\s+/i, '');
-        const named = actorChain(rest, findActors(rest, lang), lang);
+        const chain = actorChain(rest, findActors(rest, lang), lang);
+        // The subject of the that-clause, not a word after it: "Requests that all reporting be made available to Member States".
+        const named = chain[0] && rest.slice(0, chain[0].index).trim().split(/\s+/).filter(Boolean).length <= 2 ? chain : [];
         const last = named.at(-1);
         actors = toActors(named);
         if (last) object = tidy(rest.slice(last.index + last.text.length));
@@ -808,7 +810,13 @@ function clauses(
       // The named actor heads the subject: "that Member States should", not "that the activities
       // relating to the least developed countries … need to be coordinated".
       const named = that?.[1] ? actorChain(that[1], findActors(that[1], lang), lang) : [];
-      if (named[0] && that?.[1]?.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 2) actors = toActors(named);
+      // One subject: not "that Member States have different education systems and that no education system shall".
+      if (
+        named[0] &&
+        !/\bthat\b/i.test(that?.[1] ?? '') &&
+        that?.[1]?.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 2
+      )
+        actors = toActors(named);
     } else if (
       entry.force === 'decision' &&
       lang === 'en' &&
