@@ -809,14 +809,11 @@ function clauses(
         );
       // The named actor heads the subject: "that Member States should", not "that the activities
       // relating to the least developed countries … need to be coordinated".
-      const named = that?.[1] ? actorChain(that[1], findActors(that[1], lang), lang) : [];
+      const subject = that?.[1] ?? '';
+      const named = subject ? actorChain(subject, findActors(subject, lang), lang) : [];
+      const lead = named[0] ? subject.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length : Infinity;
       // One subject: not "that Member States have different education systems and that no education system shall".
-      if (
-        named[0] &&
-        !/\bthat\b/i.test(that?.[1] ?? '') &&
-        that?.[1]?.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length <= 2
-      )
-        actors = toActors(named);
+      if (lead <= 2 && !/\bthat\b/i.test(subject)) actors = toActors(named);
     } else if (
       entry.force === 'decision' &&
       lang === 'en' &&
