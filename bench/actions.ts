@@ -135,6 +135,68 @@ export interface Judgement {
   key: string;
   verdict: 'ours' | 'annotation' | 'both partly' | 'neither';
   note: string;
+  /**
+   * The actors the paragraph really asks, read by a person (catalogue ids, else `text:<words>`):
+   * the truth the judged figures are computed against.
+   */
+  actors?: string[];
+}
+
+/** A share with its 95% Wilson score interval. */
+function wilson(hits: number, n: number): { share: number; low: number; high: number } {
+  const z = 1.96;
+  const p = hits / n;
+  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+  return { share: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/**
+ * Actor figures corrected by the judged sample. The disagreements are sampled at random, so the
+ * shares seen in the sample estimate those of all disagreements: the share of our actors the
+ * annotation lacks that the paragraph does ask (`oursRight`), the share of the annotation's
+ * actors we lack that it does ask (`annotationRight`), and the actors both miss per paragraph.
+ * Agreements are taken as right.
+ */
+function judgedActors(
+  sample: { annotation: { actors: string[] }; ours: { actors: string[] }; judgement: Judgement | null }[],
+  totals: { matched: number; ours: number; annotated: number; paragraphs: number },
+) {
+  const judged = sample.filter((s) => s.judgement?.actors);
+  let oursOnly = 0;
+  let oursOnlyRight = 0;
+  let annotationOnly = 0;
+  let annotationOnlyRight = 0;
+  let missedByBoth = 0;
+  for (const s of judged) {
+    const truth = new Set(s.judgement?.actors ?? []);
+    const [ours, gold] = [new Set(s.ours.actors), new Set(s.annotation.actors)];
+    for (const a of ours) if (!gold.has(a)) [oursOnly, oursOnlyRight] = [oursOnly + 1, oursOnlyRight + (truth.has(a) ? 1 : 0)];
+    for (const a of gold)
+      if (!ours.has(a)) [annotationOnly, annotationOnlyRight] = [annotationOnly + 1, annotationOnlyRight + (truth.has(a) ? 1 : 0)];
+    for (const a of truth) if (!ours.has(a) && !gold.has(a)) missedByBoth++;
+  }
+  if (judged.length === 0 || oursOnly === 0 || annotationOnly === 0) return null;
+  const figures = (oursRight: number, annotationRight: number) => {
+    const ourTrue = totals.matched + oursRight * (totals.ours - totals.matched);
+    const allTrue = ourTrue + annotationRight * (totals.annotated - totals.matched) + (missedByBoth / judged.length) * totals.paragraphs;
+    return { recall: ourTrue / allTrue, precision: ourTrue / totals.ours };
+  };
+  const [oursRight, annotationRight] = [wilson(oursOnlyRight, oursOnly), wilson(annotationOnlyRight, annotationOnly)];
+  const best = figures(oursRight.share, annotationRight.share);
+  // The sample is small: the figures at the ends of the 95% intervals of the two shares.
+  const [low, high] = [figures(oursRight.low, annotationRight.high), figures(oursRight.high, annotationRight.low)];
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  return {
+    judgedParagraphs: judged.length,
+    oursOnlyRight: `${oursOnlyRight} of ${oursOnly}`,
+    annotationOnlyRight: `${annotationOnlyRight} of ${annotationOnly}`,
+    missedByBothPerParagraph: round(missedByBoth / judged.length),
+    recall: round(best.recall),
+    precision: round(best.precision),
+    recallRange: [round(low.recall), round(high.recall)],
+    precisionRange: [round(low.precision), round(high.precision)],
+  };
 }
 
 export async function benchActions(options: { sample?: number } = {}) {
@@ -216,7 +278,7 @@ export async function benchActions(options: { sample?: number } = {}) {
   const sample = disagreements
     .map((d) => ({ d, rank: keyRank(d.key) }))
     .sort((a, b) => a.rank - b.rank)
-    .slice(0, options.sample ?? 30)
+    .slice(0, options.sample ?? 60)
     .map(({ d }) => ({ ...d, judgement: judgements.get(d.key) ?? null }));
   const ratio = (a: number, b: number) => (b === 0 ? null : Math.round((a / b) * 1000) / 1000);
   const verbRecall = ratio(verbHits, goldVerbs);
@@ -224,6 +286,12 @@ export async function benchActions(options: { sample?: number } = {}) {
   const actorRecall = ratio(actorHits, goldActors);
   const actorPrecision = ratio(actorHits, ourActors);
   const judged = sample.filter((s) => s.judgement);
+  const actorsJudged = judgedActors(sample, {
+    matched: actorHits,
+    ours: ourActors,
+    annotated: goldActors,
+    paragraphs: disagreements.length,
+  });
   const verdicts: Record<string, number> = {};
   for (const s of judged) verdicts[s.judgement?.verdict ?? ''] = (verdicts[s.judgement?.verdict ?? ''] ?? 0) + 1;
   return {
@@ -238,19 +306,23 @@ export async function benchActions(options: { sample?: number } = {}) {
     paragraphsPerSecond: Math.round((blocksRead / ms) * 1000),
     verbs: { annotated: goldVerbs, ours: ourVerbs, matched: verbHits, recall: verbRecall, precision: verbPrecision },
     actors: { annotated: goldActors, ours: ourActors, matched: actorHits, recall: actorRecall, precision: actorPrecision },
+    // The same, with the annotation corrected where the judged sample found it wrong (see judgedActors).
+    actorsJudged,
     targets: {
       verbRecall: { target: 0.9, met: (verbRecall ?? 0) >= 0.9 },
       verbPrecision: { target: 0.9, met: (verbPrecision ?? 0) >= 0.9 },
-      actorRecall: { target: 0.8, met: (actorRecall ?? 0) >= 0.8 },
-      actorPrecision: { target: 0.85, met: (actorPrecision ?? 0) >= 0.85 },
+      actorRecall: { target: 0.8, met: (actorRecall ?? 0) >= 0.8, judged: actorsJudged ? actorsJudged.recall >= 0.8 : null },
+      actorPrecision: { target: 0.85, met: (actorPrecision ?? 0) >= 0.85, judged: actorsJudged ? actorsJudged.precision >= 0.85 : null },
     },
     disagreements: { paragraphs: disagreements.length, sampled: sample.length, judged: judged.length, verdicts },
     // What reading the disagreements showed (bench/actions-judgements.json holds the verdict on each sampled paragraph).
     findings: [
       'Verbs meet the targets; most remaining verb misses are participles in numbered paragraphs and verbs outside the lexicon ("will carry out", "takes into account"). Duties read from "shall/should/must" sentences count as verbs the annotation mostly leaves empty.',
       'Actor figures are bounded by the annotation: it names the Assembly, Member States or nobody for the same "we commit" items of the Global Compact for Migration (A/RES/73/195 alone holds about 150 of the actors we give that it lacks), leaves many items of a chapeau empty, drops "(other relevant) stakeholders" where the text asks them (about 170 paragraphs), and records entities merely mentioned ("the role of the United Nations").',
-      'Rules added in this round (each with a unit test): catalogue entries for the Special Representatives and envoys, the special procedures, CSW, the Commission for Social Development, UNOCT, IMO, parties to armed conflict, donors, OHRLLS by its short name; lists that go on through "such as" and "the executive heads of"; "to (armed) conflict" is no infinitive; abstract heads ("innovative practices") are objects; passives after "that", before an aside and before a colon ("The Commission is encouraged:"); the request or invitation a position verb recalls, with its addressees; "appropriates"; duties of "shall/should/must/will" sentences with no verb of the Assembly (a paragraph\'s first sentence or a later one), passed to the tasks listed under them; items "That X …" under a chapeau that asks name X; "Under-Secretary-General" is no longer the Secretary-General; items that carry every chapeau verb sharing one infinitive; "the Commission" as the commission the document names most; "we aim/strive/undertake to".',
-      'Tried and left out: "we will <any verb>" as the Assembly\'s commitment (actor recall 0.794 but precision 0.811: the annotation reads most of those as statements), and passives with "should be" (no actor gained).',
+      'Rules added in earlier rounds (each with a unit test): catalogue entries for the Special Representatives and envoys, the special procedures, CSW, the Commission for Social Development, UNOCT, IMO, parties to armed conflict, donors, OHRLLS by its short name; lists through "such as" and "the executive heads of"; abstract heads are objects; passives after "that", before an aside and before a colon; the request a position verb recalls; duties of "shall/should/must/will" sentences, passed to the tasks listed under them; items "That X …"; "the Commission" as the commission the document names most; "we aim/strive/undertake to".',
+      'Rules added in this round: a duty with an aside or ending its chapeau ("The Conference shall, at its first meeting:", "The secretariat of the Conference shall, in accordance with the present rules:") passes to its items, which used to take the action of the paragraph before (the Secretary-General); "in a position to do so" qualifies the actor and is not what is asked; "and commit to taking more tangible steps" (the 2030 Agenda\'s words, repeated in many resolutions) is a commitment; "international, regional and subregional organizations" names two groups; the media, foundations, trade unions, national statistical offices, natural and juridical persons, UN-Habitat and the STI Forum Co-Chairs are catalogue actors, research institutions go with academia, private entities with the private sector, development finance institutions with the financial institutions; "creditors and debtors" are two actors; "decides that the Summit will be held / will consist of" and "that the Forum shall be made permanent" are the Assembly\'s decisions, not requests to the subject; a position\'s that-clause names an actor only when it heads the subject ("that the activities relating to the least developed countries … need to be" asks no one); a request for someone\'s work with no infinitive ("encourages the participation of those stakeholders") names them; deadlines "by no later than the Nth session", "(agenda) of its Nth session" and "annual reporting". Unit tests use the library\'s own sentences (A/RES/79/194, whose every operative paragraph is checked, and A/RES/78/311); the shipped library has no rules-of-procedure chapeau, so the duty-with-aside rule is measured here only.',
+      'Judged figures (actorsJudged): 60 sampled disagreements, each with the actors a reader finds asked (bench/actions-judgements.json, by issue 12\'s rules: "we commit/decide" is the Assembly, a decision names the Assembly, a request names whom it asks). 24 of 30 actors only we give are right and 22 of 29 only the annotation gives are right; applied to all disagreements, actor recall is about 0.86 (0.84-0.89) and precision about 0.97 (0.94-0.99), against 0.804 / 0.839 raw. The raw recall target is met, the raw precision target is not: most of the gap is the annotation (the Global Compact for Migration\'s "we commit" items, "endorses/approves" read with no actor in 33 of 54 cases, dropped "(other relevant) stakeholders").',
+      'Tried and left out: "we (will) continue to" and "we agree to" as commitments of the Assembly (precision fell, recall barely moved: the annotation reads most as statements), "partners" alone as development partners dropped (no gain); earlier, "we will <any verb>" as the Assembly\'s commitment (actor recall 0.794 but precision 0.811: the annotation reads most of those as statements), and passives with "should be" (no actor gained).',
       'Our own remaining misses: passives in a paragraph\'s later sentences, actors after "calls upon" with no infinitive ("calls upon X for technical support"), pronouns standing for several bodies, names the catalogue lacks (the Global Counter-Terrorism Coordination Compact entities, foundations, trade unions, the media, the secretariat of a conference), and "Presidents-elect".',
     ],
     sample,

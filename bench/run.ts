@@ -52,7 +52,7 @@ async function structure(machine: Record<string, unknown>) {
 }
 
 async function actions(machine: Record<string, unknown>) {
-  const run = await benchActions({ sample: 30 });
+  const run = await benchActions({ sample: 60 });
   const file = path.join(results, 'actions.json');
   await writeFile(file, JSON.stringify({ benchmark: 'actions', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
   console.log(

@@ -461,7 +461,13 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
     if (g.v2 !== undefined && person === 'first' && lang === 'en' && g.cont === undefined) {
       // A bare base form is a verb only in a first-person text, and not in "to promote and support".
       const atStart = m.index === 0 && (g.lead ?? '') === '';
-      if (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index))) continue;
+      // "Reaffirms the commitment … to leave no one behind and commit to taking more tangible steps":
+      // a resolution that takes up the 2030 Agenda's own words commits in the first person.
+      const commitsToo =
+        /^(?:re)?commit$/i.test(verbText) &&
+        /\band\s*$/i.test(text.slice(0, start)) &&
+        /^\s+to\b/.test(text.slice(start + verbText.length));
+      if (!commitsToo && (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index)))) continue;
     }
     if (g.v2 !== undefined && person === 'third' && lang === 'en' && m.index > 0) {
       // Plural nouns that look like verbs ("needs and requests of…") follow an article or possessive.
@@ -502,7 +508,10 @@ function firstInfinitive(clause: string, lang: Language, mentions: ActorMention[
   );
   for (const m of clause.matchAll(re)) {
     const inside = mentions.some((x) => m.index + 1 >= x.index && m.index + 1 < x.index + x.text.length);
-    if (!inside) return m.index;
+    // "developing countries in a position to do so, to increase…": a qualifier of the actor, not what is asked.
+    const qualifier =
+      lang === 'en' && /\bin a position\s*$|\bwish(?:ing)?\s*$|\bable\s*$/i.test(clause.slice(Math.max(0, m.index - 20), m.index));
+    if (!inside && !qualifier) return m.index;
   }
   return -1;
 }
@@ -589,6 +598,12 @@ const tidy = (s: string) =>
 
 const toActors = (mentions: ActorMention[]): ActionActor[] => mentions.map((m) => ({ id: m.id, text: m.text }));
 
+/** Actors the catalogue does not know, by their words; "creditors and debtors" are two. */
+function unknownActors(words: string): ActionActor[] {
+  const pair = /^(\p{Ll}+s) and (\p{Ll}+s)$/u.exec(words);
+  return pair ? [pair[1]!, pair[2]!].map((text) => ({ id: null, text })) : [{ id: null, text: words }];
+}
+
 /** The issuing organ as an actor: the General Assembly (or the Council) decides and commits itself. */
 function organActor(organ: string | null, verbText: string): ActionActor {
   const id =
@@ -668,9 +683,21 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
 
 const DUTY_VERB = /^(?:shall|should|must|will)$/;
 
+/** After "that X will|shall": a passive or a verb of being, not something X does ("be held", "consist of", "comprise"). */
+const STATE_AFTER_MODAL =
+  /^\s+(?:also\s+)?(?:be\s+(?:\w+ed|held|made|given|taken|chosen|drawn|known|led|run|set)\b|consist\b|comprise\b|have\s*:|include\s*:|take place\b)/i;
+
+/**
+ * A request for someone's work, with no infinitive: "[the] (continued) support|efforts|cooperation
+ * of|by|from <actors>"; not "support for the efforts of small island developing States", who are helped.
+ */
+const ACTORS_WORK =
+  /^\s*(?:in this (?:respect|regard)\s+)?(?:the\s+)?(?:(?!(?:for|to|of|on|in)\b)[\w-]+\s+){0,3}?(?:cooperation|support|efforts?|contributions?|participation|engagement|assistance|involvement)\s+(?:of|by|from)\s+/i;
+
 /** "<named actor>[, aside,] shall|should|must|will [also|continue to] <verb>", at the start of a paragraph (names may hold commas). */
+// An aside may follow the modal, and a chapeau may end there: "The Conference shall, at its first meeting:".
 const DUTY =
-  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])/;
+  /^(?<subject>(?:The|All|Each|Every|Any)\s[^;:.]{1,240}?)\s+(?<modal>shall|should|must|will)(?:,\s[^,;:]{1,60}?(?:,|(?=:\s*$)))?(?:\s+(?:(?:also|further|continue to|not|normally|,)\s+)*(?!be\b|have been\b|has been\b)(?=[a-z])|(?=:\s*$))/;
 
 /**
  * The actions of a paragraph with where each starts (0: the paragraph opens with it) and whether
@@ -707,12 +734,14 @@ function clauses(
         actors = toActors(actorChain(subject, findActors(subject, lang), lang));
         if (actors.length === 0) {
           const words = tidy(subject.replace(new RegExp(`\\s${g.auxiliary ?? ''}$`, 'iu'), ''));
-          if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = [{ id: null, text: words }];
+          if (words && words.split(/\s+/).length <= UNKNOWN_ACTOR_MAX_WORDS) actors = unknownActors(words);
         }
       } else if (lang === 'en' && /^\s*that\s/i.test(clause)) {
         // "request that the Commission and the Council consider the report": the that-clause's subject.
         const rest = clause.replace(/^\s*that\s+/i, '');
-        const named = actorChain(rest, findActors(rest, lang), lang);
+        const chain = actorChain(rest, findActors(rest, lang), lang);
+        // The subject of the that-clause, not a word after it: "Requests that all reporting be made available to Member States".
+        const named = chain[0] && rest.slice(0, chain[0].index).trim().split(/\s+/).filter(Boolean).length <= 2 ? chain : [];
         const last = named.at(-1);
         actors = toActors(named);
         if (last) object = tidy(rest.slice(last.index + last.text.length));
@@ -750,7 +779,7 @@ function clauses(
           // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".
           const head = bare.split(/\s*[,;(]/)[0] ?? '';
           if (actors.length === 0 && looksLikeAgent(head, lang))
-            actors = [{ id: null, text: head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, '') }];
+            actors = unknownActors(head.replace(/^(?:the|les|los|las|el|la|le)\s+/iu, ''));
           if (actors.length > 0) object = tidy(clause.slice(at));
         } else if (lang === 'zh' || lang === 'ar') {
           // No infinitive marker found: the actors are the names at the head of the clause.
@@ -778,7 +807,13 @@ function clauses(
         /^\s*that\s+([^,;]{1,120}?)\s+(?:should|shall|must|has to|have to|need to|needs to|are to|is to|are called upon|are urged)\b/i.exec(
           clause,
         );
-      if (that?.[1]) actors = toActors(actorChain(that[1], findActors(that[1], lang), lang));
+      // The named actor heads the subject: "that Member States should", not "that the activities
+      // relating to the least developed countries … need to be coordinated".
+      const subject = that?.[1] ?? '';
+      const named = subject ? actorChain(subject, findActors(subject, lang), lang) : [];
+      const lead = named[0] ? subject.slice(0, named[0].index).trim().split(/\s+/).filter(Boolean).length : Infinity;
+      // One subject: not "that Member States have different education systems and that no education system shall".
+      if (lead <= 2 && !/\bthat\b/i.test(subject)) actors = toActors(named);
     } else if (
       entry.force === 'decision' &&
       lang === 'en' &&
@@ -798,13 +833,25 @@ function clauses(
     } else if (entry.force === 'decision' || entry.force === 'commitment') {
       // "Decides that the Conference shall be open to…": the subject of the that-clause is asked.
       const that = lang === 'en' ? /^\s*that\s+(.{1,120}?)\s+(?:shall|should|will|would|is|are|be|may|must)\b/i.exec(clause) : null;
-      const named = that?.[1] ? findActors(that[1], lang) : [];
+      // "Decides that the Summit will be held on…", "will consist of:", "shall comprise 10 plenary
+      // meetings": what the subject is or undergoes, decided by the organ; the subject does nothing.
+      const undergoes = that ? STATE_AFTER_MODAL.test(clause.slice(that.index + that[0].length)) : false;
+      const named = that?.[1] && !undergoes ? findActors(that[1], lang) : [];
       // A body the catalogue does not know is still a body when it is named as one ("the Conference", "the Executive Board").
-      const body = that?.[1] ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
+      const body = that?.[1] && !undergoes ? /^(?:the\s+)?((?:[A-Z][\w-]*\s+)*[A-Z][\w-]*)$/.exec(tidy(that[1]))?.[1] : undefined;
       if (named.length > 0) actors = toActors(actorChain(that?.[1] ?? '', named, lang));
       else if (body && body.split(/\s+/).length <= 5) actors = [{ id: null, text: body }];
       // Otherwise the organ decides for itself ("Decides that accreditation shall be…").
       else actors = [organActor(organ, h.person === 'first' || /^we\b/i.test(h.verbText) ? 'we' : h.verbText)];
+    }
+    if (actors.length === 0 && lang === 'en' && (entry.force === 'request' || entry.force === 'invitation') && h.person !== 'passive') {
+      // "Encourages further efforts by the Secretary-General in this regard", "We urge in this
+      // respect the cooperation of regional … commissions": what is asked is the named actors' own work.
+      const work = ACTORS_WORK.exec(clause);
+      const rest = work ? clause.slice(work[0].length) : '';
+      const named = rest ? actorChain(rest, findActors(rest, lang), lang) : [];
+      if (named[0] && /^(?:(?:the|all|other|relevant|interested|concerned|those|these|such)\s+)*$/i.test(rest.slice(0, named[0].index)))
+        actors = toActors(named);
     }
     const action: ClauseAction = {
       verb: entry.label,

@@ -515,3 +515,247 @@ describe('items carry their chapeau', () => {
     ]);
   });
 });
+
+describe('A/RES/79/194 as the library ships it: who / what / by when of every operative paragraph', () => {
+  const library = path.resolve(import.meta.dirname, '../../data/documents/A_RES_79_194.en.txt');
+
+  it('asks who the text asks, what it asks (never its actor) and by when, paragraph by paragraph', async () => {
+    const doc = await readDocument(library);
+    const rows = extractActions(doc);
+    // Every operative paragraph has its row(s): a position ("Recognizes…") or a request.
+    const operative = doc.blocks.filter((b) => b.kind === 'operative').map((b) => b.number);
+    expect(operative).toHaveLength(69);
+    // Items are numbered by their letter; their paragraph is in the block id ("para_65__list_1__point_a" is 65 (a)).
+    const where = (blockId: string) => {
+      const [, n, item] = /para_(\d+)(?:.*__point_([a-z]+))?$/.exec(blockId) ?? [];
+      return item ? `${n} (${item})` : (n ?? blockId);
+    };
+    expect(new Set(rows.filter((r) => !r.blockId.includes('__point_')).map((r) => r.paragraph))).toEqual(new Set(operative));
+    // Positions ask nobody.
+    expect(rows.filter((r) => !r.directive && r.actors.length > 0)).toEqual([]);
+    // The object of a verb is never its actor.
+    for (const r of rows)
+      for (const a of r.actors)
+        expect(r.object.toLowerCase(), r.paragraph ?? '').not.toMatch(
+          new RegExp(`^(?:the\\s+)?${a.text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        );
+    // Paragraph (item), verb, who (catalogue ids, else the words), the first words of what, and the deadline's range.
+    const directive = rows
+      .filter((r) => r.directive)
+      .map((r) => [
+        where(r.blockId),
+        r.verb,
+        r.actors.map((a) => a.id ?? a.text),
+        r.object.split(/\s+/).slice(0, 6).join(' '),
+        r.deadline ? [r.deadline.from, r.deadline.to] : null,
+      ]);
+    expect(directive).toEqual([
+      [
+        '3',
+        'urges',
+        [
+          'group.member-states',
+          'group.private-sector',
+          'group.civil-society',
+          'group.international-organizations',
+          'group.technical-community',
+          'group.all-stakeholders',
+        ],
+        'to integrate information and communications technologies',
+        null,
+      ],
+      ['3', 'requests', ['group.un-system'], 'to review their reporting and workplans', null],
+      ['5', 'urges', ['group.all-stakeholders'], 'to encourage the creation of, and', null],
+      ['8', 'encourages', [], 'strengthened and continuing cooperation between and', null],
+      [
+        '9',
+        'invites',
+        [
+          'group.member-states',
+          'group.international-organizations',
+          // "foundations": philanthropy, beside the private sector.
+          'group.philanthropy',
+          'group.private-sector',
+        ],
+        'to provide voluntary financial contributions and',
+        null,
+      ],
+      ['11', 'encourages', [], 'the use of those action lines', null],
+      ['13', 'encourages', ['working group'], 'to report on its progress to', ['2026-09-01', '2027-09-30']],
+      ['14', 'requests', ['body.cstd'], 'to consider how it can contribute', null],
+      ['15', 'encourages', ['group.member-states'], 'to take advantage of capacity-building mechanisms', null],
+      ['15', 'urges', ['group.international-community'], 'to provide necessary resources to support', null],
+      ['16', 'urges', [], 'a continued focus on maximizing development', null],
+      ['18', 'encourages', [], 'strengthening of international collaboration on inclusive', null],
+      ['19', 'calls for', [], 'increased international cooperation and resources for', null],
+      ['20', 'calls upon', ['group.international-community'], 'to enhance its support to developing', null],
+      [
+        '25',
+        'calls upon',
+        ['group.all-stakeholders', 'group.international-community'],
+        'to support further actions, including investment,',
+        null,
+      ],
+      ['28', 'encourages', [], 'research and development, and the development', null],
+      ['28', 'urges', ['group.all-stakeholders'], 'to address the growing digital divides', null],
+      ['30', 'calls upon', ['group.all-stakeholders'], 'to close the gender digital divide,', null],
+      ['30', 'reiterates', ['group.un-system', 'un.un-women'], 'to support the implementation and monitoring', null],
+      ['32', 'encourages', ['group.un-system'], 'to strengthen their collaborative efforts within', null],
+      ['34', 'requests', ['office.secretary-general'], 'to continue to submit, as part', [null, null]],
+      ['35', 'invites', ['group.member-states', 'group.all-stakeholders'], 'to support the participation of Governments', null],
+      ['41', 'encourages', [], 'the use of and engagement with', null],
+      ['43', 'urges', ['group.all-stakeholders'], 'to consider ensuring adequate means of', null],
+      [
+        '44',
+        'encourages',
+        ['group.member-states', 'group.developed-countries', 'group.developing-countries'],
+        'to increase capacity-building cooperation, including policy',
+        null,
+      ],
+      ['49', 'calls upon', ['group.all-stakeholders'], 'to keep the goal of bridging', null],
+      ['51', 'calls for', [], 'the promotion of new research and', null],
+      ['53', 'invites', ['group.all-stakeholders'], 'to support more comprehensively those countries', null],
+      ['54', 'encourages', ['group.member-states'], 'to create such frameworks conducive to', null],
+      ['55', 'encourages', [], 'the promotion of digital solutions through', null],
+      // "…to leave no one behind and commit to taking more tangible steps": the 2030 Agenda's own words, a commitment.
+      ['58', 'commits', ['body.general-assembly'], 'to taking more tangible steps to', null],
+      ['59', 'calls upon', ['group.all-stakeholders', 'group.member-states', 'group.un-system'], 'to fully consider the health and', null],
+      ['62', 'decides', ['body.general-assembly'], 'to finalize the modalities for the', [null, '2025-03-31']],
+      ['62', 'invites', ['office.president-general-assembly'], 'to appoint two co-facilitators to convene', null],
+      ['64', 'resolves', ['body.general-assembly'], 'to bridge the artificial intelligence and', null],
+      ['65', 'calls upon', ['group.member-states'], 'to take action to cooperate with', null],
+      ['65', 'invites', ['group.all-stakeholders'], 'to take action to cooperate with', null],
+      ['65 (a)', 'calls upon', ['group.member-states'], 'Enhancing the ability of developing countries,', null],
+      ['65 (a)', 'invites', ['group.all-stakeholders'], 'Enhancing the ability of developing countries,', null],
+      ['65 (b)', 'calls upon', ['group.member-states'], 'Enabling international innovation-based environments to enhance', null],
+      ['65 (b)', 'invites', ['group.all-stakeholders'], 'Enabling international innovation-based environments to enhance', null],
+      ['67', 'requests', ['office.secretary-general'], 'to submit to the General Assembly', ['2025-09-01', '2026-09-30']],
+      ['68', 'invites', ['office.sti-forum-co-chairs'], 'to include an update on the', ['2025-01-01', '2025-12-31']],
+      ['69', 'decides', ['body.general-assembly'], 'to include in the provisional agenda', ['2025-09-01', '2026-09-30']],
+    ]);
+  }, 30_000);
+
+  it('reads the deadlines the way the text words them', async () => {
+    const rows = extractActions(await readDocument(library));
+    const deadline = (n: string, verb: string) => rows.find((r) => r.paragraph === n && r.verb === verb)?.deadline;
+    // "by no later than the eighty-first session": the Assembly's eighty-first session.
+    expect(deadline('13', 'encourages')).toMatchObject({ text: 'by no later than the eighty-first session', session: 81 });
+    // "as part of his annual reporting": every year.
+    expect(deadline('34', 'requests')).toMatchObject({ recurrence: 'P1Y', from: null, to: null });
+    // "in the provisional agenda of its eightieth session".
+    expect(deadline('69', 'decides')).toMatchObject({ text: 'of its eightieth session', session: 80 });
+    // The Co-Chairs of the STI Forum are one actor, named in full despite the commas in its name.
+    expect(rows.find((r) => r.paragraph === '68')?.actors).toEqual([
+      {
+        id: 'office.sti-forum-co-chairs',
+        text: 'Co-Chairs of the multi-stakeholder forum on science, technology and innovation for the Sustainable Development Goals',
+      },
+    ]);
+  }, 30_000);
+});
+
+describe('actors named in lists of the shipped library', () => {
+  it('reads "international, regional and subregional organizations" as two groups, and the media as an actor (A/RES/78/311, paragraph 8)', () => {
+    const text =
+      'Encourages Governments, the private sector, international, regional and subregional organizations, civil society, the media, academia and research institutions and technical communities and individuals, to strengthen international cooperation on artificial intelligence capacity-building and take necessary and positive steps, as appropriate, to eliminate barriers faced by all people;';
+    const [a] = summary(text);
+    expect(a?.actors).toEqual([
+      'group.member-states',
+      'group.private-sector',
+      'group.international-organizations',
+      'group.regional-organizations',
+      'group.civil-society',
+      'group.media',
+      'group.academia',
+      'group.technical-community',
+    ]);
+    expect(a?.object).toMatch(/^to strengthen international cooperation on artificial intelligence capacity-building/);
+    // Not social media, nor media literacy.
+    expect(findActors('the spread of disinformation on social media platforms and media and information literacy', 'en')).toEqual([]);
+    expect(actorName('group.media', 'fr')).toBe('les médias');
+  });
+
+  it('asks those whose work is requested when no infinitive follows (A/RES/79/277, paragraph 3)', () => {
+    const text =
+      'Further decides that the President of the General Assembly, in consultation with Member States, will invite, in addition to all Member and observer States and observers, representatives of all relevant stakeholders of the World Summit on the Information Society to speak during the high-level meeting, and in this regard also encourages the participation of those stakeholders in the meeting;';
+    expect(summary(text).map((a) => [a.verb, a.actors])).toEqual([
+      ['decides', ['office.president-general-assembly']],
+      ['encourages', ['group.all-stakeholders']],
+    ]);
+    // Nor a request for something that names no one's work (A/RES/79/194, paragraph 16).
+    expect(summary(R16)[0]?.actors).toEqual([]);
+  });
+
+  it('knows private entities, development finance institutions and research institutions as the groups they belong to (A/RES/79/1)', () => {
+    const first = (text: string) => actionsIn(text, 'en', { firstPerson: true }).map((a) => [a.verb, a.actors.map((x) => x.id)]);
+    // Action 9 (b) and action 51 (a) of the Pact for the Future.
+    expect(
+      first(
+        'Encourage strengthened international cooperation on the return or restitution of cultural properties of spiritual, ancestral, historical and cultural value to countries of origin, including but not limited to objets d’art, monuments, museum pieces, manuscripts and documents, and strongly encourage relevant private entities to similarly engage, including through bilateral dialogue and with the assistance of multilateral mechanisms, as appropriate;',
+      ),
+    ).toEqual([
+      ['encourages', []],
+      ['encourages', ['group.private-sector']],
+    ]);
+    expect(
+      first(
+        'Call on multilateral development banks and other development finance institutions to increase the availability, accessibility and impact of climate finance to developing countries;',
+      ),
+    ).toEqual([['calls upon', ['group.financial-institutions']]]);
+    // "academia and research institutions" (A/RES/78/311) is one group.
+    expect(findActors('civil society, academia and research institutions and technical communities', 'en').map((m) => m.id)).toEqual([
+      'group.civil-society',
+      'group.academia',
+      'group.technical-community',
+    ]);
+    // "We have strong foundations on which to build" (the Global Digital Compact, paragraph 5) names no donors.
+    expect(findActors('We have strong foundations on which to build.', 'en')).toEqual([]);
+  });
+
+  it('names the UN-Habitat, trade unions, national statistical offices and natural and juridical persons in the six languages', () => {
+    const ids = (text: string, lang: Parameters<typeof findActors>[1]) => findActors(text, lang).map((m) => m.id);
+    expect(ids('UN-Habitat, trade unions and national statistical offices', 'en')).toEqual([
+      'un.un-habitat',
+      'group.trade-unions',
+      'group.statistical-offices',
+    ]);
+    expect(ids('ONU-Habitat, les syndicats et les personnes physiques et morales', 'fr')).toEqual([
+      'un.un-habitat',
+      'group.trade-unions',
+      'group.natural-juridical-persons',
+    ]);
+    expect(ids('natural and juridical persons', 'en')).toEqual(['group.natural-juridical-persons']);
+    expect(actorName('group.statistical-offices', 'es')).toBe('oficinas nacionales de estadística');
+    expect(actorName('group.philanthropy', 'ru')).toBe('благотворительные фонды');
+  });
+
+  it('a decision about what a meeting or body is or undergoes is the Assembly’s (A/RES/76/307, A/RES/80/173)', () => {
+    // A/RES/76/307, paragraphs 3 and 5: the Summit is held and consists of meetings; it is asked nothing.
+    expect(
+      summary(
+        'Further decides that the Summit will be held on 22 and 23 September 2024, in New York, preceded by a preparatory ministerial meeting to be held on 18 September 2023;',
+      ).map((a) => [a.verb, a.actors]),
+    ).toEqual([['decides', ['body.general-assembly']]]);
+    expect(summary('Also decides that the Summit will consist of:').map((a) => a.actors)).toEqual([['body.general-assembly']]);
+    // A/RES/80/173, paragraph 99: the Forum is made permanent by the Assembly's decision.
+    expect(
+      summary(
+        'We decide that the Internet Governance Forum shall be made a permanent forum of the United Nations, with a continued secretariat hosted by the Department of Economic and Social Affairs of the Secretariat, on a stable and sustainable basis with appropriate staffing and resources, in accordance with United Nations budgetary procedures.',
+      ).map((a) => [a.verb, a.actors]),
+    ).toEqual([['decides', ['body.general-assembly']]]);
+    // Not a decision that asks the body to act: A/RES/79/277, paragraph 3 (the President will invite).
+    expect(
+      summary(
+        'Further decides that the President of the General Assembly, in consultation with Member States, will invite, in addition to all Member and observer States and observers, representatives of all relevant stakeholders of the World Summit on the Information Society to speak during the high-level meeting, and in this regard also encourages the participation of those stakeholders in the meeting;',
+      )[0]?.actors,
+    ).toEqual(['office.president-general-assembly']);
+  });
+
+  it('"in a position to do so" qualifies who is asked; what is asked comes after it (A/RES/79/194, paragraph 44)', () => {
+    const text =
+      'Encourages Member States, in particular developed countries and those developing countries in a position to do so, to increase capacity-building cooperation, including policy exchanges, knowledge-sharing activities and the transfer of technology on mutually agreed terms;';
+    expect(summary(text).map((a) => [a.actors, a.object.split(' ').slice(0, 3).join(' ')])).toEqual([
+      [['group.member-states', 'group.developed-countries', 'group.developing-countries'], 'to increase capacity-building'],
+    ]);
+  });
+});

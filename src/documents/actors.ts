@@ -82,6 +82,29 @@ export const ACTORS: Actor[] = [
       ar: ['(?:الممثل|المبعوث|المستشار)(?:ون|ين)? الخاص(?:ون|ين)?(?: للأمين العام)?'],
     },
   ),
+  // The two Co-Chairs who lead the STI Forum (ECOSOC) and write its summary.
+  actor(
+    'office.sti-forum-co-chairs',
+    'office',
+    [
+      'Co-Chairs of the multi-stakeholder forum on science, technology and innovation for the Sustainable Development Goals',
+      'Coprésidents du forum multipartite sur la science, la technologie et l’innovation au service de la réalisation des objectifs de développement durable',
+      'Copresidentes del foro multipartito sobre la ciencia, la tecnología y la innovación para el logro de los Objetivos de Desarrollo Sostenible',
+      'Сопредседатели многостороннего форума по вопросам науки, техники и инноваций в интересах достижения целей в области устойчивого развития',
+      '科学、技术和创新促进可持续发展目标多利益攸关方论坛共同主席',
+      'الرئيسان المشاركان للمنتدى المتعدد أصحاب المصلحة المعني بتسخير العلم والتكنولوجيا والابتكار لأغراض أهداف التنمية المستدامة',
+    ],
+    {
+      en: [
+        'Co-?Chairs of the (?:annual )?multi-?stakeholder forum on science, technology and innovation(?: for the Sustainable Development Goals)?',
+        'Co-?Chairs of the STI Forum',
+      ],
+      fr: ["[Cc]oprésident(?:e)?s du [Ff]orum multipartite sur la science, la technologie et l[’'']innovation"],
+      es: ['[Cc]opresidentes del [Ff]oro (?:multipartito|de múltiples interesados) sobre la ciencia, la tecnología y la innovación'],
+      ru: [`[Сс]опредседател${RU} многосторонн${RU} форума по (?:вопросам )?науки, техник${RU} и инноваци${RU}`],
+      zh: ['多利益攸关方论坛共同主席'],
+    },
+  ),
   actor(
     'office.president-general-assembly',
     'office',
@@ -546,6 +569,26 @@ export const ACTORS: Actor[] = [
     { organization: 'wmo' },
   ),
   actor(
+    'un.un-habitat',
+    'un-entity',
+    [
+      'United Nations Human Settlements Programme (UN-Habitat)',
+      'Programme des Nations Unies pour les établissements humains (ONU-Habitat)',
+      'Programa de las Naciones Unidas para los Asentamientos Humanos (ONU-Hábitat)',
+      'Программа Организации Объединенных Наций по населенным пунктам (ООН-Хабитат)',
+      '联合国人类住区规划署（人居署）',
+      'برنامج الأمم المتحدة للمستوطنات البشرية (موئل الأمم المتحدة)',
+    ],
+    {
+      en: ['UN-Habitat', 'United Nations Human Settlements Programme'],
+      fr: ['ONU-Habitat'],
+      es: ['ONU-H[áa]bitat'],
+      ru: ['ООН-Хабитат'],
+      zh: ['人居署'],
+      ar: ['موئل الأمم المتحدة'],
+    },
+  ),
+  actor(
     'un.un-women',
     'un-entity',
     [
@@ -775,7 +818,8 @@ export const ACTORS: Actor[] = [
     {
       en: [
         '(?:relevant )?(?:international|intergovernmental|multilateral) organizations',
-        '(?:relevant )?international(?= and regional organizations)',
+        // "international and regional organizations", "international, regional and subregional organizations": two groups.
+        '(?:relevant )?international(?=,? (?:and )?regional(?: and subregional)? organizations)',
         'intergovernmental(?= and non-governmental organizations)',
         'relevant organizations',
       ],
@@ -813,6 +857,7 @@ export const ACTORS: Actor[] = [
       en: [
         '(?:international |regional |multilateral )?(?:financial|development) (?:and (?:development|banking) )?(?:institutions|banks)',
         'multilateral development banks',
+        'development finance institutions',
         'Bretton Woods institutions',
       ],
       ru: [`международн${RU} финансов${RU} учреждени${RU}`],
@@ -873,8 +918,75 @@ export const ACTORS: Actor[] = [
     'group',
     ['private sector', 'secteur privé', 'sector privado', 'частный сектор', '私营部门', 'القطاع الخاص'],
     {
-      en: ['business(?:es| sector| community)?', 'industry', '(?:private |transnational )?(?:companies|enterprises)'],
+      en: ['business(?:es| sector| community)?', 'industry', '(?:private |transnational )?(?:companies|enterprises)', 'private entities'],
       ru: [`частн${RU} сектор${RU}`],
+    },
+  ),
+  actor('group.trade-unions', 'group', ['trade unions', 'syndicats', 'sindicatos', 'профсоюзы', '工会', 'النقابات العمالية'], {
+    en: ['trade unions', "workers[’'] organizations"],
+    fr: ['syndicats', 'organisations de travailleurs'],
+    es: ['sindicatos', 'organizaciones de trabajadores'],
+    ru: [`профсоюз${RU}`, `профессиональн${RU} союз${RU}`],
+    ar: ['النقابات'],
+  }),
+  actor(
+    'group.statistical-offices',
+    'group',
+    [
+      'national statistical offices',
+      'instituts nationaux de statistique',
+      'oficinas nacionales de estadística',
+      'национальные статистические управления',
+      '国家统计局',
+      'المكاتب الإحصائية الوطنية',
+    ],
+    {
+      en: ['(?:official |national )?statistical (?:agencies|offices|authorities)', 'national statistical systems'],
+      fr: ['instituts nationaux de statistique', 'services statistiques nationaux'],
+      es: ['oficinas nacionales de estadística', 'oficinas de estadística'],
+      ru: [`национальн${RU} статистическ${RU} (?:управлени${RU}|служб${RU})`],
+      ar: ['المكاتب الإحصائية'],
+    },
+  ),
+  // Donors named beside the private sector ("international organizations, foundations and the private sector").
+  actor(
+    'group.philanthropy',
+    'group',
+    [
+      'philanthropic foundations',
+      'fondations philanthropiques',
+      'fundaciones filantrópicas',
+      'благотворительные фонды',
+      '慈善基金会',
+      'المؤسسات الخيرية',
+    ],
+    {
+      en: ['(?<!(?:strong|solid|firm|the) )(?:private |philanthropic )?foundations', 'philanthropic organizations', 'philanthropies'],
+      fr: ['fondations'],
+      es: ['fundaciones'],
+      ru: [`благотворительн${RU} фонд${RU}`],
+      zh: ['基金会'],
+      ar: ['المؤسسات الخيرية'],
+    },
+  ),
+  // Contributors to the trust funds of the law of the sea ("States, … non-governmental organizations and natural and juridical persons").
+  actor(
+    'group.natural-juridical-persons',
+    'group',
+    [
+      'natural and juridical persons',
+      'personnes physiques et morales',
+      'personas naturales y jurídicas',
+      'физические и юридические лица',
+      '自然人和法人',
+      'الأشخاص الطبيعيون والاعتباريون',
+    ],
+    {
+      en: ['natural (?:and|or) juridical persons'],
+      fr: ['personnes physiques (?:et|ou) morales'],
+      es: ['personas (?:naturales|físicas) (?:y|o) jurídicas'],
+      ru: [`физическ${RU} и юридическ${RU} лиц${RU}`],
+      ar: ['الأشخاص الطبيعيين والاعتباريين'],
     },
   ),
   actor(
@@ -910,6 +1022,9 @@ export const ACTORS: Actor[] = [
       en: [
         'academia',
         'academic (?:and research )?(?:institutions|community|communities)',
+        // "academia and research institutions": one group, as the annotation's "research institutions".
+        '(?:scientific and )?research institutions',
+        'scientific (?:and academic )?communities',
         '(?<=technical and )academic communities',
         'scientific community',
       ],
@@ -917,6 +1032,25 @@ export const ACTORS: Actor[] = [
       es: ['círculos académicos', 'instituciones académicas'],
       ru: [`научн${RU} круг${RU}`, `академическ${RU} сообществ${RU}`],
       ar: ['الأوساط الأكاديمية', 'الأوساط الأكاديمية والتقنية'],
+    },
+  ),
+  // The media, asked beside civil society and academia ("civil society, the media, academia and
+  // research institutions"); not social or digital media, nor media literacy.
+  actor(
+    'group.media',
+    'group',
+    ['the media', 'les médias', 'los medios de comunicación', 'средства массовой информации', '媒体', 'وسائط الإعلام'],
+    {
+      en: [
+        '(?<!(?:social|digital|online|news|new|and information)[- ])media(?![- ](?:and information )?literacy| platforms| content| outlets? of| and communications)',
+        'mass media',
+        'media organizations',
+      ],
+      fr: ['médias'],
+      es: ['medios de comunicación'],
+      ru: [`средств${RU} массовой информации`, 'СМИ'],
+      zh: ['媒体'],
+      ar: ['وسائط الإعلام', 'وسائل الإعلام'],
     },
   ),
   actor(

@@ -104,3 +104,21 @@ describe('alignVersions when one version prints no numbers', () => {
     ]);
   });
 });
+
+describe('an excerpt that prints no numbers (the un.org GDC page in French) against the GDC annex of A/RES/79/1', () => {
+  it('pairs the page’s paragraphs with paragraphs 1 to 4, in order from the start of the annex', async () => {
+    const root = path.resolve(import.meta.dirname, '../..');
+    const pact = await readDocument(path.join(root, 'data/documents/A_RES_79_1.en.txt'));
+    const page = await readDocument(path.join(root, 'test/fixtures/documents/gdc-fr-un-org.txt'), { lang: 'fr' });
+    const asBlock = (b: (typeof pact.blocks)[number]) => ({ ...b, eid: b.id, part: 'main' });
+    // The annex, compared as one part with the page (which has no annex of its own).
+    const annex = pact.blocks.filter((b) => b.part === 'annex_1').map(asBlock);
+    const pairs = alignVersions(annex, page.blocks.map(asBlock)).filter((p) => p.a && p.b);
+    expect(pairs.map((p) => [p.a?.number, p.b?.text.slice(0, 24), p.by])).toEqual([
+      ['1', 'Les technologies numériq', 'order'],
+      ['2', 'Pour que cela se réalise', 'order'],
+      ['3', 'Nous sommes conscients q', 'order'],
+      ['4', 'Notre but, c’est celui d', 'order'],
+    ]);
+  });
+});

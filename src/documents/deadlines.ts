@@ -41,7 +41,6 @@ const yearRange = (y: number, month: number | null = null): { from: string; to: 
   return { from: `${y}-${mm}-01`, to: `${y}-${mm}-${last}` };
 };
 
-
 const Y = '((?:19|20)\\d{2})';
 const EN_MONTH = '(January|February|March|April|May|June|July|August|September|October|November|December)';
 const FR_MONTH = '(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)';
@@ -63,7 +62,8 @@ interface Patterns {
 const PATTERNS: Record<Language, Patterns> = {
   en: {
     session: new RegExp(
-      `\\bat (?:its|their|the) ((?:[a-z]+-)?[a-z]+(?: and [a-z]+(?:-[a-z]+)?)?) (?:regular |annual |substantive )?sessions?(?:,?\\s+(?:in|to be held in) ${Y})?`,
+      // "at its eightieth session", "by no later than the eighty-first session", "in the provisional agenda of its eightieth session".
+      `\\b(?:at|(?:by\\s+)?(?:no|not) later than|(?<=agenda )of) (?:its|their|the) ((?:[a-z]+-)?[a-z]+(?: and [a-z]+(?:-[a-z]+)?)?) (?:regular |annual |substantive )?sessions?(?:,?\\s+(?:in|to be held in) ${Y})?`,
       'gi',
     ),
     by: new RegExp(
@@ -74,7 +74,8 @@ const PATTERNS: Record<Language, Patterns> = {
     in: new RegExp(`\\b(?:in|during)\\s+(?:${EN_MONTH}\\s+)?${Y}\\b`, 'gi'),
     recurrence: [
       [/\b(?:biennially|every two years|on a biennial basis|biennial)\b/i, 'P2Y'],
-      [/\b(?:annually|every year|each year|on an annual basis|yearly)\b/i, 'P1Y'],
+      // "as part of his annual reporting": a yearly request.
+      [/\b(?:annually|every year|each year|on an annual basis|yearly|annual report(?:ing|s)?)\b/i, 'P1Y'],
       [/\b(?:every four years|quadrennially|quadrennial)\b/i, 'P4Y'],
       [/\b(?:every three years|triennially|triennial)\b/i, 'P3Y'],
     ],

@@ -4,7 +4,14 @@
 // read from the document's structure, by symbol, part and printed number, never guessed from
 // words: they are stored confirmed, with the document as their source, whichever language
 // version is read. Paragraphs of other documents only get the matcher's suggestions.
+// The other language versions of such a document give the framework its official texts in their
+// language (issue 12, item 6): each paragraph becomes the text of the element it is, found by its
+// printed number or, in an excerpt that prints none (the un.org pages), by alignment with the
+// English version.
 import { sql, type Database } from '../store/index.ts';
+import { foldForSearch } from '../language/normalize.ts';
+import { languages, searchConfig, type Language } from '../language/languages.ts';
+import { alignVersions, type AlignableBlock } from './align.ts';
 import type { Block, DocumentPart, UNDocument } from './model.ts';
 
 /** Who stores a link read from a carrying document (paragraph_links.suggested_by / decided_by). */
@@ -133,4 +140,119 @@ export async function storeCarriedLinks(tx: Database, versionId: number, doc: UN
         RETURNING paragraph_id`,
   );
   return added.length;
+}
+
+/** The `sources` row of the element texts read from one language version of a document. */
+export function carriedTextSourceId(documentId: string, lang: Language): string {
+  return `document:${documentId}:${lang}`;
+}
+
+/**
+ * The document version a text source names, for texts read from a carrying document (null for the
+ * frameworks' own data).
+ *
+ * @example
+ * documentOfTextSource('document:a-res-79-1:fr'); // { documentId: 'a-res-79-1', lang: 'fr' }
+ */
+export function documentOfTextSource(sourceId: string): { documentId: string; lang: Language } | null {
+  const found = /^document:(.+):([a-z]{2})$/.exec(sourceId);
+  if (!found || !languages.includes(found[2] as Language)) return null;
+  return { documentId: found[1]!, lang: found[2] as Language };
+}
+
+interface StoredParagraph extends AlignableBlock {
+  id: number;
+  eid: string;
+}
+
+const paragraphsOf = (tx: Database, versionId: number) =>
+  tx.query<StoredParagraph>(
+    sql`SELECT id, eid, kind, number, part, parent_eid AS parent, text FROM document_paragraphs WHERE version_id = ${versionId} ORDER BY position`,
+  );
+
+/** Each paragraph's element, as stored by storeCarriedLinks (paragraph id → element id). */
+async function carriedElements(tx: Database, versionId: number): Promise<Map<number, string>> {
+  const rows = await tx.query<{ paragraph_id: number; element_id: string }>(
+    sql`SELECT l.paragraph_id, l.element_id FROM paragraph_links l JOIN document_paragraphs p ON p.id = l.paragraph_id
+        WHERE p.version_id = ${versionId} AND l.suggested_by = ${CARRIER_ACTOR} AND l.state = 'confirmed'`,
+  );
+  return new Map(rows.map((r) => [Number(r.paragraph_id), r.element_id]));
+}
+
+/**
+ * The element each paragraph of an excerpt is (a web page giving a framework's first paragraphs,
+ * stored as a language version of the carrying document): the excerpt is aligned with the English
+ * version's part that carries the framework the excerpt names, numbered paragraphs by number and,
+ * where the excerpt prints none, by order with a position prior (an excerpt aligns to the start).
+ */
+function excerptElements(excerpt: StoredParagraph[], english: StoredParagraph[], englishElements: Map<number, string>, symbol: string) {
+  const named = (carriers[symbol] ?? [])
+    .map((carried) => ({ carried, at: excerpt.findIndex((p) => carried.title.test(p.text)) }))
+    .filter((x) => x.at >= 0)
+    .sort((a, b) => a.at - b.at)[0]?.carried;
+  const out = new Map<number, string>();
+  if (!named) return out;
+  // The English part whose paragraphs are this framework's elements.
+  const part = english.find((p) => englishElements.get(p.id)?.startsWith(`${named.framework}.`))?.part;
+  if (!part) return out;
+  const body = excerpt.filter((p) => p.kind !== 'title');
+  const excerptPart = body[0]?.part ?? 'main';
+  // Compared as one part: the excerpt has no annex of its own.
+  const target = english.filter((p) => p.part === part).map((p) => ({ ...p, part: excerptPart }));
+  for (const pair of alignVersions(target, body)) {
+    const element = pair.a && pair.b ? englishElements.get(pair.a.id) : undefined;
+    if (element && pair.b) out.set(pair.b.id, element);
+  }
+  return out;
+}
+
+/**
+ * Stores the paragraphs of every other language version of a carrying document as the official
+ * texts, in that language, of the elements they are (inside the ingest transaction), with the
+ * version as their source; run when any version of the document is stored, since an excerpt is
+ * aligned through the English version. Texts the framework data already holds in that language
+ * are left alone unless they came from a document; an element whose paragraph the version lacks
+ * keeps its English text (and its notice).
+ */
+export async function storeCarriedTexts(tx: Database, documentId: string, symbol: string | null): Promise<number> {
+  if (!symbol || !carriers[symbol]) return 0;
+  const versions = await tx.query<{ id: number; lang: Language }>(
+    sql`SELECT id, lang FROM document_versions WHERE document_id = ${documentId} ORDER BY lang`,
+  );
+  const englishVersion = versions.find((v) => v.lang === 'en');
+  const english = englishVersion ? await paragraphsOf(tx, Number(englishVersion.id)) : [];
+  const englishElements = englishVersion ? await carriedElements(tx, Number(englishVersion.id)) : new Map<number, string>();
+  let stored = 0;
+  for (const version of versions) {
+    if (version.lang === 'en') continue;
+    const sourceId = carriedTextSourceId(documentId, version.lang);
+    // A replaced version's texts go with it.
+    await tx.query(sql`DELETE FROM element_texts WHERE source_id = ${sourceId}`);
+    const paragraphs = await paragraphsOf(tx, Number(version.id));
+    const own = await carriedElements(tx, Number(version.id));
+    const elements = own.size > 0 ? own : excerptElements(paragraphs, english, englishElements, symbol);
+    const texts = paragraphs.flatMap((p) => {
+      const elementId = elements.get(p.id);
+      return elementId && p.text.trim() ? [{ elementId, text: p.text, folded: foldForSearch(p.text, version.lang) }] : [];
+    });
+    if (texts.length === 0) continue;
+    await tx.query(
+      sql`INSERT INTO sources (id, title, document_symbol, licence, notes)
+          VALUES (${sourceId}, ${`${symbol} (${version.lang})`}, ${symbol}, ${'Official United Nations document'},
+                  ${JSON.stringify([`Official ${version.lang} text read from the ${version.lang} version of ${symbol} stored in Concord.`])}::jsonb)
+          ON CONFLICT (id) DO NOTHING`,
+    );
+    const added = await tx.query<{ element_id: string }>(
+      sql`INSERT INTO element_texts (element_id, lang, title, text, folded, search, source_id, caveats)
+          SELECT k."elementId", ${version.lang}, NULL, k.text, k.folded, to_tsvector(${searchConfig[version.lang]}::regconfig, k.folded), ${sourceId}, '{}'::text[]
+          FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS k ("elementId" text, text text, folded text)
+          JOIN elements e ON e.id = k."elementId"
+          ON CONFLICT (element_id, lang) DO UPDATE SET text = excluded.text, folded = excluded.folded, search = excluded.search,
+            source_id = excluded.source_id, title = NULL, caveats = '{}'::text[]
+          WHERE element_texts.source_id LIKE 'document:%'
+          RETURNING element_id`,
+    );
+    stored += added.length;
+  }
+  return stored;
 }

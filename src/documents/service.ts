@@ -10,7 +10,7 @@ import { extractReferences } from './references.ts';
 import { extractActions, isVerbForce, type VerbForce } from './actions.ts';
 import { actorName, findActors } from './actors.ts';
 import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-links.ts';
-import { storeCarriedLinks } from './framework-carriers.ts';
+import { storeCarriedLinks, storeCarriedTexts } from './framework-carriers.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
 
 /** Versions whose OCR noise is above this are also matched by trigrams (seed 004 scores ~0.02). */
@@ -137,6 +137,8 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
     await restoreLinks(tx, version.id, kept);
     // Before the matcher, so that a paragraph that is an element's own text is linked as such.
     await storeCarriedLinks(tx, version.id, doc);
+    // The official texts of the framework in this language (and, through an English version, in the others').
+    await storeCarriedTexts(tx, documentId, doc.symbol);
     await storeMatcherSuggestions(tx, version.id, lang);
     // An English version gives the other versions' paragraphs their English twins: suggestions for
     // the frameworks whose texts are English only are added to them (links already there stay).

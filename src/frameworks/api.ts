@@ -63,6 +63,10 @@ const ElementSummarySchema = z
   })
   .openapi('ElementSummary');
 
+const TextDocumentSchema = z.object({ documentId: z.string(), symbol: z.string().nullable(), lang: Lang }).openapi('TextDocument', {
+  description: 'The language version of a document the text was read from: the official text, with that document as its source',
+});
+
 const ElementSchema = ElementSummarySchema.extend({
   parentId: z.string().nullable(),
   position: z.number(),
@@ -70,12 +74,20 @@ const ElementSchema = ElementSummarySchema.extend({
   languages: z.array(Lang),
   caveats: z.array(z.string()),
   source: SourceSchema,
+  textDocument: TextDocumentSchema.nullable(),
   ancestors: z.array(ElementSummarySchema),
   children: z.array(ElementSummarySchema),
 }).openapi('Element');
 
 const ElementTextSchema = z
-  .object({ lang: Lang, title: z.string().nullable(), text: z.string().nullable(), caveats: z.array(z.string()), source: SourceSchema })
+  .object({
+    lang: Lang,
+    title: z.string().nullable(),
+    text: z.string().nullable(),
+    caveats: z.array(z.string()),
+    source: SourceSchema,
+    document: TextDocumentSchema.nullable(),
+  })
   .openapi('ElementText');
 
 const LinkSchema = z

@@ -26,6 +26,7 @@ import {
   type SourceWithNotes,
   type Facilitator,
   type TreeNode,
+  type TextDocument,
 } from './service.ts';
 import { axes, crosswalkCell, crosswalkMatrix, type Axis, type MatrixCell } from './crosswalk.ts';
 import { elementKinds } from './reference.ts';
@@ -73,6 +74,19 @@ function FallbackNote(props: { ctx: Ctx; textLanguage: Language | null }) {
   return (
     <p class="note" role="note">
       {props.ctx.t('text.fallback', { language: endonyms[props.ctx.lang], shown: endonyms[props.textLanguage] })}
+    </p>
+  );
+}
+
+/** Says that a text is the official one of a language version of a document, with a link to that version. */
+function OfficialTextLine(props: { ctx: Ctx; document: TextDocument | null }) {
+  const d = props.document;
+  if (!d) return null;
+  return (
+    <p class="meta" lang={props.ctx.lang} dir={directionOf(props.ctx.lang)}>
+      <a href={href(props.ctx, `/documents/${encodeURIComponent(d.documentId)}?in=${d.lang}`)}>
+        {props.ctx.t('element.officialText', { language: endonyms[d.lang], symbol: d.symbol ?? d.documentId })}
+      </a>
     </p>
   );
 }
@@ -355,6 +369,7 @@ function ElementPage(props: {
         {e.text && e.kind !== 'topic' ? <p class="text">{e.text}</p> : null}
       </Foreign>
       {!e.text && e.kind !== 'topic' ? <p class="meta">{t('element.noText')}</p> : null}
+      <OfficialTextLine ctx={ctx} document={e.textDocument} />
       <dl class="facts">
         <dt>{t('element.framework')}</dt>
         <dd>
@@ -503,6 +518,7 @@ function ElementPage(props: {
               </h3>
               {x.title ? <p class="text">{x.title}</p> : null}
               {x.text ? <p class="text">{x.text}</p> : null}
+              <OfficialTextLine ctx={ctx} document={x.document} />
             </div>
           ))}
         </div>

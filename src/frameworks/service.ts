@@ -6,6 +6,7 @@ import { pgTextArray, type Database } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import type { ElementKind, SourceRow } from './reference.ts';
+import { documentOfTextSource } from '../documents/framework-carriers.ts';
 
 export const frameworkIds = ['sdg', 'gdc', 'wsis', 'pact'] as const;
 export type FrameworkId = (typeof frameworkIds)[number];
@@ -38,12 +39,21 @@ export interface ElementSummary {
   textLanguage: Language | null;
 }
 
+/** A text read from a language version of a document that carries the framework: official, with the document as source. */
+export interface TextDocument {
+  documentId: string;
+  symbol: string | null;
+  lang: Language;
+}
+
 export interface ElementText {
   lang: Language;
   title: string | null;
   text: string | null;
   caveats: string[];
   source: Source;
+  /** The document version the text was read from (an official language version), or null for the framework's data. */
+  document: TextDocument | null;
 }
 
 export interface Element extends ElementSummary {
@@ -54,6 +64,8 @@ export interface Element extends ElementSummary {
   languages: Language[];
   caveats: string[];
   source: Source;
+  /** The document version the shown text was read from (an official language version), or null. */
+  textDocument: TextDocument | null;
   ancestors: ElementSummary[];
   children: ElementSummary[];
 }
@@ -138,7 +150,7 @@ function toSummary(row: SummaryColumns): ElementSummary {
  */
 const textIn = (lang: Language, element = 'e', as = 'tx') =>
   sql`LEFT JOIN LATERAL (
-      SELECT title, text, lang AS text_lang, caveats FROM element_texts
+      SELECT title, text, lang AS text_lang, caveats, source_id AS text_source FROM element_texts
       WHERE element_id = ${raw(`${element}.id`)} AND lang IN (${lang}, 'en')
       ORDER BY (lang = ${lang}) DESC LIMIT 1) ${raw(as)} ON true`;
 
@@ -209,6 +221,11 @@ export async function summaries(db: Database, ids: string[], lang: Language): Pr
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+function textDocumentOf(sourceId: string | null, symbol: string | null): TextDocument | null {
+  const read = sourceId ? documentOfTextSource(sourceId) : null;
+  return read ? { ...read, symbol } : null;
+}
+
 export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
   const [row] = await db.query<
     SummaryColumns &
@@ -219,8 +236,11 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
         attributes: Record<string, unknown>;
         caveats: string[] | null;
         languages: string[];
+        text_source: string | null;
+        text_symbol: string | null;
       }
-  >(sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, ${sourceColumns('s')},
+  >(sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, tx.text_source, ${sourceColumns('s')},
+          (SELECT document_symbol FROM sources WHERE id = tx.text_source) AS text_symbol,
           (SELECT array_agg(lang ORDER BY lang) FROM element_texts WHERE element_id = e.id) AS languages
         FROM elements e ${textIn(lang)} JOIN sources s ON s.id = e.source_id
         WHERE e.id = ${id}`);
@@ -237,6 +257,7 @@ export async function getElement(db: Database, id: string, lang: Language): Prom
     languages: languages.filter((l) => row.languages.includes(l)),
     caveats: row.caveats ?? [],
     source: toSource(row),
+    textDocument: textDocumentOf(row.text_source, row.text_symbol),
     ancestors,
     children,
   };
@@ -251,7 +272,14 @@ export async function getTexts(db: Database, id: string): Promise<ElementText[]>
   const order = (l: string) => languages.indexOf(l as Language);
   return result
     .sort((a, b) => order(a.lang) - order(b.lang))
-    .map((r) => ({ lang: r.lang as Language, title: r.title, text: r.text, caveats: r.caveats, source: toSource(r) }));
+    .map((r) => ({
+      lang: r.lang as Language,
+      title: r.title,
+      text: r.text,
+      caveats: r.caveats,
+      source: toSource(r),
+      document: textDocumentOf(r.source_id, r.source_symbol),
+    }));
 }
 
 export interface LinkFilter {
