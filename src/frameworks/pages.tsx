@@ -90,7 +90,10 @@ function SourceLine(props: { ctx: Ctx; source: Source | null; locator?: string |
       </a>
       {props.locator ? (
         <>
-          , <span lang="en">{props.locator}</span>
+          ,{' '}
+          <span lang="en" dir="ltr">
+            {props.locator}
+          </span>
         </>
       ) : null}
       {address ? (
@@ -354,7 +357,10 @@ function ElementPage(props: {
           <span class="meta">
             ({t('source.licence')}
             {t('ui.colon')}
-            <span lang="en">{e.source.licence}</span>)
+            <span lang="en" dir="auto">
+              {e.source.licence}
+            </span>
+            )
           </span>
         </dd>
       </dl>

@@ -67,7 +67,7 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
       <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-labelledby={`${props.id}-title`} direction="ltr">
         <title id={`${props.id}-title`}>
           {ctx.t('pledge.chartTitle', {
-            metric: p.metric,
+            metric: isolate(p.metric),
             baseline: fmt(ctx.lang, p.baselineValue),
             target: fmt(ctx.lang, p.targetValue),
             year: p.targetDate.slice(0, 4),
@@ -101,8 +101,9 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
   const id = `pledge-${props.n}`;
   return (
     <li class="pledge" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} dir="auto">
-        {p.metric} <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
+      <h3 id={`${id}-h`}>
+        <UserText>{p.metric}</UserText>{' '}
+        <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
       </h3>
       <p class="meta">{t(`pledge.rule.${p.progress.status}` as MessageKey)}</p>
       <dl class="facts">
