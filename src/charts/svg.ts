@@ -37,7 +37,7 @@ export interface TimeSeriesChart {
 
 const W = 640;
 const H = 320;
-const M = { top: 24, right: 56, bottom: 36, left: 56 };
+const M = { top: 24, right: 40, bottom: 36, left: 72 };
 
 function niceStep(span: number): number {
   const raw = span / 5;
@@ -71,11 +71,13 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   const axisX = left;
   for (let v = y0; v <= y1 + step / 2; v += step) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/>`);
-    parts.push(`<text x="${axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" font-size="11">${escapeMarkup(f.format(v))}</text>`);
+    parts.push(
+      `<text x="${axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" class="axis-label">${escapeMarkup(f.format(v))}</text>`,
+    );
   }
   const yearStep = Math.max(1, Math.ceil((x1 - x0) / 8));
   for (let y = x0; y <= x1; y += yearStep) {
-    parts.push(`<text x="${sx(y).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11">${y}</text>`);
+    parts.push(`<text x="${sx(y).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" class="axis-label">${y}</text>`);
   }
   if (chart.band) {
     parts.push(
