@@ -76,9 +76,11 @@ export async function frontPage(db: Database, lang: Language, today = new Date()
       objective,
       counts: cellOf(matrix, objective.id, ANY),
       indicators: { total: measured.length, categories: [...categories], unassessed },
+      // The mandates slice (src/mandates, being built) fills this from its mandatesDue function.
       mandatesDue: null,
     };
   });
+  // Mandates falling due join this list (mapped to DueItem, sorted by date) once src/mandates has them.
   const due = activities.map((a): DueItem => ({
     date: a.dueDate,
     title: a.title,
