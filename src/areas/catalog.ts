@@ -105,11 +105,43 @@ const worldBankAggregates: Record<string, string> = {
   sst: 'Small states',
 };
 
-const unGroups = {
-  '199': { alias: 'LDC', en: 'Least Developed Countries (LDC)' },
-  '432': { alias: 'LLDC', en: 'Land Locked Developing Countries (LLDC)' },
-  '722': { alias: 'SIDS', en: 'Small Island Developing States (SIDS)' },
-} as const;
+// The groups' names as the UN writes them in its six languages (UN-OHRLLS; the M49 tables carry
+// them in English only), so that a French page never says "Least Developed Countries".
+const unGroups: Record<string, { alias: string; names: Record<Language, string> }> = {
+  '199': {
+    alias: 'LDC',
+    names: {
+      en: 'Least Developed Countries (LDC)',
+      fr: 'Pays les moins avancés (PMA)',
+      es: 'Países menos adelantados (PMA)',
+      ru: 'Наименее развитые страны (НРС)',
+      zh: '最不发达国家',
+      ar: 'أقل البلدان نموًا',
+    },
+  },
+  '432': {
+    alias: 'LLDC',
+    names: {
+      en: 'Land Locked Developing Countries (LLDC)',
+      fr: 'Pays en développement sans littoral (PDSL)',
+      es: 'Países en desarrollo sin litoral (PDSL)',
+      ru: 'Развивающиеся страны, не имеющие выхода к морю (РСНВМ)',
+      zh: '内陆发展中国家',
+      ar: 'البلدان النامية غير الساحلية',
+    },
+  },
+  '722': {
+    alias: 'SIDS',
+    names: {
+      en: 'Small Island Developing States (SIDS)',
+      fr: 'Petits États insulaires en développement (PEID)',
+      es: 'Pequeños Estados insulares en desarrollo (PEID)',
+      ru: 'Малые островные развивающиеся государства (МОРАГ)',
+      zh: '小岛屿发展中国家',
+      ar: 'الدول الجزرية الصغيرة النامية',
+    },
+  },
+};
 
 /** Builds the catalogue from the M49 rows (see loadAreaCatalog for the usual way in). */
 export function createAreaCatalog(rows: readonly M49Area[], options: CatalogOptions = {}): AreaCatalog {
@@ -133,7 +165,7 @@ export function createAreaCatalog(rows: readonly M49Area[], options: CatalogOpti
     alias(row.iso2, row.iso3);
   }
   for (const [m49, group] of Object.entries(unGroups)) {
-    areas.set(m49, { code: m49, kind: 'un-group', m49, iso3: null, names: { en: group.en }, within: [] });
+    areas.set(m49, { code: m49, kind: 'un-group', m49, iso3: null, names: group.names, within: [] });
     alias(group.alias, m49);
   }
   for (const [code, name] of Object.entries(worldBankAggregates)) {

@@ -1,6 +1,7 @@
 // Two more server-rendered SVG charts, first drawn for the reports (src/reports): a timeline of
 // dated items against milestones, and horizontal bars of counts. Same conventions as svg.ts: a
-// standalone SVG with title and desc, text escaped, right-to-left mirrored; the page puts the
+// standalone SVG with title and desc, text escaped; bars mirrored right to left, a time axis always
+// left to right (svg.ts); the page puts the
 // same figures beside it as a table.
 import { escapeMarkup } from '../shared/escape.ts';
 import { svgShell } from './svg.ts';
@@ -15,6 +16,7 @@ export interface TimelineItem {
 export interface TimelineChart {
   title: string;
   desc: string;
+  /** The page is right to left; the time axis still runs left to right (svg.ts). */
   rtl: boolean;
   items: readonly TimelineItem[];
   /** Years shown at least (the axis grows to fit every item). */
@@ -46,7 +48,7 @@ export function timelineSvg(chart: TimelineChart): string {
   const span = Date.UTC(to, 0, 1) - Date.UTC(from, 0, 1);
   const x = (date: string) => {
     const t = (Date.parse(date) - Date.UTC(from, 0, 1)) / span;
-    return chart.rtl ? W - pad - t * (W - 2 * pad) : pad + t * (W - 2 * pad);
+    return pad + t * (W - 2 * pad);
   };
   const axisY = H - pad;
   const parts: string[] = [`<line x1="${pad}" y1="${axisY}" x2="${W - pad}" y2="${axisY}" stroke="#4a525c"/>`];
@@ -58,7 +60,7 @@ export function timelineSvg(chart: TimelineChart): string {
     const mx = x(m.date).toFixed(1);
     parts.push(
       `<line x1="${mx}" y1="14" x2="${mx}" y2="${axisY}" stroke="${kindColour.milestone}" stroke-dasharray="3 3"><title>${escapeMarkup(`${m.label} (${m.date})`)}</title></line>`,
-      `<text x="${mx}" y="${12 + (k % 3) * 12}" font-size="10" text-anchor="start" dx="${chart.rtl ? -3 : 3}">${m.date.slice(0, 4)}</text>`,
+      `<text x="${mx}" y="${12 + (k % 3) * 12}" font-size="10" text-anchor="start" dx="3">${m.date.slice(0, 4)}</text>`,
     );
   });
   chart.items
@@ -68,7 +70,7 @@ export function timelineSvg(chart: TimelineChart): string {
         `<circle cx="${x(item.date).toFixed(1)}" cy="${axisY - 14 - (k % 5) * 14}" r="5" fill="${kindColour[item.kind]}"><title>${escapeMarkup(`${item.label} (${item.date})`)}</title></circle>`,
       );
     });
-  return svgShell(chart.title, chart.desc, chart.rtl, W, H, parts.join(''));
+  return svgShell(chart.title, chart.desc, false, W, H, parts.join(''));
 }
 
 export interface BarsChart {

@@ -1,8 +1,9 @@
 // Charts rendered on the server as SVG text: a time series with its target line, a gap chart (a
 // parity score against the 0.98-1.02 band), a world choropleth (world-atlas + d3-geo). Each is a
 // standalone SVG (title and desc for screen readers, downloadable as a file) and the pages put the
-// same data beside it as a table. Right-to-left pages get the time axis mirrored and the value axis
-// on the right. No JavaScript is needed to read them.
+// same data beside it as a table. A time axis runs left to right in every language (as UN Arabic
+// publications draw it: a mirrored axis makes a rising series look like a fall); legends and
+// labels follow the page's direction where nothing is read along an axis. No JavaScript needed.
 import { readFileSync } from 'node:fs';
 import { escapeMarkup } from '../shared/escape.ts';
 import { createRequire } from 'node:module';
@@ -36,7 +37,7 @@ export interface TimeSeriesChart {
 
 const W = 640;
 const H = 320;
-const M = { top: 24, right: 56, bottom: 36, left: 56 };
+const M = { top: 24, right: 40, bottom: 36, left: 72 };
 
 function niceStep(span: number): number {
   const raw = span / 5;
@@ -62,25 +63,21 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   const step = niceStep(y1 - y0);
   y1 = Math.ceil(y1 / step) * step;
   y0 = Math.floor(y0 / step) * step;
-  const left = chart.rtl ? M.right : M.left;
-  const right = chart.rtl ? M.left : M.right;
-  const sx = (year: number) => {
-    const t = (year - x0) / (x1 - x0);
-    return chart.rtl ? W - right - t * (W - left - right) : left + t * (W - left - right);
-  };
+  const { left, right } = M;
+  const sx = (year: number) => left + ((year - x0) / (x1 - x0)) * (W - left - right);
   const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
   const f = fmt(chart.lang, 2);
   const parts: string[] = [];
-  const axisX = chart.rtl ? W - right : left;
+  const axisX = left;
   for (let v = y0; v <= y1 + step / 2; v += step) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/>`);
     parts.push(
-      `<text x="${chart.rtl ? axisX + 6 : axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="${chart.rtl ? 'start' : 'end'}" font-size="11">${escapeMarkup(f.format(v))}</text>`,
+      `<text x="${axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" class="axis-label">${escapeMarkup(f.format(v))}</text>`,
     );
   }
   const yearStep = Math.max(1, Math.ceil((x1 - x0) / 8));
   for (let y = x0; y <= x1; y += yearStep) {
-    parts.push(`<text x="${sx(y).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11">${y}</text>`);
+    parts.push(`<text x="${sx(y).toFixed(1)}" y="${H - M.bottom + 16}" text-anchor="middle" font-size="11" class="axis-label">${y}</text>`);
   }
   if (chart.band) {
     parts.push(
@@ -107,21 +104,30 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
       parts.push(
         `<circle cx="${sx(p.year).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="2.5" fill="${color}"><title>${escapeMarkup(`${s.label} ${p.year}: ${f.format(p.value)}`)}</title></circle>`,
       );
-    const lx = chart.rtl ? W - right - 4 - i * 150 : left + 4 + i * 150;
+    const lx = left + 4 + i * 150;
     parts.push(
-      `<rect x="${chart.rtl ? lx - 12 : lx}" y="6" width="12" height="4" fill="${color}"/><text x="${chart.rtl ? lx - 16 : lx + 16}" y="12" font-size="11" text-anchor="start">${escapeMarkup(s.label.slice(0, 24))}</text>`,
+      `<rect x="${lx}" y="6" width="12" height="4" fill="${color}"/><text x="${lx + 16}" y="12" font-size="11"${startAt(chart.rtl)}>${escapeMarkup(s.label.slice(0, 24))}</text>`,
     );
   });
-  parts.push(
-    `<text x="${chart.rtl ? W - 4 : 4}" y="${H - 4}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeMarkup(chart.unitLabel)}</text>`,
-  );
-  return svgShell(chart.title, chart.desc, chart.rtl, W, H, parts.join(''));
+  parts.push(`<text x="4" y="${H - 4}" font-size="10"${startAt(chart.rtl)}>${escapeMarkup(chart.unitLabel)}</text>`);
+  // Laid out left to right whatever the page's direction (an inline SVG inherits the page's).
+  return svgShell(chart.title, chart.desc, false, W, H, parts.join(''));
 }
 
+/**
+ * A label that begins at x and runs right on a left-to-right chart, read in its page's direction:
+ * a right-to-left label anchors its end there (its start is its right edge), so "(%) الإنترنت"
+ * keeps its order and its place.
+ */
+function startAt(rtl: boolean): string {
+  return rtl ? ' direction="rtl" text-anchor="end"' : ' text-anchor="start"';
+}
+
+/** The outer SVG: its direction is always explicit, since an inline SVG would inherit the page's. */
 export function svgShell(title: string, desc: string, rtl: boolean, width: number, height: number, body: string): string {
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="100%" role="img" aria-labelledby="chart-title chart-desc"` +
-    `${rtl ? ' direction="rtl"' : ''} font-family="system-ui, sans-serif">` +
+    ` direction="${rtl ? 'rtl' : 'ltr'}" font-family="system-ui, sans-serif">` +
     `<title id="chart-title">${escapeMarkup(title)}</title><desc id="chart-desc">${escapeMarkup(desc)}</desc>` +
     `<rect width="${width}" height="${height}" fill="#fff"/>${body}</svg>`
   );

@@ -25,12 +25,15 @@ describe('timeSeriesSvg', () => {
     expect(svg).toContain('<title>wdi 2024: 71.2</title>');
   });
 
-  it('mirrors the time axis on right-to-left pages', () => {
+  it('runs the time axis left to right on right-to-left pages too, its labels read right to left', () => {
     const x = (rtl: boolean) => {
       const svg = timeSeriesSvg({ title: 't', desc: 'd', lang: rtl ? 'ar' : 'en', rtl, series: [{ label: 's', points }], unitLabel: 'PT' });
-      return Number(/<text x="([\d.]+)" y="\d+" text-anchor="middle" font-size="11">2015</.exec(svg)?.[1]);
+      return Number(/<text x="([\d.]+)" y="\d+" text-anchor="middle" font-size="11" class="axis-label">2015</.exec(svg)?.[1]);
     };
-    expect(x(true)).toBeGreaterThan(x(false));
+    expect(x(true)).toBe(x(false));
+    const svg = timeSeriesSvg({ title: 't', desc: 'd', lang: 'ar', rtl: true, series: [{ label: 'العالم', points }], unitLabel: 'نسبة' });
+    expect(svg).toMatch(/^<svg [^>]*direction="ltr"/);
+    expect(svg).toContain('direction="rtl" text-anchor="end">العالم</text>');
   });
 });
 

@@ -34,6 +34,7 @@ import { alignVersions, type AlignedPair } from './align.ts';
 import { diffDocuments, type RevisionPair } from './versions.ts';
 import { registerLinkPages } from './link-pages.tsx';
 import { registerUploadPage } from './upload-page.tsx';
+import { isolate } from '../web/text.tsx';
 
 type Ctx = PageContext;
 
@@ -371,9 +372,9 @@ function DocumentPage(props: {
         <dt>{t('document.source')}</dt>
         <dd>
           {t('document.sourceLine', {
-            file: version.sourceFile.split('/').pop() ?? version.sourceFile,
+            file: isolate(version.sourceFile.split('/').pop() ?? version.sourceFile),
             reader: version.reader,
-            provenance: version.provenance,
+            provenance: isolate(version.provenance),
             date: version.readAt.slice(0, 10),
           })}
         </dd>

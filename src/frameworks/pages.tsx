@@ -1,4 +1,4 @@
-// Server-rendered pages for the framework graph: home, frameworks, a framework's tree, an
+// Server-rendered pages for the framework graph: frameworks, a framework's tree, an
 // element, the crosswalk matrix and its cells, search, sources. Plain HTML: no script needed.
 import type { Hono } from 'hono';
 import type { Child } from 'hono/jsx';
@@ -30,7 +30,8 @@ import {
 } from './service.ts';
 import { axes, crosswalkCell, crosswalkMatrix, type Axis, type MatrixCell } from './crosswalk.ts';
 import { elementKinds } from './reference.ts';
-import { libraryProgress, type LibraryProgress } from '../documents/library.ts';
+import type { LibraryProgress } from '../documents/library.ts';
+import { UserText } from '../web/text.tsx';
 
 type Ctx = PageContext;
 
@@ -103,7 +104,10 @@ function SourceLine(props: { ctx: Ctx; source: Source | null; locator?: string |
       </a>
       {props.locator ? (
         <>
-          , <span lang="en">{props.locator}</span>
+          ,{' '}
+          <span lang="en" dir="ltr">
+            {props.locator}
+          </span>
         </>
       ) : null}
       {address ? (
@@ -120,43 +124,10 @@ function StateBadge(props: { ctx: Ctx; state: string }) {
   return <span class={`badge state-${props.state}`}>{props.ctx.t(`link.state.${props.state}` as MessageKey)}</span>;
 }
 
-// ---------------------------------------------------------------- home
-
-function Home(props: { ctx: Ctx; frameworks: Framework[]; library: LibraryProgress | null }) {
-  const { ctx, library } = props;
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t('home.title')} description={t('home.lede')}>
-      <h1>{t('home.title')}</h1>
-      <p class="lede">{t('home.lede')}</p>
-      {library ? <LibraryNotice ctx={ctx} progress={library} /> : null}
-      <h2>{t('home.start')}</h2>
-      <FrameworkCards ctx={ctx} frameworks={props.frameworks} />
-      <h2>{t('home.more')}</h2>
-      <ul>
-        <li>
-          <a href={href(ctx, '/crosswalk')}>{t('nav.crosswalk')}</a>
-          {t('ui.colon')}
-          {t('home.crosswalk')}
-        </li>
-        <li>
-          <a href={href(ctx, '/search')}>{t('nav.search')}</a>
-          {t('ui.colon')}
-          {t('home.search')}
-        </li>
-        <li>
-          <a href={href(ctx, '/api')}>{t('nav.api')}</a>
-          {t('ui.colon')}
-          {t('home.api')}
-        </li>
-      </ul>
-      <SearchForm ctx={ctx} q="" />
-    </Layout>
-  );
-}
+// ---------------------------------------------------------------- home (src/web/home.tsx) shares these
 
 /** While the core library is read in the background (src/documents/library.ts), and what failed. */
-function LibraryNotice(props: { ctx: Ctx; progress: LibraryProgress }) {
+export function LibraryNotice(props: { ctx: Ctx; progress: LibraryProgress }) {
   const { t } = props.ctx;
   const { done, total, current, failures, finished } = props.progress;
   if (finished && failures.length === 0) return null;
@@ -169,7 +140,9 @@ function LibraryNotice(props: { ctx: Ctx; progress: LibraryProgress }) {
           <ul>
             {failures.map((f) => (
               <li>
-                <code>{f.file}</code>
+                <UserText>
+                  <code>{f.file}</code>
+                </UserText>
                 {t('ui.colon')}
                 <span lang="en" dir="ltr">
                   {f.reason}
@@ -399,7 +372,10 @@ function ElementPage(props: {
           <span class="meta">
             ({t('source.licence')}
             {t('ui.colon')}
-            <span lang="en">{e.source.licence}</span>)
+            <span lang="en" dir="auto">
+              {e.source.licence}
+            </span>
+            )
           </span>
         </dd>
       </dl>
@@ -735,7 +711,7 @@ function CellPage(props: { ctx: Ctx; cell: NonNullable<Awaited<ReturnType<typeof
 
 // ---------------------------------------------------------------- search
 
-function SearchForm(props: { ctx: Ctx; q: string; framework?: string; inLang?: string }) {
+export function SearchForm(props: { ctx: Ctx; q: string; framework?: string; inLang?: string }) {
   const { ctx } = props;
   const { t } = ctx;
   return (
@@ -883,10 +859,6 @@ function SourcesPage(props: { ctx: Ctx; sources: SourceWithNotes[] }) {
 export function registerFrameworkPages(app: Hono<AppEnv>): void {
   const L = localePath;
   const ctxOf = pageContext;
-
-  app.get(`${L}/`, async (c) =>
-    c.html(<Home ctx={ctxOf(c)} frameworks={await listFrameworks(c.var.store.db)} library={libraryProgress(c.var.store)} />),
-  );
 
   app.get(`${L}/frameworks`, async (c) => {
     const ctx = ctxOf(c);

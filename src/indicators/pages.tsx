@@ -600,8 +600,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           </Foreign>
         </h1>
         <p class="meta">
-          {profile.area.code}
-          {profile.area.m49 ? ` · M49 ${profile.area.m49}` : ''}
+          <bdi>
+            {profile.area.code}
+            {profile.area.m49 ? ` · M49 ${profile.area.m49}` : ''}
+          </bdi>
           {profile.area.within.length ? ' · ' : ''}
           {profile.area.within.map((w, i) => (
             <>

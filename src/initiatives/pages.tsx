@@ -43,6 +43,8 @@ import { duplicateCandidates } from './duplicates.ts';
 import { SubmitCheckPage } from './duplicate-pages.tsx';
 import { decideSuggestedLink } from './link-review.ts';
 import { registrySource, sourceFilterValues } from '../registries/sources.ts';
+import { Value } from '../web/text.tsx';
+import { formatDate, formatMoney } from '../i18n/format.ts';
 type Ctx = PageContext & { csrf: string };
 const PAGE = 25;
 const LINK_ROWS = 5;
@@ -367,8 +369,9 @@ function InitiativePage(props: {
         {i.startDate || i.endDate ? (
           <>
             <dt>{t('initiative.dates')}</dt>
-            <dd dir="ltr">
-              {i.startDate ?? '…'} – {i.endDate ?? '…'}
+            <dd>
+              <Value>{i.startDate ? formatDate(ctx.lang, i.startDate) : '…'}</Value> –{' '}
+              <Value>{i.endDate ? formatDate(ctx.lang, i.endDate) : '…'}</Value>
             </dd>
           </>
         ) : null}
@@ -376,9 +379,7 @@ function InitiativePage(props: {
           <>
             <dt>{t('initiative.budget')}</dt>
             <dd>
-              {new Intl.NumberFormat(ctx.lang, { style: 'currency', currency: i.budget.currency, maximumFractionDigits: 0 }).format(
-                Number(i.budget.amount),
-              )}
+              <Value>{formatMoney(ctx.lang, Number(i.budget.amount), i.budget.currency)}</Value>
             </dd>
           </>
         ) : null}

@@ -37,6 +37,8 @@ import { historyOf, type Change } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import type { Language } from '../language/languages.ts';
 import { splitCodes } from '../areas/index.ts';
+import { isolate, UserText, Value } from '../web/text.tsx';
+import { formatDate, formatMoney } from '../i18n/format.ts';
 
 type Ctx = PageContext & { csrf: string };
 
@@ -62,10 +64,10 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
     .join(' ');
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-labelledby={`${props.id}-title`}>
+      <svg viewBox={`0 0 ${w} ${h}`} width={w} height={h} role="img" aria-labelledby={`${props.id}-title`} direction="ltr">
         <title id={`${props.id}-title`}>
           {ctx.t('pledge.chartTitle', {
-            metric: p.metric,
+            metric: isolate(p.metric),
             baseline: fmt(ctx.lang, p.baselineValue),
             target: fmt(ctx.lang, p.targetValue),
             year: p.targetDate.slice(0, 4),
@@ -99,18 +101,19 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
   const id = `pledge-${props.n}`;
   return (
     <li class="pledge" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`} dir="auto">
-        {p.metric} <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
+      <h3 id={`${id}-h`}>
+        <UserText>{p.metric}</UserText>{' '}
+        <span class={`badge pledge-${p.progress.status}`}>{t(`pledge.status.${p.progress.status}` as MessageKey)}</span>
       </h3>
       <p class="meta">{t(`pledge.rule.${p.progress.status}` as MessageKey)}</p>
       <dl class="facts">
         <dt>{t('pledge.from')}</dt>
         <dd>
-          {fmt(ctx.lang, p.baselineValue)} <span dir="auto">{p.unit}</span> ({p.baselineDate})
+          {fmt(ctx.lang, p.baselineValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.baselineDate)}</Value>)
         </dd>
         <dt>{t('pledge.to')}</dt>
         <dd>
-          {fmt(ctx.lang, p.targetValue)} <span dir="auto">{p.unit}</span> ({p.targetDate})
+          {fmt(ctx.lang, p.targetValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
         </dd>
         <dt>{t('pledge.progress')}</dt>
         <dd>
@@ -132,7 +135,7 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
               {p.money
                 .map(
                   (m) =>
-                    `${t(`pledge.kind.${m.kind}` as MessageKey)}${t('ui.colon')}${new Intl.NumberFormat(ctx.lang, { style: 'currency', currency: m.currency, maximumFractionDigits: 0 }).format(m.amount)}`,
+                    `${t(`pledge.kind.${m.kind}` as MessageKey)}${t('ui.colon')}${isolate(formatMoney(ctx.lang, m.amount, m.currency))}`,
                 )
                 .join(' · ')}
             </dd>
@@ -565,7 +568,7 @@ function PledgeTable(props: { ctx: Ctx; title: string; pledges: Pledge[]; hideTi
               </div>
             </td>
             <td>
-              {fmt(ctx.lang, p.targetValue)} <span dir="auto">{p.unit}</span> ({p.targetDate})
+              {fmt(ctx.lang, p.targetValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
             </td>
             <td>
               {p.progress.progressPercent === null

@@ -10,6 +10,7 @@ import { directionOf, type Language } from '../language/languages.ts';
 import { assets } from '../web/assets.ts';
 import { Foreign, href, Layout, type PageContext } from '../web/layout.tsx';
 import type { Translate } from '../i18n/index.ts';
+import { formatNumber, localeOf } from '../i18n/format.ts';
 import type { ReportKind, Report } from './kind.ts';
 import type { ReportSource } from './sources.ts';
 
@@ -19,12 +20,8 @@ export const reportCss = {
   body: css,
 };
 
-/** The Intl locale of a language (Chinese: simplified script). */
-export const localeOf = (lang: Language) => (lang === 'zh' ? 'zh-Hans' : lang);
-
-export function formatNumber(lang: Language, value: number, digits = 2): string {
-  return new Intl.NumberFormat(localeOf(lang), { maximumFractionDigits: digits }).format(value);
-}
+// Numbers as the reader's language writes them: the helpers every page shares (src/i18n/format.ts).
+export { formatNumber, localeOf };
 
 /** "17 March 2026, 09:30 UTC" in the report's language. */
 export function formatGeneratedAt(lang: Language, iso: string): string {

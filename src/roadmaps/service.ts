@@ -420,3 +420,36 @@ export async function listRoadmaps(db: Database, viewer: User | null): Promise<R
     updatedAt: r.updated_at,
   }));
 }
+
+export interface DueActivity {
+  roadmapId: string;
+  roadmapTitle: string;
+  /** The language the roadmap (and so the activity's title) is written in. */
+  lang: string;
+  nodeId: string;
+  title: string;
+  dueDate: string;
+}
+
+/**
+ * The activities of published roadmaps that fall due next (due on or after `from`, not completed
+ * or cancelled), soonest first: what the front page lists under "what falls due next".
+ */
+export async function activitiesDue(db: Database, options: { from: string; limit: number }): Promise<DueActivity[]> {
+  const rows = await db.query<{ roadmap_id: string; roadmap_title: string; lang: string; id: string; title: string; due_date: string }>(
+    sql`SELECT r.id AS roadmap_id, r.title AS roadmap_title, r.lang, n.id, n.title, n.due_date::text AS due_date
+        FROM roadmap_nodes n JOIN roadmaps r ON r.id = n.roadmap_id
+        WHERE r.state = 'published' AND n.kind = 'activity' AND n.due_date >= ${options.from}::date
+          AND n.status NOT IN ('completed', 'cancelled')
+        ORDER BY n.due_date, n.id
+        LIMIT ${options.limit}`,
+  );
+  return rows.map((r) => ({
+    roadmapId: r.roadmap_id,
+    roadmapTitle: r.roadmap_title,
+    lang: r.lang,
+    nodeId: r.id,
+    title: r.title,
+    dueDate: r.due_date,
+  }));
+}

@@ -15,6 +15,7 @@ import { isLanguage, negotiateLanguage, type Language } from '../language/langua
 import { translator } from '../i18n/index.ts';
 import { registerFrameworkApi } from '../frameworks/api.ts';
 import { registerFrameworkPages } from '../frameworks/pages.tsx';
+import { registerHomePage } from './home.tsx';
 import { registerApiReference } from './api-reference.tsx';
 import { errorPage } from './error-page.tsx';
 import { sessions } from './session.ts';
@@ -111,6 +112,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   // Who is reading, and the CSRF token for the page's forms.
   app.use(`${localePath}/*`, sessions());
   app.get('/:lang{[a-z]{2}}', (c) => (isLanguage(c.req.param('lang')) ? c.redirect(`/${c.req.param('lang')}/`, 308) : c.notFound()));
+  registerHomePage(app);
   registerFrameworkPages(app);
   registerAccountPages(app);
   registerInitiativePages(app);

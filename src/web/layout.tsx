@@ -95,51 +95,65 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
             <a class="brand" href={href(ctx, '/')}>
               Concord
             </a>
-            <nav aria-label={t('layout.nav')}>
-              <ul>
-                {nav.map((item) => (
-                  <li>
-                    <a href={href(ctx, item.path)} aria-current={current === item.path ? 'page' : undefined}>
-                      {item.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-            <nav class="account-nav" aria-label={t('layout.account')}>
-              {ctx.user ? (
-                <>
-                  <a href={href(ctx, '/account')}>{ctx.user.name}</a> · <a href={href(ctx, '/mine')}>{t('nav.mine')}</a>
-                  {ctx.user.role !== 'contributor' ? (
+            {/* On a phone the links fold into a menu that opens without JavaScript (a disclosure);
+                on a wide screen the CSS shows them all and hides the toggle (concord.css, "menu"). */}
+            <details class="menu">
+              <summary>{t('layout.menu')}</summary>
+              <div class="menu-body">
+                <nav aria-label={t('layout.nav')}>
+                  <ul>
+                    {nav.map((item) => (
+                      <li>
+                        <a href={href(ctx, item.path)} aria-current={current === item.path ? 'page' : undefined}>
+                          {item.label}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+                <nav class="account-nav" aria-label={t('layout.account')}>
+                  {ctx.user ? (
                     <>
+                      <a href={href(ctx, '/account')}>{ctx.user.name}</a> · <a href={href(ctx, '/mine')}>{t('nav.mine')}</a>
+                      {ctx.user.role !== 'contributor' ? (
+                        <>
+                          {' · '}
+                          <a href={href(ctx, '/review')}>{t('nav.review')}</a>
+                        </>
+                      ) : null}
                       {' · '}
-                      <a href={href(ctx, '/review')}>{t('nav.review')}</a>
+                      <form method="post" action={href(ctx, '/sign-out')}>
+                        <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
+                        <button type="submit" class="linklike">
+                          {t('nav.signOut')}
+                        </button>
+                      </form>
                     </>
-                  ) : null}{' '}
-                  <form method="post" action={href(ctx, '/sign-out')}>
-                    <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />
-                    <button type="submit" class="linklike">
-                      {t('nav.signOut')}
-                    </button>
-                  </form>
-                </>
-              ) : (
-                <>
-                  <a href={href(ctx, '/sign-in')}>{t('nav.signIn')}</a> · <a href={href(ctx, '/sign-up')}>{t('nav.signUp')}</a>
-                </>
-              )}
-            </nav>
-            <nav class="langs" aria-label={t('layout.languages')}>
-              <ul>
-                {languageOrder.map((l) => (
-                  <li>
-                    <a href={`/${l}${ctx.path}`} hreflang={l} lang={l} dir={directionOf(l)} aria-current={l === lang ? 'true' : undefined}>
-                      {endonyms[l]}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
+                  ) : (
+                    <>
+                      <a href={href(ctx, '/sign-in')}>{t('nav.signIn')}</a> · <a href={href(ctx, '/sign-up')}>{t('nav.signUp')}</a>
+                    </>
+                  )}
+                </nav>
+                <nav class="langs" aria-label={t('layout.languages')}>
+                  <ul>
+                    {languageOrder.map((l) => (
+                      <li>
+                        <a
+                          href={`/${l}${ctx.path}`}
+                          hreflang={l}
+                          lang={l}
+                          dir={directionOf(l)}
+                          aria-current={l === lang ? 'true' : undefined}
+                        >
+                          {endonyms[l]}
+                        </a>
+                      </li>
+                    ))}
+                  </ul>
+                </nav>
+              </div>
+            </details>
           </div>
         </header>
         <main id="main" tabindex={-1}>
