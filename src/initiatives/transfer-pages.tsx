@@ -1,5 +1,6 @@
 // The import and export page, the downloads (CSV, XLSX) and the JSON export of everything
 // published. Uploads are limited to CONCORD_MAX_UPLOAD_MB and carry the CSRF token.
+import { sourceFilterValues } from '../registries/sources.ts';
 import type { Context, Hono } from 'hono';
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { uploadLimitWith } from '../web/upload-limit.ts';
@@ -143,7 +144,9 @@ function formatOf(name: string): Format | undefined {
 async function records(c: Context<AppEnv>, scope: string) {
   const user = c.var.user;
   if (scope === 'mine' && !user) throw new Refusal(401, 'account.signInFirst');
-  return exportRecords(c.var.store.db, user, scope === 'mine' ? 'mine' : 'published');
+  // The registry's source filter (`?source=dpga`): the records read from one registry, or made here.
+  const source = sourceFilterValues.find((value) => value === c.req.query('source'));
+  return exportRecords(c.var.store.db, user, scope === 'mine' ? 'mine' : 'published', source);
 }
 
 export function registerTransferPages(app: Hono<AppEnv>): void {

@@ -12,6 +12,7 @@ import { languages, type Language } from '../language/languages.ts';
 import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
+import { sourceFilterValues } from '../registries/sources.ts';
 import { isReviewer, type User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
 import {
@@ -301,13 +302,19 @@ export async function readWorkbook(bytes: Uint8Array): Promise<ImportSheets> {
 
 // ---------------------------------------------------------------- export
 
-export async function exportRecords(db: Database, viewer: User | null, scope: 'published' | 'mine') {
+export async function exportRecords(
+  db: Database,
+  viewer: User | null,
+  scope: 'published' | 'mine',
+  source?: (typeof sourceFilterValues)[number],
+) {
   const states =
     scope === 'published' ? (['published'] as const) : (['draft', 'submitted', 'returned', 'published', 'rejected', 'archived'] as const);
   const list = await queryInitiatives(db, {
     lang: 'en',
     states: [...states],
     organizationsOf: scope === 'mine' ? viewer?.id : undefined,
+    source,
     limit: 100_000,
     offset: 0,
   });

@@ -160,6 +160,16 @@ describe('the DPGA registry in the store', () => {
     expect(sources).not.toMatch(/id="dpga"[\s\S]*Not loaded yet[\s\S]*id="iati"/);
     const french = await (await t.app.request('/fr/registry/sources')).text();
     expect(french).toContain('228 publiées');
+    // The exports take the same filter: the registry's records, or those made here.
+    const ids = async (source: string) => {
+      const { parse } = await import('csv-parse/sync');
+      const csv = await (await t.app.request(`/en/registry/export/initiatives.csv?source=${source}`)).text();
+      return (parse(csv, { columns: true, bom: true }) as { id: string }[]).map((row) => row.id);
+    };
+    const fromDpga = await ids('dpga');
+    expect(fromDpga).toHaveLength(228);
+    expect(fromDpga).toContain(await idOf('dhis2'));
+    expect(await ids('concord')).not.toContain(await idOf('dhis2'));
   });
 
   it('writes nothing when the same data is loaded again', async () => {
