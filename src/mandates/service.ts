@@ -340,8 +340,7 @@ function conditions(filter: MandateFilter, skip: 'status' | 'force' | null = nul
       sql`EXISTS (SELECT 1 FROM document_paragraphs p WHERE p.document_id = m.document_id AND p.eid = m.eid
                     AND p.element_closure @> ARRAY[${filter.element}]::text[])`,
     );
-  if (filter.year)
-    where.push(sql`m.deadline_from <= ${`${filter.year}-12-31`}::date AND m.deadline_to >= ${`${filter.year}-01-01`}::date`);
+  if (filter.year) where.push(sql`m.deadline_from <= ${`${filter.year}-12-31`}::date AND m.deadline_to >= ${`${filter.year}-01-01`}::date`);
   if (filter.force && skip !== 'force') where.push(sql`m.force = ${filter.force}`);
   if (filter.status && skip !== 'status') where.push(sql`${statusOf(filter.asOf ?? today())} = ${filter.status}`);
   return where;
@@ -375,7 +374,9 @@ const COLUMNS = sql`m.id, m.document_id, d.symbol, d.date::text AS date, m.parag
   m.not_mandate, m.not_mandate_reason`;
 
 function present(r: MandateRow, lang: Language, asOf: string): MandateView {
-  const deadline = r.deadline_text ? { text: r.deadline_text, from: r.deadline_from, to: r.deadline_to, recurrence: r.deadline_recurrence } : null;
+  const deadline = r.deadline_text
+    ? { text: r.deadline_text, from: r.deadline_from, to: r.deadline_to, recurrence: r.deadline_recurrence }
+    : null;
   return {
     id: Number(r.id),
     document: { id: r.document_id, symbol: r.symbol, date: r.date },
@@ -762,4 +763,3 @@ export async function decideAnswer(store: Store, user: User, answerId: number, d
 
 /** Whether an id names a catalogue actor. */
 export const isActor = (id: string): boolean => actorById(id) !== undefined;
-
