@@ -261,10 +261,7 @@ export function registerMandateApi(api: OpenAPIHono<AppEnv>): void {
     const { lang } = c.req.valid('query');
     const actor = actorById(c.req.valid('param').id);
     if (!actor) throw notFound(`No actor ${c.req.valid('param').id}`);
-    return c.json(
-      { ...presentActor(actor, lang), names: actor.names, aliases: actor.aliases, groups: groupsOf(actor.id) },
-      200,
-    );
+    return c.json({ ...presentActor(actor, lang), names: actor.names, aliases: actor.aliases, groups: groupsOf(actor.id) }, 200);
   });
   api.openapi(routes.actorMandates, async (c) => {
     const { id } = c.req.valid('param');

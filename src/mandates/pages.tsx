@@ -495,14 +495,14 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
     return c.html(<ListPage ctx={ctx} filter={filter} list={list} offset={offset} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
   });
 
-  app.get(`${L}/mandates.:format{csv|xlsx}`, async (c) => {
+  app.get(`${L}/:file{mandates\\.(?:csv|xlsx)}`, async (c) => {
     const ctx = pageContext(c);
     const { filter, errors } = readFilter(c);
     if (errors) throw new Refusal(400, 'form.invalid');
     const { items } = await listMandates(c.var.store.db, ctx.lang, { ...filter, limit: EXPORT_MAX });
     const { columns, rows } = exportRows(ctx.t, items);
     const name = `concord-mandates${filter.document ? `-${filter.document.replace(/[^A-Za-z0-9]+/g, '-')}` : ''}`;
-    if (c.req.param('format') === 'csv') {
+    if (c.req.param('file') === 'mandates.csv') {
       return c.body(toCsv(rows, columns), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${name}.csv"`,

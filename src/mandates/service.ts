@@ -545,11 +545,10 @@ export async function answersOf(db: Database, mandateIds: number[]): Promise<Map
     created_at: string;
   }>(
     sql`SELECT a.id, a.mandate_id, a.kind, a.target_id, a.relation, a.evidence, a.state, a.proposed_by, a.decided_by, a.decided_at, a.created_at,
-               coalesce(r.title, n.title, i.title, p.metric, d.symbol) AS title
+               coalesce(r.title, n.title, (SELECT x.title FROM initiative_texts x WHERE x.initiative_id = a.target_id ORDER BY (x.lang = 'en') DESC LIMIT 1), p.metric, d.symbol) AS title
         FROM mandate_answers a
         LEFT JOIN roadmaps r ON a.kind = 'roadmap' AND r.id = a.target_id
         LEFT JOIN roadmap_nodes n ON a.kind = 'roadmap-node' AND n.id = a.target_id
-        LEFT JOIN initiatives i ON a.kind = 'initiative' AND i.id = a.target_id
         LEFT JOIN pledges p ON a.kind = 'pledge' AND p.id = a.target_id
         LEFT JOIN documents d ON a.kind = 'document' AND d.id = a.target_id
         WHERE a.mandate_id = ANY(${`{${mandateIds.join(',')}}`}::bigint[]) ORDER BY a.created_at, a.id`,
