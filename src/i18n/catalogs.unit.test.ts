@@ -86,6 +86,12 @@ const sample = {
   source: 'wdi-internet-use-2025',
   from: 2015,
   to: 2024,
+  asOf: '2026-06-30',
+  document: 'A/RES/80/173',
+  paragraph: '122',
+  reason: 'A reminder, not a request',
+  group: 'United Nations system',
+  members: 'ITU, UNESCO',
 };
 
 describe('message catalogs', () => {
