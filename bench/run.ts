@@ -13,6 +13,7 @@ import { benchStructure } from './structure.ts';
 import { imports } from './imports.ts';
 import { edge } from './edge.ts';
 import { benchActions } from './actions.ts';
+import { benchMandates } from './mandates.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -36,6 +37,7 @@ async function main() {
   if (want('imports')) await imports(machine);
   if (want('edge')) await edge(machine, results);
   if (want('actions')) await actions(machine);
+  if (want('mandates')) await benchMandates(machine, results);
 }
 
 async function structure(machine: Record<string, unknown>) {
