@@ -92,6 +92,7 @@ const sample = {
   reason: 'A reminder, not a request',
   group: 'United Nations system',
   members: 'ITU, UNESCO',
+  overdue: 2,
 };
 
 describe('message catalogs', () => {

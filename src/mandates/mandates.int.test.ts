@@ -314,6 +314,25 @@ describe('the API', () => {
   });
 });
 
+describe('mandates on other pages', () => {
+  it('element pages list the mandates of their paragraphs; the implementation map counts mandates and lists unanswered ones as gaps', async () => {
+    // Paragraph 11 of the GDC annex is element gdc.11 by construction: its commitments concern gdc.11 and its items.
+    const ofElement = await getJson<MandateList>('/api/v1/mandates?element=gdc.11&limit=100');
+    expect(ofElement.total).toBeGreaterThan(0);
+    expect(ofElement.items.every((m) => m.document.symbol === 'A/RES/79/1')).toBe(true);
+    const element = await (await t.app.request('/en/elements/gdc.11')).text();
+    expect(element).toContain('Mandates that concern this element');
+    expect(element).toContain(`/en/mandates/${ofElement.items[0]!.id}`);
+
+    const gaps = await t.app.request('/en/implementation/gaps');
+    expect(gaps.status).toBe(200);
+    const html = await gaps.text();
+    expect(html).toContain('Mandates with no answer');
+    const all = await getJson<MandateList>('/api/v1/mandates?limit=1');
+    expect(html).toMatch(new RegExp(`${all.total.toLocaleString('en')} mandates in all; \\d[\\d,]* with no confirmed answer`));
+  });
+});
+
 describe('reviewers’ corrections', () => {
   it('are kept with their history and survive a re-read of the document; nobody else may correct', async () => {
     const reviewer = await caller('corrector@example.org', 'reviewer');

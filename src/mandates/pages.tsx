@@ -18,6 +18,7 @@ import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import { actorById, ACTORS } from '../documents/actors.ts';
 import { toCsv, toXlsx, type Row } from '../initiatives/transfer.ts';
 import type { Translate } from '../i18n/index.ts';
+import type { Database } from '../store/index.ts';
 import {
   answerKinds,
   answerRelations,
@@ -474,6 +475,30 @@ function ActorPage(props: {
         ) : null,
       )}
     </Layout>
+  );
+}
+
+/**
+ * The implementation map's mandate gaps: how many mandates there are, how many no confirmed
+ * answer links to, and the first of those by deadline (overdue ones first).
+ */
+export async function MandateGaps(props: { db: Database; ctx: Ctx }) {
+  const { ctx } = props;
+  const { t } = ctx;
+  const [all, gaps] = await Promise.all([
+    listMandates(props.db, ctx.lang, { limit: 1 }),
+    listMandates(props.db, ctx.lang, { unanswered: true, order: 'deadline', limit: 20 }),
+  ]);
+  if (all.total === 0) return null;
+  return (
+    <section aria-labelledby="mandate-gaps">
+      <h2 id="mandate-gaps">{t('mandate.gaps.title')}</h2>
+      <p>
+        {t('mandate.gaps.summary', { total: all.total, count: gaps.total, overdue: gaps.counts.status.overdue })}{' '}
+        <a href={href(ctx, `/mandates${queryOf({ status: 'overdue' })}`)}>{t('mandate.gaps.overdue')}</a>
+      </p>
+      {gaps.items.length ? <MandateTable ctx={ctx} items={gaps.items} caption={t('mandate.gaps.title')} /> : null}
+    </section>
   );
 }
 

@@ -267,6 +267,8 @@ export interface MandateFilter {
   year?: number | undefined;
   status?: MandateStatus | undefined;
   force?: MandateForce | undefined;
+  /** Only mandates no confirmed answer links to (the implementation map's gaps). */
+  unanswered?: boolean | undefined;
   /** The day status is computed for (YYYY-MM-DD); today by default. */
   asOf?: string | undefined;
   order?: 'document' | 'deadline';
@@ -341,6 +343,7 @@ function conditions(filter: MandateFilter, skip: 'status' | 'force' | null = nul
                     AND p.element_closure @> ARRAY[${filter.element}]::text[])`,
     );
   if (filter.year) where.push(sql`m.deadline_from <= ${`${filter.year}-12-31`}::date AND m.deadline_to >= ${`${filter.year}-01-01`}::date`);
+  if (filter.unanswered) where.push(sql`NOT EXISTS (SELECT 1 FROM mandate_answers a WHERE a.mandate_id = m.id AND a.state = 'confirmed')`);
   if (filter.force && skip !== 'force') where.push(sql`m.force = ${filter.force}`);
   if (filter.status && skip !== 'status') where.push(sql`${statusOf(filter.asOf ?? today())} = ${filter.status}`);
   return where;
