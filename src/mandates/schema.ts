@@ -36,6 +36,8 @@ export const mandates = pgTable(
     documentId: text('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
+    /** The document's date, copied here so that the list orders by an index (newest documents first). */
+    documentDate: date('document_date', { mode: 'string' }),
     eid: text('eid').notNull(),
     ordinal: integer('ordinal').notNull(),
     /** Reading order of the paragraph in its version. */
@@ -70,6 +72,7 @@ export const mandates = pgTable(
   (t) => [
     uniqueIndex('mandates_key_idx').on(t.key),
     index('mandates_document_idx').on(t.documentId, t.position),
+    index('mandates_order_idx').on(t.documentDate.desc().nullsLast(), t.documentId, t.position, t.ordinal),
     index('mandates_actor_ids_idx').using('gin', t.actorIds),
     index('mandates_deadline_idx').on(t.deadlineTo),
     check('mandates_force_check', sql`${t.force} in ('decision', 'commitment', 'request', 'invitation')`),

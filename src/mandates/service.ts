@@ -3,7 +3,7 @@
 // table in step with requested_actions (refreshMandates, called when a document version is
 // stored); reviewers' corrections are re-applied on every refresh, so they outlive a re-read.
 // Status is computed when read, with the rule that gave it.
-import { sql, join, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
+import { sql, join, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { actorById, actorName, ACTORS, type Actor } from '../documents/actors.ts';
 import type { VerbForce } from '../documents/actions.ts';
 import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
@@ -211,21 +211,23 @@ export async function refreshMandates(tx: Database, documentId: string): Promise
     corrections.set(h.key, c);
   }
   const rows = found.map((e) => corrected(e, corrections.get(keyOf(e.key)) ?? {}));
+  const [doc] = await tx.query<{ date: string | null }>(sql`SELECT date::text AS date FROM documents WHERE id = ${documentId}`);
+  const documentDate = doc?.date ?? null;
   for (let i = 0; i < rows.length; i += BATCH) {
     const batch = rows.slice(i, i + BATCH);
     await tx.query(
-      sql`INSERT INTO mandates (key, document_id, eid, ordinal, position, paragraph, lang, verb, verb_text, force, actors, actor_ids, object,
+      sql`INSERT INTO mandates (key, document_id, document_date, eid, ordinal, position, paragraph, lang, verb, verb_text, force, actors, actor_ids, object,
                                 deadline_text, deadline_from, deadline_to, deadline_recurrence, not_mandate, not_mandate_reason, present, updated_at)
           VALUES ${join(
             batch.map(
               (m) =>
-                sql`(${keyOf(m.key)}, ${documentId}, ${m.eid}, ${m.ordinal}, ${m.position}, ${m.paragraph}, ${version?.lang ?? 'en'}, ${m.verb},
+                sql`(${keyOf(m.key)}, ${documentId}, ${documentDate}::date, ${m.eid}, ${m.ordinal}, ${m.position}, ${m.paragraph}, ${version?.lang ?? 'en'}, ${m.verb},
                      ${m.verbText}, ${m.force}, ${JSON.stringify(m.actors)}::jsonb, ${pgTextArray(m.actorIds)}::text[], ${m.object},
                      ${m.deadline?.text ?? null}, ${m.deadline?.from ?? null}::date, ${m.deadline?.to ?? null}::date,
                      ${m.deadline?.recurrence ?? null}, ${m.notMandate}, ${m.notMandateReason}, true, now())`,
             ),
           )}
-          ON CONFLICT (key) DO UPDATE SET position = excluded.position, paragraph = excluded.paragraph, lang = excluded.lang,
+          ON CONFLICT (key) DO UPDATE SET document_date = excluded.document_date, position = excluded.position, paragraph = excluded.paragraph, lang = excluded.lang,
             verb = excluded.verb, verb_text = excluded.verb_text, force = excluded.force, actors = excluded.actors,
             actor_ids = excluded.actor_ids, object = excluded.object, deadline_text = excluded.deadline_text,
             deadline_from = excluded.deadline_from, deadline_to = excluded.deadline_to, deadline_recurrence = excluded.deadline_recurrence,
@@ -336,7 +338,7 @@ const FROM = sql`FROM mandates m JOIN documents d ON d.id = m.document_id LEFT J
 function conditions(filter: MandateFilter, skip: 'status' | 'force' | null = null): Sql[] {
   const where: Sql[] = [sql`m.present`, sql`NOT m.not_mandate`];
   if (filter.actor) where.push(sql`m.actor_ids @> ARRAY[${filter.actor}]::text[]`);
-  if (filter.document) where.push(sql`(m.document_id = ${filter.document} OR upper(d.symbol) = upper(${filter.document}))`);
+  if (filter.document !== undefined) where.push(sql`m.document_id = ${filter.document}`);
   if (filter.element)
     where.push(
       sql`EXISTS (SELECT 1 FROM document_paragraphs p WHERE p.document_id = m.document_id AND p.eid = m.eid
@@ -433,33 +435,58 @@ export interface MandateList {
  */
 export async function listMandates(db: Database, lang: Language, filter: MandateFilter = {}): Promise<MandateList> {
   const asOf = filter.asOf ?? today();
-  const f = { ...filter, asOf };
+  // A symbol is looked up once, so that the mandates are read by their document index.
+  const document = filter.document ? await documentIdOf(db, filter.document) : undefined;
+  const f = { ...filter, asOf, document };
   const order =
     filter.order === 'deadline'
-      ? sql`m.deadline_to NULLS LAST, d.date DESC NULLS LAST, m.document_id, m.position, m.ordinal`
-      : sql`d.date DESC NULLS LAST, m.document_id, m.position, m.ordinal`;
-  const rows = await db.query<MandateRow & { total: number }>(
-    sql`WITH effects AS (${EFFECTS})
-        SELECT ${COLUMNS}, ${statusOf(asOf)} AS status, count(*) OVER () AS total
-        ${FROM} WHERE ${join(conditions(f), ' AND ')}
-        ORDER BY ${order} LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`,
-  );
-  const [byStatus, byForce] = await Promise.all([
-    db.query<{ k: MandateStatus; n: number }>(
-      sql`WITH effects AS (${EFFECTS}) SELECT ${statusOf(asOf)} AS k, count(*) AS n ${FROM} WHERE ${join(conditions(f, 'status'), ' AND ')} GROUP BY 1`,
+      ? sql`m.deadline_to NULLS LAST, m.document_date DESC NULLS LAST, m.document_id, m.position, m.ordinal`
+      : sql`m.document_date DESC NULLS LAST, m.document_id, m.position, m.ordinal`;
+  const status = statusOf(asOf);
+  // The counts in one pass: per status with every filter but status, per force with every filter but force.
+  const [rows, [counted]] = await Promise.all([
+    db.query<MandateRow>(
+      sql`WITH effects AS (${EFFECTS})
+          SELECT ${COLUMNS}, ${status} AS status
+          ${FROM} WHERE ${join(conditions(f), ' AND ')}
+          ORDER BY ${order} LIMIT ${filter.limit ?? 100} OFFSET ${filter.offset ?? 0}`,
     ),
-    db.query<{ k: MandateForce; n: number }>(
-      sql`WITH effects AS (${EFFECTS}) SELECT m.force AS k, count(*) AS n ${FROM} WHERE ${join(conditions(f, 'force'), ' AND ')} GROUP BY 1`,
+    db.query<Record<string, number>>(
+      sql`WITH effects AS (${EFFECTS}), filtered AS (
+            SELECT ${status} AS status, m.force FROM mandates m LEFT JOIN effects e ON e.mandate_id = m.id
+            WHERE ${join(conditions({ ...f, status: undefined, force: undefined }), ' AND ')})
+          SELECT ${join(
+            [
+              ...mandateStatuses.map(
+                (s) => sql`count(*) FILTER (WHERE status = ${s} AND ${forceFilterOn(filter.force)}) AS ${raw(`"status:${s}"`)}`,
+              ),
+              ...mandateForces.map(
+                (x) => sql`count(*) FILTER (WHERE force = ${x} AND ${statusFilterOn(filter.status)}) AS ${raw(`"force:${x}"`)}`,
+              ),
+            ],
+            ', ',
+          )}
+          FROM filtered`,
     ),
   ]);
-  const status = Object.fromEntries(mandateStatuses.map((s) => [s, 0])) as Record<MandateStatus, number>;
-  for (const r of byStatus) status[r.k] = Number(r.n);
-  const force = Object.fromEntries(mandateForces.map((s) => [s, 0])) as Record<MandateForce, number>;
-  for (const r of byForce) force[r.k] = Number(r.n);
-  let total = Number(rows[0]?.total ?? 0);
-  // Past the last page the window count is gone: the status counts still know the total.
-  if (rows.length === 0) total = Object.values(filter.status ? { s: status[filter.status] } : status).reduce((a, b) => a + b, 0);
-  return { total, items: rows.map((r) => present(r, lang, asOf)), counts: { status, force }, asOf };
+  const counts = {
+    status: Object.fromEntries(mandateStatuses.map((s) => [s, Number(counted?.[`status:${s}`] ?? 0)])) as Record<MandateStatus, number>,
+    force: Object.fromEntries(mandateForces.map((x) => [x, Number(counted?.[`force:${x}`] ?? 0)])) as Record<MandateForce, number>,
+  };
+  // The rows listed are those of the status asked for (or all statuses), of the force filter applied.
+  const total = filter.status ? counts.status[filter.status] : Object.values(counts.status).reduce((a, b) => a + b, 0);
+  return { total, items: rows.map((r) => present(r, lang, asOf)), counts, asOf };
+}
+
+const forceFilterOn = (force: MandateForce | undefined): Sql => (force ? sql`force = ${force}` : sql`true`);
+const statusFilterOn = (status: MandateStatus | undefined): Sql => (status ? sql`status = ${status}` : sql`true`);
+
+/** The id of a document given by id or symbol; a document Concord does not hold matches nothing. */
+async function documentIdOf(db: Database, idOrSymbol: string): Promise<string> {
+  const [row] = await db.query<{ id: string }>(
+    sql`SELECT id FROM documents WHERE id = ${idOrSymbol} OR upper(symbol) = upper(${idOrSymbol}) ORDER BY (id = ${idOrSymbol}) DESC LIMIT 1`,
+  );
+  return row?.id ?? '';
 }
 
 export interface AnswerView {

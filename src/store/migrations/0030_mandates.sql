@@ -29,6 +29,7 @@ CREATE TABLE "mandates" (
 	"id" bigserial PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
 	"document_id" text NOT NULL,
+	"document_date" date,
 	"eid" text NOT NULL,
 	"ordinal" integer NOT NULL,
 	"position" integer NOT NULL,
@@ -58,5 +59,6 @@ CREATE UNIQUE INDEX "mandate_answers_target_idx" ON "mandate_answers" USING btre
 CREATE INDEX "mandate_answers_kind_idx" ON "mandate_answers" USING btree ("kind","target_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "mandates_key_idx" ON "mandates" USING btree ("key");--> statement-breakpoint
 CREATE INDEX "mandates_document_idx" ON "mandates" USING btree ("document_id","position");--> statement-breakpoint
+CREATE INDEX "mandates_order_idx" ON "mandates" USING btree ("document_date" DESC NULLS LAST,"document_id","position","ordinal");--> statement-breakpoint
 CREATE INDEX "mandates_actor_ids_idx" ON "mandates" USING gin ("actor_ids");--> statement-breakpoint
 CREATE INDEX "mandates_deadline_idx" ON "mandates" USING btree ("deadline_to");
