@@ -75,6 +75,10 @@ export const mandates = pgTable(
     index('mandates_order_idx').on(t.documentDate.desc().nullsLast(), t.documentId, t.position, t.ordinal),
     index('mandates_actor_ids_idx').using('gin', t.actorIds),
     index('mandates_deadline_idx').on(t.deadlineTo),
+    // The list's counts per status and per kind read this index alone (index-only), not the wide rows.
+    index('mandates_facts_idx')
+      .on(t.force, t.deadlineTo, t.id)
+      .where(sql`${t.present} AND NOT ${t.notMandate}`),
     check('mandates_force_check', sql`${t.force} in ('decision', 'commitment', 'request', 'invitation')`),
   ],
 );

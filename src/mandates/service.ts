@@ -535,7 +535,7 @@ export async function getMandate(db: Database, id: number, lang: Language, asOf:
     ),
     answersOf(db, [id]),
     db.query<{ document_id: string; symbol: string | null; date: string | null; cites_paragraph: boolean }>(
-      sql`SELECT r.document_id, d2.symbol, d2.date::text AS date, bool_or(r.paragraph IS NOT NULL AND r.paragraph ~ ${`(^|\\D)${(row.paragraph ?? '').split(' ')[0]}(\\D|$)`}) AS cites_paragraph
+      sql`SELECT r.document_id, d2.symbol, d2.date::text AS date, bool_or(r.paragraph IS NOT NULL AND ${row.paragraph !== null} AND r.paragraph ~ ${`(^|\\D)${(row.paragraph ?? '').split(' ')[0]}(\\D|$)`}) AS cites_paragraph
           FROM document_references r JOIN documents d2 ON d2.id = r.document_id JOIN documents d ON d.id = ${row.document_id}
           WHERE r.target_document_id = d.id AND r.document_id <> d.id AND (d.date IS NULL OR d2.date IS NULL OR d2.date > d.date)
             AND NOT EXISTS (SELECT 1 FROM mandate_answers a WHERE a.mandate_id = ${id} AND a.kind = 'document' AND a.target_id = r.document_id)

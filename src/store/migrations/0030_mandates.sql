@@ -61,4 +61,5 @@ CREATE UNIQUE INDEX "mandates_key_idx" ON "mandates" USING btree ("key");--> sta
 CREATE INDEX "mandates_document_idx" ON "mandates" USING btree ("document_id","position");--> statement-breakpoint
 CREATE INDEX "mandates_order_idx" ON "mandates" USING btree ("document_date" DESC NULLS LAST,"document_id","position","ordinal");--> statement-breakpoint
 CREATE INDEX "mandates_actor_ids_idx" ON "mandates" USING gin ("actor_ids");--> statement-breakpoint
-CREATE INDEX "mandates_deadline_idx" ON "mandates" USING btree ("deadline_to");
+CREATE INDEX "mandates_deadline_idx" ON "mandates" USING btree ("deadline_to");--> statement-breakpoint
+CREATE INDEX "mandates_facts_idx" ON "mandates" USING btree ("force","deadline_to","id") WHERE "mandates"."present" AND NOT "mandates"."not_mandate";
