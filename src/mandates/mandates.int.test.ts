@@ -268,6 +268,8 @@ describe('answers and status', () => {
     // The same mandate was open before its deadline.
     const before = await getJson<{ status: string }>(`/api/v1/mandates/${m.id}?asOf=2024-12-20`);
     expect(before.status).toBe('open');
+    expect((await t.app.request(`/api/v1/mandates/${m.id}?asOf=2024-02-31`)).status).toBe(400);
+    expect((await t.app.request(`/en/mandates/${m.id}?asOf=2024-02-31`)).status).toBe(400);
   });
 });
 

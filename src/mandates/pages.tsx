@@ -256,6 +256,13 @@ function readFilter(c: Context<AppEnv>): { filter: Partial<MandateFilterInput>; 
   return { filter: kept.success ? kept.data : {}, errors };
 }
 
+/** `?asOf=` of a page: absent is today; a date that does not exist is refused (400), never read as another day. */
+function asOfQuery(c: Context<AppEnv>): string | undefined {
+  const parsed = mandateFilterInput.shape.asOf.safeParse(c.req.query('asOf') ?? '');
+  if (!parsed.success) throw new Refusal(400, 'form.dateInvalid');
+  return parsed.data;
+}
+
 /** The rows of the follow-up table, as the page shows them, for CSV and XLSX. */
 function exportRows(t: Translate, items: MandateView[]): { columns: string[]; rows: Row[] } {
   const columns = [
@@ -542,7 +549,7 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
 
   app.get(`${L}/mandates/:id{[0-9]+}`, async (c) => {
     const ctx = pageContext(c);
-    const m = await getMandate(c.var.store.db, Number(c.req.param('id')), ctx.lang, c.req.query('asOf') || undefined);
+    const m = await getMandate(c.var.store.db, Number(c.req.param('id')), ctx.lang, asOfQuery(c));
     if (!m) return c.notFound();
     const history = await historyOf(c.var.store.db, 'mandate', String(m.id), c.var.user);
     return c.html(
@@ -760,7 +767,7 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
     const actor = actorById(c.req.param('id'));
     if (!actor) return c.notFound();
     const db = c.var.store.db;
-    const asOf = c.req.query('asOf') || undefined;
+    const asOf = asOfQuery(c);
     const base: MandateFilter = { order: 'deadline', limit: 500, asOf };
     const direct = await listMandates(db, ctx.lang, { ...base, actor: actor.id });
     const seen = new Set(direct.items.map((m) => m.id));
