@@ -269,6 +269,32 @@ describe('answers and status', () => {
     const before = await getJson<{ status: string }>(`/api/v1/mandates/${m.id}?asOf=2024-12-20`);
     expect(before.status).toBe('open');
     expect((await t.app.request(`/api/v1/mandates/${m.id}?asOf=2024-02-31`)).status).toBe(400);
+
+    // A later document a reviewer links as its answer delivers it; one that renews the request supersedes another.
+    const reviewer = await caller('documents-reviewer@example.org', 'reviewer');
+    const linked = await reviewer.call('POST', `/mandates/${m.id}/answers`, {
+      kind: 'document',
+      targetId: 'a-res-80-173',
+      evidence: 'The WSIS+20 outcome reports on what was asked.',
+    });
+    expect(linked.status).toBe(201);
+    const renewed = overdue.items[1]!;
+    expect(
+      (
+        await reviewer.call('POST', `/mandates/${renewed.id}/answers`, {
+          kind: 'document',
+          targetId: 'a-res-80-173',
+          relation: 'supersedes',
+          evidence: 'Renews the request.',
+        })
+      ).status,
+    ).toBe(201);
+    const asOf = '&asOf=2026-12-01&document=A/RES/79/194';
+    expect((await getJson<MandateList>(`/api/v1/mandates?status=delivered${asOf}`)).items.map((x) => x.id)).toEqual([m.id]);
+    expect((await getJson<MandateList>(`/api/v1/mandates?status=superseded${asOf}`)).items.map((x) => x.id)).toEqual([renewed.id]);
+    const now = await getJson<MandateList>(`/api/v1/mandates?status=overdue${asOf}`);
+    expect(now.total).toBe(overdue.total - 2);
+    expect(now.counts.status).toMatchObject({ delivered: 1, superseded: 1 });
     expect((await t.app.request(`/en/mandates/${m.id}?asOf=2024-02-31`)).status).toBe(400);
   });
 });

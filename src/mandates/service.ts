@@ -347,7 +347,16 @@ function conditions(filter: MandateFilter, skip: 'status' | 'force' | null = nul
   if (filter.year) where.push(sql`m.deadline_from <= ${`${filter.year}-12-31`}::date AND m.deadline_to >= ${`${filter.year}-01-01`}::date`);
   if (filter.unanswered) where.push(sql`NOT EXISTS (SELECT 1 FROM mandate_answers a WHERE a.mandate_id = m.id AND a.state = 'confirmed')`);
   if (filter.force && skip !== 'force') where.push(sql`m.force = ${filter.force}`);
-  if (filter.status && skip !== 'status') where.push(sql`${statusOf(filter.asOf ?? today())} = ${filter.status}`);
+  if (filter.status && skip !== 'status') {
+    const asOf = filter.asOf ?? today();
+    where.push(sql`${statusOf(asOf)} = ${filter.status}`);
+    // What the rule implies, in terms an index can use: overdue needs a past deadline; open and in
+    // progress a deadline not yet passed (or none); delivered and superseded a confirmed answer.
+    if (filter.status === 'overdue') where.push(sql`m.deadline_to < ${asOf}::date`);
+    else if (filter.status === 'open' || filter.status === 'in-progress')
+      where.push(sql`(m.deadline_to IS NULL OR m.deadline_to >= ${asOf}::date)`);
+    else where.push(sql`m.id IN (SELECT a.mandate_id FROM mandate_answers a WHERE a.state = 'confirmed')`);
+  }
   return where;
 }
 
