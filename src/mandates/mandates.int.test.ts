@@ -130,6 +130,10 @@ describe('the follow-up table of A/RES/80/173', () => {
     expect(arabic).toContain('فريق الأمم المتحدة المعني بمجتمع المعلومات');
     expect(arabic).toContain('dir="rtl"');
 
+    // The document's page leads to its follow-up table.
+    const documentPage = await (await t.app.request('/en/documents/a-res-80-173')).text();
+    expect(documentPage).toContain('href="/en/mandates?document=a-res-80-173"');
+
     // One mandate: its paragraph in both language versions.
     const detail = await (await t.app.request(`/en/mandates/${p122.id}`)).text();
     expect(detail).toContain('lang="ar"');
