@@ -32,6 +32,7 @@ import { documentFiles, describeIngest } from './documents/files.ts';
 import { ingestFile } from './documents/service.ts';
 import { libraryState } from './documents/library.ts';
 import { storeMatcherSuggestions } from './documents/paragraph-links.ts';
+import { refreshAllMandates } from './mandates/service.ts';
 import { DocumentReadError } from './documents/model.ts';
 import { StoreInUse } from './store/owner.ts';
 import type { OutputSink } from './store/handover.ts';
@@ -256,6 +257,17 @@ commands.suggest = {
         const added = await store.transaction((tx) => storeMatcherSuggestions(tx, Number(v.id), v.lang));
         output.log(`${v.document_id} (${v.lang}): ${added} suggestion(s) added`);
       }
+      return 0;
+    });
+  },
+};
+
+commands.mandates = {
+  summary: 'Read the mandates of documents stored before the mandate tracker existed (corrections and answers stay)',
+  usage: 'concord mandates',
+  async run(_args, { output, withStore }) {
+    return withStore(async (store) => {
+      output.log(`${await refreshAllMandates(store)} mandate(s) read`);
       return 0;
     });
   },

@@ -4,6 +4,7 @@
 // JavaScript; every number is a link to the records behind it, and colour is never the only cue.
 import type { Context, Hono } from 'hono';
 import type { z } from '@hono/zod-openapi';
+import { MandateGaps } from '../mandates/pages.tsx';
 import type { AppEnv } from '../web/env.ts';
 import { Foreign, Layout, href, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
@@ -640,6 +641,8 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
             <p class="meta">
               <a href={`/api/v1/coverage/gaps${qs({ ...values, lang: ctx.lang })}`}>{t('element.asJson')}</a>
             </p>
+            {/* Requests of the documents that nothing answers yet (src/mandates). */}
+            <MandateGaps db={c.var.store.db} ctx={ctx} />
           </>
         ) : null}
       </Layout>,

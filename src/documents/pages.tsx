@@ -398,6 +398,9 @@ function DocumentPage(props: {
 
       <h2 id="actions">{t('document.actions.title')}</h2>
       <ActionsTable ctx={ctx} actions={props.actions} />
+      <p>
+        <a href={href(ctx, `/mandates?document=${encodeURIComponent(detail.id)}`)}>{t('mandate.followUp')}</a>
+      </p>
 
       <h2 id="text">{t('document.text')}</h2>
       <div class="document-text" lang={lang} dir={directionOf(lang)}>

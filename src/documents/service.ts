@@ -12,6 +12,7 @@ import { actorName, findActors } from './actors.ts';
 import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-links.ts';
 import { storeCarriedLinks, storeCarriedTexts } from './framework-carriers.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
+import { refreshMandates } from '../mandates/service.ts';
 
 /** Versions whose OCR noise is above this are also matched by trigrams (seed 004 scores ~0.02). */
 export const OCR_NOISE_THRESHOLD = 0.002;
@@ -148,6 +149,8 @@ export async function storeDocument(store: Store, doc: UNDocument, source: Inges
       );
       for (const other of others) await storeMatcherSuggestions(tx, Number(other.id), other.lang);
     }
+    // The mandate tracker reads the requests again; reviewers' corrections and answers stay.
+    await refreshMandates(tx, documentId);
     // Placeholders resolve: references to this symbol (from any document) now point here.
     if (doc.symbol) {
       await tx.query(

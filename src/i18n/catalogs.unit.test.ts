@@ -90,6 +90,13 @@ const sample = {
   archived: 1,
   problems: 0,
   unmapped: 5,
+  asOf: '2026-06-30',
+  document: 'A/RES/80/173',
+  paragraph: '122',
+  reason: 'A reminder, not a request',
+  group: 'United Nations system',
+  members: 'ITU, UNESCO',
+  overdue: 2,
 };
 
 describe('message catalogs', () => {

@@ -9,3 +9,4 @@ export * from '../roadmaps/schema.ts';
 export * from '../documents/schema.ts';
 export * from '../indicators/schema.ts';
 export * from '../coverage/schema.ts';
+export * from '../mandates/schema.ts';

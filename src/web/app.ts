@@ -36,6 +36,8 @@ import { registerCoveragePages } from '../coverage/pages.tsx';
 import { registerRoadmapPages } from '../roadmaps/pages.tsx';
 import { registerDocumentApi } from '../documents/api.ts';
 import { registerDocumentPages } from '../documents/pages.tsx';
+import { registerMandateApi } from '../mandates/api.ts';
+import { registerMandatePages } from '../mandates/pages.tsx';
 import { registerIndicatorApi } from '../indicators/api.ts';
 import { registerIndicatorPages } from '../indicators/pages.tsx';
 import { registerReportApi } from '../reports/api.ts';
@@ -84,6 +86,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerCoverageApi(api);
   registerTransferApi(api);
   registerDocumentApi(api);
+  registerMandateApi(api);
   registerIndicatorApi(api);
   registerReportApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
@@ -123,6 +126,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerDuplicatePages(app);
   registerRegistryPages(app);
   registerDocumentPages(app);
+  registerMandatePages(app);
   registerIndicatorPages(app);
   registerReportPages(app);
   registerApiReference(app, api);
