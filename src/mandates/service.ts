@@ -620,9 +620,15 @@ export async function answersOf(db: Database, mandateIds: number[]): Promise<Map
  */
 export async function mandatesDue(
   db: Database,
-  options: { year: number; actor?: string; asOf?: string },
+  options: { year: number; actor?: string; element?: string; asOf?: string },
 ): Promise<{ year: number; total: number; status: Record<MandateStatus, number> }> {
-  const { counts } = await listMandates(db, 'en', { year: options.year, actor: options.actor, asOf: options.asOf, limit: 1 });
+  const { counts } = await listMandates(db, 'en', {
+    year: options.year,
+    actor: options.actor,
+    element: options.element,
+    asOf: options.asOf,
+    limit: 1,
+  });
   return { year: options.year, total: Object.values(counts.status).reduce((a, b) => a + b, 0), status: counts.status };
 }
 

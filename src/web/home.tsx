@@ -2,6 +2,7 @@
 // Compact stands, objective by objective (what serves each, how its indicators stand), what falls
 // due next, the latest additions, and a way into every section. Every figure comes from the slice
 // that owns it, through its service; the page is plain HTML, no script.
+import { mandatesDue } from '../mandates/service.ts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import type { Database } from '../store/index.ts';
@@ -30,10 +31,7 @@ export interface ObjectiveStanding {
   counts: Counts;
   /** The indicators measuring it, by the world's headline category; `unassessed` have none. */
   indicators: { total: number; categories: [string, number][]; unassessed: number };
-  /**
-   * Mandates falling due under the objective. Null until the mandates slice offers a
-   * `mandatesDue` function (issue 16, item 1: being built apart); the page shows it once filled.
-   */
+  /** Mandates of paragraphs linked to the objective (or under it) whose deadline falls in this year. */
   mandatesDue: number | null;
 }
 
@@ -51,6 +49,8 @@ export interface DueItem {
 
 export interface FrontPage {
   objectives: ObjectiveStanding[];
+  /** The year whose mandates count as due. */
+  year: number;
   due: DueItem[];
   latest: InitiativeSummary[];
 }
@@ -63,7 +63,9 @@ export async function frontPage(db: Database, lang: Language, today = new Date()
     activitiesDue(db, { from: today, limit: DUE_SHOWN }),
     listInitiatives(db, { lang, limit: LATEST_SHOWN, offset: 0 }),
   ]);
-  const objectives = matrix.rows.map((objective): ObjectiveStanding => {
+  const year = Number(today.slice(0, 4));
+  const due = await Promise.all(matrix.rows.map((objective) => mandatesDue(db, { year, element: objective.id, asOf: today })));
+  const objectives = matrix.rows.map((objective, k): ObjectiveStanding => {
     const measured = standing.gdc.find((g) => g.elementId === objective.id)?.indicators ?? [];
     const categories = new Map<string, number>();
     let unassessed = 0;
@@ -76,19 +78,17 @@ export async function frontPage(db: Database, lang: Language, today = new Date()
       objective,
       counts: cellOf(matrix, objective.id, ANY),
       indicators: { total: measured.length, categories: [...categories], unassessed },
-      // The mandates slice (src/mandates, being built) fills this from its mandatesDue function.
-      mandatesDue: null,
+      mandatesDue: due[k]!.total,
     };
   });
-  // Mandates falling due join this list (mapped to DueItem, sorted by date) once src/mandates has them.
-  const due = activities.map((a): DueItem => ({
+  const dueNext = activities.map((a): DueItem => ({
     date: a.dueDate,
     title: a.title,
     lang: a.lang,
     path: `/roadmaps/${a.roadmapId}#node-${a.nodeId}`,
     context: a.roadmapTitle,
   }));
-  return { objectives, due, latest: latest.items };
+  return { objectives, due: dueNext, latest: latest.items, year };
 }
 
 /** Every section of the site, with what it is for (the header's menu names them; this says why). */
@@ -105,8 +105,8 @@ const sections: { path: string; name: MessageKey; about: MessageKey }[] = [
   { path: '/sources', name: 'nav.sources', about: 'home.about.sources' },
 ];
 
-function Objective(props: { ctx: PageContext; o: ObjectiveStanding }) {
-  const { ctx, o } = props;
+function Objective(props: { ctx: PageContext; o: ObjectiveStanding; year: number }) {
+  const { ctx, o, year } = props;
   const { t, lang } = ctx;
   const n = (value: number) => formatNumber(lang, value, 0);
   const { objective, counts, indicators } = o;
@@ -139,8 +139,10 @@ function Objective(props: { ctx: PageContext; o: ObjectiveStanding }) {
         </div>
         {o.mandatesDue === null ? null : (
           <div>
-            <dt>{t('home.mandatesDue')}</dt>
-            <dd>{n(o.mandatesDue)}</dd>
+            <dt>{t('home.mandatesDue', { year })}</dt>
+            <dd>
+              <a href={href(ctx, `/mandates?element=${objective.id}&year=${year}`)}>{n(o.mandatesDue)}</a>
+            </dd>
           </div>
         )}
         <div>
@@ -178,7 +180,7 @@ function Home(props: { ctx: PageContext; page: FrontPage; library: ReturnType<ty
       <p class="meta">{t('home.standing.about')}</p>
       <ul class="cards objectives" aria-labelledby="standing">
         {page.objectives.map((o) => (
-          <Objective ctx={ctx} o={o} />
+          <Objective ctx={ctx} o={o} year={page.year} />
         ))}
       </ul>
       <p>
