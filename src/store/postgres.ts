@@ -86,8 +86,15 @@ export class PostgresConnection implements Connection {
 
   async transaction<T>(work: (connection: Connection) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // One connection runs one statement at a time: statements a transaction sends at once (a
+    // Promise.all of reads) wait their turn here, as node-postgres asks (it warns, and pg 9 refuses).
+    let queue: Promise<unknown> = Promise.resolve();
     const direct: Connection = {
-      query: (sql, params, rowMode) => run(client, sql, params, rowMode),
+      query: (sql, params, rowMode) => {
+        const result = queue.then(() => run(client, sql, params, rowMode));
+        queue = result.catch(() => undefined);
+        return result;
+      },
       exec: async (script) => {
         try {
           await client.query(script);
