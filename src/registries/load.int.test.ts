@@ -164,7 +164,7 @@ describe('the DPGA registry in the store', () => {
     const ids = async (source: string) => {
       const { parse } = await import('csv-parse/sync');
       const csv = await (await t.app.request(`/en/registry/export/initiatives.csv?source=${source}`)).text();
-      return (parse(csv, { columns: true, bom: true }) as { id: string }[]).map((row) => row.id);
+      return parse<{ id: string }>(csv, { columns: true, bom: true }).map((row) => row.id);
     };
     const fromDpga = await ids('dpga');
     expect(fromDpga).toHaveLength(228);
