@@ -830,7 +830,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
         canVerify={isReviewer(user)}
         myState={mine ? mine.state : null}
         notice={notice}
-        sections={await renderSections('organization', { db, id: organization.id, ctx, user })}
+        sections={await renderSections(c, 'organization', { db, id: organization.id, ctx, user })}
       />,
     );
   });

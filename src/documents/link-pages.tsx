@@ -262,7 +262,7 @@ async function documentAndLanguage(
 
 export function registerLinkPages(app: Hono<AppEnv>): void {
   const L = localePath;
-  registerSection('element', elementSection);
+  registerSection(app, 'element', elementSection);
 
   app.get(`${L}/documents/:id/links`, async (c) => {
     const ctx = pageContext(c);

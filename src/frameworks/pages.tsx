@@ -893,7 +893,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
       getTexts(db, id),
       facilitatorsOf(db, id),
     ]);
-    const sections = await renderSections('element', { db, id, ctx, user: c.var.user });
+    const sections = await renderSections(c, 'element', { db, id, ctx, user: c.var.user });
     return c.html(
       <ElementPage
         ctx={ctx}

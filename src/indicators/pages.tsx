@@ -395,7 +395,7 @@ function ImportPage(props: { ctx: PageContext & { csrf: string }; allowed: boole
 export function registerIndicatorPages(app: Hono<AppEnv>): void {
   const L = localePath;
 
-  registerSection('element', async ({ db, id, ctx }) => {
+  registerSection(app, 'element', async ({ db, id, ctx }) => {
     const measuring = await indicatorsMeasuring(db, id);
     const all = new Map((await listIndicators(db, ctx.lang)).map((i) => [i.code, i]));
     return (
@@ -636,7 +636,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           </details>
         ) : null}
         <MethodForm ctx={ctx} method={method} action={href(ctx, `/areas/${enc(profile.area.code)}`)} />
-        {await renderSections('area', { db: c.var.store.db, id: profile.area.code, ctx, user: c.var.user })}
+        {await renderSections(c, 'area', { db: c.var.store.db, id: profile.area.code, ctx, user: c.var.user })}
         <h2>{t('area.latest')}</h2>
         <div class="table-wrap">
           <table>

@@ -59,7 +59,7 @@ function CandidateList(props: { ctx: PageContext; candidates: DuplicateCandidate
 }
 
 export function registerDuplicatePages(app: Hono<AppEnv>): void {
-  registerSection('initiative', async ({ db, id, ctx, user }) => {
+  registerSection(app, 'initiative', async ({ db, id, ctx, user }) => {
     if (!user) return null;
     const [row] = await db.query<{ lead_organization_id: string }>(sql`SELECT lead_organization_id FROM initiatives WHERE id = ${id}`);
     if (!row || !(isReviewer(user) || (await isMember(db, user.id, row.lead_organization_id)))) return null;

@@ -1092,7 +1092,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   const ctxOf = pageContext;
 
   // Element pages list the published initiatives linked to the element (or below it).
-  registerSection('element', async ({ db, id: elementId, ctx }) => {
+  registerSection(app, 'element', async ({ db, id: elementId, ctx }) => {
     const result = await listInitiatives(db, { element: elementId, lang: ctx.lang, limit: 10, offset: 0 });
     return (
       <section aria-labelledby="initiatives-title">
@@ -1108,7 +1108,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   });
 
   // Country and region profiles list the published initiatives working there (in it or in a country of it).
-  registerSection('area', async ({ db, id: area, ctx }) => {
+  registerSection(app, 'area', async ({ db, id: area, ctx }) => {
     const result = await listInitiatives(db, { area, lang: ctx.lang, limit: 10, offset: 0 });
     return (
       <section aria-labelledby="area-initiatives-title">
@@ -1270,7 +1270,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
         editable={await canEdit(db, c.var.user, initiative)}
         reviewer={isReviewer(c.var.user)}
         notice={notice}
-        sections={await renderSections('initiative', { db, id: initiative.id, ctx, user: c.var.user })}
+        sections={await renderSections(c, 'initiative', { db, id: initiative.id, ctx, user: c.var.user })}
       />,
     );
   });
@@ -1327,7 +1327,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const queue = await listInitiatives(db, { lang: c.var.lang, states: ['submitted'], limit: 500, offset: 0 });
     const organizations = (await listOrganizations(db, { verified: false })).map((o) => ({ id: o.id, name: o.name }));
     const ctx = ctxOf(c);
-    const more = await renderSections('review', { db, id: '', ctx, user });
+    const more = await renderSections(c, 'review', { db, id: '', ctx, user });
     return c.html(<QueuePage ctx={ctx} initiatives={queue.items} organizations={organizations} more={more} />);
   });
 
@@ -1354,7 +1354,7 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
         initiatives={result.items}
         memberships={memberships}
         pendingMembers={pendingMembers}
-        sections={await renderSections('mine', { db, id: user.id, ctx, user })}
+        sections={await renderSections(c, 'mine', { db, id: user.id, ctx, user })}
       />,
     );
   });

@@ -785,7 +785,7 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
     return c.html(<ActorPage ctx={ctx} actor={presentActor(actor, ctx.lang)} direct={direct} viaGroups={viaGroups} />);
   });
 
-  registerSection('element', async ({ db, id, ctx }) => {
+  registerSection(app, 'element', async ({ db, id, ctx }) => {
     const list = await mandatesOfElement(db, ctx.lang, id, 20);
     if (list.total === 0) return null;
     return (

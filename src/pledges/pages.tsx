@@ -611,7 +611,7 @@ function OrganizationPledges(props: { ctx: Ctx; organizationId: string; pledges:
 export function registerPledgePages(app: Hono<AppEnv>): void {
   const L = localePath;
 
-  registerSection('initiative', async ({ db, id, ctx, user }) => {
+  registerSection(app, 'initiative', async ({ db, id, ctx, user }) => {
     const [row] = await db.query<{ state: string; lead_organization_id: string }>(
       sql`SELECT state, lead_organization_id FROM initiatives WHERE id = ${id}`,
     );
@@ -622,13 +622,13 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
     return <PledgesSection ctx={ctx} initiativeId={id} pledges={await pledgesOf(db, id, user)} editable={editable} canReport={canReport} />;
   });
 
-  registerSection('organization', async ({ db, id, ctx, user }) => {
+  registerSection(app, 'organization', async ({ db, id, ctx, user }) => {
     const member = user ? isReviewer(user) || (await isMember(db, user.id, id)) : false;
     return <OrganizationPledges ctx={ctx} organizationId={id} pledges={await pledgesBy(db, id, user)} member={member} />;
   });
 
   // "My organizations": every pledge of the reader's organizations, those due a report first.
-  registerSection('mine', async ({ db, ctx, user }) => {
+  registerSection(app, 'mine', async ({ db, ctx, user }) => {
     if (!user) return null;
     const organizations = (await membershipsOf(db, user.id)).filter((m) => m.state === 'active');
     const pledges = (await Promise.all(organizations.map((m) => pledgesBy(db, m.organizationId, user)))).flat();
@@ -767,8 +767,8 @@ export function registerPledgePages(app: Hono<AppEnv>): void {
     },
   });
 
-  registerSection('review', async ({ db, ctx }) => <PendingUpdates ctx={ctx} db={db} />);
-  registerSection('review', async ({ db, ctx }) => <SubmittedPledges ctx={ctx} db={db} />);
+  registerSection(app, 'review', async ({ db, ctx }) => <PendingUpdates ctx={ctx} db={db} />);
+  registerSection(app, 'review', async ({ db, ctx }) => <SubmittedPledges ctx={ctx} db={db} />);
 
   app.post(`${L}/progress/:id/:decision{publish|reject}`, async (c) => {
     const user = requireUser(c);

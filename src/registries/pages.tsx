@@ -45,7 +45,7 @@ export async function registrySourceFigures(db: Database): Promise<Map<string, R
 
 export function registerRegistryPages(app: Hono<AppEnv>): void {
   // On an imported record not yet claimed: its organization's administrators may claim it, reviewers decide.
-  registerSection('initiative', async ({ db, id, ctx, user }) => {
+  registerSection(app, 'initiative', async ({ db, id, ctx, user }) => {
     const claim = await claimState(db, id);
     if (!claim || claim.confirmedAt || !user) return null;
     const { t } = ctx;

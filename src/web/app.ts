@@ -1,5 +1,6 @@
 // Assembles Concord: middleware (security headers, compression, locale), the /api/v1 router,
 // the pages of each domain slice, static assets and errors.
+import { sectionsOf } from './sections.tsx';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { secureHeaders } from 'hono/secure-headers';
@@ -48,9 +49,11 @@ import { isStoreValueError, requestTarget, storeValueProblem } from './bad-input
 export function createApp(store: Store, config: Config): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
+  const sections = sectionsOf(app);
   app.use('*', async (c, next) => {
     c.set('store', store);
     c.set('config', config);
+    c.set('sections', sections);
     await next();
   });
   // Before anything that reads a body or acts on it (sessions, authentication, CSRF, parsing).

@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Language } from '../language/languages.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { User } from '../accounts/service.ts';
+import type { SectionRegistry } from './sections.tsx';
 
 export interface AppEnv {
   Variables: {
@@ -20,5 +21,7 @@ export interface AppEnv {
     csrf: string;
     /** The key that signs CSRF tokens. */
     secret: string;
+    /** The sections other slices add to this app's pages (sections.tsx). */
+    sections: SectionRegistry;
   };
 }
