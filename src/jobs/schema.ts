@@ -48,8 +48,12 @@ export const jobs = pgTable(
     check('jobs_state_check', sql`${t.state} in ('queued', 'running', 'done', 'failed')`),
     check('jobs_attempts_check', sql`${t.maxAttempts} >= 1 and ${t.attempts} >= 0`),
     // What the claim reads: queued jobs by due time, running ones by lease.
-    index('jobs_queued_idx').on(t.runAfter, t.id).where(sql`${t.state} = 'queued'`),
-    index('jobs_lease_idx').on(t.lockedUntil).where(sql`${t.state} = 'running'`),
+    index('jobs_queued_idx')
+      .on(t.runAfter, t.id)
+      .where(sql`${t.state} = 'queued'`),
+    index('jobs_lease_idx')
+      .on(t.lockedUntil)
+      .where(sql`${t.state} = 'running'`),
     index('jobs_created_by_idx').on(t.createdBy, t.createdAt),
   ],
 );
