@@ -59,8 +59,8 @@ export class JobKinds {
 
   add<P, R>(kind: JobKind<P, R>): this {
     if (this.byName.has(kind.name)) throw new Error(`Job kind ${kind.name} is registered twice`);
-    // Stored without its payload type: the worker parses the payload with the kind's own schema.
-    this.byName.set(kind.name, kind as unknown as JobKind);
+    // Kept without its payload type: the worker parses each payload with the kind's own schema.
+    this.byName.set(kind.name, kind);
     return this;
   }
 
