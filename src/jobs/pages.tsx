@@ -31,7 +31,7 @@ function JobProgress(props: { job: Job; t: Translate }) {
         {total !== null ? (
           <>
             <progress value={done} max={Math.max(total, 1)} aria-labelledby="job-progress" />{' '}
-            <span id="job-progress">{t('jobs.progress', { done, total })}</span>
+            <span id="job-progress">{t('jobs.progress', { count: done, total })}</span>
           </>
         ) : (
           <progress aria-label={t(`jobs.state.${job.state}`)} />
@@ -64,7 +64,7 @@ export function registerJobPages(app: Hono<AppEnv>): void {
         <h1>{t('jobs.title', { id: job.id })}</h1>
         <p role="status">
           <strong>{t(`jobs.state.${job.state}`)}</strong>
-          {job.attempts > 1 || job.state === 'failed' ? <> · {t('jobs.attempt', { attempt: job.attempts, max: job.maxAttempts })}</> : null}
+          {job.attempts > 1 || job.state === 'failed' ? <> · {t('jobs.attempt', { n: job.attempts, max: job.maxAttempts })}</> : null}
         </p>
         {open ? <JobProgress job={job} t={t} /> : null}
         {open ? <p class="meta">{t('jobs.refreshes')}</p> : null}
