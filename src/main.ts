@@ -33,6 +33,9 @@ async function main() {
     console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
   }
   const app = createApp(store, config);
+  // Long work (prints, ingest, imports) runs as durable jobs (src/jobs/); on PostgreSQL each process takes its share.
+  const [{ startWorker }, { appJobKinds }] = await Promise.all([import('./jobs/worker.ts'), import('./jobs/app-kinds.ts')]);
+  const worker = startWorker(store, appJobKinds());
   const listening = await new Promise<{ server: ReturnType<typeof serve>; address: string }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       resolve({ server, address: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/` });
@@ -69,8 +72,10 @@ async function main() {
   const stop = () => {
     server.close();
     void handover?.close();
-    // The PDF printer's browser, if a report was printed (src/reports/pdf.ts).
-    void import('./reports/pdf.ts')
+    // Running jobs go back to the queue (src/jobs/worker.ts); then the PDF printer's browser, if a report was printed.
+    void worker
+      .stop()
+      .then(() => import('./reports/pdf.ts'))
       .then(({ closePrinters }) => closePrinters())
       .finally(() => store.close())
       .then(() => process.exit(0));

@@ -10,3 +10,4 @@ export * from '../documents/schema.ts';
 export * from '../indicators/schema.ts';
 export * from '../coverage/schema.ts';
 export * from '../mandates/schema.ts';
+export * from '../jobs/schema.ts';

@@ -43,6 +43,8 @@ import { registerIndicatorApi } from '../indicators/api.ts';
 import { registerIndicatorPages } from '../indicators/pages.tsx';
 import { registerReportApi } from '../reports/api.ts';
 import { registerReportPages } from '../reports/pages.tsx';
+import { registerJobApi } from '../jobs/api.ts';
+import { registerJobPages } from '../jobs/pages.tsx';
 import { bodyExceeded, bodyLimit, bodyTooLarge } from './upload-limit.ts';
 import { isStoreValueError, requestTarget, storeValueProblem } from './bad-input.ts';
 
@@ -92,6 +94,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerMandateApi(api);
   registerIndicatorApi(api);
   registerReportApi(api);
+  registerJobApi(api);
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
@@ -132,6 +135,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerMandatePages(app);
   registerIndicatorPages(app);
   registerReportPages(app);
+  registerJobPages(app);
   registerApiReference(app, api);
 
   app.notFound((c) => {
