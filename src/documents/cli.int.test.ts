@@ -65,7 +65,7 @@ it('ingests the five seeds from their folder, printing symbol, language and coun
   const again = await openStore(database.options);
   expect(await documentTotals(again.db)).toEqual(before);
   await again.close();
-});
+}, 180_000); // two ingests of the five seeds through the CLI, into a store migrated from empty
 
 it('names a file it cannot read and exits with 1', async () => {
   const folder = await mkdtemp(path.join(os.tmpdir(), 'concord-ingest-'));
