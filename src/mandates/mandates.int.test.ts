@@ -362,6 +362,20 @@ describe('mandates on other pages', () => {
     expect(html).toContain('Mandates with no answer');
     const all = await getJson<MandateList>('/api/v1/mandates?limit=1');
     expect(html).toMatch(new RegExp(`${all.total.toLocaleString('en')} mandates in all; \\d[\\d,]* with no confirmed answer`));
+
+    // The Compact report of objective 1 (gdc.11 lies under it) lists them, in its page and its bundle.
+    const report = await getJson<{ data: { mandates: { total: number; shown: { document: string; paragraph: string | null }[] } } }>(
+      '/api/v1/reports/compact/gdc.obj.1?lang=en',
+    );
+    expect(report.data.mandates.total).toBeGreaterThanOrEqual(ofElement.total);
+    expect(report.data.mandates.shown).toContainEqual(expect.objectContaining({ document: 'A/RES/79/1', paragraph: '11' }));
+    const page = await (await t.app.request('/en/reports/compact/gdc.obj.1')).text();
+    expect(page).toContain('What the documents ask under this objective');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const zip = unzipSync(new Uint8Array(await (await t.app.request('/en/reports/compact/gdc.obj.1.zip')).arrayBuffer()));
+    const csv = Object.entries(zip).find(([name]) => name.endsWith('mandates.csv'));
+    expect(csv).toBeDefined();
+    expect(strFromU8(csv![1])).toContain('A/RES/79/1');
   });
 });
 

@@ -24,6 +24,7 @@ import {
   type AxisEntry,
 } from '../coverage/service.ts';
 import { defineReportKind, type BundleTable } from './kind.ts';
+import { listMandates, mandateStatuses } from '../mandates/service.ts';
 import { SourceList } from './sources.ts';
 import { Figure, formatNumber, SourceNote } from './frame.tsx';
 import { WorldIndicator, worldIndicators } from './world-indicators.ts';
@@ -75,6 +76,23 @@ export const CompactReportData = z
     ),
     indicators: z.array(WorldIndicator),
     gaps: z.array(z.object({ action: Element, counts: Counts, stalePledges: z.number(), gaps: z.array(z.enum(gapKinds)) })),
+    /** What the documents ask under the objective (paragraphs linked to it), soonest deadline first. */
+    mandates: z.object({
+      total: z.number(),
+      shown: z.array(
+        z.object({
+          id: z.number(),
+          document: z.string(),
+          paragraph: z.string().nullable(),
+          object: z.string(),
+          lang: z.string(),
+          actors: z.array(z.string()),
+          deadline: z.string().nullable(),
+          due: z.string().nullable(),
+          status: z.enum(mandateStatuses),
+        }),
+      ),
+    }),
   })
   .openapi('CompactReport');
 export type CompactReportData = z.infer<typeof CompactReportData>;
@@ -136,8 +154,17 @@ export const compactReport = defineReportKind({
       { id: 'concord:roadmaps', title: 'Concord roadmaps (published)', address: `${publicUrl}/en/implementation/joint`, licence: null },
       'the roadmap activities under the objective',
     );
+    sources.add(
+      {
+        id: 'concord:mandates',
+        title: 'Concord mandate tracker: the requests of the documents Concord holds',
+        address: `${publicUrl}/en/mandates?element=${subject}`,
+        licence: null,
+      },
+      'the mandates under the objective and their status',
+    );
 
-    const [matrix, gaps, joint, listed, facets, organizations, indicatorCodes] = await Promise.all([
+    const [matrix, gaps, joint, listed, facets, organizations, indicatorCodes, mandates] = await Promise.all([
       coverageMatrix(db, { rows: 'action', columns: 'action-line', objective: subject }, lang),
       gapList(db, { objective: subject }, lang),
       jointView(db, lang),
@@ -150,6 +177,7 @@ export const compactReport = defineReportKind({
             GROUP BY o.id ORDER BY initiatives DESC, o.name LIMIT 20`,
       ),
       cellRecords(db, { row: subject, column: ANY, measure: 'indicators', limit: 200, offset: 0 }, lang),
+      listMandates(db, lang, { element: subject, order: 'deadline', limit: SHOWN }),
     ]);
     const indicators = await worldIndicators(
       db,
@@ -211,6 +239,20 @@ export const compactReport = defineReportKind({
         })),
         indicators,
         gaps: gaps.map((g) => ({ action: element(g.element), counts: g.counts, stalePledges: g.stalePledges, gaps: g.gaps })),
+        mandates: {
+          total: mandates.total,
+          shown: mandates.items.map((m) => ({
+            id: m.id,
+            document: m.document.symbol ?? m.document.id,
+            paragraph: m.paragraph,
+            object: m.object,
+            lang: m.lang,
+            actors: m.actors.map((a) => a.name),
+            deadline: m.deadline?.text ?? null,
+            due: m.deadline?.to ?? null,
+            status: m.status,
+          })),
+        },
       },
     };
   },
@@ -470,6 +512,43 @@ export const compactReport = defineReportKind({
           <SourceNote t={t} report={report} ids={[map]} />
         </section>
 
+        <section aria-labelledby="c-mandates">
+          <h2 id="c-mandates">{t('reports.compact.mandates', { shown: d.mandates.shown.length, total: d.mandates.total })}</h2>
+          {d.mandates.shown.length ? (
+            <table>
+              <caption class="visually-hidden">{t('mandate.list.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('mandate.col.document')}</th>
+                  <th scope="col">{t('mandate.col.what')}</th>
+                  <th scope="col">{t('mandate.col.who')}</th>
+                  <th scope="col">{t('mandate.col.when')}</th>
+                  <th scope="col">{t('mandate.col.status')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {d.mandates.shown.map((m) => (
+                  <tr>
+                    <td>
+                      <bdi>{m.document}</bdi>
+                      {m.paragraph ? <> ¶ {m.paragraph}</> : null}
+                    </td>
+                    <td lang={m.lang} dir="auto">
+                      {m.object}
+                    </td>
+                    <td>{m.actors.length ? m.actors.join(', ') : t('mandate.noActor')}</td>
+                    <td dir="auto">{m.deadline ?? t('mandate.noDeadline')}</td>
+                    <td>{t(`mandate.status.${m.status}`)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p>{t('mandate.none')}</p>
+          )}
+          <SourceNote t={t} report={report} ids={['concord:mandates']} />
+        </section>
+
         <section aria-labelledby="c-initiatives">
           <h2 id="c-initiatives">{t('reports.compact.initiatives', { shown: d.initiatives.shown.length, total: d.initiatives.total })}</h2>
           <table>
@@ -575,6 +654,21 @@ export const compactReport = defineReportKind({
           g.counts.indicators,
           g.counts.activities,
           g.gaps.join(' '),
+        ]),
+      },
+      {
+        name: 'mandates',
+        columns: ['mandate_id', 'document', 'paragraph', 'what', 'language', 'of_whom', 'by_when', 'due', 'status'],
+        rows: d.mandates.shown.map((m) => [
+          m.id,
+          m.document,
+          m.paragraph,
+          m.object,
+          m.lang,
+          m.actors.join('; '),
+          m.deadline,
+          m.due,
+          m.status,
         ]),
       },
       {
