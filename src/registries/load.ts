@@ -180,10 +180,17 @@ async function writeChunk(
         })),
       },
     };
-    // What the store would hold of this record: the same digest means nothing to write.
+    // What the store would hold of this record: the same digest means nothing to write. Money only
+    // when there is some, so that the records of sources without money keep the digests they had.
     const checksum = createHash('sha256')
       .update(
-        JSON.stringify({ input: parts.input, areas: parts.areas, url: record.url, licence: source.licence.name, money: record.money }),
+        JSON.stringify({
+          input: parts.input,
+          areas: parts.areas,
+          url: record.url,
+          licence: source.licence.name,
+          ...(record.money.length ? { money: record.money } : {}),
+        }),
       )
       .digest('hex');
     const found = existing.get(record.sourceId);
