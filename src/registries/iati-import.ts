@@ -4,7 +4,8 @@
 // through the generic registry writer (load.ts), as the DPGA registry is. All or nothing per
 // run: when any file or activity has a problem, nothing is written and the report names each
 // activity with its problems.
-import type { Store } from '../store/index.ts';
+import { createHash } from 'node:crypto';
+import { sql, type Store } from '../store/index.ts';
 import { areaCatalog } from '../areas/index.ts';
 import type { RecordProblem, RegistryRecord } from './connector.ts';
 import { IatiFileError, readIatiActivities } from './iati.ts';
@@ -82,6 +83,23 @@ export async function importIatiFiles(store: Store, files: readonly IatiFile[]):
   // donor's file never archives another's. An activity's identifier starts with its reporting
   // organization's identifier (IATI rule), which is what the scope matches on.
   const load = await loadRegistryRead(store, { source: iatiSource, records, problems: [], scope: [...publishers] });
+  // The sources page shows the last import, as it shows the DPGA registry's last load.
+  const counts = {
+    records: records.length,
+    created: load.created,
+    updated: load.updated,
+    unchanged: load.unchanged,
+    archived: load.archived,
+    problems: 0,
+    unmapped: load.notes.reduce((n, r) => n + r.notes.length, 0),
+  };
+  const checksum = createHash('sha256')
+    .update(records.map((r) => r.sourceId).join('\n'))
+    .digest('hex');
+  await store.db.query(
+    sql`INSERT INTO reference_releases (dataset, checksum, counts) VALUES ('registry:iati', ${checksum}, ${JSON.stringify(counts)}::jsonb)
+        ON CONFLICT (dataset) DO UPDATE SET checksum = excluded.checksum, counts = excluded.counts, loaded_at = now()`,
+  );
   return { files: reports, load };
 }
 

@@ -82,4 +82,6 @@ it('imports a real publisher’s file, and changes nothing when it comes again',
   expect(await iatiCount()).toBe(3);
   const again = await upload(reviewer, 'en', [{ name: 'maec.xml', text }]);
   expect(again.html).toContain('Imported: 0 new, 0 updated, 3 unchanged, 0 archived');
+  const sources = await reviewer.get('/en/registry/sources');
+  expect(sources.html).toMatch(/3 records read: 0 new, 0 updated, 0 archived/);
 });
