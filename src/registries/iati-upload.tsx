@@ -30,7 +30,7 @@ function Report(props: { ctx: Ctx; report: IatiImportReport }) {
               updated: load.updated,
               unchanged: load.unchanged,
               archived: load.archived,
-              organizations: load.organizationsCreated,
+              added: load.organizationsCreated,
             })
           : t('iatiUpload.refused')}
       </p>

@@ -305,6 +305,7 @@ async function writeChunk(
     tx,
     source,
     [...created, ...updated].map((parts) => ({ parts, record: rowOf.get(parts.id)!.record })),
+    updated.map((parts) => parts.id),
   );
   await recordChanges(tx, history);
   report.suggestions += await suggestFrameworkLinks(tx, [...created, ...updated]);
@@ -322,12 +323,17 @@ export const fundingMetric = 'Funding';
  * pledge's. The source's pledges are rewritten whole on each refresh; its records are the
  * source's until claimed, and a claimed record is not written at all.
  */
-async function writeMoney(tx: Database, source: RegistrySource, items: readonly { parts: InitiativeParts; record: RegistryRecord }[]) {
+async function writeMoney(
+  tx: Database,
+  source: RegistrySource,
+  items: readonly { parts: InitiativeParts; record: RegistryRecord }[],
+  /** The records that existed before: their source's pledges are replaced (new records have none). */
+  replaced: readonly string[],
+) {
   const actor = sourceActor(source);
   if (items.length === 0) return;
-  await tx.query(
-    sql`DELETE FROM pledges WHERE initiative_id = ANY(${pgTextArray(items.map((i) => i.parts.id))}::text[]) AND created_by = ${actor}`,
-  );
+  if (replaced.length)
+    await tx.query(sql`DELETE FROM pledges WHERE initiative_id = ANY(${pgTextArray(replaced)}::text[]) AND created_by = ${actor}`);
   const pledges: Record<string, unknown>[] = [];
   const transactions: Record<string, unknown>[] = [];
   for (const { parts, record } of items) {
