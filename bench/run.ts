@@ -14,6 +14,7 @@ import { imports } from './imports.ts';
 import { edge } from './edge.ts';
 import { benchActions } from './actions.ts';
 import { registries } from './registries.ts';
+import { iati } from './iati.ts';
 import { benchMandates } from './mandates.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
@@ -39,6 +40,7 @@ async function main() {
   if (want('edge')) await edge(machine, results);
   if (want('actions')) await actions(machine);
   if (want('registries')) await registries(machine, results);
+  if (want('iati')) await iati(machine, results);
   if (want('mandates')) await benchMandates(machine, results);
 }
 

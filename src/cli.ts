@@ -11,6 +11,8 @@ import { migrate } from './store/migrate.ts';
 import { seedFrameworks } from './frameworks/seed.ts';
 import { seedIndicators } from './indicators/seed.ts';
 import { readFile, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { describeIatiImport, importIatiFiles } from './registries/iati-import.ts';
 import {
   describeImport,
   exportFormats,
@@ -270,6 +272,35 @@ commands.mandates = {
       output.log(`${await refreshAllMandates(store)} mandate(s) read`);
       return 0;
     });
+  },
+};
+
+const importCommands: Record<string, (args: string[], context: CommandContext) => Promise<number>> = {
+  async iati(args, context) {
+    const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+    if (positionals.length === 0) throw new UsageError('name at least one IATI activity file');
+    return context.withStore(async (store) => {
+      // Streamed from disk: a file is never held whole in memory.
+      const report = await importIatiFiles(
+        store,
+        positionals.map((file) => ({ name: file, chunks: createReadStream(fromCaller(context, file)) })),
+      );
+      const lines = describeIatiImport(report);
+      for (const line of lines) (report.load ? context.output.log : context.output.error)(line);
+      return report.load ? 0 : 1;
+    });
+  },
+};
+
+commands.import = {
+  summary:
+    'Import registry files: IATI activity files (all or nothing, with an activity-by-activity report; a second import changes nothing)',
+  usage: 'concord import iati FILE...',
+  async run(args, context) {
+    const [sub, ...rest] = args;
+    const command = sub ? importCommands[sub] : undefined;
+    if (!command) throw new UsageError('name what to import: iati');
+    return command(rest, context);
   },
 };
 

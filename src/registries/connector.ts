@@ -81,4 +81,11 @@ export interface RegistryRead {
   source: RegistrySource;
   records: RegistryRecord[];
   problems: RecordProblem[];
+  /**
+   * What part of the source the read covers, as prefixes of record identifiers: records of the
+   * source outside it are not archived for being absent. Absent: the read is the whole source (the
+   * DPGA registry). An IATI file holds one publisher's activities, whose identifiers begin with
+   * the publisher's identifier.
+   */
+  scope?: string[];
 }

@@ -111,7 +111,7 @@ export function iatiRecord(activity: IatiActivity, catalog: AreaCatalog): Regist
     money,
     organizations: organizationsOf(activity),
     areas: [...areas].sort(),
-    webLinks: [],
+    webLinks: sectorLinks(activity),
     links,
     stage: null,
     notes,
@@ -133,4 +133,20 @@ function organizationsOf(activity: IatiActivity): SourceOrganization[] {
   if (lead) add(lead, 'lead');
   for (const org of named) if (org.role) add(org, partnerRoles[org.role]);
   return result;
+}
+
+/**
+ * DAC sectors (5-digit, vocabulary 1, and 3-digit, vocabulary 2) as labelled web links to
+ * d-portal's list of the activities in the same sector: Concord has no sector facet, and a link
+ * keeps the code, its share and a way to the sector's other activities on the page and in the
+ * API. SDG sectors (vocabularies 7-9) are framework links instead; other vocabularies are left.
+ */
+function sectorLinks(activity: IatiActivity): RegistryRecord['webLinks'] {
+  const links = new Map<string, RegistryRecord['webLinks'][number]>();
+  for (const s of activity.sectors) {
+    if (s.vocabulary !== '1' && s.vocabulary !== '2') continue;
+    const url = `https://d-portal.org/ctrack.html?sector_code=${encodeURIComponent(s.code)}#view=main`;
+    if (!links.has(url)) links.set(url, { url, label: `DAC sector ${s.code}${s.percentage === null ? '' : ` (${s.percentage}%)`}` });
+  }
+  return [...links.values()];
 }

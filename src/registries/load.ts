@@ -7,14 +7,14 @@
 // Records are written a chunk per transaction: a process killed mid-way leaves whole records, and
 // the next load carries on from what is there.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
+import { sql, empty, pgTextArray, type Database, type Store } from '../store/index.ts';
 import { recordChanges, type ChangeInput } from '../provenance/history.ts';
 import { cleanName, nameKey } from '../language/names.ts';
 import { areaCatalog } from '../areas/index.ts';
 import type { StakeholderType } from '../accounts/service.ts';
 import { suggestLinks } from '../documents/links.ts';
 import { loadInitiatives, snapshot, writeParts, type InitiativeParts } from '../initiatives/service.ts';
-import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, SourceOrganization } from './connector.ts';
+import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, SourceMoney, SourceOrganization } from './connector.ts';
 
 /** Records written per transaction: small enough that pages interleave on the embedded store. */
 const CHUNK = 25;
@@ -82,7 +82,7 @@ export async function loadRegistryRead(store: Store, read: RegistryRead): Promis
   // nothing at all (a folder gone missing) archives nothing: that is not the source's word.
   if (read.records.length > 0) {
     const present = [...read.records.map((r) => r.sourceId), ...read.problems.map((p) => p.sourceId)];
-    report.archived = await store.transaction((tx) => archiveVanished(tx, source, present));
+    report.archived = await store.transaction((tx) => archiveVanished(tx, source, present, read.scope));
   }
   return report;
 }
@@ -180,9 +180,18 @@ async function writeChunk(
         })),
       },
     };
-    // What the store would hold of this record: the same digest means nothing to write.
+    // What the store would hold of this record: the same digest means nothing to write. Money only
+    // when there is some, so that the records of sources without money keep the digests they had.
     const checksum = createHash('sha256')
-      .update(JSON.stringify({ input: parts.input, areas: parts.areas, url: record.url, licence: source.licence.name }))
+      .update(
+        JSON.stringify({
+          input: parts.input,
+          areas: parts.areas,
+          url: record.url,
+          licence: source.licence.name,
+          ...(record.money.length ? { money: record.money } : {}),
+        }),
+      )
       .digest('hex');
     const found = existing.get(record.sourceId);
     if (!found) {
@@ -292,8 +301,92 @@ async function writeChunk(
     }
     report.updated += updated.length;
   }
+  await writeMoney(
+    tx,
+    source,
+    [...created, ...updated].map((parts) => ({ parts, record: rowOf.get(parts.id)!.record })),
+    updated.map((parts) => parts.id),
+  );
   await recordChanges(tx, history);
   report.suggestions += await suggestFrameworkLinks(tx, [...created, ...updated]);
+}
+
+/** The metric of the pledges a source's money becomes. */
+export const fundingMetric = 'Funding';
+
+/**
+ * A record's money as pledges: one per currency (money is never converted, and a pledge counts in
+ * one unit), metric "Funding", its unit the currency, from 0 at the record's start to its budget
+ * in that currency (else what was pledged, else committed, else the largest step) at its end,
+ * with the source's steps as the pledge's transactions (pledged -> committed -> disbursed -> spent).
+ * So the initiative page, the API and the progress roll-up show the money chain as they show any
+ * pledge's. The source's pledges are rewritten whole on each refresh; its records are the
+ * source's until claimed, and a claimed record is not written at all.
+ */
+async function writeMoney(
+  tx: Database,
+  source: RegistrySource,
+  items: readonly { parts: InitiativeParts; record: RegistryRecord }[],
+  /** The records that existed before: their source's pledges are replaced (new records have none). */
+  replaced: readonly string[],
+) {
+  const actor = sourceActor(source);
+  if (items.length === 0) return;
+  if (replaced.length)
+    await tx.query(sql`DELETE FROM pledges WHERE initiative_id = ANY(${pgTextArray(replaced)}::text[]) AND created_by = ${actor}`);
+  const pledges: Record<string, unknown>[] = [];
+  const transactions: Record<string, unknown>[] = [];
+  for (const { parts, record } of items) {
+    // A budget with no money moved yet is a pledge too: the target, with nothing reported against it.
+    const currencies = [...new Set([...record.money.map((m) => m.currency), ...(record.budget ? [record.budget.currency] : [])])].sort();
+    for (const currency of currencies) {
+      const steps = record.money.filter((m) => m.currency === currency).sort((a, b) => a.date.localeCompare(b.date));
+      const sum = (kind: SourceMoney['kind']) => steps.filter((m) => m.kind === kind).reduce((n, m) => n + m.amount, 0);
+      const target =
+        (record.budget?.currency === currency ? record.budget.amount : 0) ||
+        sum('pledged') ||
+        sum('committed') ||
+        Math.max(0, ...steps.map((m) => m.amount));
+      const baselineDate = [record.startDate, steps[0]?.date].filter((d): d is string => !!d).sort()[0];
+      let targetDate = [record.endDate, steps.at(-1)?.date]
+        .filter((d): d is string => !!d)
+        .sort()
+        .at(-1);
+      // A budget with no dates at all gives a pledge no period, and a target of 0 nothing to measure
+      // against: the money stays the initiative's budget alone.
+      if (!baselineDate || !targetDate || target === 0) continue;
+      // A pledge ends after it starts: money moved on one day alone is given a day.
+      if (targetDate <= baselineDate)
+        targetDate = new Date(Date.parse(`${baselineDate}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const id = `${parts.id}.funding.${currency}`;
+      pledges.push({
+        id,
+        initiative_id: parts.id,
+        org: parts.input.leadOrganizationId,
+        unit: currency,
+        baseline_date: baselineDate,
+        target_value: String(target),
+        target_date: targetDate,
+        areas: parts.areas,
+      });
+      steps.forEach((m, n) =>
+        transactions.push({ id: `${id}.${n + 1}`, pledge_id: id, kind: m.kind, amount: String(m.amount), currency, date: m.date }),
+      );
+    }
+  }
+  if (pledges.length === 0) return;
+  await tx.query(
+    sql`INSERT INTO pledges (id, initiative_id, organization_id, metric, unit, baseline_value, baseline_date, target_value, target_date, areas, created_by)
+        SELECT r.id, r.initiative_id, r.org, ${fundingMetric}, r.unit, 0, r.baseline_date, r.target_value, r.target_date, r.areas, ${actor}
+        FROM jsonb_to_recordset(${JSON.stringify(pledges)}::jsonb)
+          AS r(id text, initiative_id text, org text, unit text, baseline_date date, target_value numeric, target_date date, areas text[])`,
+  );
+  await tx.query(
+    sql`INSERT INTO pledge_transactions (id, pledge_id, kind, amount, currency, date, note, created_by)
+        SELECT r.id, r.pledge_id, r.kind, r.amount, r.currency, r.date, ${sourceNote(source)}, ${actor}
+        FROM jsonb_to_recordset(${JSON.stringify(transactions)}::jsonb)
+          AS r(id text, pledge_id text, kind text, amount numeric, currency text, date date)`,
+  );
 }
 
 /** One key per organization as the source names it, within a read. */
@@ -476,10 +569,16 @@ async function suggestFrameworkLinks(tx: Database, records: readonly InitiativeP
 }
 
 /** Archives the source's records it no longer lists (with the reason), except those their organization claimed. */
-async function archiveVanished(tx: Database, source: RegistrySource, present: string[]): Promise<number> {
+async function archiveVanished(tx: Database, source: RegistrySource, present: string[], scope?: string[]): Promise<number> {
+  // A read of part of the source (one publisher's IATI file) speaks only for that part.
+  if (scope && scope.length === 0) return 0;
+  const within = scope
+    ? sql`AND EXISTS (SELECT 1 FROM unnest(${pgTextArray(scope)}::text[]) AS s(prefix) WHERE starts_with(source_id, s.prefix))`
+    : empty;
   const gone = await tx.query<{ id: string; state: string }>(
     sql`SELECT id, state FROM initiatives
         WHERE source = ${source.id} AND state <> 'archived' AND claimed_at IS NULL AND NOT (source_id = ANY(${pgTextArray(present)}::text[]))
+          ${within}
         FOR UPDATE`,
   );
   if (gone.length === 0) return 0;

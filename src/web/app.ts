@@ -31,6 +31,7 @@ import { registerPledgeApi } from '../pledges/api.ts';
 import { registerTransferApi, registerTransferPages } from '../initiatives/transfer-pages.tsx';
 import { registerDuplicatePages } from '../initiatives/duplicate-pages.tsx';
 import { registerRegistryPages } from '../registries/pages.tsx';
+import { registerIatiUploadPage } from '../registries/iati-upload.tsx';
 import { registerRoadmapApi } from '../roadmaps/api.ts';
 import { registerCoverageApi } from '../coverage/api.ts';
 import { registerCoveragePages } from '../coverage/pages.tsx';
@@ -131,6 +132,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerTransferPages(app);
   registerDuplicatePages(app);
   registerRegistryPages(app);
+  registerIatiUploadPage(app);
   registerDocumentPages(app);
   registerMandatePages(app);
   registerIndicatorPages(app);

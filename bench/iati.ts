@@ -1,0 +1,150 @@
+// IATI import benchmark (issue 13): activities per second through `concord import iati`'s function
+// (src/registries/iati-import.ts: streamed read, all-or-nothing check, the generic registry writer
+// with the money chain), on the embedded store and on PostgreSQL (BENCH_DATABASE_URL), and the peak
+// memory of importing a 50 MB file, made by repeating the real publisher's activities
+// (test/fixtures/iati/maec-indonesia-excerpt.xml) under new identifiers. Target: >= 500
+// activities/s on PostgreSQL; < 300 MB for the 50 MB file (the file is streamed; the records read
+// are held until the check is done, since nothing may be written when one activity is wrong).
+import { createReadStream } from 'node:fs';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openStore, sql, type Store } from '../src/store/index.ts';
+import { seedFrameworks } from '../src/frameworks/seed.ts';
+import { importIatiFiles } from '../src/registries/iati-import.ts';
+
+const fixture = path.resolve('test/fixtures/iati/maec-indonesia-excerpt.xml');
+/** The rate is measured on this many activities (a 50 MB file holds about 15,000). */
+const RATE_ACTIVITIES = 3000;
+
+/** Writes an IATI file of about `bytes` (or `activities` activities) of the fixture's activities with new identifiers. */
+async function generate(file: string, limit: { bytes?: number; activities?: number }): Promise<number> {
+  const text = await readFile(fixture, 'utf8');
+  const start = text.indexOf('  <iati-activity>');
+  const end = text.lastIndexOf('</iati-activities>');
+  const head = text.slice(0, start);
+  const activities = text
+    .slice(start, end)
+    .split('  <iati-activity>')
+    .filter((a) => a.trim())
+    .map((a) => `  <iati-activity>${a}`);
+  const parts: string[] = [head];
+  let size = head.length;
+  let n = 0;
+  while ((limit.bytes !== undefined && size < limit.bytes) || (limit.activities !== undefined && n < limit.activities)) {
+    const activity = activities[n % activities.length]!.replace(
+      /ES-DIR3-E04585801-009-(\d+)/g,
+      (_m, id: string) => `ES-DIR3-E04585801-BENCH-${n}-${id}`,
+    );
+    parts.push(activity);
+    size += activity.length;
+    n++;
+  }
+  parts.push('</iati-activities>\n');
+  await writeFile(file, parts.join(''));
+  return n;
+}
+
+async function forgetIati(store: Store): Promise<void> {
+  await store.transaction(async (tx) => {
+    await tx.query(
+      sql`DELETE FROM changes WHERE actor = 'registry:iati' OR entity_id IN (SELECT id FROM initiatives WHERE source = 'iati')`,
+    );
+    await tx.query(sql`DELETE FROM initiatives WHERE source = 'iati'`);
+    await tx.query(sql`DELETE FROM reference_releases WHERE dataset = 'registry:iati'`);
+  });
+}
+
+export interface IatiRun {
+  store: string;
+  activities: number;
+  importMs: number;
+  activitiesPerSecond: number;
+  /** The same file again: nothing written. */
+  noOpImportMs: number;
+}
+
+async function timeImport(store: Store, file: string): Promise<number> {
+  const started = performance.now();
+  const report = await importIatiFiles(store, [{ name: file, chunks: createReadStream(file) }]);
+  if (!report.load) throw new Error(`the bench file was refused: ${JSON.stringify(report.files[0]?.problems.slice(0, 3))}`);
+  return performance.now() - started;
+}
+
+async function benchRate(file: string, activities: number, options: { databaseUrl?: string | undefined; label: string }): Promise<IatiRun> {
+  const store = await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
+  try {
+    await seedFrameworks(store);
+    await forgetIati(store);
+    const importMs = await timeImport(store, file);
+    const noOpImportMs = await timeImport(store, file);
+    await forgetIati(store);
+    return {
+      store: options.label,
+      activities,
+      importMs: Math.round(importMs),
+      activitiesPerSecond: Math.round((activities / importMs) * 1000),
+      noOpImportMs: Math.round(noOpImportMs),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** Peak resident memory while a 50 MB file is imported (MB, whole process) and its growth over the start. */
+async function benchMemory(file: string, options: { databaseUrl?: string | undefined; label: string }) {
+  const store = await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
+  try {
+    await seedFrameworks(store);
+    await forgetIati(store);
+    global.gc?.();
+    const before = process.memoryUsage().rss;
+    let peak = before;
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    const importMs = await timeImport(store, file);
+    clearInterval(sampler);
+    await forgetIati(store);
+    return {
+      store: options.label,
+      fileMB: Math.round(((await stat(file)).size / 2 ** 20) * 10) / 10,
+      importMs: Math.round(importMs),
+      peakRssMB: Math.round(peak / 2 ** 20),
+      peakGrowthMB: Math.round((peak - before) / 2 ** 20),
+    };
+  } finally {
+    await store.close();
+  }
+}
+
+/** `npm run bench iati`: writes bench/results/iati.json. */
+export async function iati(machine: Record<string, unknown>, results: string): Promise<void> {
+  const url = process.env.BENCH_DATABASE_URL;
+  const folder = await mkdtemp(path.join(tmpdir(), 'concord-bench-iati-'));
+  try {
+    // Memory first, while the process holds no embedded store from the rate runs.
+    const large = path.join(folder, 'fifty.xml');
+    const largeActivities = await generate(large, { bytes: 50 * 2 ** 20 });
+    const memory = {
+      activities: largeActivities,
+      ...(await benchMemory(large, url ? { databaseUrl: url, label: 'PostgreSQL' } : { label: 'embedded' })),
+    };
+    const small = path.join(folder, 'rate.xml');
+    const activities = await generate(small, { activities: RATE_ACTIVITIES });
+    const runs = [
+      await benchRate(small, activities, { label: 'embedded' }),
+      ...(url ? [await benchRate(small, activities, { databaseUrl: url, label: 'PostgreSQL' })] : []),
+    ];
+    const file = path.join(results, 'iati.json');
+    await writeFile(file, JSON.stringify({ benchmark: 'iati', at: new Date().toISOString(), machine, runs, memory }, null, 2) + '\n');
+    for (const r of runs)
+      console.log(
+        `iati on ${r.store}: ${r.activities} activities in ${r.importMs} ms (${r.activitiesPerSecond}/s); again unchanged ${r.noOpImportMs} ms`,
+      );
+    console.log(
+      `iati 50 MB file (${memory.fileMB} MB, ${memory.activities} activities) on ${memory.store}: ${memory.importMs} ms, peak RSS ${memory.peakRssMB} MB (+${memory.peakGrowthMB} MB)`,
+    );
+    console.log(`Written: ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await rm(folder, { recursive: true, force: true });
+  }
+}
