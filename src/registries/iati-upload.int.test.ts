@@ -84,4 +84,7 @@ it('imports a real publisher’s file, and changes nothing when it comes again',
   expect(again.html).toContain('Imported: 0 new, 0 updated, 3 unchanged, 0 archived');
   const sources = await reviewer.get('/en/registry/sources');
   expect(sources.html).toMatch(/3 records read: 0 new, 0 updated, 0 archived/);
+  // Reviewers find the upload from the sources page; others do not see it.
+  expect(sources.html).toContain('href="/en/registry/sources/iati"');
+  expect(await (await t.app.request('/en/registry/sources')).text()).not.toContain('href="/en/registry/sources/iati"');
 });

@@ -170,6 +170,11 @@ export function registerRegistryPages(app: Hono<AppEnv>): void {
                   <p>{t('registrySources.dpgaReview')}</p>
                 </>
               ) : null}
+              {s.id === 'iati' && isReviewer(c.var.user) ? (
+                <p>
+                  <a href={href(ctx, '/registry/sources/iati')}>{t('iatiUpload.title')}</a>
+                </p>
+              ) : null}
             </section>
           );
         })}
