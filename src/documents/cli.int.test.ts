@@ -2,49 +2,14 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { runCli } from '../cli.ts';
+import { expect, it } from 'vitest';
 import { openStore } from '../store/index.ts';
-import { createEmptyDatabase, type EmptyDatabase } from '../testing/store.ts';
+import { cli, emptyStoreForCli, type CliResult } from '../testing/cli.ts';
 import { documentTotals } from './service.ts';
 import { sql } from '../store/index.ts';
 
-let database: EmptyDatabase;
-const saved = { dir: process.env.CONCORD_DATA_DIR, url: process.env.DATABASE_URL };
-
-beforeAll(async () => {
-  database = await createEmptyDatabase();
-  if (database.options.databaseUrl) process.env.DATABASE_URL = database.options.databaseUrl;
-  else process.env.CONCORD_DATA_DIR = database.options.dataDir!;
-});
-afterAll(async () => {
-  for (const [key, value] of [
-    ['CONCORD_DATA_DIR', saved.dir],
-    ['DATABASE_URL', saved.url],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  await database.drop();
-});
-
-async function ingest(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  return cli(['ingest', ...args]);
-}
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await runCli(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cliStore = emptyStoreForCli();
+const ingest = (args: string[]): Promise<CliResult> => cli(['ingest', ...args]);
 
 it('ingests the five seeds from their folder, printing symbol, language and counts; a second run changes nothing', async () => {
   const first = await ingest(['data/documents/seeds']);
@@ -54,7 +19,7 @@ it('ingests the five seeds from their folder, printing symbol, language and coun
   expect(first.out).toMatch(/A\/RES\/80\/173\tar\tcreated\t\d+ blocks: 7 preambular, 128 operative/);
   expect(first.out).toContain('5 of 5 files ingested');
 
-  const store = await openStore(database.options);
+  const store = await openStore(cliStore().options);
   const before = await documentTotals(store.db);
   await store.close();
   expect(before.documents).toBe(5);
@@ -62,7 +27,7 @@ it('ingests the five seeds from their folder, printing symbol, language and coun
   const second = await ingest(['data/documents/seeds']);
   expect(second.code).toBe(0);
   expect(second.out.match(/\tunchanged\t/g)).toHaveLength(5);
-  const again = await openStore(database.options);
+  const again = await openStore(cliStore().options);
   expect(await documentTotals(again.db)).toEqual(before);
   await again.close();
 }, 180_000); // two ingests of the five seeds through the CLI, into a store migrated from empty
@@ -90,7 +55,7 @@ it('stores the suggestions of documents read before they were stored, once (`con
   // The seeds were read into a store without reference data (no elements to suggest); seeded now,
   // they are documents read before suggestions could be stored.
   expect((await cli(['seed'])).code).toBe(0);
-  const store = await openStore(database.options);
+  const store = await openStore(cliStore().options);
   const [doc] = await store.db.query<{ id: string }>(sql`SELECT id FROM documents WHERE symbol = 'A/RES/79/194'`);
   await store.db.query(sql`DELETE FROM paragraph_links WHERE suggested_by = 'matcher' AND paragraph_id IN
                             (SELECT id FROM document_paragraphs WHERE document_id = ${doc!.id})`);

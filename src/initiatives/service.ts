@@ -137,6 +137,60 @@ export async function checkInputs(
 /** A link as a writer states it: a form's links are the author's; a registry's carry their source. */
 type StatedLink = InitiativeInput['links'][number] & { source?: string | null; reviewedAtSource?: boolean };
 
+/**
+ * The initiatives' own columns as the rows `r` of one statement (`FROM ${initiativeRows(records)}`),
+ * whatever their number: creations, staged updates and updates write the same columns alike.
+ */
+function initiativeRows(records: readonly { id: string; input: InitiativeInput; replaces?: string }[]): Sql {
+  const rows = records.map(({ id, replaces, input }) => ({
+    id,
+    replaces: replaces ?? null,
+    lead: input.leadOrganizationId,
+    status: input.status,
+    start_date: input.startDate,
+    end_date: input.endDate,
+    budget_amount: input.budget ? String(input.budget.amount) : null,
+    budget_currency: input.budget?.currency ?? null,
+  }));
+  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+    AS r(id text, replaces text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`;
+}
+
+/** What the edit rule needs of a stored initiative. */
+export interface EditedRecord {
+  lead: string;
+  state: InitiativeState;
+  version: number;
+  source?: Pick<InitiativeSource, 'id' | 'claimed'> | null;
+}
+
+export const editedRecord = (i: Initiative): EditedRecord => ({
+  lead: i.leadOrganization.id,
+  state: i.state,
+  version: i.version,
+  source: i.source,
+});
+
+/**
+ * The rule of an edit, for one record or many (an import): the user may edit for the lead
+ * organization, the record is not a registry's until claimed, its state allows a change
+ * (reviewers: any state) and, when `version` is given, it is still the version the user read.
+ * Returns the refusal, or undefined when the edit may go ahead. Permissions are asked once per
+ * lead organization.
+ */
+export function editRule(db: Database, user: User) {
+  const editors = new Map<string, Promise<boolean>>();
+  return async (record: EditedRecord, version?: number): Promise<Refusal | undefined> => {
+    if (!editors.has(record.lead)) editors.set(record.lead, mayEdit(db, user, record.lead));
+    if (!(await editors.get(record.lead))) return new Refusal(403, 'initiative.notYours');
+    const unclaimed = importedReadOnly(record);
+    if (unclaimed) return unclaimed;
+    if (!isReviewer(user) && !['draft', 'returned'].includes(record.state)) return new Refusal(409, 'initiative.notEditable');
+    if (version !== undefined && record.version !== version) return new Refusal(409, 'initiative.changedMeanwhile');
+    return undefined;
+  };
+}
+
 /** An initiative's parts to write: its input and its checked areas. */
 export interface InitiativeParts {
   id: string;
@@ -286,18 +340,7 @@ export async function createInitiatives(
     sql`INSERT INTO initiatives (id, lead_organization_id, state, import_id, status, start_date, end_date, budget_amount, budget_currency, created_by)
         SELECT r.id, r.lead, ${importId ? 'importing' : 'draft'}, ${importId ?? null}, r.status, r.start_date, r.end_date, r.budget_amount,
                r.budget_currency, ${user.id}
-        FROM jsonb_to_recordset(${JSON.stringify(
-          records.map(({ id, input }) => ({
-            id,
-            lead: input.leadOrganizationId,
-            status: input.status,
-            start_date: input.startDate,
-            end_date: input.endDate,
-            budget_amount: input.budget ? String(input.budget.amount) : null,
-            budget_currency: input.budget?.currency ?? null,
-          })),
-        )}::jsonb)
-          AS r(id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`,
+        FROM ${initiativeRows(records)}`,
   );
   await writeParts(tx, records);
   const created = await loadInitiatives(
@@ -348,22 +391,34 @@ export async function finishImport(
     throw new Error(`import ${importId}: ${staged.length} of ${expected.updates.length} staged updates were found`);
   const current = new Map(
     (
-      await tx.query<{ id: string; state: InitiativeState; version: number; lead_organization_id: string }>(
-        sql`SELECT id, state, version, lead_organization_id FROM initiatives
+      await tx.query<{
+        id: string;
+        state: InitiativeState;
+        version: number;
+        lead_organization_id: string;
+        source: string | null;
+        claimed: boolean;
+      }>(
+        sql`SELECT id, state, version, lead_organization_id, source, claimed_at IS NOT NULL AS claimed FROM initiatives
             WHERE id = ANY(${pgTextArray(expected.updates.map((u) => u.id))}::text[]) FOR UPDATE`,
       )
     ).map((r) => [r.id, r]),
   );
-  const editable = new Map<string, boolean>();
+  const refusalOf = editRule(tx, user);
   for (const [index, update] of expected.updates.entries()) {
-    const record = current.get(update.id);
-    if (!record) throw new ItemRefusal(index, new Refusal(404, 'initiative.notFound'));
-    const lead = record.lead_organization_id;
-    if (!editable.has(lead)) editable.set(lead, await mayEdit(tx, user, lead));
-    if (!editable.get(lead)) throw new ItemRefusal(index, new Refusal(403, 'initiative.notYours'));
-    if (!isReviewer(user) && !['draft', 'returned'].includes(record.state))
-      throw new ItemRefusal(index, new Refusal(409, 'initiative.notEditable'));
-    if (record.version !== update.version) throw new ItemRefusal(index, new Refusal(409, 'initiative.changedMeanwhile'));
+    const row = current.get(update.id);
+    const refusal = row
+      ? await refusalOf(
+          {
+            lead: row.lead_organization_id,
+            state: row.state,
+            version: row.version,
+            source: row.source ? { id: row.source, claimed: row.claimed } : null,
+          },
+          update.version,
+        )
+      : new Refusal(404, 'initiative.notFound');
+    if (refusal) throw new ItemRefusal(index, refusal);
   }
   // The hand-over: the stored initiatives drop their parts and take the staged rows' parts, their
   // columns and their history entries; then the staged rows go.
@@ -412,19 +467,7 @@ export async function stageUpdates(
   await tx.query(
     sql`INSERT INTO initiatives (id, lead_organization_id, state, import_id, replaces, status, start_date, end_date, budget_amount, budget_currency, created_by)
         SELECT r.id, r.lead, 'importing', ${importId}, r.replaces, r.status, r.start_date, r.end_date, r.budget_amount, r.budget_currency, ${user.id}
-        FROM jsonb_to_recordset(${JSON.stringify(
-          records.map(({ id, replaces, input }) => ({
-            id,
-            replaces,
-            lead: input.leadOrganizationId,
-            status: input.status,
-            start_date: input.startDate,
-            end_date: input.endDate,
-            budget_amount: input.budget ? String(input.budget.amount) : null,
-            budget_currency: input.budget?.currency ?? null,
-          })),
-        )}::jsonb)
-          AS r(id text, replaces text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`,
+        FROM ${initiativeRows(records)}`,
   );
   await writeParts(tx, records);
   const staged = new Map(
@@ -473,7 +516,7 @@ export async function discardImport(store: Store, importId?: string): Promise<nu
  * A record read from a registry is the source's until its organization claims it (a reviewer
  * confirms): the next refresh would otherwise overwrite the edit, or the edit the source.
  */
-export function importedReadOnly(initiative: Initiative): Refusal | undefined {
+export function importedReadOnly(initiative: { source?: Pick<InitiativeSource, 'id' | 'claimed'> | null }): Refusal | undefined {
   return initiative.source && !initiative.source.claimed
     ? new Refusal(409, 'initiative.importedReadOnly', undefined, { source: initiative.source.id.toUpperCase() })
     : undefined;
@@ -517,19 +560,12 @@ export async function updateInitiatives(
     user,
     items.map((item) => item.input),
   );
-  const editable = new Map<string, boolean>();
+  const refusalOf = editRule(tx, user);
   const records: Parts[] = [];
   for (const [index, item] of items.entries()) {
     const record = before.get(item.id);
-    if (!record) throw new ItemRefusal(index, new Refusal(404, 'initiative.notFound'));
-    const lead = record.leadOrganization.id;
-    if (!editable.has(lead)) editable.set(lead, await mayEdit(tx, user, lead));
-    if (!editable.get(lead)) throw new ItemRefusal(index, new Refusal(403, 'initiative.notYours'));
-    const unclaimed = importedReadOnly(record);
-    if (unclaimed) throw new ItemRefusal(index, unclaimed);
-    if (!isReviewer(user) && !['draft', 'returned'].includes(record.state))
-      throw new ItemRefusal(index, new Refusal(409, 'initiative.notEditable'));
-    if (record.version !== item.version) throw new ItemRefusal(index, new Refusal(409, 'initiative.changedMeanwhile'));
+    const refusal = record ? await refusalOf(editedRecord(record), item.version) : new Refusal(404, 'initiative.notFound');
+    if (refusal) throw new ItemRefusal(index, refusal);
     const result = checked[index]!;
     if (result instanceof Refusal) throw new ItemRefusal(index, result);
     records.push({ id: item.id, input: item.input, areas: result.areas });
@@ -537,18 +573,7 @@ export async function updateInitiatives(
   await tx.query(
     sql`UPDATE initiatives i SET lead_organization_id = r.lead, status = r.status, start_date = r.start_date, end_date = r.end_date,
           budget_amount = r.budget_amount, budget_currency = r.budget_currency, version = i.version + 1, updated_at = now()
-        FROM jsonb_to_recordset(${JSON.stringify(
-          records.map(({ id, input }) => ({
-            id,
-            lead: input.leadOrganizationId,
-            status: input.status,
-            start_date: input.startDate,
-            end_date: input.endDate,
-            budget_amount: input.budget ? String(input.budget.amount) : null,
-            budget_currency: input.budget?.currency ?? null,
-          })),
-        )}::jsonb)
-          AS r(id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)
+        FROM ${initiativeRows(records)}
         WHERE i.id = r.id`,
   );
   await writeParts(tx, records);

@@ -13,7 +13,7 @@ import { ItemRefusal, Refusal } from '../shared/refusal.ts';
 import { importLimits, megabytes, zipLimits } from '../shared/limits.ts';
 import { checkZipSize, ZipTooLarge } from '../shared/zip.ts';
 import { sourceFilterValues } from '../registries/sources.ts';
-import { isReviewer, type User } from '../accounts/service.ts';
+import type { User } from '../accounts/service.ts';
 import { initiativeInput, type InitiativeInput } from './model.ts';
 import {
   checkInputs,
@@ -23,8 +23,8 @@ import {
   getInitiatives,
   queryInitiatives,
   stageUpdates,
-  importedReadOnly,
-  canEdit,
+  editRule,
+  editedRecord,
   type Initiative,
 } from './service.ts';
 import { createPledges, ownPledges, pledgeInput, pledgesOfMany, type Pledge } from '../pledges/service.ts';
@@ -463,7 +463,7 @@ export async function importRecords(
   const visible = new Map((await getInitiatives(store.db, [...stored], user)).map((i) => [i.id, i]));
   // A row that changes a record needs the right to edit it, in a state that allows it (every such
   // row is reported here; finishImport checks again under lock). Unchanged rows are left alone.
-  const editable = new Map<string, boolean>();
+  const refusalOf = editRule(store.db, user);
   for (const item of plan) {
     if (!item.id || !stored.has(item.id)) continue;
     item.existing = visible.get(item.id);
@@ -472,13 +472,8 @@ export async function importRecords(
       continue;
     }
     if (same(canonical(initiativeInput.parse(inputOf(initiativeRow(item.existing)))), canonical(item.input))) continue;
-    const lead = item.existing.leadOrganization.id;
-    if (!editable.has(lead)) editable.set(lead, await canEdit(store.db, user, item.existing));
-    const unclaimed = importedReadOnly(item.existing);
-    if (!editable.get(lead)) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notYours') });
-    else if (unclaimed) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: t(unclaimed.key, unclaimed.values) });
-    else if (!isReviewer(user) && !['draft', 'returned'].includes(item.existing.state))
-      issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: say('initiative.notEditable') });
+    const refusal = await refusalOf(editedRecord(item.existing));
+    if (refusal) issues.push({ sheet: 'initiatives', row: item.row, column: 'id', message: t(refusal.key, refusal.values) });
   }
 
   const pledgePlan: {

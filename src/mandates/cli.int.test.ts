@@ -1,46 +1,14 @@
 // `concord mandates`: a store whose documents were read before the mandate tracker existed gets
 // their mandates; corrections already made stay. Through the CLI, on a store of its own.
-import { afterAll, beforeAll, expect, it, vi } from 'vitest';
-import { runCli } from '../cli.ts';
+import { expect, it } from 'vitest';
 import { openStore, sql } from '../store/index.ts';
-import { createEmptyDatabase, type EmptyDatabase } from '../testing/store.ts';
+import { cli, emptyStoreForCli } from '../testing/cli.ts';
 
-let database: EmptyDatabase;
-const saved = { dir: process.env.CONCORD_DATA_DIR, url: process.env.DATABASE_URL };
-
-beforeAll(async () => {
-  database = await createEmptyDatabase();
-  if (database.options.databaseUrl) process.env.DATABASE_URL = database.options.databaseUrl;
-  else process.env.CONCORD_DATA_DIR = database.options.dataDir!;
-});
-afterAll(async () => {
-  for (const [key, value] of [
-    ['CONCORD_DATA_DIR', saved.dir],
-    ['DATABASE_URL', saved.url],
-  ] as const) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
-  await database.drop();
-});
-
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    const code = await runCli(argv);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cliStore = emptyStoreForCli();
 
 it('reads the mandates of documents stored before the tracker, keeping corrections', async () => {
   expect((await cli(['ingest', 'data/documents/seeds/001_b2b2b425cb4da82d.txt'])).code).toBe(0);
-  let store = await openStore(database.options);
+  let store = await openStore(cliStore().options);
   const count = async () => Number((await store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM mandates`))[0]?.n);
   const read = await count();
   expect(read).toBeGreaterThan(20);
@@ -56,7 +24,7 @@ it('reads the mandates of documents stored before the tracker, keeping correctio
   expect(run.err).toBe('');
   expect(run.code).toBe(0);
   expect(run.out).toBe(`${read} mandate(s) read`);
-  store = await openStore(database.options);
+  store = await openStore(cliStore().options);
   expect(await count()).toBe(read);
   const [after] = await store.db.query<{ object: string }>(sql`SELECT object FROM mandates WHERE id = ${kept!.id}`);
   expect(after?.object).toBe('corrected');
