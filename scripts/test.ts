@@ -66,7 +66,32 @@ interface JsonReport {
   numFailedTests: number;
   numPendingTests: number;
   numTodoTests: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: { status: string }[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { status: string; fullName?: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/**
+ * One line per failed test (its file, its name, the first line of its message), printed again in the summary,
+ * so the end of a long run names what failed.
+ */
+function failuresOf(report: JsonReport): string[] {
+  const firstLine = (text: string | undefined) =>
+    (text ?? '')
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim() ?? '';
+  const out: string[] = [];
+  for (const file of report.testResults) {
+    const where = path.relative(root, file.name);
+    const failed = file.assertionResults.filter((test) => test.status === 'failed');
+    if (file.status === 'failed' && failed.length === 0) out.push(`  ${where}: ${firstLine(file.message)}`);
+    for (const test of failed) out.push(`  ${where} > ${test.fullName ?? ''}: ${firstLine(test.failureMessages?.[0])}`);
+  }
+  return out;
 }
 
 /** Counts a tier's report; a file that failed without a failed test (it did not load) counts as one failure. */
@@ -136,8 +161,11 @@ async function main(): Promise<number> {
       const took = seconds(performance.now() - started);
 
       let counts: Counts;
+      let failures: string[] = [];
       try {
-        counts = countReport(JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport);
+        const report = JSON.parse(await readFile(reportFile, 'utf8')) as JsonReport;
+        counts = countReport(report);
+        failures = failuresOf(report);
       } catch {
         // No report: Vitest stopped before reporting (a global setup or configuration error).
         counts = { passed: 0, failed: 0, skipped: 0 };
@@ -148,6 +176,7 @@ async function main(): Promise<number> {
       total.skipped += counts.skipped;
       const outcome = counts.failed > 0 ? 'FAILED' : 'passed';
       lines.push(`${tier.name} ${outcome} in ${took}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+      lines.push(...failures.map((line) => (line.length > 400 ? `${line.slice(0, 400)}…` : line)));
     }
   } finally {
     await rm(scratch, { recursive: true, force: true });
