@@ -78,3 +78,67 @@ export async function decideClaim(store: Store, reviewer: User, id: string, conf
     });
   });
 }
+
+export interface WaitingClaim {
+  initiativeId: string;
+  title: string;
+  titleLanguage: string;
+  source: string;
+  leadOrganization: { id: string; name: string };
+  requestedBy: { id: string; name: string | null };
+  requestedAt: string | null;
+}
+
+/** Claims awaiting a reviewer, oldest request first (a reviewer's queue). */
+export async function waitingClaims(
+  db: Database,
+  options: { lang: string; limit: number; offset: number },
+): Promise<{ total: number; items: WaitingClaim[] }> {
+  const rows = await db.query<{
+    id: string;
+    title: string;
+    title_lang: string;
+    source: string;
+    lead_organization_id: string;
+    organization_name: string;
+    claimed_by: string;
+    user_name: string | null;
+    requested_at: string | null;
+    total: number;
+  }>(
+    sql`SELECT i.id, t.title, t.lang AS title_lang, i.source, i.lead_organization_id, o.name AS organization_name,
+               i.claimed_by, u.name AS user_name, asked.at AS requested_at, count(*) OVER () AS total
+          FROM initiatives i
+          JOIN organizations o ON o.id = i.lead_organization_id
+          LEFT JOIN users u ON u.id = i.claimed_by
+          CROSS JOIN LATERAL (SELECT title, lang FROM initiative_texts WHERE initiative_id = i.id
+                              ORDER BY (lang = ${options.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) t
+          LEFT JOIN LATERAL (SELECT max(at) AS at FROM changes
+                              WHERE entity = 'initiative' AND entity_id = i.id AND action = 'claim') asked ON true
+         WHERE i.source IS NOT NULL AND i.claimed_by IS NOT NULL AND i.claimed_at IS NULL AND i.state <> 'importing'
+         ORDER BY asked.at NULLS FIRST, i.id
+         LIMIT ${options.limit} OFFSET ${options.offset}`,
+  );
+  const total = rows[0] ? Number(rows[0].total) : await countWaitingClaims(db);
+  return {
+    total,
+    items: rows.map((r) => ({
+      initiativeId: r.id,
+      title: r.title,
+      titleLanguage: r.title_lang,
+      source: r.source,
+      leadOrganization: { id: r.lead_organization_id, name: r.organization_name },
+      requestedBy: { id: r.claimed_by, name: r.user_name },
+      requestedAt: r.requested_at,
+    })),
+  };
+}
+
+/** The count alone (a page past the last one still says how many there are). */
+async function countWaitingClaims(db: Database): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT count(*) AS n FROM initiatives
+         WHERE source IS NOT NULL AND claimed_by IS NOT NULL AND claimed_at IS NULL AND state <> 'importing'`,
+  );
+  return Number(row?.n ?? 0);
+}

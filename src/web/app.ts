@@ -25,6 +25,7 @@ import { Refusal } from '../shared/refusal.ts';
 import { registerAccountPages } from '../accounts/pages.tsx';
 import { registerAccountApi } from '../accounts/api.ts';
 import { registerInitiativeApi } from '../initiatives/api.ts';
+import { registerRegistryReviewApi } from '../registries/review-api.ts';
 import { registerInitiativePages } from '../initiatives/pages.tsx';
 import { registerPledgePages } from '../pledges/pages.tsx';
 import { registerPledgeApi } from '../pledges/api.ts';
@@ -88,6 +89,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   // Pledges before initiatives: POST /initiatives/{id}/pledges is more specific than /initiatives/{id}/{action}.
   registerPledgeApi(api);
   registerInitiativeApi(api);
+  registerRegistryReviewApi(api);
   registerRoadmapApi(api);
   registerCoverageApi(api);
   registerTransferApi(api);
