@@ -29,7 +29,7 @@ export default defineConfig({
           name: 'integration',
           include: integrationFiles,
           env: { CONCORD_TEST_STORE: 'embedded' },
-          // Builds (or reuses from .test-cache/) the seeded dump each test file starts from.
+          // Builds (or reuses from var/snapshots/) the seeded snapshot each test file starts from.
           globalSetup: ['src/testing/setup-embedded.ts'],
           maxWorkers: 2,
           testTimeout: 30_000,

@@ -1,16 +1,35 @@
 // Concord's entry point: configuration -> store (seeded when empty or when the reference
 // data changed) -> app -> listen.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { loadConfig, ConfigError } from './config.ts';
 import { openStore, StoreInUse } from './store/index.ts';
 import { socketPathFor } from './store/owner.ts';
 
+/** The seeded snapshot to start a store from, when the folder holds no database yet. */
+async function snapshotForNewStore(dataDir: string): Promise<string | undefined> {
+  if (existsSync(path.join(dataDir, 'PG_VERSION'))) return undefined;
+  const { findSeededSnapshot } = await import('./seed-snapshot.ts');
+  const found = await findSeededSnapshot();
+  if (found) console.log('Starting a new store from the seeded snapshot built at install.');
+  return found;
+}
+
 async function main() {
   const started = performance.now();
   const config = loadConfig();
+  // A new embedded store starts from the seeded snapshot `npm install` built, when there is one for
+  // these sources (src/seed-snapshot.ts): restored in seconds instead of seeded row by row.
+  const snapshot = config.databaseUrl ? undefined : await snapshotForNewStore(config.dataDir);
   // The embedded store opens in its own thread while this one loads the application.
   const [store, { createApp }, { seedFrameworks, seedNeeded }, { serve }] = await Promise.all([
     // On the embedded store this claims the folder first: a second process is refused (exit 2).
-    openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, owner: 'concord start' }),
+    openStore({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      owner: 'concord start',
+      ...(snapshot ? { loadFrom: snapshot } : {}),
+    }),
     import('./web/app.ts'),
     import('./frameworks/seed.ts'),
     import('@hono/node-server'),

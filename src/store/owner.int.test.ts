@@ -13,7 +13,7 @@ import { openStore } from './index.ts';
 import { claimStore, lockFileName, StoreInUse, type OwnerRecord } from './owner.ts';
 import { testTier } from '../testing/store.ts';
 import { createDatabase, databaseUrl, dropDatabase } from '../testing/postgres-admin.ts';
-import { repoRoot } from '../testing/seed-key.ts';
+import { repoRoot } from '../seed-snapshot.ts';
 
 const operatorToken = 'owner-test-operator-token-0123456789';
 const concordBin = path.join(repoRoot, 'bin/concord.mjs');
@@ -133,6 +133,31 @@ if (testTier() === 'embedded') {
       await cp(seeded, dir, { recursive: true });
       return dir;
     }
+
+    it('starts a new folder from the seeded snapshot built at install, without seeding it row by row', async () => {
+      const dataDir = path.join(work, 'new');
+      const server = await startServer({ CONCORD_DATA_DIR: dataDir });
+      try {
+        expect(server.output()).toContain('Starting a new store from the seeded snapshot built at install.');
+        expect(server.output()).not.toContain('Loaded the framework reference data');
+        const gdc = await fetch(`${server.address}/api/v1/frameworks/gdc`);
+        expect(gdc.status).toBe(200);
+        // The indicator catalogue and its sample series came with it.
+        const series = await fetch(`${server.address}/api/v1/indicators/IT.NET.USER.ZS/observations?format=csv&area=KEN`);
+        expect(series.status).toBe(200);
+        expect((await series.text()).split('\n').filter((line) => line.split(',')[1] === 'KEN').length).toBeGreaterThan(5);
+      } finally {
+        expect(await stopServer(server)).toBe(0);
+      }
+      // Restarted, it opens the folder it now has (no second restore).
+      const again = await startServer({ CONCORD_DATA_DIR: dataDir });
+      try {
+        expect(again.output()).not.toContain('seeded snapshot');
+        expect((await fetch(`${again.address}/api/v1/frameworks/gdc`)).status).toBe(200);
+      } finally {
+        await stopServer(again);
+      }
+    }, 240_000);
 
     describe('while a server owns the folder', () => {
       let dataDir: string;
