@@ -99,6 +99,20 @@ describe('report PDFs', () => {
     });
     // The last column of each wide table made it onto the page (a table wider than the page loses it).
     for (const header of lastColumns) expect(text, header).toContain(header);
+    // A table a little wider than the page loses only its edge, no text: the print layout itself, at
+    // the width of A4 between the margins (182 mm), shows it.
+    const page = await session.newPage({ viewport: { width: Math.floor((182 / 25.4) * 96), height: 1100 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${path}?print=1`);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.clientWidth,
+      tables: [...document.querySelectorAll('table')].map((t) => Math.ceil(t.getBoundingClientRect().right)),
+    }));
+    await page.context().close();
+    expect(widths.tables.length).toBeGreaterThan(0);
+    for (const right of widths.tables) expect(right, 'a table wider than the page').toBeLessThanOrEqual(widths.page);
+    // 19 pages before issue 16 for objective 1, most of them rows of zeros.
+    expect(pages.length).toBeLessThanOrEqual(8);
     // The summary comes first, with what is covered and what is not.
     const first = text.split('\f')[0]!;
     expect(first).toContain('Summary');
