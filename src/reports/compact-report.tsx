@@ -337,7 +337,7 @@ export const compactReport = defineReportKind({
             ))}
             <dt>{t('reports.covered')}</dt>
             <dd>
-              {t('reports.compact.served', { served: d.commitments.length - unserved.length, total: d.commitments.length })}
+              {t('reports.compact.served', { count: d.commitments.length - unserved.length, total: d.commitments.length })}
               {d.commitments.length > unserved.length
                 ? `: ${d.commitments
                     .filter(served)
