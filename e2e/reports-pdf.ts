@@ -40,7 +40,8 @@ export async function printedPages(bytes: Uint8Array): Promise<PrintedPage[]> {
         const end = e + (a / scale) * item.width;
         texts.push({ text: item.str, left: Math.min(e, end) - x0, right: Math.max(e, end) - x0, y: f - y0 });
       }
-      const footer = (t: PlacedText) => t.y < reportMargins.bottom && /^\d+ \/ \d+$/.test(t.text.trim());
+      // The bottom margin holds only the page number ("2 / 5", in pieces on right-to-left pages).
+      const footer = (t: PlacedText) => t.y < reportMargins.bottom / 2 && /^[\d/ ]+$/.test(t.text.trim());
       pages.push({ width: x1 - x0, height: y1 - y0, texts: texts.filter((t) => !footer(t)) });
       page.cleanup();
     }
