@@ -1,12 +1,15 @@
 // Reports in a real browser: the roadmap report printed to PDF by the server's chromium in Arabic
 // and in French (a PDF with the report's text, pages numbered); the Arabic heading drawn with a
 // font that has Arabic glyphs; and axe-core on report pages in English and Arabic (no serious or
-// critical WCAG 2.x A/AA violation).
+// critical WCAG 2.x A/AA violation). The Compact report for objective 1 and the Kenya profile laid
+// out on A4: within the margins, no page but the last less than a third full, empty rows summarized,
+// charts with their targets.
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../src/documents/readers/pdf.ts';
 import { buildReportFixture, type ReportFixture } from '../src/reports/fixture.ts';
 import { closePrinters } from '../src/reports/pdf.ts';
+import { filled, outsideMargins, printedPages } from './reports-pdf.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
 
 let session: Session;
@@ -68,6 +71,65 @@ describe('report PDFs', () => {
     expect(has(lang === 'fr' ? 'CERT national pour le Kenya' : 'كينيا'), `initiative: ${text}`).toBe(true);
     expect(lang === 'fr' ? has('Lacunes') : hasWord('الفجوات'), `gaps: ${text}`).toBe(true);
     expect(text).toMatch(/gdc|\(a\)|C5/);
+  });
+
+  // Issue 16, item 4, done when: the Compact report for objective 1 and the Kenya profile print
+  // with no table wider than the page and no page less than a third full except the last.
+  it.each([
+    ['the Compact report for objective 1', '/en/reports/compact/gdc.obj.1', ['WSIS action lines', 'Gaps', 'Country or group']],
+    ['the Kenya profile', '/en/reports/area/KEN', ['Initiatives', 'Dates', 'Status', 'Category']],
+  ])('lays out %s on A4 pages that its content fills, within the margins', async (_name, path, lastColumns) => {
+    const response = await fetch(`${session.app.origin}${path}.pdf`);
+    expect(response.status).toBe(200);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const pages = await printedPages(bytes);
+    const text = await pdfToText(bytes);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, k) => {
+      const where = `${path}.pdf, page ${k + 1} of ${pages.length}`;
+      // A4 portrait (595 x 842 points).
+      expect(Math.round(page.width), where).toBe(595);
+      expect(Math.round(page.height), where).toBe(842);
+      const outside = outsideMargins(page);
+      expect(
+        outside.map((t) => `${t.text} [${t.left.toFixed(0)}-${t.right.toFixed(0)}]`),
+        `${where}: text past the margins`,
+      ).toEqual([]);
+      if (k < pages.length - 1) expect(filled(page), `${where} is less than a third full`).toBeGreaterThanOrEqual(1 / 3);
+    });
+    // The last column of each wide table made it onto the page (a table wider than the page loses it).
+    for (const header of lastColumns) expect(text, header).toContain(header);
+    // A table a little wider than the page loses only its edge, no text: the print layout itself, at
+    // the width of A4 between the margins (182 mm), shows it.
+    const page = await session.newPage({ viewport: { width: Math.floor((182 / 25.4) * 96), height: 1100 } });
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(`${path}?print=1`);
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.clientWidth,
+      tables: [...document.querySelectorAll('table')].map((t) => Math.ceil(t.getBoundingClientRect().right)),
+    }));
+    await page.context().close();
+    expect(widths.tables.length).toBeGreaterThan(0);
+    for (const right of widths.tables) expect(right, 'a table wider than the page').toBeLessThanOrEqual(widths.page);
+    // 19 pages before issue 16 for objective 1, most of them rows of zeros.
+    expect(pages.length).toBeLessThanOrEqual(8);
+    // The summary comes first, with what is covered and what is not.
+    const first = text.split('\f')[0]!;
+    expect(first).toContain('Summary');
+    expect(first).toContain('What is covered');
+  });
+
+  it('summarizes the empty rows of the Compact report instead of printing them, and draws the Kenya charts with their 2030 target', async () => {
+    const compact = await pdfToText(
+      new Uint8Array(await (await fetch(`${session.app.origin}/en/reports/compact/gdc.obj.1.pdf`)).arrayBuffer()),
+    );
+    expect(compact).toMatch(/\d+ actions that nothing serves yet/);
+    // The text of an action nothing serves (11 (b)) is on the web page, not on paper.
+    const web = await (await fetch(`${session.app.origin}/en/reports/compact/gdc.obj.1`)).text();
+    expect(web).toContain('blended financing mechanisms');
+    expect(compact.replace(/\s+/g, ' ')).not.toContain('blended financing mechanisms');
+    const kenya = await pdfToText(new Uint8Array(await (await fetch(`${session.app.origin}/en/reports/area/KEN.pdf`)).arrayBuffer()));
+    expect(kenya).toContain('Target: 100 by 2030');
   });
 
   it('draws Arabic with a font that has Arabic glyphs', async () => {

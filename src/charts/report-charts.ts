@@ -82,8 +82,50 @@ export interface BarsChart {
   unitLabel: string;
 }
 
+/** Characters of a bar label per line (a CJK character counts twice: it is about twice as wide). */
+const LABEL_LINE = 36;
+const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
 /**
- * Horizontal bars, one per label, with the value written at the end of each bar.
+ * A label in lines that fit the label column, broken between words (anywhere in a word longer
+ * than a line, and between CJK characters), so that no label is cut (issue 16, item 4).
+ *
+ * @example
+ * wrapLabel('Action line C1: The role of governments and all stakeholders', 36)
+ * // ['Action line C1: The role of', 'governments and all stakeholders']
+ */
+export function wrapLabel(label: string, width = LABEL_LINE): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let used = 0;
+  const push = () => {
+    if (line.trim()) lines.push(line.trim());
+    line = '';
+    used = 0;
+  };
+  for (const word of label.split(/(?<=\s)/u)) {
+    const cost = [...word].reduce((n, ch) => n + (wide.test(ch) ? 2 : 1), 0);
+    if (used + cost > width + (word.endsWith(' ') ? 1 : 0) && used > 0) push();
+    if (cost <= width + 1) {
+      line += word;
+      used += cost;
+      continue;
+    }
+    // Longer than a line (or a run of CJK without spaces): break it where the line is full.
+    for (const ch of word) {
+      const w = wide.test(ch) ? 2 : 1;
+      if (used + w > width) push();
+      line += ch;
+      used += w;
+    }
+  }
+  push();
+  return lines.length ? lines : [''];
+}
+
+/**
+ * Horizontal bars, one per label, with the value written at the end of each bar. A long label
+ * wraps onto more lines and its row grows to hold them.
  *
  * @example
  * barsSvg({ title: 'Initiatives by objective', desc: '5 bars', lang: 'en', rtl: false, unitLabel: 'initiatives',
@@ -91,32 +133,37 @@ export interface BarsChart {
  */
 export function barsSvg(chart: BarsChart): string {
   const W = 640;
+  const lineHeight = 13;
   const row = 22;
   const labelWidth = 230;
   const top = 8;
-  const H = top + chart.bars.length * row + 28;
+  const labels = chart.bars.map((b) => wrapLabel(b.label));
+  const rows = labels.map((lines) => Math.max(row, lines.length * lineHeight + 9));
+  const H = top + rows.reduce((a, b) => a + b, 0) + 28;
   const max = Math.max(1, ...chart.bars.map((b) => b.value));
   const plot = W - labelWidth - 60;
   const f = new Intl.NumberFormat(chart.lang, { maximumFractionDigits: 1 });
   const parts: string[] = [];
+  let y = top;
   chart.bars.forEach((b, k) => {
-    const y = top + k * row;
     const w = (b.value / max) * plot;
-    const label = b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label;
+    const lines = labels[k]!;
+    const labelX = chart.rtl ? W - 4 : 4;
+    const text = lines.map((line, i) => `<tspan x="${labelX}" dy="${i ? lineHeight : 0}">${escapeMarkup(line)}</tspan>`).join('');
+    parts.push(`<text x="${labelX}" y="${y + 15}" font-size="11" text-anchor="start">${text}</text>`);
     if (chart.rtl) {
       const x0 = W - labelWidth;
       parts.push(
-        `<text x="${W - 4}" y="${y + 15}" font-size="11" text-anchor="start">${escapeMarkup(label)}</text>`,
         `<rect x="${(x0 - 8 - w).toFixed(1)}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="#0a4f9e"><title>${escapeMarkup(`${b.label}: ${f.format(b.value)}`)}</title></rect>`,
         `<text x="${(x0 - 12 - w).toFixed(1)}" y="${y + 15}" font-size="11" text-anchor="start">${escapeMarkup(f.format(b.value))}</text>`,
       );
     } else {
       parts.push(
-        `<text x="4" y="${y + 15}" font-size="11" text-anchor="start">${escapeMarkup(label)}</text>`,
         `<rect x="${labelWidth + 8}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="#0a4f9e"><title>${escapeMarkup(`${b.label}: ${f.format(b.value)}`)}</title></rect>`,
         `<text x="${(labelWidth + 12 + w).toFixed(1)}" y="${y + 15}" font-size="11">${escapeMarkup(f.format(b.value))}</text>`,
       );
     }
+    y += rows[k]!;
   });
   parts.push(`<text x="${chart.rtl ? W - 4 : 4}" y="${H - 8}" font-size="10" text-anchor="start">${escapeMarkup(chart.unitLabel)}</text>`);
   return svgShell(chart.title, chart.desc, chart.rtl, W, H, parts.join(''));

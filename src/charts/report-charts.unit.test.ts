@@ -1,6 +1,6 @@
 // The reports' charts: named, escaped; bars mirrored right to left, time always left to right.
 import { describe, expect, it } from 'vitest';
-import { barsSvg, timelineSvg } from './report-charts.ts';
+import { barsSvg, timelineSvg, wrapLabel } from './report-charts.ts';
 
 describe('timelineSvg', () => {
   const items = [
@@ -36,5 +36,26 @@ describe('barsSvg', () => {
     const widths = [...svg.matchAll(/<rect x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
     expect(widths[0]).toBeCloseTo(widths[1]! * 2, 0);
     expect(svg).toContain('1\u202f500');
+  });
+});
+
+describe('bar labels', () => {
+  const long = 'Action line C1: The role of governments and all stakeholders in the promotion of ICTs for development';
+  it('wrap between words instead of being cut, every line within the label column', () => {
+    const lines = wrapLabel(long, 36);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(long);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(36);
+  });
+  it('break CJK text between characters, counting each as two', () => {
+    const lines = wrapLabel('行动方针C1：各国政府和所有利益攸关方在促进信通技术促进发展方面的作用', 36);
+    expect(lines.join('')).toBe('行动方针C1：各国政府和所有利益攸关方在促进信通技术促进发展方面的作用');
+    expect(lines.length).toBeGreaterThan(1);
+  });
+  it('are drawn whole, the row growing to hold them', () => {
+    const svg = barsSvg({ title: 't', desc: 'd', lang: 'en', rtl: false, unitLabel: 'initiatives', bars: [{ label: long, value: 1 }] });
+    const drawn = [...svg.matchAll(/<tspan [^>]*>([^<]*)<\/tspan>/g)].map((m) => m[1]).join(' ');
+    expect(drawn).toBe(long);
+    expect(svg).not.toContain('…');
   });
 });

@@ -11,7 +11,7 @@ import { groupToken } from '../initiatives/area-groups.ts';
 import { queryInitiatives, registryFacets } from '../initiatives/service.ts';
 import { pledgesOfMany } from '../pledges/service.ts';
 import { areaName, areaProfile, headline } from '../indicators/profile.ts';
-import { findObservations } from '../indicators/service.ts';
+import { findObservations, targetsOf } from '../indicators/service.ts';
 import { methods, type MethodId } from '../indicators/assessment.ts';
 import { summaries } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
@@ -20,7 +20,7 @@ import { barsSvg } from '../charts/report-charts.ts';
 import { nodeStatuses } from '../roadmaps/model.ts';
 import { defineReportKind, type BundleTable } from './kind.ts';
 import { SourceList } from './sources.ts';
-import { Figure, formatNumber, SourceNote } from './frame.tsx';
+import { EmptyRows, Figure, formatNumber, SourceNote } from './frame.tsx';
 
 const METHOD: MethodId = 'unsd-2022-cr';
 /** Initiatives listed by name (the counts cover all of them). */
@@ -29,7 +29,8 @@ const LISTED = 200;
 const CHARTS = 8;
 
 const Org = z.object({ id: z.string(), name: z.string() });
-const Count = z.object({ id: z.string(), label: z.string(), count: z.number() });
+/** A count of initiatives under an element; `short` is its code label ("Action line C5") for compact lists. */
+const Count = z.object({ id: z.string(), label: z.string(), short: z.string(), count: z.number() });
 
 export const AreaReportData = z
   .object({
@@ -92,6 +93,10 @@ export const AreaReportData = z
         latest: z.array(z.object({ source: z.string(), period: z.string(), value: z.number() })),
         /** Annual totals, per source. */
         series: z.array(z.object({ source: z.string(), year: z.number(), value: z.number() })),
+        /** The target the indicator's page draws on this area's chart (the area's own, else the global one). */
+        target: z.object({ year: z.number(), value: z.number(), label: z.string(), sourceId: z.string() }).nullable(),
+        /** The indicator's natural upper bound (100 for a share), the top of its chart's axis. */
+        max: z.number().nullable(),
         assessment: z
           .object({
             status: z.string(),
@@ -209,11 +214,13 @@ export const areaReport = defineReportKind({
     }
 
     const rootIds = [...Object.keys(facets.objective), ...Object.keys(facets.actionLine)];
-    const labels = new Map(
-      (await summaries(db, rootIds, lang)).map((e) => [e.id, `${elementLabel(t, e)}${e.title ? `: ${e.title}` : ''}`]),
-    );
-    const counts = (record: Record<string, number>, label: (id: string) => string) =>
-      Object.entries(record).map(([id, count]) => ({ id, label: label(id), count }));
+    const elements = new Map((await summaries(db, rootIds, lang)).map((e) => [e.id, e]));
+    const counts = (record: Record<string, number>) =>
+      Object.entries(record).map(([id, count]) => {
+        const e = elements.get(id);
+        const short = e ? elementLabel(t, e) : id;
+        return { id, label: e?.title ? `${short}: ${e.title}` : short, short, count };
+      });
 
     const indicators: AreaReportData['indicators'] = [];
     for (const row of profile?.indicators ?? []) {
@@ -222,7 +229,11 @@ export const areaReport = defineReportKind({
         .filter((o) => /^\d{4}$/.test(o.period))
         .map((o) => ({ source: o.source, year: Number(o.period), value: o.value }));
       const head = headline(row.assessments);
+      // The target the indicator's page draws on this area's chart (src/indicators/pages.tsx): the
+      // first that is global or the area's own.
+      const target = (await targetsOf(db, row.indicator.code)).find((x) => x.area === null || x.area === code) ?? null;
       await sources.addStored(db, [row.indicator.source.id], `catalogue entry of indicator ${row.indicator.code}`);
+      if (target && series.length > 1) await sources.addStored(db, [target.sourceId], `the target of ${row.indicator.code} on its chart`);
       await sources.addStored(
         db,
         [...new Set(observations.map((o) => o.source))],
@@ -243,6 +254,8 @@ export const areaReport = defineReportKind({
         catalogueSource: row.indicator.source.id,
         latest: row.latest.map((l) => ({ source: l.source, period: l.period, value: l.value })),
         series,
+        target: target ? { year: target.year, value: target.value, label: target.label, sourceId: target.sourceId } : null,
+        max: row.indicator.limits.max ?? null,
         assessment: head
           ? { status: head.status, category: head.category, reason: head.reason, source: head.source, targetId: head.targetId }
           : null,
@@ -278,9 +291,12 @@ export const areaReport = defineReportKind({
         initiatives: {
           total: page.total,
           totalIsLowerBound: page.totalIsLowerBound,
-          byObjective: counts(facets.objective, (id) => labels.get(id) ?? id),
-          byActionLine: counts(facets.actionLine, (id) => labels.get(id) ?? id),
-          byStatus: counts(facets.status, (id) => t(`initiative.status.${id}` as MessageKey)),
+          byObjective: counts(facets.objective),
+          byActionLine: counts(facets.actionLine),
+          byStatus: Object.entries(facets.status).map(([id, count]) => {
+            const label = t(`initiative.status.${id}` as MessageKey);
+            return { id, label, short: label, count };
+          }),
           listed: page.items.map((i) => ({
             id: i.id,
             title: i.title,
@@ -327,42 +343,56 @@ export const areaReport = defineReportKind({
     const d = report.data;
     const rtl = directionOf(lang) === 'rtl';
     const num = (v: number | null, digits = 2) => (v === null ? '—' : formatNumber(lang, v, digits));
-    const CountFigure = (props: { title: string; rows: { id: string; label: string; count: number }[] }) => (
-      <Figure
-        t={t}
-        report={report}
-        svg={barsSvg({
-          title: props.title,
-          desc: t('reports.sameInTable'),
-          lang,
-          rtl,
-          bars: props.rows.map((r) => ({ label: r.label, value: r.count })),
-          unitLabel: t('reports.initiatives'),
-        })}
-        caption={props.title}
-        sources={['concord:registry']}
-      >
-        <table>
-          <caption class="visually-hidden">{props.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('roadmap.what')}</th>
-              <th scope="col" class="num">
-                {t('reports.initiatives')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
+    // Bars for what has initiatives; what has none is named in one line under the table (and its
+    // rows are left off paper), instead of a column of zeros.
+    const CountFigure = (props: { title: string; rows: AreaReportData['initiatives']['byObjective'] }) => {
+      const none = props.rows.filter((r) => r.count === 0);
+      const bars = props.rows.filter((r) => r.count > 0).map((r) => ({ label: r.label, value: r.count }));
+      return (
+        <Figure
+          t={t}
+          report={report}
+          svg={barsSvg({ title: props.title, desc: t('reports.sameInTable'), lang, rtl, bars, unitLabel: t('reports.initiatives') })}
+          caption={props.title}
+          sources={['concord:registry']}
+        >
+          <table>
+            <caption class="visually-hidden">{props.title}</caption>
+            <thead>
               <tr>
-                <th scope="row">{r.label}</th>
-                <td class="num">{formatNumber(lang, r.count)}</td>
+                <th scope="col">{t('roadmap.what')}</th>
+                <th scope="col" class="num">
+                  {t('reports.initiatives')}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      </Figure>
-    );
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr class={r.count === 0 ? 'empty' : undefined}>
+                  <th scope="row">{r.label}</th>
+                  <td class="num">{formatNumber(lang, r.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <EmptyRows label={t('reports.noneYet')} items={none.map((r) => r.short)} />
+        </Figure>
+      );
+    };
+    // The summary: what has initiatives, what has none yet, and where the indicators stand.
+    const elements = [...d.initiatives.byObjective, ...d.initiatives.byActionLine];
+    const covered = elements.filter((c) => c.count > 0);
+    const uncovered = elements.filter((c) => c.count === 0);
+    const categories = new Map<string, number>();
+    for (const i of d.indicators) {
+      if (!i.assessment) continue;
+      const label =
+        i.assessment.status === 'insufficient-data'
+          ? t('indicator.insufficient')
+          : t(`indicator.category.${i.assessment.category ?? 'deterioration'}` as MessageKey);
+      categories.set(label, (categories.get(label) ?? 0) + 1);
+    }
+    const standing = [...categories].map(([label, count]) => `${label}: ${formatNumber(lang, count)}`);
     return (
       <>
         <section aria-labelledby="a-summary">
@@ -391,6 +421,24 @@ export const areaReport = defineReportKind({
             </dd>
             <dt>{t('reports.area.pledges')}</dt>
             <dd>{formatNumber(lang, d.pledges.length)}</dd>
+            {covered.length ? (
+              <>
+                <dt>{t('reports.covered')}</dt>
+                <dd>{covered.map((c) => `${c.short} (${formatNumber(lang, c.count)})`).join(' · ')}</dd>
+              </>
+            ) : null}
+            {uncovered.length ? (
+              <>
+                <dt>{t('reports.noneYet')}</dt>
+                <dd>{uncovered.map((c) => c.short).join(' · ')}</dd>
+              </>
+            ) : null}
+            {d.indicators.length ? (
+              <>
+                <dt>{t('reports.area.indicators')}</dt>
+                <dd>{[formatNumber(lang, d.indicators.length), ...standing].join(' · ')}</dd>
+              </>
+            ) : null}
           </dl>
           <SourceNote t={t} report={report} ids={['un-m49', 'concord:registry']} />
         </section>
@@ -559,10 +607,20 @@ export const areaReport = defineReportKind({
                         lang,
                         rtl,
                         series: bySource.map((s) => ({ label: s, points: i.series.filter((p) => p.source === s) })),
+                        ...(i.target
+                          ? {
+                              target: {
+                                year: i.target.year,
+                                value: i.target.value,
+                                label: t('indicator.target', { value: num(i.target.value), year: String(i.target.year) }),
+                              },
+                            }
+                          : {}),
+                        ...(i.max === null ? {} : { domain: { min: 0, max: i.max } }),
                         unitLabel: `${i.unit} · ${bySource.join(', ')}`,
                       })}
                       caption={title}
-                      sources={bySource}
+                      sources={i.target ? [...bySource, i.target.sourceId] : bySource}
                     />
                   );
                 })}

@@ -26,7 +26,7 @@ import {
 import { defineReportKind, type BundleTable } from './kind.ts';
 import { listMandates, mandateStatuses } from '../mandates/service.ts';
 import { SourceList } from './sources.ts';
-import { Figure, formatNumber, SourceNote } from './frame.tsx';
+import { EmptyRows, Figure, formatNumber, SourceNote } from './frame.tsx';
 import { WorldIndicator, worldIndicators } from './world-indicators.ts';
 import { WorldIndicatorCells, worldIndicatorSources } from './world-indicator-cells.tsx';
 
@@ -265,15 +265,62 @@ export const compactReport = defineReportKind({
     const registry = 'concord:registry';
     const map = 'concord:implementation-map';
     const lineLabel = new Map(d.actionLines.map((l) => [l.id, l.label]));
-    const Title = (props: { e: { label: string; title: string | null; titleLang: Language | null } }) => (
+    // A commitment's code in bold, its text in the body weight (a whole paragraph in bold is hard
+    // to read); the text is left off paper where the code is enough (the gap list).
+    const Title = (props: { e: { label: string; title: string | null; titleLang: Language | null }; brief?: boolean }) => (
       <>
-        {props.e.label}{' '}
-        <span lang={props.e.titleLang ?? undefined} dir="auto">
+        <strong>{props.e.label}</strong>{' '}
+        <span lang={props.e.titleLang ?? undefined} dir="auto" class={props.brief ? 'screen-only' : undefined}>
           {props.e.title ?? ''}
         </span>
       </>
     );
-    const bars = d.commitments.map((c) => ({ label: c.label, value: c.counts.initiatives }));
+    // Served: something other than an indicator (which measures, not serves) counts for it.
+    const served = (c: { counts: Record<(typeof measures)[number], number> }) =>
+      measures.some((m) => m !== 'indicators' && c.counts[m] > 0);
+    const unserved = d.commitments.filter((c) => !served(c));
+    const bars = d.commitments.filter((c) => c.counts.initiatives > 0).map((c) => ({ label: c.label, value: c.counts.initiatives }));
+    // A gap row of zeros only (nothing serves the action, nothing measures it): named, not printed.
+    const emptyGap = (g: (typeof d.gaps)[number]) => g.stalePledges === 0 && measures.every((m) => g.counts[m] === 0);
+    const emptyGaps = d.gaps.filter(emptyGap);
+    const gapCounts = gapKinds
+      .map((k) => [k, d.gaps.filter((g) => g.gaps.includes(k)).length] as const)
+      .filter(([, count]) => count > 0)
+      .map(([k, count]) => `${t(`coverage.gap.${k}`)}: ${n(count)}`);
+    const commitmentsTable = (
+      <table class="measures">
+        <caption class="visually-hidden">{t('reports.compact.commitments')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('coverage.rows.action')}</th>
+            {measures.map((m) => (
+              <th scope="col" class="num">
+                {t(`coverage.measure.${m}`)}
+              </th>
+            ))}
+            <th scope="col">{t('coverage.columns.action-line')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.commitments.map((c) => (
+            <tr class={served(c) ? undefined : 'empty'}>
+              <th scope="row">
+                <Title e={c} />
+                {c.deadline ? <div class="meta">{t('reports.compact.dueBy', { year: c.deadline })}</div> : null}
+              </th>
+              {measures.map((m) => (
+                <td class="num">{n(c.counts[m])}</td>
+              ))}
+              <td>
+                {Object.entries(c.byActionLine)
+                  .map(([line, count]) => `${lineLabel.get(line) ?? line} (${n(count)})`)
+                  .join(', ') || '—'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    );
     return (
       <>
         <p>
@@ -288,59 +335,52 @@ export const compactReport = defineReportKind({
                 <dd>{n(d.totals[m])}</dd>
               </>
             ))}
+            <dt>{t('reports.covered')}</dt>
+            <dd>
+              {t('reports.compact.served', { count: d.commitments.length - unserved.length, total: d.commitments.length })}
+              {d.commitments.length > unserved.length
+                ? `: ${d.commitments
+                    .filter(served)
+                    .map((c) => c.label)
+                    .join(' · ')}`
+                : ''}
+            </dd>
+            {d.gaps.length ? (
+              <>
+                <dt>{t('coverage.gapsTitle')}</dt>
+                <dd>{[n(d.gaps.length), ...gapCounts].join(' · ')}</dd>
+              </>
+            ) : null}
           </dl>
           <SourceNote t={t} report={report} ids={[map]} />
         </section>
 
         <section aria-labelledby="c-commitments">
           <h2 id="c-commitments">{t('reports.compact.commitments')}</h2>
-          <Figure
-            t={t}
-            report={report}
-            svg={barsSvg({
-              title: t('reports.compact.chart'),
-              desc: t('reports.sameInTable'),
-              lang,
-              rtl,
-              bars,
-              unitLabel: t('coverage.measure.initiatives'),
-            })}
-            caption={t('reports.compact.chart')}
-            sources={[map, registry]}
-          >
-            <table>
-              <caption class="visually-hidden">{t('reports.compact.commitments')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('coverage.rows.action')}</th>
-                  {measures.map((m) => (
-                    <th scope="col" class="num">
-                      {t(`coverage.measure.${m}`)}
-                    </th>
-                  ))}
-                  <th scope="col">{t('coverage.columns.action-line')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {d.commitments.map((c) => (
-                  <tr>
-                    <th scope="row">
-                      <Title e={c} />
-                      {c.deadline ? <div class="meta">{t('reports.compact.dueBy', { year: c.deadline })}</div> : null}
-                    </th>
-                    {measures.map((m) => (
-                      <td class="num">{n(c.counts[m])}</td>
-                    ))}
-                    <td>
-                      {Object.entries(c.byActionLine)
-                        .map(([line, count]) => `${lineLabel.get(line) ?? line} (${n(count)})`)
-                        .join(', ') || '—'}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Figure>
+          {bars.length ? (
+            <Figure
+              t={t}
+              report={report}
+              svg={barsSvg({
+                title: t('reports.compact.chart'),
+                desc: t('reports.sameInTable'),
+                lang,
+                rtl,
+                bars,
+                unitLabel: t('coverage.measure.initiatives'),
+              })}
+              caption={t('reports.compact.chart')}
+              sources={[map, registry]}
+            >
+              {commitmentsTable}
+            </Figure>
+          ) : (
+            <>
+              {commitmentsTable}
+              <SourceNote t={t} report={report} ids={[map, registry]} />
+            </>
+          )}
+          <EmptyRows label={t('reports.compact.nothingYet', { count: unserved.length })} items={unserved.map((c) => c.label)} />
         </section>
 
         <section aria-labelledby="c-contributors">
@@ -471,7 +511,7 @@ export const compactReport = defineReportKind({
           <h2 id="c-gaps">{t('coverage.gapsTitle')}</h2>
           <p class="meta">{t('coverage.gapsLede', { months: STALE_MONTHS })}</p>
           {d.gaps.length ? (
-            <table>
+            <table class="measures">
               <caption class="visually-hidden">{t('coverage.gapsTitle')}</caption>
               <thead>
                 <tr>
@@ -493,9 +533,9 @@ export const compactReport = defineReportKind({
               </thead>
               <tbody>
                 {d.gaps.map((g) => (
-                  <tr>
+                  <tr class={emptyGap(g) ? 'empty' : undefined}>
                     <th scope="row">
-                      <Title e={g.action} />
+                      <Title e={g.action} brief />
                     </th>
                     <td class="num">{n(g.counts.initiatives)}</td>
                     <td class="num">{n(g.counts.pledges)}</td>
@@ -509,6 +549,12 @@ export const compactReport = defineReportKind({
           ) : (
             <p>{t('coverage.noGaps')}</p>
           )}
+          {emptyGaps.length ? (
+            <EmptyRows
+              label={`${emptyGaps[0]!.gaps.map((k) => t(`coverage.gap.${k}`)).join(', ')} (${n(emptyGaps.length)})`}
+              items={emptyGaps.map((g) => g.action.label)}
+            />
+          ) : null}
           <SourceNote t={t} report={report} ids={[map]} />
         </section>
 

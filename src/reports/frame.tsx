@@ -50,6 +50,26 @@ export function SourceNote(props: { t: Translate; report: Report<unknown>; ids: 
   );
 }
 
+/**
+ * What a table leaves off paper: its empty rows, named in one compact line ("12 actions that
+ * nothing serves yet 11 (b) · 11 (c) · …") instead of a row of zeros each (issue 16, item 4).
+ * The rows carry class "empty"; the print stylesheet hides them.
+ */
+export function EmptyRows(props: { label: string; items: readonly string[] }) {
+  if (props.items.length === 0) return null;
+  return (
+    <p class="empty-rows">
+      <strong>{props.label}</strong>{' '}
+      {props.items.map((item, k) => (
+        <>
+          {k ? ' · ' : ''}
+          <bdi>{item}</bdi>
+        </>
+      ))}
+    </p>
+  );
+}
+
 let figures = 0;
 
 /**
