@@ -56,7 +56,7 @@ async function structure(machine: Record<string, unknown>) {
 }
 
 async function actions(machine: Record<string, unknown>) {
-  const run = await benchActions({ sample: 60 });
+  const run = await benchActions({ sample: 90 });
   const file = path.join(results, 'actions.json');
   await writeFile(file, JSON.stringify({ benchmark: 'actions', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
   console.log(

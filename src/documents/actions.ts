@@ -331,8 +331,10 @@ interface Grammar {
 
 const GRAMMAR: Record<Language, Grammar> = {
   en: {
-    // "The Conference invites…", "The Council requests…": a named organ as the subject.
-    boundary: '(?:^(?:The (?:[A-Z][\\w-]*\\s+)*[A-Z][\\w-]*\\s+)?|;\\s+|:\\s+|,\\s+(?:and\\s+|while\\s+)?|\\s+and\\s+|\\.\\s+)',
+    // "The Conference invites…", "The Council requests…": a named organ as the subject. Its words
+    // are capitalized whatever the pattern's case-insensitivity (`(?-i:…)`): not "The online
+    // platform will be used to establish…", whose "establish" is no verb of the Assembly.
+    boundary: '(?:^(?:The (?:(?-i:[A-Z])[\\w-]*\\s+)*(?-i:[A-Z])[\\w-]*\\s+)?|;\\s+|:\\s+|,\\s+(?:and\\s+|while\\s+)?|\\s+and\\s+|\\.\\s+)',
     adverbs:
       '(?:(?:also|further|furthermore|again|once again|once more|strongly|urgently|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|further also|in this regard|in that regard|in this context|in this respect|to this end|moreover|in addition|in particular|likewise|similarly|repeatedly|consequently|nevertheless|however|finally|first|second|third|further recalls and),?\\s+)*',
     we: '\\bwe\\s+(?:(?:also|further|therefore|accordingly|thus|hence|hereby|equally|firmly|fully|collectively|jointly|strongly|again|once again|further|nevertheless|all|will|shall|must|in this regard,?)\\s+)*',
@@ -442,6 +444,8 @@ interface VerbHit {
 }
 
 const BASE_AFTER_INFINITIVE = /\bto\s+\S+\s*,?\s*$/;
+/** An infinitive in the clause so far, and "and|or" (no comma, no sentence end since) just before the verb. */
+const COORDINATED_INFINITIVE = /\bto\s+\p{Ll}+\b[^;:.]*[^,;:.\s]\s+(?:and|or)\s+$/u;
 
 /** The main verbs of a paragraph, in order. */
 function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: boolean): VerbHit[] {
@@ -468,6 +472,20 @@ function verbsIn(text: string, lang: Language, firstPerson: boolean, bareStart: 
         /\band\s*$/i.test(text.slice(0, start)) &&
         /^\s+to\b/.test(text.slice(start + verbText.length));
       if (!commitsToo && (atStart ? !bareStart : !firstPerson || BASE_AFTER_INFINITIVE.test(text.slice(0, m.index)))) continue;
+      // "…urge all countries … to make concerted efforts and adopt speedy measures": a base form
+      // joined by "and" to the infinitive of a request or commitment is a second infinitive of what
+      // is asked, not a new verb of the speakers (whose own verbs follow a comma or a full stop).
+      // A verb that asks others ("…to address their needs and urge all countries to…") opens a clause of its own.
+      const asking = (x: VerbEntry | undefined) => x?.force === 'request' || x?.force === 'invitation';
+      const previous = hits.at(-1);
+      if (
+        !commitsToo &&
+        !atStart &&
+        !asking(found.entry) &&
+        (asking(previous?.entry) || previous?.entry.force === 'commitment') &&
+        COORDINATED_INFINITIVE.test(text.slice(previous?.end ?? 0, start))
+      )
+        continue;
     }
     if (g.v2 !== undefined && person === 'third' && lang === 'en' && m.index > 0) {
       // Plural nouns that look like verbs ("needs and requests of…") follow an article or possessive.
@@ -655,8 +673,13 @@ function dutyIn(text: string, context: ActionContext): ClauseAction | null {
   const modal = m?.groups?.modal?.toLowerCase();
   if (!m || !subject || !modal) return null;
   const named = actorChain(subject, findActors(subject, 'en'), 'en');
-  // A body the catalogue does not know, named as one: "The Conference", "The Bureau", "The General Committee".
-  const body = /^(?:The\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)$/.exec(subject.trim())?.[1];
+  // A body the catalogue does not know, named as one: "The Conference", "The Bureau", "The General
+  // Committee", or as the organ of one: "The secretariat of the Conference" (rules of procedure),
+  // whose duties its items list; without it they took the duty of the paragraph before.
+  const body =
+    /^(?:The\s+)((?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*|(?:secretariat|bureau|presidency|chair) of the (?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*)$/.exec(
+      subject.trim(),
+    )?.[1];
   // The named actor heads the subject: not "The Economic and Social Council cycle will continue".
   const [first, last] = [named[0], named.at(-1)];
   // nor "The engagement of civil society … should continue to be arranged".
@@ -773,7 +796,12 @@ function clauses(
             const previous = text.slice(hits[k - 1]?.end ?? 0, h.index);
             const plural = /^(?:them|they)\b/i.test(bare) ? actorChain(previous, findActors(previous, lang), lang) : [];
             const before = findActors(text.slice(0, h.index), lang).filter((m) => !m.id.startsWith('group.member'));
-            const named = plural.length > 1 ? plural : before.slice(-1);
+            // A title ("the Commission", "the Office") stands for the last body named with that title,
+            // not for whatever was named last ("…within the United Nations system, and encourages the
+            // Commission to…" is the Commission on the Status of Women); none such, and it stays words.
+            const title = /^the\s+(\p{L}+)$/iu.exec(bare)?.[1];
+            const titled = title ? before.filter((m) => new RegExp(`\\b${title}\\b`, 'i').test(actorById(m.id)?.names.en ?? '')) : before;
+            const named = plural.length > 1 ? plural : titled.slice(-1);
             actors = named.map((m) => ({ id: m.id, text: bare }));
           }
           // Unknown names stop at the first modifier: "the Chair of the committee, in consultation with the Bureau,".

@@ -425,6 +425,22 @@ describe('requests read from passives, recalled requests and duties', () => {
     expect(rowsOf(members)).toEqual([{ paragraph: '98', verb: 'should', actors: ['body.peacebuilding-commission'] }]);
   });
 
+  it('passes the duties of "The secretariat of the Conference shall, …:" to its items, not the duty of the rule before (A/RES/78/128)', () => {
+    const doc = resolutionOf('A/RES/78/128', [
+      [
+        '2',
+        'The Secretary-General of the United Nations or a designated representative shall direct the staff required by the Conference.',
+      ],
+      ['15', 'The secretariat of the Conference shall, in accordance with the present rules:'],
+      ['a', 'Provide simultaneous interpretation of speeches made at meetings;', '15'],
+    ]);
+    expect(rowsOf(doc)).toEqual([
+      { paragraph: '2', verb: 'shall', actors: ['office.secretary-general'] },
+      { paragraph: '15', verb: 'shall', actors: ['?secretariat of the Conference'] },
+      { paragraph: 'a', verb: 'shall', actors: ['?secretariat of the Conference'] },
+    ]);
+  });
+
   it('reads a duty in a later sentence with no verb of its own (A/RES/79/233, A/RES/60/1)', () => {
     const actions = summary(
       'We note that inclusive regional processes will draw on national reviews and contribute to follow-up and review at the global level. The relevant United Nations regional commissions and agencies should continue to ensure that the needs and challenges of landlocked developing countries are addressed as part of their ongoing work.',
@@ -447,6 +463,43 @@ describe('requests read from passives, recalled requests and duties', () => {
     expect(
       summary('The Conference will include five interactive dialogues, to be held in parallel with the plenary meetings, as follows:'),
     ).toEqual([]);
+  });
+});
+
+describe('a second infinitive is what is asked, not a new verb', () => {
+  it('"urge all countries … to make concerted efforts and adopt speedy measures" asks them both (A/RES/60/1)', () => {
+    const actions = summary(
+      'We reaffirm our commitment to address the special needs of the least developed countries and urge all countries and all relevant organizations of the United Nations system, including the Bretton Woods institutions, to make concerted efforts and adopt speedy measures for meeting in a timely manner the development goals.',
+    );
+    // The Assembly adopts nothing here; "urge" itself, after the infinitive "to address", still opens its clause.
+    expect(actions.map((a) => a.verb)).toEqual(['reaffirms', 'urges']);
+    expect(actions[1]?.actors).toEqual(['group.member-states', 'group.un-system', 'group.financial-institutions']);
+    expect(actions[1]?.object).toMatch(/^to make concerted efforts and adopt speedy measures/);
+  });
+});
+
+describe('subjects and titles', () => {
+  it('"The online platform will be used to establish …" is no verb of the Assembly; "The Conference invites …" is the Conference’s (A/RES/70/1)', () => {
+    expect(
+      summary(
+        'The online platform will be used to establish a comprehensive mapping of, and serve as a gateway for, information on existing science, technology and innovation initiatives.',
+      ),
+    ).toEqual([]);
+    expect(summary('The Conference invites Member States to attend at the highest level.')).toEqual([
+      expect.objectContaining({ verb: 'invites', actors: ['group.member-states'] }),
+    ]);
+  });
+
+  it('a title stands for the last body named with that title (A/RES/78/182, A/RES/79/236)', () => {
+    const [, encourages] = summary(
+      'Also reaffirms the catalytic role of the Commission on the Status of Women in promoting and monitoring gender mainstreaming within the United Nations system, and encourages the Commission to contribute to the follow-up to the 2030 Agenda;',
+    );
+    expect(encourages).toMatchObject({ verb: 'encourages', actors: ['body.csw'] });
+    // The United Nations Office for South-South Cooperation is not in the catalogue: "the Office" stays words, not the UN system.
+    const [, calls] = summary(
+      'Notes with appreciation the countries that have increased cooperation with the United Nations Office for South-South Cooperation, and calls upon the Office to further strengthen its support to South-South cooperation projects;',
+    );
+    expect(calls).toMatchObject({ verb: 'calls upon', actors: ['?Office'] });
   });
 });
 

@@ -763,7 +763,8 @@ export const ACTORS: Actor[] = [
     'group',
     ['developed countries', 'pays développés', 'países desarrollados', 'развитые страны', '发达国家', 'البلدان المتقدمة النمو'],
     {
-      en: ['developed country partners', 'donor countries', '(?:international )?donor community', 'donors', 'ODA providers'],
+      // "developed country Parties": the developed countries as parties to a convention (UNFCCC usage).
+      en: ['developed country (?:partners|parties)', 'donor countries', '(?:international )?donor community', 'donors', 'ODA providers'],
       ru: [`развит${RU} стран${RU}`],
       ar: ['البلدان المتقدمة'],
     },
@@ -775,6 +776,7 @@ export const ACTORS: Actor[] = [
     {
       en: [
         '(?:least developed|landlocked developing) countries',
+        'developing country parties',
         'small island developing States',
         'African countries',
         'programme countries',

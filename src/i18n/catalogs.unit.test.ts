@@ -96,6 +96,7 @@ const sample = {
   reason: 'A reminder, not a request',
   group: 'United Nations system',
   members: 'ITU, UNESCO',
+  names: 'Inter-Agency Working Group on Artificial Intelligence',
   overdue: 2,
 };
 

@@ -25,7 +25,8 @@ import {
   proposeAnswer,
   type MandateList,
 } from './service.ts';
-import { answerInput, correctionInput, mandateFilterInput } from './model.ts';
+import { aliasInput, answerInput, correctionInput, mandateFilterInput, mergeInput } from './model.ts';
+import { addActorAlias, addedNames, mergeActors, mergedInto, survivorOf } from './catalogue.ts';
 
 const tags = ['Mandates'];
 const english = translator('en');
@@ -198,10 +199,45 @@ const routes = {
           names: z.record(z.enum(languages), z.string()),
           aliases: z.record(z.string(), z.array(z.string())),
           groups: z.array(z.string()),
+          addedNames: z
+            .array(z.object({ lang: z.enum(languages), alias: z.string(), addedBy: z.string(), addedAt: z.string() }))
+            .openapi({ description: 'Names reviewers added (with who and when), those of the actors merged into it included' }),
+          mergedFrom: z
+            .array(z.object({ id: z.string(), reason: z.string().nullable(), mergedBy: z.string(), mergedAt: z.string() }))
+            .openapi({ description: 'The actors merged into this one, with who merged them, when and why' }),
         }),
         'The actor',
       ),
+      301: { description: 'The actor was merged into another: `Location` names the one that remains' },
       ...problemResponses,
+    },
+  }),
+  addAlias: createRoute({
+    method: 'post',
+    path: '/actors/{id}/aliases',
+    tags,
+    summary:
+      'Add a name to an actor (reviewers): requests whose actor was read only as these words are addressed to it, now and at every re-read',
+    security: [{ bearer: [] }],
+    request: { params: actorId, body: { content: { 'application/json': { schema: aliasInput } }, required: true } },
+    responses: {
+      201: json(z.object({ mandates: z.number().openapi({ description: 'Mandates now addressed to the actor by this name' }) }), 'Added'),
+      ...problemResponses,
+      ...writeResponses,
+    },
+  }),
+  merge: createRoute({
+    method: 'post',
+    path: '/actors/{id}/merge',
+    tags,
+    summary:
+      'Merge an actor into another that remains (reviewers): its mandates and added names move there, its page redirects there; kept in both histories',
+    security: [{ bearer: [] }],
+    request: { params: actorId, body: { content: { 'application/json': { schema: mergeInput } }, required: true } },
+    responses: {
+      200: json(z.object({ survivor: z.string(), mandates: z.number().openapi({ description: 'Mandates moved' }) }), 'Merged'),
+      ...problemResponses,
+      ...writeResponses,
     },
   }),
   actorMandates: createRoute({
@@ -257,14 +293,40 @@ export function registerMandateApi(api: OpenAPIHono<AppEnv>): void {
     const { lang } = c.req.valid('query');
     return c.json({ items: await listActors(c.var.store.db, lang) }, 200);
   });
-  api.openapi(routes.actor, (c) => {
+  api.openapi(routes.actor, async (c) => {
     const { lang } = c.req.valid('query');
     const actor = actorById(c.req.valid('param').id);
     if (!actor) throw notFound(`No actor ${c.req.valid('param').id}`);
-    return c.json({ ...presentActor(actor, lang), names: actor.names, aliases: actor.aliases, groups: groupsOf(actor.id) }, 200);
+    const db = c.var.store.db;
+    const survivor = await survivorOf(db, actor.id);
+    if (survivor !== actor.id) return c.redirect(`/api/v1/actors/${encodeURIComponent(survivor)}?lang=${lang}`, 301);
+    const [added, merged] = await Promise.all([addedNames(db, actor.id), mergedInto(db, actor.id)]);
+    return c.json(
+      {
+        ...presentActor(actor, lang),
+        names: actor.names,
+        aliases: actor.aliases,
+        groups: groupsOf(actor.id),
+        addedNames: added,
+        mergedFrom: merged,
+      },
+      200,
+    );
+  });
+  api.openapi(routes.addAlias, async (c) => {
+    const user = await apiWriter(c);
+    const mandates = await addActorAlias(c.var.store, user, c.req.valid('param').id, c.req.valid('json'));
+    return c.json({ mandates }, 201);
+  });
+  api.openapi(routes.merge, async (c) => {
+    const user = await apiWriter(c);
+    const { into, reason } = c.req.valid('json');
+    const mandates = await mergeActors(c.var.store, user, c.req.valid('param').id, { into, reason });
+    return c.json({ survivor: into, mandates }, 200);
   });
   api.openapi(routes.actorMandates, async (c) => {
     const { id } = c.req.valid('param');
+    // A merged actor's mandates are those of the actor that remains (listMandates asks it).
     if (!actorById(id)) throw notFound(`No actor ${id}`);
     const { lang, ...filter } = c.req.valid('query');
     return c.json(shaped(await listMandates(c.var.store.db, lang, { ...filter, actor: id, order: 'deadline' }), lang), 200);

@@ -14,6 +14,7 @@ import { libraryDir, loadLibrary, readManifest } from '../documents/library.ts';
 import { ingestFile } from '../documents/service.ts';
 import { createApiToken, createOrganization, createUser, setRole } from '../accounts/service.ts';
 import { Visitor } from '../testing/visitor.ts';
+import { frontPage } from '../web/home.tsx';
 
 interface Mandate {
   id: number;
@@ -377,6 +378,16 @@ describe('mandates on other pages', () => {
     expect(csv).toBeDefined();
     expect(strFromU8(csv![1])).toContain('A/RES/79/1');
   });
+
+  it('the front page counts the mandates due in a year under each GDC objective in one grouped count, as the list does', async () => {
+    const { objectives } = await frontPage(t.store.db, 'en', '2026-06-01');
+    expect(objectives.map((o) => o.objective.id)).toEqual(['gdc.obj.1', 'gdc.obj.2', 'gdc.obj.3', 'gdc.obj.4', 'gdc.obj.5']);
+    for (const o of objectives) {
+      const listed = await getJson<MandateList>(`/api/v1/mandates?element=${o.objective.id}&year=2026&limit=1`);
+      expect(o.mandatesDue, o.objective.id).toBe(listed.total);
+    }
+    expect(objectives.some((o) => (o.mandatesDue ?? 0) > 0)).toBe(true);
+  });
 });
 
 describe('reviewers’ corrections', () => {
@@ -445,5 +456,147 @@ describe('reviewers’ corrections', () => {
     const forged = await visitor.post(`/en/mandates/${p86.id}/correct`, { object: 'changed' }, { csrf: false });
     expect(forged.status).toBe(403);
     expect((await getJson<Mandate>(`/api/v1/mandates/${p86.id}`)).object).toBe(p86.object);
+  });
+});
+
+describe('the actor catalogue', () => {
+  it('reviewers add a name to an actor: requests read only as those words are addressed to it, now and after a re-read', async () => {
+    const reviewer = await caller('names@example.org', 'reviewer');
+    const contributor = await caller('names-contributor@example.org');
+    // GDC annex, 32 (d) and 36 (b): "calls upon social media platforms …", words the catalogue lacks.
+    const before = await getJson<MandateList>('/api/v1/mandates?document=A/RES/79/1&limit=1000');
+    const platforms = before.items.filter((m) => m.actors.some((a) => a.id === null && a.text === 'social media platforms'));
+    expect(platforms.length).toBeGreaterThanOrEqual(2);
+
+    expect(
+      (await contributor.call('POST', '/actors/group.private-sector/aliases', { lang: 'en', alias: 'Social media platforms' })).status,
+    ).toBe(403);
+    const taken = await reviewer.call('POST', '/actors/group.private-sector/aliases', { lang: 'en', alias: 'the Secretary-General' });
+    expect(taken.status).toBe(409);
+    expect(taken.type).toContain('application/problem+json');
+    expect(JSON.stringify(taken.body)).toContain('Secretary-General');
+    expect((await reviewer.call('POST', '/actors/un.nobody/aliases', { lang: 'en', alias: 'Nobody' })).status).toBe(404);
+    expect((await reviewer.call('POST', '/actors/group.private-sector/aliases', { lang: 'xx', alias: 'Platforms' })).status).toBe(400);
+
+    const added = await reviewer.call('POST', '/actors/group.private-sector/aliases', { lang: 'en', alias: 'Social media platforms' });
+    expect(added.status).toBe(201);
+    expect(added.body.mandates).toBe(platforms.length);
+    // The same name again, in another case, names an actor already.
+    expect(
+      (await reviewer.call('POST', '/actors/group.civil-society/aliases', { lang: 'en', alias: 'SOCIAL MEDIA PLATFORMS' })).status,
+    ).toBe(409);
+    for (const m of platforms) {
+      const now = await getJson<Mandate>(`/api/v1/mandates/${m.id}`);
+      expect(now.actors.find((a) => a.text === 'social media platforms')?.id).toBe('group.private-sector');
+      expect(now.askedIds).toContain('group.private-sector');
+    }
+    const actor = await getJson<{ addedNames: { lang: string; alias: string; addedBy: string }[] }>('/api/v1/actors/group.private-sector');
+    expect(actor.addedNames).toEqual([expect.objectContaining({ lang: 'en', alias: 'Social media platforms', addedBy: reviewer.user.id })]);
+
+    // A re-read of the document addresses them to the actor again.
+    const bytes = await readFile(path.join(libraryDir, 'A_RES_79_1.en.txt'));
+    await ingestFile(
+      t.store,
+      bytes,
+      { fileName: 'A_RES_79_1.en.txt', provenance: 'concord library', reread: true },
+      { lang: 'en', symbol: 'A/RES/79/1' },
+    );
+    const reread = await getJson<MandateList>('/api/v1/mandates?actor=group.private-sector&document=A/RES/79/1&limit=1000');
+    expect(reread.items.filter((m) => m.actors.some((a) => a.text === 'social media platforms')).length).toBe(platforms.length);
+
+    const page = await (await t.app.request('/fr/actors/group.private-sector')).text();
+    expect(page).toContain('Noms ajoutés par les examinateurs');
+    expect(page).toContain('<bdi lang="en">Social media platforms</bdi>');
+  });
+
+  it('reviewers merge two actors: mandates move, the old page redirects 301, both histories say who, when and why', async () => {
+    const reviewer = await caller('merger@example.org', 'reviewer');
+    const contributor = await caller('merger-contributor@example.org');
+    const p86 = await mandateOf('A/RES/80/173', '86', 'calls upon');
+    expect(p86.actors.map((a) => a.id)).toEqual(['body.iawg-ai']);
+
+    const body = { into: 'group.un-system', reason: 'The working group speaks for the UN system here.' };
+    expect((await contributor.call('POST', '/actors/body.iawg-ai/merge', body)).status).toBe(403);
+    const itself = await reviewer.call('POST', '/actors/body.iawg-ai/merge', { into: 'body.iawg-ai' });
+    expect(itself.status).toBe(400);
+    expect(itself.type).toContain('application/problem+json');
+    expect((await reviewer.call('POST', '/actors/body.iawg-ai/merge', { into: 'un.nobody' })).status).toBe(404);
+
+    const merged = await reviewer.call('POST', '/actors/body.iawg-ai/merge', body);
+    expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({ survivor: 'group.un-system' });
+    expect(merged.body.mandates).toBeGreaterThanOrEqual(1);
+    expect((await reviewer.call('POST', '/actors/body.iawg-ai/merge', { into: 'un.itu' })).status).toBe(409);
+    expect((await reviewer.call('POST', '/actors/un.itu/merge', { into: 'body.iawg-ai' })).status).toBe(409);
+
+    const moved = await getJson<Mandate>(`/api/v1/mandates/${p86.id}`);
+    expect(moved.actors.map((a) => a.id)).toEqual(['group.un-system']);
+    expect(moved.askedIds).not.toContain('body.iawg-ai');
+    // The old id still filters, as the actor that remains.
+    const byOld = await getJson<MandateList>('/api/v1/mandates?actor=body.iawg-ai&limit=1000');
+    expect(byOld.items.map((m) => m.id)).toContain(p86.id);
+    expect(byOld.total).toBe((await getJson<MandateList>('/api/v1/mandates?actor=group.un-system&limit=1')).total);
+
+    const old = await t.app.request('/en/actors/body.iawg-ai');
+    expect(old.status).toBe(301);
+    expect(old.headers.get('Location')).toBe('/en/actors/group.un-system');
+    const oldApi = await t.app.request('/api/v1/actors/body.iawg-ai?lang=en');
+    expect(oldApi.status).toBe(301);
+    expect(oldApi.headers.get('Location')).toBe('/api/v1/actors/group.un-system?lang=en');
+    const actors = await getJson<{ items: { id: string }[] }>('/api/v1/actors');
+    expect(actors.items.map((a) => a.id)).not.toContain('body.iawg-ai');
+    const survivor = await getJson<{ mergedFrom: { id: string; mergedBy: string; reason: string | null }[] }>(
+      '/api/v1/actors/group.un-system',
+    );
+    expect(survivor.mergedFrom).toEqual([expect.objectContaining({ id: 'body.iawg-ai', mergedBy: reviewer.user.id, reason: body.reason })]);
+    const page = await (await t.app.request('/en/actors/group.un-system')).text();
+    expect(page).toContain('Merged into it: Inter-Agency Working Group on Artificial Intelligence');
+    expect(page).toContain('another actor merged into it');
+    expect(page).toContain(body.reason);
+
+    // A re-read keeps the request with the actor that remains.
+    const bytes = await readFile(path.join(libraryDir, 'A_RES_80_173.en.txt'));
+    await ingestFile(
+      t.store,
+      bytes,
+      { fileName: 'A_RES_80_173.en.txt', provenance: 'concord library', reread: true },
+      { lang: 'en', symbol: 'A/RES/80/173' },
+    );
+    expect((await mandateOf('A/RES/80/173', '86', 'calls upon')).actors.map((a) => a.id)).toEqual(['group.un-system']);
+  });
+
+  it('page forms: reviewers only, with a CSRF token, errors next to the field in the reader’s language', async () => {
+    await caller('form-reviewer@example.org', 'reviewer');
+    const visitor = new Visitor(t.app);
+    await visitor.signUp('en', 'Reader', 'actor-reader@example.org', password);
+    await visitor.get('/en/actors/un.itu/alias');
+    expect((await visitor.post('/en/actors/un.itu/alias', { lang: 'en', alias: 'The Union' })).status).toBe(403);
+
+    const reviewer = new Visitor(t.app);
+    await reviewer.signIn('es', 'form-reviewer@example.org', password);
+    const actorPage = await reviewer.get('/es/actors/un.itu');
+    expect(actorPage.html).toContain('href="/es/actors/un.itu/alias"');
+    const form = await reviewer.get('/es/actors/un.itu/alias');
+    expect(form.html).toContain('name="_csrf"');
+    expect((await reviewer.post('/es/actors/un.itu/alias', { lang: 'en', alias: 'The Union' }, { csrf: false })).status).toBe(403);
+    const empty = await reviewer.post('/es/actors/un.itu/alias', { lang: 'en', alias: '' });
+    expect(empty.status).toBe(400);
+    expect(empty.html).toContain('has-error');
+    const taken = await reviewer.post('/es/actors/un.itu/alias', { lang: 'en', alias: 'UNESCO' });
+    expect(taken.status).toBe(400);
+    expect(taken.html).toContain('Este nombre ya designa a');
+    const saved = await reviewer.post('/es/actors/un.itu/alias', { lang: 'en', alias: 'The Union' });
+    expect(saved.status).toBe(303);
+    expect(saved.location).toBe('/es/actors/un.itu');
+    expect((await reviewer.get('/es/actors/un.itu')).html).toContain('<bdi lang="en">The Union</bdi>');
+
+    await reviewer.get('/es/actors/group.media/merge');
+    const self = await reviewer.post('/es/actors/group.media/merge', { into: 'group.media' });
+    expect(self.status).toBe(400);
+    expect(self.html).toContain('Un actor no puede fusionarse consigo mismo.');
+    const done = await reviewer.post('/es/actors/group.media/merge', { into: 'group.civil-society', reason: 'Prueba' });
+    expect(done.status).toBe(303);
+    expect(done.location).toBe('/es/actors/group.civil-society');
+    expect((await t.app.request('/es/actors/group.media')).headers.get('Location')).toBe('/es/actors/group.civil-society');
   });
 });

@@ -2,6 +2,7 @@
 // filter (query string), a reviewer's correction and a proposed answer. Messages are catalog keys.
 import { z } from 'zod';
 import { isoDate } from '../shared/fields.ts';
+import { languages } from '../language/languages.ts';
 import { answerKinds, answerRelations, mandateForces, mandateStatuses } from './service.ts';
 
 const optionalText = (max: number) =>
@@ -67,3 +68,23 @@ export const answerInput = z.object({
   evidence: z.string().trim().min(1, 'mandate.error.evidenceRequired').max(4000, 'form.tooLong'),
 });
 export type AnswerInputBody = z.infer<typeof answerInput>;
+
+/** A reviewer's new name for a catalogue actor, in one language. */
+export const aliasInput = z.object({
+  lang: z.enum(languages, 'form.chooseOne'),
+  alias: z.string().trim().min(1, 'form.required').max(200, 'form.tooLong'),
+});
+export type AliasInput = z.infer<typeof aliasInput>;
+
+/** A reviewer's merge of an actor into the one that remains, with why. */
+export const mergeInput = z.object({
+  into: z.string().trim().min(1, 'form.required').max(100, 'form.tooLong'),
+  reason: z
+    .string()
+    .trim()
+    .max(2000, 'form.tooLong')
+    .nullable()
+    .default(null)
+    .transform((v) => (v ? v : null)),
+});
+export type MergeInput = z.infer<typeof mergeInput>;

@@ -38,7 +38,9 @@ import {
   type MandateList,
   type MandateView,
 } from './service.ts';
-import { answerInput, correctionInput, mandateFilterInput, type MandateFilterInput } from './model.ts';
+import { aliasInput, answerInput, correctionInput, mandateFilterInput, mergeInput, type MandateFilterInput } from './model.ts';
+import { addActorAlias, addedNames, mergeActors, mergedInto, survivorOf, type AddedName } from './catalogue.ts';
+import { languages } from '../language/languages.ts';
 
 type Ctx = PageContext & { csrf: string };
 
@@ -437,6 +439,11 @@ function ActorPage(props: {
   actor: ReturnType<typeof presentActor>;
   direct: MandateList;
   viaGroups: { group: string; name: string; list: MandateList }[];
+  addedNames: AddedName[];
+  mergedFrom: string[];
+  reviewer: boolean;
+  history: Parameters<typeof ChangeTable>[0]['changes'];
+  names: Map<string, string>;
 }) {
   const { ctx, actor, direct } = props;
   const { t } = ctx;
@@ -456,6 +463,27 @@ function ActorPage(props: {
       {actor.organization ? (
         <p>
           <a href={href(ctx, `/organizations/${actor.organization}`)}>{t('actor.page.organization')}</a>
+        </p>
+      ) : null}
+      {props.mergedFrom.length ? (
+        <p>{t('actor.page.mergedFrom', { names: props.mergedFrom.map((id) => actorById(id)?.names[ctx.lang] ?? id).join(', ') })}</p>
+      ) : null}
+      {props.addedNames.length ? (
+        <>
+          <h2>{t('actor.page.addedNames')}</h2>
+          <ul>
+            {props.addedNames.map((a) => (
+              <li>
+                <bdi lang={a.lang}>{a.alias}</bdi> <span class="meta">({t(`language.${a.lang}`)})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {props.reviewer ? (
+        <p>
+          <a href={href(ctx, `/actors/${actor.id}/alias`)}>{t('actor.alias.title')}</a> ·{' '}
+          <a href={href(ctx, `/actors/${actor.id}/merge`)}>{t('actor.merge.title')}</a>
         </p>
       ) : null}
       <p>
@@ -481,6 +509,9 @@ function ActorPage(props: {
           </>
         ) : null,
       )}
+      {props.history.length ? (
+        <ChangeTable ctx={ctx} changes={props.history} names={props.names} caption={t('actor.page.history')} />
+      ) : null}
     </Layout>
   );
 }
@@ -767,6 +798,9 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
     const actor = actorById(c.req.param('id'));
     if (!actor) return c.notFound();
     const db = c.var.store.db;
+    // A merged actor's page is the page of the actor that remains.
+    const survivor = await survivorOf(db, actor.id);
+    if (survivor !== actor.id) return c.redirect(`/${ctx.lang}/actors/${encodeURIComponent(survivor)}`, 301);
     const asOf = asOfQuery(c);
     const base: MandateFilter = { order: 'deadline', limit: 500, asOf };
     const direct = await listMandates(db, ctx.lang, { ...base, actor: actor.id });
@@ -782,7 +816,87 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
         list: { ...list, items, total: list.total - (list.items.length - items.length) },
       });
     }
-    return c.html(<ActorPage ctx={ctx} actor={presentActor(actor, ctx.lang)} direct={direct} viaGroups={viaGroups} />);
+    const [added, merged, history] = await Promise.all([
+      addedNames(db, actor.id),
+      mergedInto(db, actor.id),
+      historyOf(db, 'actor', actor.id, c.var.user),
+    ]);
+    return c.html(
+      <ActorPage
+        ctx={ctx}
+        actor={presentActor(actor, ctx.lang)}
+        direct={direct}
+        viaGroups={viaGroups}
+        addedNames={added}
+        mergedFrom={merged.map((m) => m.id)}
+        reviewer={isReviewer(c.var.user)}
+        history={history}
+        names={await actorNames(db, history)}
+      />,
+    );
+  });
+
+  /** The way back from a reviewer's form to the actor's page. */
+  const actorTarget = (c: Context<AppEnv>, ctx: Ctx) => {
+    const actor = actorById(c.req.param('id') ?? '');
+    return Promise.resolve(actor ? { back: href(ctx, `/actors/${actor.id}`), backLabel: actor.names[ctx.lang], actor } : undefined);
+  };
+
+  formRoute(app, `${L}/actors/:id/alias`, {
+    title: 'actor.alias.title',
+    target: actorTarget,
+    labels: (t) => ({ lang: t('actor.alias.lang'), alias: t('actor.alias.alias') }),
+    form: ({ ctx, target, errors, values }) => (
+      <PostForm ctx={ctx} action={href(ctx, `/actors/${target.actor.id}/alias`)}>
+        <p class="hint">{ctx.t('actor.alias.hint')}</p>
+        <SelectField
+          ctx={ctx}
+          name="lang"
+          required
+          label={ctx.t('actor.alias.lang')}
+          options={languages.map((l) => ({ value: l, label: ctx.t(`language.${l}`) }))}
+          value={values?.lang ?? ctx.lang}
+          errors={errors}
+        />
+        <Field ctx={ctx} name="alias" required label={ctx.t('actor.alias.alias')} value={values?.alias} errors={errors} />
+        <button type="submit">{ctx.t('actor.alias.submit')}</button>
+      </PostForm>
+    ),
+    parse: (raw) => aliasInput.safeParse({ lang: firstValue(raw.lang), alias: firstValue(raw.alias) }),
+    save: async (c, user, data) => {
+      const id = c.req.param('id') ?? '';
+      await addActorAlias(c.var.store, user, id, data);
+      return `/${c.var.lang}/actors/${id}`;
+    },
+  });
+
+  formRoute(app, `${L}/actors/:id/merge`, {
+    title: 'actor.merge.title',
+    target: actorTarget,
+    labels: (t) => ({ into: t('actor.merge.into'), reason: t('actor.merge.reason') }),
+    form: ({ ctx, target, errors, values }) => (
+      <PostForm ctx={ctx} action={href(ctx, `/actors/${target.actor.id}/merge`)}>
+        <p class="hint">{ctx.t('actor.merge.hint')}</p>
+        <SelectField
+          ctx={ctx}
+          name="into"
+          required
+          label={ctx.t('actor.merge.into')}
+          options={ACTORS.filter((a) => a.id !== target.actor.id)
+            .map((a) => ({ value: a.id, label: a.names[ctx.lang] }))
+            .sort((a, b) => a.label.localeCompare(b.label, ctx.lang))}
+          value={values?.into}
+          errors={errors}
+        />
+        <Field ctx={ctx} name="reason" multiline label={ctx.t('actor.merge.reason')} value={values?.reason} errors={errors} />
+        <button type="submit">{ctx.t('actor.merge.submit')}</button>
+      </PostForm>
+    ),
+    parse: (raw) => mergeInput.safeParse({ into: firstValue(raw.into), reason: firstValue(raw.reason) || null }),
+    save: async (c, user, data) => {
+      await mergeActors(c.var.store, user, c.req.param('id') ?? '', data);
+      return `/${c.var.lang}/actors/${data.into}`;
+    },
   });
 
   registerSection(app, 'element', async ({ db, id, ctx }) => {

@@ -130,3 +130,42 @@ export const mandateAnswers = pgTable(
     check('mandate_answers_state_check', sql`${t.state} in ('proposed', 'confirmed', 'rejected')`),
   ],
 );
+
+/**
+ * Names reviewers add to a catalogue actor (the catalogue itself is code, documents/actors.ts):
+ * a request whose actor was read only as words ("the Counter-Terrorism Compact entities") is
+ * addressed to the actor whose added name those words are, now and at every re-read.
+ */
+export const actorAliases = pgTable(
+  'actor_aliases',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    actorId: text('actor_id').notNull(),
+    lang: text('lang').notNull(),
+    alias: text('alias').notNull(),
+    addedBy: text('added_by').notNull(),
+    addedAt: at('added_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // One name names one actor in a language, whatever its case.
+    uniqueIndex('actor_aliases_name_idx').on(t.lang, sql`lower(${t.alias})`),
+    index('actor_aliases_actor_idx').on(t.actorId),
+  ],
+);
+
+/**
+ * Two catalogue actors found to be one: the merged actor's mandates and names move to the
+ * survivor, and its page leads there. A survivor merged later carries its merged actors along
+ * (every row points at the actor that remains).
+ */
+export const actorMerges = pgTable(
+  'actor_merges',
+  {
+    mergedId: text('merged_id').primaryKey(),
+    survivorId: text('survivor_id').notNull(),
+    reason: text('reason'),
+    mergedBy: text('merged_by').notNull(),
+    mergedAt: at('merged_at').notNull().defaultNow(),
+  },
+  (t) => [index('actor_merges_survivor_idx').on(t.survivorId), check('actor_merges_distinct_check', sql`${t.mergedId} <> ${t.survivorId}`)],
+);

@@ -8,6 +8,7 @@ import { actorById, actorName, ACTORS, type Actor } from '../documents/actors.ts
 import type { VerbForce } from '../documents/actions.ts';
 import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
 import { recordChange } from '../provenance/history.ts';
+import { actorOverlay, askedIds, overlaid, survivorOf, type ActorOverlay } from './catalogue.ts';
 import { Refusal } from '../shared/refusal.ts';
 import type { Language } from '../language/languages.ts';
 
@@ -30,30 +31,7 @@ const BATCH = 400;
 // ---------------------------------------------------------------------------------------------
 // Actors
 
-/** The groups an actor belongs to: those that list it, and the United Nations system for every UN entity. */
-export function groupsOf(actorId: string): string[] {
-  const actor = actorById(actorId);
-  const groups = ACTORS.filter((a) => a.members?.includes(actorId)).map((a) => a.id);
-  if (actor?.kind === 'un-entity' && !groups.includes('group.un-system')) groups.push('group.un-system');
-  return groups;
-}
-
-/**
- * The canonical ids a request is addressed to: each actor named and, for a group that stands for
- * several actors ("the action-line facilitators"), each of its members.
- *
- * @example
- * askedIds(['group.action-line-facilitators']) // ['group.action-line-facilitators', 'un.itu', 'un.unesco', …]
- */
-export function askedIds(named: readonly (string | null)[]): string[] {
-  const out: string[] = [];
-  for (const id of named) {
-    if (!id) continue;
-    out.push(id);
-    out.push(...(actorById(id)?.members ?? []));
-  }
-  return [...new Set(out)];
-}
+export { askedIds, groupsOf } from './catalogue.ts';
 
 export interface ActorSummary {
   id: string;
@@ -79,9 +57,11 @@ export async function listActors(db: Database, lang: Language): Promise<(ActorSu
     sql`SELECT a AS id, count(*) AS n FROM mandates m, unnest(m.actor_ids) AS a WHERE m.present AND NOT m.not_mandate GROUP BY a`,
   );
   const byId = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  return ACTORS.map((a) => ({ ...presentActor(a, lang), mandates: byId.get(a.id) ?? 0 })).sort(
-    (x, y) => y.mandates - x.mandates || x.name.localeCompare(y.name, lang),
-  );
+  // An actor merged into another is listed as that one.
+  const { survivor } = await actorOverlay(db);
+  return ACTORS.filter((a) => !survivor.has(a.id))
+    .map((a) => ({ ...presentActor(a, lang), mandates: byId.get(a.id) ?? 0 }))
+    .sort((x, y) => y.mandates - x.mandates || x.name.localeCompare(y.name, lang));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -175,16 +155,23 @@ async function extracted(db: Database, versionId: number): Promise<Extracted[]> 
   return out;
 }
 
-/** A mandate's fields with the reviewers' corrections over what was read. */
-function corrected(e: Extracted, c: Corrections) {
-  const actors = c.actors ? c.actors.map((id) => ({ id, text: e.actors.find((a) => a.id === id)?.text ?? '' })) : e.actors;
+/** A mandate's fields with the reviewers' corrections, merges and added names over what was read. */
+function corrected(e: Extracted, c: Corrections, lang: string, overlay: ActorOverlay) {
+  const actors = overlaid(
+    c.actors ? c.actors.map((id) => ({ id, text: e.actors.find((a) => a.id === id)?.text ?? '' })) : e.actors,
+    lang,
+    overlay,
+  );
   const deadline = c.deadline !== undefined ? c.deadline : e.deadline;
   return {
     ...e,
     force: c.force ?? e.force,
     object: c.object ?? e.object,
     actors,
-    actorIds: askedIds(actors.map((a) => a.id)),
+    actorIds: askedIds(
+      actors.map((a) => a.id),
+      overlay,
+    ),
     deadline,
     notMandate: c.notMandate?.value ?? false,
     notMandateReason: c.notMandate?.reason ?? null,
@@ -210,7 +197,8 @@ export async function refreshMandates(tx: Database, documentId: string): Promise
     (c as Record<string, unknown>)[h.field] = h.value;
     corrections.set(h.key, c);
   }
-  const rows = found.map((e) => corrected(e, corrections.get(keyOf(e.key)) ?? {}));
+  const overlay = await actorOverlay(tx);
+  const rows = found.map((e) => corrected(e, corrections.get(keyOf(e.key)) ?? {}, version?.lang ?? 'en', overlay));
   const [doc] = await tx.query<{ date: string | null }>(sql`SELECT date::text AS date FROM documents WHERE id = ${documentId}`);
   const documentDate = doc?.date ?? null;
   for (let i = 0; i < rows.length; i += BATCH) {
@@ -446,7 +434,9 @@ export async function listMandates(db: Database, lang: Language, filter: Mandate
   const asOf = filter.asOf ?? today();
   // A symbol is looked up once, so that the mandates are read by their document index.
   const document = filter.document ? await documentIdOf(db, filter.document) : undefined;
-  const f = { ...filter, asOf, document };
+  // An actor merged into another is asked as that one.
+  const actor = filter.actor ? await survivorOf(db, filter.actor) : undefined;
+  const f = { ...filter, asOf, document, actor };
   const order =
     filter.order === 'deadline'
       ? sql`m.deadline_to NULLS LAST, m.document_date DESC NULLS LAST, m.document_id, m.position, m.ordinal`
@@ -613,23 +603,30 @@ export async function answersOf(db: Database, mandateIds: number[]): Promise<Map
 }
 
 /**
- * How many listed mandates fall due in a year, by status: for the home page's "mandates due".
+ * How many listed mandates fall due in a year, per framework element (each counting the mandates
+ * of paragraphs linked to it or to an element under it), in one grouped count: the home page asks
+ * it for every GDC objective at once.
  *
  * @example
- * await mandatesDue(db, { year: 2026 }) // { year: 2026, total: 41, status: { open: 30, overdue: 0, … } }
+ * await mandatesDueByElement(db, { year: 2026, elements: ['gdc.obj.1', 'gdc.obj.2'] }) // Map { 'gdc.obj.1' => 12, 'gdc.obj.2' => 0 }
  */
-export async function mandatesDue(
+export async function mandatesDueByElement(
   db: Database,
-  options: { year: number; actor?: string; element?: string; asOf?: string },
-): Promise<{ year: number; total: number; status: Record<MandateStatus, number> }> {
-  const { counts } = await listMandates(db, 'en', {
-    year: options.year,
-    actor: options.actor,
-    element: options.element,
-    asOf: options.asOf,
-    limit: 1,
-  });
-  return { year: options.year, total: Object.values(counts.status).reduce((a, b) => a + b, 0), status: counts.status };
+  options: { year: number; elements: readonly string[] },
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>(options.elements.map((e) => [e, 0]));
+  if (options.elements.length === 0) return out;
+  const rows = await db.query<{ element: string; n: number }>(
+    sql`SELECT x.element, count(*) AS n
+        FROM unnest(${pgTextArray([...options.elements])}::text[]) AS x(element)
+        JOIN mandates m ON m.present AND NOT m.not_mandate
+          AND m.deadline_from <= ${`${options.year}-12-31`}::date AND m.deadline_to >= ${`${options.year}-01-01`}::date
+          AND EXISTS (SELECT 1 FROM document_paragraphs p WHERE p.document_id = m.document_id AND p.eid = m.eid
+                        AND p.element_closure @> ARRAY[x.element]::text[])
+        GROUP BY x.element`,
+  );
+  for (const r of rows) out.set(r.element, Number(r.n));
+  return out;
 }
 
 /** Mandates of paragraphs linked to an element, or to an element under it (for element pages and the map). */
@@ -680,10 +677,23 @@ export async function correctMandate(
       );
     };
     if (correction.actors) {
-      const actors = correction.actors.map((a) => ({ id: a, text: before.actors.find((b) => b.id === a)?.text ?? '' }));
+      // A merged actor is corrected to the one that remains, as a re-read would make it.
+      const overlay = await actorOverlay(tx);
+      const actors = overlaid(
+        correction.actors.map((a) => ({ id: a, text: before.actors.find((b) => b.id === a)?.text ?? '' })),
+        'en',
+        overlay,
+      );
       was.actors = before.actors.map((a) => a.id ?? a.text);
       now.actors = correction.actors;
-      sets.push(sql`actors = ${JSON.stringify(actors)}::jsonb, actor_ids = ${pgTextArray(askedIds(correction.actors))}::text[]`);
+      sets.push(
+        sql`actors = ${JSON.stringify(actors)}::jsonb, actor_ids = ${pgTextArray(
+          askedIds(
+            actors.map((a) => a.id),
+            overlay,
+          ),
+        )}::text[]`,
+      );
       await keep('actors', correction.actors);
     }
     if (correction.object !== undefined) {

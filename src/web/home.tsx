@@ -2,7 +2,7 @@
 // Compact stands, objective by objective (what serves each, how its indicators stand), what falls
 // due next, the latest additions, and a way into every section. Every figure comes from the slice
 // that owns it, through its service; the page is plain HTML, no script.
-import { mandatesDue } from '../mandates/service.ts';
+import { mandatesDueByElement } from '../mandates/service.ts';
 import type { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
 import type { Database } from '../store/index.ts';
@@ -64,8 +64,8 @@ export async function frontPage(db: Database, lang: Language, today = new Date()
     listInitiatives(db, { lang, limit: LATEST_SHOWN, offset: 0 }),
   ]);
   const year = Number(today.slice(0, 4));
-  const due = await Promise.all(matrix.rows.map((objective) => mandatesDue(db, { year, element: objective.id, asOf: today })));
-  const objectives = matrix.rows.map((objective, k): ObjectiveStanding => {
+  const due = await mandatesDueByElement(db, { year, elements: matrix.rows.map((objective) => objective.id) });
+  const objectives = matrix.rows.map((objective): ObjectiveStanding => {
     const measured = standing.gdc.find((g) => g.elementId === objective.id)?.indicators ?? [];
     const categories = new Map<string, number>();
     let unassessed = 0;
@@ -78,7 +78,7 @@ export async function frontPage(db: Database, lang: Language, today = new Date()
       objective,
       counts: cellOf(matrix, objective.id, ANY),
       indicators: { total: measured.length, categories: [...categories], unassessed },
-      mandatesDue: due[k]!.total,
+      mandatesDue: due.get(objective.id) ?? 0,
     };
   });
   const dueNext = activities.map((a): DueItem => ({
