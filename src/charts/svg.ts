@@ -152,7 +152,9 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
     const top = H + 4 + row * LEGEND_ROW;
     parts.push(`<rect x="${left}" y="${top + 4}" width="12" height="4" fill="${color}"/>`);
     (legend[i] ?? []).forEach((line, j) => {
-      parts.push(`<text x="${left + 16}" y="${top + 10 + j * LEGEND_ROW}" font-size="11"${startAt(chart.rtl)}>${escapeMarkup(line)}</text>`);
+      parts.push(
+        `<text x="${left + 16}" y="${top + 10 + j * LEGEND_ROW}" font-size="11"${startAt(chart.rtl)}>${escapeMarkup(line)}</text>`,
+      );
     });
     row += legend[i]?.length ?? 1;
   });

@@ -70,7 +70,16 @@ function contrast(a: string, b: string): number {
 
 describe('the world map', () => {
   const map = (values: Map<string, { value: number; name: string }>, breaks = [5, 20, 100, 500]) =>
-    choroplethSvg({ title: 'Initiatives', desc: 'd', lang: 'en', rtl: false, values, breaks, noDataLabel: 'none', unitLabel: 'initiatives' });
+    choroplethSvg({
+      title: 'Initiatives',
+      desc: 'd',
+      lang: 'en',
+      rtl: false,
+      values,
+      breaks,
+      noDataLabel: 'none',
+      unitLabel: 'initiatives',
+    });
 
   it('tells one initiative from none at a contrast of at least 3:1, and each class is darker than the one before', () => {
     expect(contrast(noDataColour, mapColours[0])).toBeGreaterThanOrEqual(3);
@@ -102,7 +111,15 @@ describe('the value axis', () => {
       desc: 'd',
       lang: 'en',
       rtl: false,
-      series: [{ label: 'Households connected', points: [{ year: 2024, value: 0 }, { year: 2026, value: 40000 }] }],
+      series: [
+        {
+          label: 'Households connected',
+          points: [
+            { year: 2024, value: 0 },
+            { year: 2026, value: 40000 },
+          ],
+        },
+      ],
       unitLabel: 'households',
     });
     const label = /<text x="([\d.]+)" y="[\d.]+" text-anchor="end" font-size="11" class="axis-label">40,000<\/text>/.exec(svg);
@@ -113,7 +130,14 @@ describe('the value axis', () => {
 
   it('names each series in full under the chart, wrapping a long name', () => {
     const name = 'Fixed broadband subscriptions (per 100 people): WDI IT.NET.BBND.P2 via Our World in Data, lastUpdated 2024-05-20';
-    const svg = timeSeriesSvg({ title: 't', desc: 'd', lang: 'en', rtl: false, series: [{ label: name, points }], unitLabel: 'per 100 inhabitants' });
+    const svg = timeSeriesSvg({
+      title: 't',
+      desc: 'd',
+      lang: 'en',
+      rtl: false,
+      series: [{ label: name, points }],
+      unitLabel: 'per 100 inhabitants',
+    });
     const lines = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" font-size="11" text-anchor="start">([^<]+)<\/text>/g)].map((m) => m[1]);
     expect(lines.join(' ')).toBe(name);
     expect(lines.length).toBe(2);

@@ -196,6 +196,8 @@ function AssessmentTable(props: {
           {props.rows.map((a) => {
             const c = a.components;
             const unit = props.units.get(a.indicatorCode) ?? '';
+            // A parity score (female ÷ male) is read against 0.98-1.02: it keeps three decimals whatever the unit.
+            const value = (v: number | null | undefined) => (a.variant === 'total' ? formatMeasure(lang, v, unit) : num(lang, v, 3));
             return (
               <tr>
                 <th scope="row">
@@ -208,13 +210,13 @@ function AssessmentTable(props: {
                   <AssessedFrom ctx={props.ctx} source={a.source} names={props.sourceNames} />
                 </td>
                 <td>
-                  {formatMeasure(lang, c.baseValue, unit)} ({c.baseYear ?? '—'})
+                  {value(c.baseValue)} ({c.baseYear ?? '—'})
                 </td>
                 <td>
-                  {formatMeasure(lang, c.latestValue, unit)} ({c.latestYear ?? '—'})
+                  {value(c.latestValue)} ({c.latestYear ?? '—'})
                 </td>
                 <td>
-                  {formatMeasure(lang, c.targetValue, unit)} ({c.targetYear})
+                  {value(c.targetValue)} ({c.targetYear})
                 </td>
                 <td>
                   {c.ratioName} = {num(lang, c.ratio, 3)}
@@ -230,8 +232,8 @@ function AssessmentTable(props: {
                 <td>
                   {a.projection ? (
                     <span title={a.projection.description}>
-                      {formatMeasure(lang, a.projection.value, unit)}
-                      {a.projection.clamped ? ` (${formatMeasure(lang, a.projection.unclampedValue, unit)})` : ''}
+                      {value(a.projection.value)}
+                      {a.projection.clamped ? ` (${value(a.projection.unclampedValue)})` : ''}
                     </span>
                   ) : (
                     '—'
@@ -1116,7 +1118,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             catalog={catalog}
             caption={t('indicator.assessment')}
             units={new Map([[indicator.code, indicator.unit]])}
-            sourceNames={await sourceNames(db, shown.map((a) => a.source))}
+            sourceNames={await sourceNames(
+              db,
+              shown.map((a) => a.source),
+            )}
           />
         ) : (
           <p class="meta">{t('indicators.noData')}</p>
