@@ -37,7 +37,10 @@ export interface TimeSeriesChart {
 
 const W = 640;
 const H = 320;
-const M = { top: 24, right: 40, bottom: 36, left: 72 };
+const M = { top: 24, right: 40, bottom: 36 };
+/** The largest size an axis label is drawn at: pages enlarge them on phones (concord.css, "axis-label"). */
+const AXIS_FONT_MAX = 17;
+const LEGEND_ROW = 16;
 
 function niceStep(span: number): number {
   const raw = span / 5;
@@ -46,7 +49,40 @@ function niceStep(span: number): number {
   return (n <= 1 ? 1 : n <= 2 ? 2 : n <= 5 ? 5 : 10) * mag;
 }
 
-/** A line chart of one or more series, with an optional target line and band. */
+/**
+ * A generous estimate of a label's width in pixels, without a font at hand: digits and Latin
+ * letters take at most about 0.6 em in the sans-serif fonts pages use, Chinese and other wide
+ * characters 1 em. Margins are sized from it so that "40,000" is never cut to "0,000".
+ */
+export function labelWidth(text: string, fontSize: number): number {
+  let em = 0;
+  for (const ch of text) em += /[\u1100-\uffdc]/u.test(ch) ? 1 : 0.6;
+  return Math.ceil(em * fontSize);
+}
+
+/** Words laid out in lines of at most `max` characters, at most `lines` of them (the last cut with "…"). */
+function wrap(text: string, max: number, lines: number): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && line.length + 1 + word.length > max) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  if (out.length <= lines) return out.map((l) => (l.length > max ? `${l.slice(0, max - 1)}…` : l));
+  const kept = out.slice(0, lines);
+  const last = kept[lines - 1] ?? '';
+  kept[lines - 1] = `${last.length >= max ? last.slice(0, max - 1) : last}…`;
+  return kept;
+}
+
+/**
+ * A line chart of one or more series, with an optional target line and band. The legend (one
+ * entry per series, its whole name wrapped on up to two lines) and the unit sit under the time
+ * axis; the value axis is as wide as its longest label.
+ */
 export function timeSeriesSvg(chart: TimeSeriesChart): string {
   const all = chart.series.flatMap((s) => s.points);
   const years = all.map((p) => p.year);
@@ -63,16 +99,23 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
   const step = niceStep(y1 - y0);
   y1 = Math.ceil(y1 / step) * step;
   y0 = Math.floor(y0 / step) * step;
-  const { left, right } = M;
+  const f = fmt(chart.lang, 2);
+  const ticks: { v: number; label: string }[] = [];
+  for (let v = y0; v <= y1 + step / 2; v += step) ticks.push({ v, label: f.format(v) });
+  const left = Math.max(48, ...ticks.map((tk) => labelWidth(tk.label, AXIS_FONT_MAX) + 12));
+  const { right } = M;
+  const legendMax = Math.floor((W - left - 24) / (11 * 0.6));
+  const legend = chart.series.map((s) => wrap(s.label, legendMax, 2));
+  const legendRows = legend.reduce((n, lines) => n + lines.length, 0);
+  const height = H + legendRows * LEGEND_ROW + 24;
   const sx = (year: number) => left + ((year - x0) / (x1 - x0)) * (W - left - right);
   const sy = (v: number) => H - M.bottom - ((v - y0) / (y1 - y0)) * (H - M.top - M.bottom);
-  const f = fmt(chart.lang, 2);
   const parts: string[] = [];
   const axisX = left;
-  for (let v = y0; v <= y1 + step / 2; v += step) {
+  for (const { v, label } of ticks) {
     parts.push(`<line x1="${left}" x2="${W - right}" y1="${sy(v).toFixed(1)}" y2="${sy(v).toFixed(1)}" stroke="#ddd"/>`);
     parts.push(
-      `<text x="${axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" class="axis-label">${escapeMarkup(f.format(v))}</text>`,
+      `<text x="${axisX - 6}" y="${(sy(v) + 4).toFixed(1)}" text-anchor="end" font-size="11" class="axis-label">${escapeMarkup(label)}</text>`,
     );
   }
   const yearStep = Math.max(1, Math.ceil((x1 - x0) / 8));
@@ -91,9 +134,11 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
       `<line x1="${sx(latest).toFixed(1)}" x2="${sx(chart.target.year).toFixed(1)}" y1="${ty}" y2="${ty}" stroke="#000" stroke-dasharray="6 4" stroke-width="2"><title>${escapeMarkup(chart.target.label)}</title></line>`,
     );
     parts.push(
-      `<circle cx="${sx(chart.target.year).toFixed(1)}" cy="${ty}" r="4" fill="#000"/><text x="${sx(chart.target.year).toFixed(1)}" y="${(Number(ty) - 8).toFixed(1)}" text-anchor="middle" font-size="11">${escapeMarkup(chart.target.label)}</text>`,
+      // The label ends at the target's point: the target year is the axis' end, so centring it there would cut it.
+      `<circle cx="${sx(chart.target.year).toFixed(1)}" cy="${ty}" r="4" fill="#000"/><text x="${(sx(chart.target.year) + 4).toFixed(1)}" y="${(Number(ty) - 8).toFixed(1)}" text-anchor="end" font-size="11">${escapeMarkup(chart.target.label)}</text>`,
     );
   }
+  let row = 0;
   chart.series.forEach((s, i) => {
     const color = palette[i % palette.length] ?? '#000';
     const pts = [...s.points].sort((a, b) => a.year - b.year);
@@ -104,14 +149,18 @@ export function timeSeriesSvg(chart: TimeSeriesChart): string {
       parts.push(
         `<circle cx="${sx(p.year).toFixed(1)}" cy="${sy(p.value).toFixed(1)}" r="2.5" fill="${color}"><title>${escapeMarkup(`${s.label} ${p.year}: ${f.format(p.value)}`)}</title></circle>`,
       );
-    const lx = left + 4 + i * 150;
-    parts.push(
-      `<rect x="${lx}" y="6" width="12" height="4" fill="${color}"/><text x="${lx + 16}" y="12" font-size="11"${startAt(chart.rtl)}>${escapeMarkup(s.label.slice(0, 24))}</text>`,
-    );
+    const top = H + 4 + row * LEGEND_ROW;
+    parts.push(`<rect x="${left}" y="${top + 4}" width="12" height="4" fill="${color}"/>`);
+    (legend[i] ?? []).forEach((line, j) => {
+      parts.push(
+        `<text x="${left + 16}" y="${top + 10 + j * LEGEND_ROW}" font-size="11"${startAt(chart.rtl)}>${escapeMarkup(line)}</text>`,
+      );
+    });
+    row += legend[i]?.length ?? 1;
   });
-  parts.push(`<text x="4" y="${H - 4}" font-size="10"${startAt(chart.rtl)}>${escapeMarkup(chart.unitLabel)}</text>`);
+  parts.push(`<text x="${left}" y="${height - 6}" font-size="10"${startAt(chart.rtl)}>${escapeMarkup(chart.unitLabel)}</text>`);
   // Laid out left to right whatever the page's direction (an inline SVG inherits the page's).
-  return svgShell(chart.title, chart.desc, false, W, H, parts.join(''));
+  return svgShell(chart.title, chart.desc, false, W, height, parts.join(''));
 }
 
 /**
@@ -145,6 +194,50 @@ interface CountryShape {
 let shapes: CountryShape[] | undefined;
 const MW = 720;
 const MH = 360;
+/** Outlines are drawn on a half-pixel grid of the 720-unit map: finer detail is invisible at that size. */
+const GRID = 0.5;
+/** Islands smaller than this (square units) once on the grid are left out: they would be a speck. */
+const SPECK = 1;
+
+/**
+ * A projected outline ("M x,y L x,y ... Z", as d3-geo writes it) redrawn with fewer bytes:
+ * points snapped to the grid, repeated points dropped, specks dropped, and every point relative
+ * to the one before ("m 1.5-2 .5 3"), which compresses well. Cuts the world map from ~60 KB to
+ * ~15 KB compressed (issue 17 item 5) with no visible change.
+ */
+export function compactPath(d: string, grid = GRID, speck = SPECK): string {
+  let out = '';
+  let px = 0;
+  let py = 0;
+  const num = (n: number) => {
+    const text = String(Math.round(n * grid * 100) / 100).replace(/^(-?)0\./, '$1.');
+    return text.startsWith('-') ? text : ` ${text}`;
+  };
+  for (const ring of d.split('M')) {
+    if (!ring) continue;
+    const points: [number, number][] = [];
+    for (const pair of ring.replace(/Z$/, '').split('L')) {
+      const [x = 0, y = 0] = pair.split(',').map(Number);
+      const q: [number, number] = [Math.round(x / grid), Math.round(y / grid)];
+      const last = points.at(-1);
+      if (!last || last[0] !== q[0] || last[1] !== q[1]) points.push(q);
+    }
+    let twiceArea = 0;
+    points.forEach(([x, y], i) => {
+      const [nx, ny] = points[(i + 1) % points.length] ?? [x, y];
+      twiceArea += x * ny - nx * y;
+    });
+    if (points.length < 3 || (Math.abs(twiceArea) / 2) * grid * grid < speck) continue;
+    points.forEach(([x, y], i) => {
+      const step = `${num(x - px)}${num(y - py)}`;
+      out += (i === 0 ? 'm' : i === 1 ? 'l' : '') + (i < 2 ? step.trimStart() : step);
+      px = x;
+      py = y;
+    });
+    out += 'z';
+  }
+  return out;
+}
 
 /** Country outlines from world-atlas (Natural Earth 1:110m, public domain), projected once. */
 function countryShapes(): CountryShape[] {
@@ -158,7 +251,7 @@ function countryShapes(): CountryShape[] {
   const path = geoPath(projection);
   shapes = countries.features
     .filter((f) => f.properties.name !== 'Antarctica')
-    .map((f) => ({ m49: String(f.id ?? ''), name: f.properties.name, d: path(f) ?? '' }));
+    .map((f) => ({ m49: String(f.id ?? ''), name: f.properties.name, d: compactPath(path(f) ?? '') }));
   return shapes;
 }
 
@@ -173,22 +266,30 @@ export interface MapChart {
   breaks: readonly number[];
   noDataLabel: string;
   unitLabel: string;
+  /** Significant decimals of the values (default 1). */
+  digits?: number;
 }
 
-const blues = ['#eff3ff', '#bdd7e7', '#6baed6', '#3182bd', '#08519c'];
+/**
+ * The classes' colours, light to dark (ColorBrewer Blues, from its middle on), and the colour
+ * for no data. The lightest class keeps a contrast of at least 3:1 with no data (WCAG 1.4.11,
+ * non-text contrast): one initiative must not look like none.
+ */
+export const mapColours = ['#4292c6', '#2171b5', '#08519c', '#08306b', '#041a3d'] as const;
+export const noDataColour = '#f2f2f2';
 
 export function choroplethSvg(chart: MapChart): string {
-  const f = fmt(chart.lang);
-  const colorOf = (v: number) =>
-    blues[
-      Math.min(chart.breaks.findIndex((b) => v < b) === -1 ? chart.breaks.length : chart.breaks.findIndex((b) => v < b), blues.length - 1)
-    ] ?? '#000';
+  const f = fmt(chart.lang, chart.digits ?? 1);
+  const classOf = (v: number) => {
+    const i = chart.breaks.findIndex((b) => v < b);
+    return Math.min(i === -1 ? chart.breaks.length : i, mapColours.length - 1);
+  };
   const parts = countryShapes().map((s) => {
     const datum = chart.values.get(s.m49.padStart(3, '0'));
     const label = datum
       ? `${datum.name}${datum.year === undefined ? '' : ` ${datum.year}`}: ${f.format(datum.value)}`
       : `${s.name}: ${chart.noDataLabel}`;
-    return `<path d="${s.d}" fill="${datum ? colorOf(datum.value) : '#e0e0e0'}" stroke="#fff" stroke-width="0.4"><title>${escapeMarkup(label)}</title></path>`;
+    return `<path d="${s.d}"${datum ? ` fill="${mapColours[classOf(datum.value)]}"` : ''}><title>${escapeMarkup(label)}</title></path>`;
   });
   const legend: string[] = [];
   const edges = [0, ...chart.breaks];
@@ -196,18 +297,20 @@ export function choroplethSvg(chart: MapChart): string {
     const high = chart.breaks[i];
     const x = chart.rtl ? MW - 20 - (i + 1) * 90 : 20 + i * 90;
     legend.push(
-      `<rect x="${x}" y="${MH + 10}" width="14" height="14" fill="${blues[Math.min(i, blues.length - 1)] ?? '#000'}" stroke="#999"/>` +
+      `<rect x="${x}" y="${MH + 10}" width="14" height="14" fill="${mapColours[Math.min(i, mapColours.length - 1)]}" stroke="#999"/>` +
         `<text x="${x + 18}" y="${MH + 22}" font-size="11">${escapeMarkup(high === undefined ? `≥ ${f.format(low)}` : `${f.format(low)}–${f.format(high)}`)}</text>`,
     );
   });
   const nx = chart.rtl ? 20 : MW - 110;
   legend.push(
-    `<rect x="${nx}" y="${MH + 10}" width="14" height="14" fill="#e0e0e0" stroke="#999"/><text x="${nx + 18}" y="${MH + 22}" font-size="11">${escapeMarkup(chart.noDataLabel)}</text>`,
+    `<rect x="${nx}" y="${MH + 10}" width="14" height="14" fill="${noDataColour}" stroke="#999"/><text x="${nx + 18}" y="${MH + 22}" font-size="11">${escapeMarkup(chart.noDataLabel)}</text>`,
   );
   legend.push(
     `<text x="${chart.rtl ? MW - 4 : 4}" y="${MH + 42}" font-size="10" text-anchor="${chart.rtl ? 'end' : 'start'}">${escapeMarkup(chart.unitLabel)}</text>`,
   );
-  return svgShell(chart.title, chart.desc, chart.rtl, MW, MH + 48, parts.join('') + legend.join(''));
+  // Outlines share one stroke and the no-data fill through their group: fewer bytes per country.
+  const countries = `<g fill="${noDataColour}" stroke="#bbb" stroke-width="0.4">${parts.join('')}</g>`;
+  return svgShell(chart.title, chart.desc, chart.rtl, MW, MH + 48, countries + legend.join(''));
 }
 
 /**

@@ -1,6 +1,7 @@
 // The server-rendered charts: accessible names, escaped text, the target line, RTL mirroring, the map.
 import { describe, expect, it } from 'vitest';
-import { choroplethSvg, timeSeriesSvg } from './svg.ts';
+import { gzipSync } from 'node:zlib';
+import { choroplethSvg, compactPath, labelWidth, mapColours, noDataColour, timeSeriesSvg } from './svg.ts';
 
 const points = [
   { year: 2015, value: 39.9 },
@@ -50,7 +51,95 @@ describe('choroplethSvg', () => {
       unitLabel: 'PT',
     });
     expect(svg).toContain('<title>Royaume-Uni 2023: 95,5</title>');
-    expect(svg).toContain('#08519c');
+    expect(svg).toContain(mapColours[4]);
     expect(svg.match(/pas de données<\/title>/g)?.length).toBeGreaterThan(100);
+  });
+});
+
+/** WCAG 2 relative luminance and contrast ratio. */
+function contrast(a: string, b: string): number {
+  const lum = (hex: string) => {
+    const [r = 0, g = 0, bl = 0] = [1, 3, 5]
+      .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+      .map((v) => (v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+describe('the world map', () => {
+  const map = (values: Map<string, { value: number; name: string }>, breaks = [5, 20, 100, 500]) =>
+    choroplethSvg({
+      title: 'Initiatives',
+      desc: 'd',
+      lang: 'en',
+      rtl: false,
+      values,
+      breaks,
+      noDataLabel: 'none',
+      unitLabel: 'initiatives',
+    });
+
+  it('tells one initiative from none at a contrast of at least 3:1, and each class is darker than the one before', () => {
+    expect(contrast(noDataColour, mapColours[0])).toBeGreaterThanOrEqual(3);
+    const svg = map(new Map([['404', { value: 1, name: 'Kenya' }]]));
+    expect(svg).toMatch(new RegExp(`<path d="[^"]+" fill="${mapColours[0]}"><title>Kenya: 1</title>`));
+    for (let i = 1; i < mapColours.length; i++)
+      expect(contrast('#ffffff', mapColours[i] ?? '')).toBeGreaterThan(contrast('#ffffff', mapColours[i - 1] ?? ''));
+  });
+
+  it('weighs at most 20 KB compressed with every country labelled', () => {
+    const values = new Map<string, { value: number; name: string }>();
+    for (let m49 = 4; m49 < 900; m49 += 4) values.set(String(m49).padStart(3, '0'), { value: m49 % 600, name: `Country ${m49}` });
+    const svg = map(values);
+    expect(svg.match(/<path /g)?.length).toBeGreaterThan(170);
+    expect(gzipSync(svg, { level: 6 }).length).toBeLessThanOrEqual(20 * 1024);
+  });
+
+  it('draws outlines on a half-pixel grid, relative, without specks', () => {
+    expect(compactPath('M10.26,20.01L12.74,20.02L12.74,22.26L10.24,22.24Z')).toBe('m10.5 20l2 0 0 2.5-2.5-.5z');
+    // A square of 0.4 × 0.4 units is smaller than a speck.
+    expect(compactPath('M1,1L1.4,1L1.4,1.4L1,1.4Z')).toBe('');
+  });
+});
+
+describe('the value axis', () => {
+  it('is as wide as its longest label, so "40,000" is never cut', () => {
+    const svg = timeSeriesSvg({
+      title: 't',
+      desc: 'd',
+      lang: 'en',
+      rtl: false,
+      series: [
+        {
+          label: 'Households connected',
+          points: [
+            { year: 2024, value: 0 },
+            { year: 2026, value: 40000 },
+          ],
+        },
+      ],
+      unitLabel: 'households',
+    });
+    const label = /<text x="([\d.]+)" y="[\d.]+" text-anchor="end" font-size="11" class="axis-label">40,000<\/text>/.exec(svg);
+    expect(label).not.toBeNull();
+    // The label ends at x and runs left from it: all of it lies inside the picture at the phone's larger size.
+    expect(Number(label?.[1]) - labelWidth('40,000', 17)).toBeGreaterThanOrEqual(0);
+  });
+
+  it('names each series in full under the chart, wrapping a long name', () => {
+    const name = 'Fixed broadband subscriptions (per 100 people): WDI IT.NET.BBND.P2 via Our World in Data, lastUpdated 2024-05-20';
+    const svg = timeSeriesSvg({
+      title: 't',
+      desc: 'd',
+      lang: 'en',
+      rtl: false,
+      series: [{ label: name, points }],
+      unitLabel: 'per 100 inhabitants',
+    });
+    const lines = [...svg.matchAll(/<text x="[\d.]+" y="[\d.]+" font-size="11" text-anchor="start">([^<]+)<\/text>/g)].map((m) => m[1]);
+    expect(lines.join(' ')).toBe(name);
+    expect(lines.length).toBe(2);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
 import { catalogs } from '../i18n/index.ts';
+import { sql } from '../store/sql.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
@@ -100,7 +101,7 @@ describe('the implementation map', () => {
         expect(money.status, JSON.stringify(money.body)).toBe(201);
       }
     });
-    // A pledge whose baseline is two years old and which has never reported: stale.
+    // A pledge whose baseline is two years old and which has never reported: stale once it has been public a year.
     second = await initiative(beta, betaOrg.id, 'Secure networks for Kenyan counties', true, async (id) => {
       const stale = await beta.call('POST', `/initiatives/${id}/pledges`, {
         metric: 'County networks audited',
@@ -113,6 +114,14 @@ describe('the implementation map', () => {
       expect(stale.status, JSON.stringify(stale.body)).toBe(201);
     });
     await initiative(beta, betaOrg.id, 'A draft still under review', false);
+    // Published today: not stale, however old its baseline.
+    const today = await get<{ items: { element: { id: string } }[] }>(
+      `/api/v1/coverage/gaps?gap=stale-pledges-only&organization=${betaOrg.id}&area=KEN`,
+    );
+    expect(today.items.map((g) => g.element.id)).not.toContain('gdc.13.a');
+    // Two years pass without a report (the clock moved back in the store, as no request can).
+    await t.store.db.query(sql`UPDATE pledges SET created_at = created_at - interval '2 years' WHERE initiative_id = ${second}`);
+    await t.store.db.query(sql`UPDATE initiatives SET published_at = published_at - interval '2 years' WHERE id = ${second}`);
 
     const m = await get<Matrix>('/api/v1/coverage?rows=action&columns=action-line&objective=gdc.obj.1');
     expect(m.rows.map((r) => r.id)).toContain('gdc.13.a');

@@ -222,13 +222,16 @@ async function readFacts(db: Database, filter: CoverageFilter, stale = false): P
     // One version of each linked paragraph carries its set (migration paragraph_sets_once): counted once in all its languages.
     bySet(db, sql`SELECT element_set_id AS set, count(*) AS n FROM document_paragraphs WHERE element_set_id IS NOT NULL GROUP BY 1`),
     byClosure(db, sql`SELECT c, count(*) AS n FROM (${indicatorClosures}) s GROUP BY 1`),
-    // Stale: nothing reported (each pledge keeps its latest published report's date; else its baseline) for STALE_MONTHS, found by index.
+    // Stale: nothing reported for STALE_MONTHS since its latest published report (each pledge keeps its date), or, before
+    // any, since the pledge was made public (made, and its initiative published): a pledge published today with an old
+    // baseline has had no chance to report yet (issue 16 item 9), as the pledge's own status says (progress.ts).
     stale
       ? bySet(
           db,
           sql`SELECT i.element_set_id AS set, count(*) AS n FROM ${from} JOIN pledges p ON p.initiative_id = i.id
               WHERE ${condition}
-                AND coalesce(p.reported_on, p.baseline_date) < (now() - ${`${STALE_MONTHS} months`}::interval)::date
+                AND coalesce(p.reported_on, greatest(p.baseline_date, p.created_at::date, i.published_at::date))
+                    < (now() - ${`${STALE_MONTHS} months`}::interval)::date
               GROUP BY 1`,
         )
       : Promise.resolve([]),

@@ -7,7 +7,7 @@ import { localePath } from '../web/locale.ts';
 import { renderSections } from '../web/sections.tsx';
 import { Foreign, href, Layout, pageContext, type PageContext } from '../web/layout.tsx';
 import { directionOf, endonyms, isLanguage, languages, type Language } from '../language/languages.ts';
-import type { MessageKey, Translate } from '../i18n/index.ts';
+import { catalogs, type MessageKey, type Translate } from '../i18n/index.ts';
 import {
   derivedLinks,
   facilitatorsOf,
@@ -92,6 +92,18 @@ function OfficialTextLine(props: { ctx: Ctx; document: TextDocument | null }) {
   );
 }
 
+/** Whether a source's address is on the web; otherwise it names a file of Concord's repository, no link on this site. */
+const onTheWeb = (address: string) => /^https?:\/\//.test(address);
+
+/**
+ * Who asserted a link, readably: the loaders of reference data sign as `data:<dataset>`, named
+ * in the catalogs (link.assertedBy.<dataset>); anyone else as recorded.
+ */
+export function assertedByName(t: Translate, who: string): string {
+  const key = `link.assertedBy.${who.replace(/^data:/, '')}`;
+  return who.startsWith('data:') && key in catalogs.en ? t(key as MessageKey) : who;
+}
+
 function SourceLine(props: { ctx: Ctx; source: Source | null; locator?: string | null; address?: string | null; bare?: boolean }) {
   const { ctx, source } = props;
   if (!source) return null;
@@ -110,7 +122,7 @@ function SourceLine(props: { ctx: Ctx; source: Source | null; locator?: string |
           </span>
         </>
       ) : null}
-      {address ? (
+      {address && onTheWeb(address) ? (
         <>
           {' '}
           (<a href={address}>{ctx.t('source.original')}</a>)
@@ -286,7 +298,7 @@ function LinkItem(props: { ctx: Ctx; link: Link; other: ElementSummary }) {
         <SourceLine ctx={ctx} source={link.source} locator={link.sourceLocator} address={link.sourceAddress} />
         <span class="meta">
           {' · '}
-          {t('link.assertedBy', { who: link.assertedBy })}
+          {t('link.assertedBy', { who: assertedByName(t, link.assertedBy) })}
         </span>
       </div>
       {link.flags.length ? (
@@ -826,7 +838,8 @@ function SourcesPage(props: { ctx: Ctx; sources: SourceWithNotes[] }) {
               <>
                 <dt>{t('sources.address')}</dt>
                 <dd>
-                  <a href={s.address}>{s.address}</a>
+                  {/* A file of Concord's own repository ("data/indicators/catalogue.json") is no address on this site. */}
+                  {onTheWeb(s.address) ? <a href={s.address}>{s.address}</a> : <code>{s.address}</code>}
                 </dd>
               </>
             ) : null}

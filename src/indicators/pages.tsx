@@ -27,12 +27,14 @@ import {
   targetsOf,
   type IndicatorSummary,
 } from './service.ts';
-import { storedAssessments, type StoredAssessment } from './assess.ts';
+import { aggregateSourcePrefix, storedAssessments, type StoredAssessment } from './assess.ts';
 import { areaName, areaProfile, dashboard, headline } from './profile.ts';
 import { methods, paritySeries, parityBand, type MethodId } from './assessment.ts';
 import { choroplethSvg, svgToPng, timeSeriesSvg } from '../charts/svg.ts';
 import type { Observation } from './observation.ts';
 import { sql } from '../store/sql.ts';
+import { pgTextArray, type Database } from '../store/index.ts';
+import { formatMeasure, unitDigits, unitName } from './units.ts';
 
 const methodIds = Object.keys(methods) as MethodId[];
 
@@ -50,6 +52,81 @@ const enc = encodeURIComponent;
 function nameOf(catalog: AreaCatalog, code: string, lang: Language): string {
   const area = catalog.areas.get(code);
   return area ? areaName(area, lang).name : code;
+}
+
+/**
+ * The readable names of the sources of observations (their titles in the sources table); an
+ * imported source not in that table keeps the name its importer gave it. A Concord aggregate is
+ * named after the source it was computed from.
+ */
+async function sourceNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+  const of = (id: string) => (id.startsWith(aggregateSourcePrefix) ? id.slice(aggregateSourcePrefix.length) : id);
+  const wanted = [...new Set(ids.map(of))];
+  const rows = wanted.length
+    ? await db.query<{ id: string; title: string }>(sql`SELECT id, title FROM sources WHERE id = ANY(${pgTextArray(wanted)}::text[])`)
+    : [];
+  const titles = new Map(rows.map((r) => [r.id, r.title]));
+  return new Map(ids.map((id) => [id, titles.get(of(id)) ?? of(id)]));
+}
+
+/** Who an assessment's series comes from: the publisher's own figure, or Concord's aggregate of member countries. */
+function AssessedFrom(props: { ctx: PageContext; source: string; names: ReadonlyMap<string, string> }) {
+  const name = props.names.get(props.source) ?? props.source;
+  return (
+    <span title={props.source}>
+      {props.ctx.t(props.source.startsWith(aggregateSourcePrefix) ? 'indicator.from.concord' : 'indicator.from.published', {
+        source: name,
+      })}
+    </span>
+  );
+}
+
+/**
+ * An indicator whose two assessments for one target disagree: the publisher's own aggregate and
+ * Concord's mean of member countries run through the same method yet start from different
+ * series, so they may land in different categories. The area page says which is which.
+ */
+interface Disagreement {
+  indicator: string;
+  published: StoredAssessment;
+  concord: StoredAssessment;
+}
+
+function disagreements(rows: readonly { indicator: IndicatorSummary; assessments: readonly StoredAssessment[] }[]): Disagreement[] {
+  return rows.flatMap((row) => {
+    const totals = row.assessments.filter((a) => a.variant === 'total' && a.status === 'assessed');
+    return [...new Set(totals.map((a) => a.targetId))].flatMap((target) => {
+      const ofTarget = totals.filter((a) => a.targetId === target);
+      const concord = ofTarget.find((a) => a.source.startsWith(aggregateSourcePrefix));
+      const published = ofTarget.find((a) => !a.source.startsWith(aggregateSourcePrefix));
+      return concord && published && concord.category !== published.category ? [{ indicator: row.indicator.name, published, concord }] : [];
+    });
+  });
+}
+
+function DisagreementNote(props: { ctx: PageContext; items: readonly Disagreement[]; names: ReadonlyMap<string, string> }) {
+  const { t } = props.ctx;
+  const category = (a: StoredAssessment) => t(`indicator.category.${a.category ?? 'deterioration'}` as MessageKey);
+  if (props.items.length === 0) return null;
+  return (
+    <div class="note" role="note">
+      <p>{t('area.disagreeIntro')}</p>
+      <ul>
+        {props.items.map((d) => (
+          <li>
+            {t('area.disagree', {
+              indicator: d.indicator,
+              published: category(d.published),
+              publishedYear: String(d.published.components.latestYear ?? '—'),
+              source: props.names.get(d.published.source) ?? d.published.source,
+              concord: category(d.concord),
+              concordYear: String(d.concord.components.latestYear ?? '—'),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 function CategoryBadge(props: { ctx: PageContext; a: StoredAssessment | null | undefined }) {
@@ -89,7 +166,15 @@ function MethodForm(props: { ctx: PageContext; method: MethodId; action: string;
   );
 }
 
-function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessment[]; catalog: AreaCatalog; caption: string }) {
+function AssessmentTable(props: {
+  ctx: PageContext;
+  rows: readonly StoredAssessment[];
+  catalog: AreaCatalog;
+  caption: string;
+  /** Each indicator's unit, so that values are rounded to what it supports. */
+  units: ReadonlyMap<string, string>;
+  sourceNames: ReadonlyMap<string, string>;
+}) {
   const { t, lang } = props.ctx;
   return (
     <div class="table-wrap">
@@ -110,6 +195,9 @@ function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessm
         <tbody>
           {props.rows.map((a) => {
             const c = a.components;
+            const unit = props.units.get(a.indicatorCode) ?? '';
+            // A parity score (female ÷ male) is read against 0.98-1.02: it keeps three decimals whatever the unit.
+            const value = (v: number | null | undefined) => (a.variant === 'total' ? formatMeasure(lang, v, unit) : num(lang, v, 3));
             return (
               <tr>
                 <th scope="row">
@@ -119,16 +207,16 @@ function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessm
                   ) : null}
                 </th>
                 <td>
-                  <code>{a.source}</code>
+                  <AssessedFrom ctx={props.ctx} source={a.source} names={props.sourceNames} />
                 </td>
                 <td>
-                  {num(lang, c.baseValue)} ({c.baseYear ?? '—'})
+                  {value(c.baseValue)} ({c.baseYear ?? '—'})
                 </td>
                 <td>
-                  {num(lang, c.latestValue)} ({c.latestYear ?? '—'})
+                  {value(c.latestValue)} ({c.latestYear ?? '—'})
                 </td>
                 <td>
-                  {num(lang, c.targetValue)} ({c.targetYear})
+                  {value(c.targetValue)} ({c.targetYear})
                 </td>
                 <td>
                   {c.ratioName} = {num(lang, c.ratio, 3)}
@@ -144,8 +232,8 @@ function AssessmentTable(props: { ctx: PageContext; rows: readonly StoredAssessm
                 <td>
                   {a.projection ? (
                     <span title={a.projection.description}>
-                      {num(lang, a.projection.value)}
-                      {a.projection.clamped ? ` (${num(lang, a.projection.unclampedValue)})` : ''}
+                      {value(a.projection.value)}
+                      {a.projection.clamped ? ` (${value(a.projection.unclampedValue)})` : ''}
                     </span>
                   ) : (
                     '—'
@@ -186,7 +274,7 @@ function DataTable(props: { ctx: PageContext; observations: readonly Observation
                   .map(([k, v]) => `${k}=${v}`)
                   .join(', ') || t('indicator.variant.total')}
               </td>
-              <td>{num(lang, o.value)}</td>
+              <td>{formatMeasure(lang, o.value, o.unit)}</td>
               <td>{o.status === 'E' || o.status === 'P' ? t(`indicator.status.${o.status}`) : (o.status ?? '')}</td>
               <td>
                 <code>{o.source}</code>
@@ -206,8 +294,9 @@ async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area
   const observations = await findObservations(c.var.store.db, { indicator: indicator.code, areas: [area], totalsOnly: true });
   const targets = (await targetsOf(c.var.store.db, indicator.code)).filter((x) => x.area === null || x.area === area);
   const sources = [...new Set(observations.map((o) => o.source))];
+  const names = await sourceNames(c.var.store.db, sources);
   const series = sources.map((s) => ({
-    label: s,
+    label: names.get(s) ?? s,
     points: observations.filter((o) => o.source === s && /^\d{4}$/.test(o.period)).map((o) => ({ year: Number(o.period), value: o.value })),
   }));
   const target = targets[0];
@@ -226,12 +315,12 @@ async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area
                 target: {
                   year: target.year,
                   value: target.value,
-                  label: t('indicator.target', { value: num(lang, target.value), year: String(target.year) }),
+                  label: t('indicator.target', { value: formatMeasure(lang, target.value, indicator.unit), year: String(target.year) }),
                 },
               }
             : {}),
           ...(indicator.limits.max !== undefined ? { domain: { min: 0, max: indicator.limits.max } } : {}),
-          unitLabel: `${indicator.unit} · ${sources.join(', ')}`,
+          unitLabel: unitName(t, indicator.unit),
         });
   return { svg, observations };
 }
@@ -250,13 +339,14 @@ async function gapChart(
   );
   const [num_, den] = dimension === 'SEX' ? ['F', 'M'] : ['R', 'U'];
   const sources = [...new Set(observations.map((o) => o.source))];
+  const names = await sourceNames(c.var.store.db, sources);
   const series = sources
     .map((s) => {
       const of = (code: string) =>
         observations
           .filter((o) => o.source === s && o.dimensions[dimension] === code && /^\d{4}$/.test(o.period))
           .map((o) => ({ year: Number(o.period), value: o.value }));
-      return { label: s, points: paritySeries(of(num_ ?? 'F'), of(den ?? 'M')) };
+      return { label: names.get(s) ?? s, points: paritySeries(of(num_ ?? 'F'), of(den ?? 'M')) };
     })
     .filter((s) => s.points.length > 0);
   if (series.length === 0) return null;
@@ -455,7 +545,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                   <td>
                     <code>{i.code}</code>
                   </td>
-                  <td>{i.unit}</td>
+                  <td>{unitName(t, i.unit)}</td>
                   <td>{num(ctx.lang, i.observationCount, 0)}</td>
                 </tr>
               ))}
@@ -587,6 +677,13 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
     const catalog = await areaCatalog();
     const profile = await areaProfile(c.var.store.db, c.req.param('code'), lang, method, catalog);
     if (!profile) return errorPage(c, 404, lang, t('area.notFound', { code: c.req.param('code') }));
+    const assessed = profile.indicators.flatMap((r) => r.assessments);
+    const names = await sourceNames(c.var.store.db, [
+      ...assessed.map((a) => a.source),
+      ...profile.indicators.flatMap((r) => r.latest.map((l) => l.source)),
+    ]);
+    const units = new Map(profile.indicators.map((r) => [r.indicator.code, r.indicator.unit]));
+    const disagreeing = disagreements(profile.indicators);
     const charts = await Promise.all(
       profile.indicators
         .filter((row) => row.latest.length > 0)
@@ -660,14 +757,14 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                   <td>
                     {row.latest.map((l) => (
                       <div>
-                        {num(lang, l.value)} ({l.period})
+                        {formatMeasure(lang, l.value, row.indicator.unit)} ({l.period})
                       </div>
                     ))}
                   </td>
                   <td>
                     {row.latest.map((l) => (
                       <div>
-                        <code>{l.source}</code>
+                        <span title={l.source}>{names.get(l.source) ?? l.source}</span>
                       </div>
                     ))}
                   </td>
@@ -703,11 +800,14 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         {profile.indicators.some((r) => r.assessments.length > 0) ? (
           <>
             <h2>{t('indicator.assessment')}</h2>
+            <DisagreementNote ctx={ctx} items={disagreeing} names={names} />
             <AssessmentTable
               ctx={ctx}
-              rows={profile.indicators.flatMap((r) => r.assessments)}
+              rows={assessed}
               catalog={catalog}
               caption={t(`indicator.method.${method}` as MessageKey)}
+              units={units}
+              sourceNames={names}
             />
           </>
         ) : null}
@@ -746,7 +846,8 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         values,
         breaks: indicator.unit === 'PT' ? [20, 40, 60, 80] : [10, 25, 50, 100],
         noDataLabel: c.var.t('chart.noData'),
-        unitLabel: indicator.unit,
+        unitLabel: unitName(c.var.t, indicator.unit),
+        digits: unitDigits(indicator.unit),
       });
     },
   };
@@ -817,7 +918,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
         ) : null}
         <dl class="facts">
           <dt>{t('indicators.unit')}</dt>
-          <dd>{indicator.unit}</dd>
+          <dd>{unitName(t, indicator.unit)}</dd>
           <dt>{t('indicator.direction')}</dt>
           <dd>{t(`indicator.direction.${indicator.direction}`)}</dd>
           <dt>{t('indicator.disaggregations')}</dt>
@@ -871,7 +972,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           <ul>
             {targets.map((x) => (
               <li>
-                {t('indicator.target', { value: num(lang, x.value), year: String(x.year) })}
+                {t('indicator.target', { value: formatMeasure(lang, x.value, indicator.unit), year: String(x.year) })}
                 {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <span lang="en">{x.label}</span>{' '}
                 <span class="meta">
                   (<code>{x.sourceId}</code>)
@@ -932,9 +1033,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                     {gap.series.flatMap((s) =>
                       s.points.map((p) => (
                         <tr>
-                          <td>
-                            <code>{s.label}</code>
-                          </td>
+                          <td>{s.label}</td>
                           <td>{p.year}</td>
                           <td>{num(lang, p.value, 3)}</td>
                         </tr>
@@ -984,7 +1083,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                             <a href={href(ctx, q(`area=${enc(v.code)}&method=${method}`))}>{v.name}</a>
                           </td>
                           <td>{v.year}</td>
-                          <td>{num(lang, v.value)}</td>
+                          <td>{formatMeasure(lang, v.value, indicator.unit)}</td>
                           <td>
                             <code>{v.source}</code>
                           </td>
@@ -1013,7 +1112,17 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           </p>
         ) : null}
         {shown.length ? (
-          <AssessmentTable ctx={ctx} rows={shown} catalog={catalog} caption={t('indicator.assessment')} />
+          <AssessmentTable
+            ctx={ctx}
+            rows={shown}
+            catalog={catalog}
+            caption={t('indicator.assessment')}
+            units={new Map([[indicator.code, indicator.unit]])}
+            sourceNames={await sourceNames(
+              db,
+              shown.map((a) => a.source),
+            )}
+          />
         ) : (
           <p class="meta">{t('indicators.noData')}</p>
         )}

@@ -31,18 +31,20 @@ import {
   updateInput,
   type Pledge,
 } from './service.ts';
-import { expectedValue } from './progress.ts';
+import { decimalsOf, expectedValue } from './progress.ts';
 import { sql, type Database } from '../store/index.ts';
 import { historyOf, type Change } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import type { Language } from '../language/languages.ts';
 import { splitCodes } from '../areas/index.ts';
 import { isolate, UserText, Value } from '../web/text.tsx';
-import { formatDate, formatMoney } from '../i18n/format.ts';
+import { formatDate, formatMoney, formatNumber } from '../i18n/format.ts';
+import { labelWidth } from '../charts/svg.ts';
 
 type Ctx = PageContext & { csrf: string };
 
-const fmt = (lang: string, n: number) => new Intl.NumberFormat(lang, { maximumFractionDigits: 2 }).format(n);
+/** A pledge's figure with as many decimals as the pledge's own figures use (see decimalsOf). */
+const fmt = (lang: Language, n: number, digits = 2) => formatNumber(lang, n, digits);
 
 /** Progress against the straight line from baseline to target, as SVG; the table beside it carries the same data. */
 function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
@@ -51,12 +53,16 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
   const w = 420;
   const h = 160;
   const pad = 34;
+  const digits = decimalsOf(p);
+  const targetLabel = fmt(ctx.lang, p.targetValue, digits);
+  // The value axis is as wide as its label (11 px, concord.css ".chart .tick"): "40,000" must not lose its "4".
+  const left = Math.max(pad, labelWidth(targetLabel, 11) + 8);
   const t0 = Date.parse(p.baselineDate);
   const t1 = Date.parse(p.targetDate);
   const values = [p.baselineValue, p.targetValue, ...points.map((u) => u.value)];
   const lo = Math.min(...values);
   const hi = Math.max(...values);
-  const x = (date: string) => pad + ((Date.parse(date) - t0) / (t1 - t0 || 1)) * (w - 2 * pad);
+  const x = (date: string) => left + ((Date.parse(date) - t0) / (t1 - t0 || 1)) * (w - left - pad);
   const y = (v: number) => h - pad - ((v - lo) / (hi - lo || 1)) * (h - 2 * pad);
   const line = `M${x(p.baselineDate)},${y(p.baselineValue)} L${x(p.targetDate)},${y(p.targetValue)}`;
   const path = [{ date: p.baselineDate, value: p.baselineValue }, ...points]
@@ -68,26 +74,26 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
         <title id={`${props.id}-title`}>
           {ctx.t('pledge.chartTitle', {
             metric: isolate(p.metric),
-            baseline: fmt(ctx.lang, p.baselineValue),
-            target: fmt(ctx.lang, p.targetValue),
+            baseline: fmt(ctx.lang, p.baselineValue, digits),
+            target: targetLabel,
             year: p.targetDate.slice(0, 4),
           })}
         </title>
-        <line x1={pad} y1={h - pad} x2={w - pad} y2={h - pad} class="axis" />
-        <line x1={pad} y1={pad / 2} x2={pad} y2={h - pad} class="axis" />
+        <line x1={left} y1={h - pad} x2={w - pad} y2={h - pad} class="axis" />
+        <line x1={left} y1={pad / 2} x2={left} y2={h - pad} class="axis" />
         <path d={line} class="expected" />
         <path d={path} class="actual" />
         {points.map((u) => (
           <circle cx={x(u.date)} cy={y(u.value)} r="4" class="point" />
         ))}
-        <text x={pad} y={h - pad + 16} class="tick">
+        <text x={left} y={h - pad + 16} class="tick">
           {p.baselineDate.slice(0, 4)}
         </text>
         <text x={w - pad} y={h - pad + 16} class="tick" text-anchor="end">
           {p.targetDate.slice(0, 4)}
         </text>
-        <text x={pad - 4} y={y(p.targetValue) + 4} class="tick" text-anchor="end">
-          {fmt(ctx.lang, p.targetValue)}
+        <text x={left - 4} y={y(p.targetValue) + 4} class="tick" text-anchor="end">
+          {targetLabel}
         </text>
       </svg>
       <figcaption class="meta">{ctx.t('pledge.chartLegend')}</figcaption>
@@ -99,6 +105,7 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
   const { ctx, pledge: p } = props;
   const { t } = ctx;
   const id = `pledge-${props.n}`;
+  const digits = decimalsOf(p);
   return (
     <li class="pledge" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>
@@ -109,17 +116,17 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
       <dl class="facts">
         <dt>{t('pledge.from')}</dt>
         <dd>
-          {fmt(ctx.lang, p.baselineValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.baselineDate)}</Value>)
+          {fmt(ctx.lang, p.baselineValue, digits)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.baselineDate)}</Value>)
         </dd>
         <dt>{t('pledge.to')}</dt>
         <dd>
-          {fmt(ctx.lang, p.targetValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
+          {fmt(ctx.lang, p.targetValue, digits)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
         </dd>
         <dt>{t('pledge.progress')}</dt>
         <dd>
           {p.progress.progressPercent === null ? t('pledge.noProgressYet') : t('pledge.percent', { percent: p.progress.progressPercent })}
           {p.progress.expectedAtLatest !== null && p.progress.latest
-            ? ` · ${t('pledge.expectedThen', { value: fmt(ctx.lang, p.progress.expectedAtLatest), date: p.progress.latest.date })}`
+            ? ` · ${t('pledge.expectedThen', { value: fmt(ctx.lang, p.progress.expectedAtLatest, digits), date: p.progress.latest.date })}`
             : ''}
         </dd>
         {p.beneficiaries !== null ? (
@@ -156,15 +163,15 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
         <tbody>
           <tr>
             <td>{p.baselineDate}</td>
-            <td>{fmt(ctx.lang, p.baselineValue)}</td>
-            <td>{fmt(ctx.lang, p.baselineValue)}</td>
+            <td>{fmt(ctx.lang, p.baselineValue, digits)}</td>
+            <td>{fmt(ctx.lang, p.baselineValue, digits)}</td>
             <td>{t('pledge.baseline')}</td>
           </tr>
           {p.updates.map((u) => (
             <tr>
               <td>{u.date}</td>
-              <td>{fmt(ctx.lang, u.value)}</td>
-              <td>{fmt(ctx.lang, expectedValue(p, u.date))}</td>
+              <td>{fmt(ctx.lang, u.value, digits)}</td>
+              <td>{fmt(ctx.lang, expectedValue(p, u.date), digits)}</td>
               <td dir="auto">
                 {u.narrative}
                 {u.state !== 'published' ? (

@@ -97,3 +97,20 @@ export function rollUp(pledges: readonly { progressPercent: number | null; weigh
   const sum = reported.reduce((s, p) => s + p.progressPercent! * (weighted ? p.weight! : 1), 0);
   return Math.round((sum / total) * 10) / 10;
 }
+
+/**
+ * How many decimals a pledge's figures are shown with: as many as its own baseline, target and
+ * reports use (at most 3). A pledge counted in whole households shows a straight-line
+ * expectation of 15,107.68 as 15,108; one stated as 12.5% keeps its tenth.
+ *
+ * @example
+ * decimalsOf({ baselineValue: 0, targetValue: 40000, updates: [{ value: 1200 }] }) // 0
+ */
+export function decimalsOf(p: { baselineValue: number; targetValue: number; updates?: readonly { value: number }[] }): number {
+  const decimals = (n: number) => {
+    if (!Number.isFinite(n)) return 0;
+    const [, fraction = ''] = String(n).split('.');
+    return fraction.includes('e') ? 3 : fraction.length;
+  };
+  return Math.min(3, Math.max(decimals(p.baselineValue), decimals(p.targetValue), ...(p.updates ?? []).map((u) => decimals(u.value))));
+}

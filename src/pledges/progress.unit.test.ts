@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessPledge, expectedValue, progressPercent, rollUp } from './progress.ts';
+import { assessPledge, decimalsOf, expectedValue, progressPercent, rollUp } from './progress.ts';
 
 // 1,000 schools connected from 200 (2024-01-01) by 2028-01-01: 200 a year on the line.
 const pledge = {
@@ -64,5 +64,14 @@ describe('initiative roll-up', () => {
       ]),
     ).toBe(62.5);
     expect(rollUp([{ progressPercent: null, weight: null }])).toBeNull();
+  });
+});
+
+describe('decimalsOf', () => {
+  it('shows a pledge counted in whole units without decimals, and keeps the decimals its figures use', () => {
+    expect(decimalsOf({ baselineValue: 0, targetValue: 40000, updates: [{ value: 1200 }] })).toBe(0);
+    expect(decimalsOf({ baselineValue: 12.5, targetValue: 60, updates: [] })).toBe(1);
+    expect(decimalsOf({ baselineValue: 0, targetValue: 1, updates: [{ value: 0.125 }] })).toBe(3);
+    expect(decimalsOf({ baselineValue: 0, targetValue: 1, updates: [{ value: 1 / 3 }] })).toBe(3);
   });
 });

@@ -12,6 +12,7 @@ interface Parameter {
   in: string;
   required?: boolean;
   description?: string;
+  example?: unknown;
   schema?: { type?: string; enum?: unknown[]; default?: unknown; example?: unknown };
 }
 interface Operation {
@@ -21,28 +22,60 @@ interface Operation {
   responses?: Record<string, { description?: string }>;
 }
 
-const examples: Record<string, string> = {
-  id: 'gdc.11.b',
-  lang: 'ar',
+/**
+ * Examples the route schemas do not give, or give as an illustration of a record a new
+ * installation lacks: by "path parameter" first, then by parameter name. Each must answer 200
+ * on a store holding only the reference data (api-reference.int.test.ts tries every link).
+ */
+const examples: Record<string, string | null> = {
+  '/documents/{id}/diff against': 'a-res-79-194',
+  // The library holds English texts only: a new installation has no two versions to align.
+  '/documents/{id}/alignment b': null,
   q: 'connectivity',
   row: 'gdc.obj.1',
   column: 'sdg.9',
 };
 
-function exampleUrl(path: string, parameters: Parameter[]): string {
-  let url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const p = parameters.find((x) => x.name === name);
-    const first = p?.schema?.enum?.[0];
-    return typeof first === 'string' ? first : (examples[name] ?? name);
+/** A generated key (a serial number, a UUID) names a record of one installation only: no example elsewhere. */
+const generatedKey = /^(\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+
+/** A real value for a parameter: an example of ours, the schema's own, or the first value it allows. */
+function exampleOf(path: string, p: Parameter): string | undefined {
+  const key = [`${path} ${p.name}`, p.name].find((k) => k in examples);
+  if (key !== undefined) return examples[key] ?? undefined;
+  const given = p.example ?? p.schema?.example;
+  if (typeof given === 'string' || typeof given === 'number') {
+    return p.in === 'path' && generatedKey.test(String(given)) ? undefined : String(given);
+  }
+  const first = p.schema?.enum?.[0];
+  return typeof first === 'string' ? first : undefined;
+}
+
+/**
+ * The address of a working example of a GET operation, or none when it needs a credential (it
+ * may answer 401) or names a record only some installations hold (no example for a path part).
+ */
+export function exampleUrl(path: string, op: Operation): string | undefined {
+  const parameters = op.parameters ?? [];
+  if (op.responses?.['401']) return undefined;
+  let missing = false;
+  const url = path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const p = parameters.find((x) => x.name === name && x.in === 'path');
+    const value = p ? exampleOf(path, p) : undefined;
+    if (value === undefined) missing = true;
+    return encodeURIComponent(value ?? name);
   });
-  const query = parameters
-    .filter((p) => p.in === 'query' && (p.required || p.name === 'lang'))
-    .map((p) => {
-      const first = p.schema?.enum?.[0];
-      return `${p.name}=${encodeURIComponent(examples[p.name] ?? (typeof first === 'string' ? first : ''))}`;
-    });
-  if (query.length) url += `?${query.join('&')}`;
-  return `/api/v1${url}`;
+  const query: string[] = [];
+  for (const p of parameters.filter((x) => x.in === 'query' && (x.required || x.name === 'lang'))) {
+    const value = exampleOf(path, p);
+    if (value === undefined) {
+      if (p.required) missing = true;
+      continue;
+    }
+    query.push(`${p.name}=${encodeURIComponent(value)}`);
+  }
+  if (missing) return undefined;
+  return `/api/v1${url}${query.length ? `?${query.join('&')}` : ''}`;
 }
 
 export function registerApiReference(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>): void {
@@ -116,9 +149,11 @@ export function registerApiReference(app: Hono<AppEnv>, api: OpenAPIHono<AppEnv>
                         .join('; ')}
                     </span>
                   </p>
-                  {method === 'get' ? (
+                  {method === 'get' && exampleUrl(path, op) ? (
                     <p>
-                      <a href={exampleUrl(path, op.parameters ?? [])}>{t('api.tryIt')}</a>
+                      <a href={exampleUrl(path, op)} class="try-it">
+                        {t('api.tryIt')}
+                      </a>
                     </p>
                   ) : null}
                 </section>

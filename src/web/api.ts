@@ -29,7 +29,31 @@ export function createApi(): OpenAPIHono<AppEnv> {
     }
   });
   api.notFound((c) => problemResponse(c, notFound(`No API resource at ${new URL(c.req.url).pathname}`)));
+  // The index: what a client finds at /api/v1, read from the OpenAPI document (built once, on first use).
+  let index: ApiIndex | undefined;
+  api.get('/', (c) => c.json((index ??= apiIndex(openApiDocument(api)))));
   return api;
+}
+
+interface ApiIndex {
+  name: string;
+  openapi: string;
+  reference: string;
+  resources: { path: string; summary: string; tags: string[] }[];
+}
+
+/**
+ * The API's entry points: each collection or resource readable without naming a record (a GET
+ * whose path has no parameter), with the OpenAPI document and the reference page beside them.
+ */
+export function apiIndex(doc: ReturnType<typeof openApiDocument>): ApiIndex {
+  const resources = Object.entries(doc.paths ?? {}).flatMap(([path, item]) => {
+    const get = (item as { get?: { summary?: string; tags?: string[] } } | undefined)?.get;
+    return get && !path.includes('{') && path !== '/' && path !== '/openapi.json'
+      ? [{ path: `/api/v1${path}`, summary: get.summary ?? '', tags: get.tags ?? [] }]
+      : [];
+  });
+  return { name: doc.info.title, openapi: '/api/v1/openapi.json', reference: '/en/api', resources };
 }
 
 /** `?lang=` shared by every route that returns texts. */

@@ -101,9 +101,11 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   api.get('/openapi.json', (c) => c.json(openApiDocument(api)));
   app.route('/api/v1', api);
 
-  app.get(assets.cssPath, (c) =>
-    c.body(assets.css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
-  );
+  for (const file of assets.files) {
+    app.get(file.path, (c) =>
+      c.body(file.body, 200, { 'Content-Type': file.type, 'Cache-Control': 'public, max-age=31536000, immutable' }),
+    );
+  }
   app.get('/healthz', (c) => c.json({ status: 'ok', store: store.dialect }));
 
   // The locale is the first path segment; "/" sends the reader to their language.

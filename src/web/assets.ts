@@ -2,10 +2,28 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-const css = readFileSync(new URL('./assets/concord.css', import.meta.url));
-const cssHash = createHash('sha256').update(css).digest('hex').slice(0, 12);
+interface Asset {
+  path: string;
+  body: Uint8Array<ArrayBuffer>;
+  type: string;
+}
+
+/** An asset file of this folder, at a path that changes whenever its content does. */
+function asset(file: string, type: string): Asset {
+  const body = readFileSync(new URL(`./assets/${file}`, import.meta.url));
+  const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
+  const dot = file.lastIndexOf('.');
+  return { path: `/assets/${file.slice(0, dot)}.${hash}${file.slice(dot)}`, body, type };
+}
+
+const stylesheet = asset('concord.css', 'text/css; charset=utf-8');
+/** The tab icon (a "C" on Concord's blue), linked from every page so browsers do not ask for /favicon.ico. */
+const favicon = asset('favicon.svg', 'image/svg+xml');
 
 export const assets = {
-  cssPath: `/assets/concord.${cssHash}.css`,
-  css,
+  cssPath: stylesheet.path,
+  css: stylesheet.body,
+  faviconPath: favicon.path,
+  /** Every asset, for the router. */
+  files: [stylesheet, favicon] as const,
 };

@@ -81,6 +81,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
         <title>{`${props.title} · Concord`}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href={assets.cssPath} />
+        <link rel="icon" href={assets.faviconPath} type="image/svg+xml" />
         {props.head ?? null}
         {languageOrder.map((l) => (
           <link rel="alternate" hreflang={l} href={`/${l}${ctx.path}`} />
