@@ -38,11 +38,8 @@ export class StoreError extends Error {
   }
 }
 
-/** A statement as it was sent to the store: its text and its parameters. */
-export interface LoggedQuery {
-  text: string;
-  values: unknown[];
-}
+/** A statement as it was sent to the store (its text and its parameters), to count or to run again. */
+export type LoggedQuery = Sql;
 
 // The statements run on behalf of one unit of work (a page, an API call), wherever in its async
 // chain they are made: the query budget of a page is counted here, and the benches replay what
@@ -66,7 +63,7 @@ export async function recordQueries<T>(work: () => Promise<T>): Promise<{ result
 export function databaseOn(connection: Connection): Database {
   return {
     async query<T>(query: Sql): Promise<T[]> {
-      queryLog.getStore()?.push({ text: query.text, values: query.values });
+      queryLog.getStore()?.push(query);
       const result = await connection.query(query.text, query.values, 'object');
       return result.rows as T[];
     },
