@@ -8,40 +8,61 @@ import { queriesOf } from '../testing/query-budget.ts';
 let t: TestApp;
 beforeAll(async () => {
   t = await openTestApp();
+  // What an app does once in its life (its signing secret) is not a page's cost.
+  await (await t.app.request('/en/')).text();
 });
 afterAll(() => t.close());
 
-const pages: [path: string, budget: number][] = [
-  ['/en/elements/sdg.9.c', 99],
-  ['/fr/elements/gdc.11.b', 99],
-  ['/en/elements/wsis.C7.e-health', 99],
-  ['/en/elements/sdg.9.c.1', 99],
-  ['/en/', 99],
-  ['/en/frameworks', 99],
-  ['/en/frameworks/sdg', 99],
-  ['/en/crosswalk', 99],
-  ['/en/search?q=connectivity', 99],
-  ['/en/registry', 99],
-  ['/en/registry/map', 99],
-  ['/en/implementation', 99],
-  ['/en/indicators', 99],
-  ['/en/indicators/IT.NET.USER.ZS', 99],
-  ['/en/areas/GBR', 99],
-  ['/en/documents', 99],
-  ['/en/roadmaps', 99],
-  ['/api/v1/frameworks', 99],
-  ['/api/v1/elements/sdg.9.c?lang=fr', 99],
-  ['/api/v1/search?q=connectivity', 99],
-  ['/api/v1/initiatives', 99],
-  ['/api/v1/coverage', 99],
-  ['/api/v1/indicators', 99],
+// Budgets at what each page sends today (issue 17, item 2), the sections of other domains
+// included; lower one when a page gets cheaper. The element page: one statement for the framework
+// graph (getElementView) and eight for the sections of other domains (registry revision and
+// initiatives, documents, mandates, indicators).
+const budgets: [path: string, budget: number][] = [
+  ['/en/elements/sdg.9.c', 9],
+  ['/fr/elements/gdc.11.b', 9],
+  ['/en/elements/wsis.C7.e-health', 9],
+  ['/en/elements/sdg.9.c.1', 9],
+  ['/en/', 25],
+  ['/en/frameworks', 1],
+  ['/en/frameworks/sdg', 2],
+  ['/en/crosswalk', 5],
+  ['/en/search?q=connectivity', 3],
+  ['/en/registry', 6],
+  ['/en/registry/map', 2],
+  ['/en/implementation', 1],
+  ['/en/indicators', 1],
+  ['/en/indicators/IT.NET.USER.ZS', 9],
+  ['/en/areas/GBR', 22],
+  ['/en/documents', 1],
+  ['/en/roadmaps', 2],
+  ['/api/v1/frameworks', 1],
+  ['/api/v1/elements/sdg.9.c?lang=fr', 1],
+  ['/api/v1/search?q=connectivity', 4],
+  ['/api/v1/initiatives', 4],
+  ['/api/v1/coverage', 1],
+  ['/api/v1/indicators', 1],
 ];
 
 describe('query budget', () => {
-  it.each(pages)('%s stays within %i queries', async (path, budget) => {
+  it.each(budgets)('%s sends at most %i statements', async (path, budget) => {
     const { response, queries } = await queriesOf(t.app, path);
     expect(response.status).toBe(200);
-    console.log('BUDGET', path, queries.length);
-    expect(queries.length).toBeLessThanOrEqual(budget);
+    expect(queries.length, queries.map((q) => q.text.replace(/\s+/g, ' ').slice(0, 100)).join('\n')).toBeLessThanOrEqual(budget);
+  });
+
+  it('reads an element with its ancestors and children in one statement, whatever its depth', async () => {
+    for (const id of ['sdg.9', 'sdg.9.c', 'sdg.9.c.1', 'gdc.obj.1', 'wsis.C7.e-health']) {
+      const { response, queries } = await queriesOf(t.app, `/api/v1/elements/${id}?lang=ar`);
+      expect(response.status).toBe(200);
+      expect(queries).toHaveLength(1);
+    }
+  });
+
+  it('counts each request apart when requests run at the same time', async () => {
+    const paths = ['/en/crosswalk', '/api/v1/elements/sdg.9.c', '/en/frameworks/sdg'];
+    const alone = [];
+    for (const path of paths) alone.push((await queriesOf(t.app, path)).queries.map((q) => q.text));
+    const together = await Promise.all(paths.map((path) => queriesOf(t.app, path)));
+    expect(together.map((r) => r.queries.map((q) => q.text))).toEqual(alone);
   });
 });
