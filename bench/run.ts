@@ -16,6 +16,7 @@ import { benchActions } from './actions.ts';
 import { registries } from './registries.ts';
 import { iati } from './iati.ts';
 import { benchMandates } from './mandates.ts';
+import { pages } from './pages.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -42,6 +43,7 @@ async function main() {
   if (want('registries')) await registries(machine, results);
   if (want('iati')) await iati(machine, results);
   if (want('mandates')) await benchMandates(machine, results);
+  if (want('pages')) await pages(machine, results);
 }
 
 async function structure(machine: Record<string, unknown>) {

@@ -9,22 +9,18 @@ import { Foreign, href, Layout, pageContext, type PageContext } from '../web/lay
 import { directionOf, endonyms, isLanguage, languages, type Language } from '../language/languages.ts';
 import { catalogs, type MessageKey, type Translate } from '../i18n/index.ts';
 import {
-  derivedLinks,
-  facilitatorsOf,
   frameworkTree,
   listSources,
   frameworkIds,
-  getElement,
-  getTexts,
+  getElementView,
   listFrameworks,
-  listLinks,
   searchElements,
   type ElementSummary,
+  type ElementView,
   type Framework,
   type Link,
   type Source,
   type SourceWithNotes,
-  type Facilitator,
   type TreeNode,
   type TextDocument,
 } from './service.ts';
@@ -316,23 +312,15 @@ function LinkItem(props: { ctx: Ctx; link: Link; other: ElementSummary }) {
   );
 }
 
-function ElementPage(props: {
-  ctx: Ctx;
-  element: NonNullable<Awaited<ReturnType<typeof getElement>>>;
-  outgoing: Link[];
-  incoming: Link[];
-  derived: Awaited<ReturnType<typeof derivedLinks>>;
-  texts: Awaited<ReturnType<typeof getTexts>>;
-  facilitators: Facilitator[];
-  sections: Child[];
-}) {
-  const { ctx, element: e } = props;
+function ElementPage(props: { ctx: Ctx; view: ElementView; sections: Child[] }) {
+  const { ctx } = props;
+  const { element: e, outgoing, incoming, derived, texts, facilitators } = props.view;
   const { t } = ctx;
   const label = elementLabel(t, e);
   const deadline = typeof e.attributes.deadline === 'string' ? e.attributes.deadline : null;
   const flags = Array.isArray(e.attributes.flags) ? (e.attributes.flags as string[]) : [];
   const wsisRefs = Array.isArray(e.attributes.wsisReferences) ? (e.attributes.wsisReferences as { wsisElement: string }[]) : [];
-  const otherTexts = props.texts.filter((x) => x.lang !== e.textLanguage);
+  const otherTexts = texts.filter((x) => x.lang !== e.textLanguage);
   return (
     <Layout ctx={ctx} title={`${label} · ${frameworkName(t, e.framework)}`} description={excerpt(e.text, 160)}>
       <nav class="crumbs" aria-label={t('layout.breadcrumb')}>
@@ -411,11 +399,11 @@ function ElementPage(props: {
           </ul>
         </>
       ) : null}
-      {props.facilitators.length ? (
+      {facilitators.length ? (
         <>
           <h2>{t('element.facilitators')}</h2>
           <ul>
-            {props.facilitators.map((f) => (
+            {facilitators.map((f) => (
               <li>
                 <strong>{f.shortName}</strong> <span lang="en">({f.name})</span>: {t(`facilitator.role.${f.role}` as MessageKey)}{' '}
                 <span class="meta">
@@ -449,34 +437,34 @@ function ElementPage(props: {
           </ul>
         </>
       ) : null}
-      <h2>{t('element.linksOut', { count: props.outgoing.length })}</h2>
-      {props.outgoing.length ? (
+      <h2>{t('element.linksOut', { count: outgoing.length })}</h2>
+      {outgoing.length ? (
         <ul class="links">
-          {props.outgoing.map((l) => (
+          {outgoing.map((l) => (
             <LinkItem ctx={ctx} link={l} other={l.to} />
           ))}
         </ul>
       ) : (
         <p class="meta">{t('element.noLinks')}</p>
       )}
-      <h2>{t('element.linksIn', { count: props.incoming.length })}</h2>
-      {props.incoming.length ? (
+      <h2>{t('element.linksIn', { count: incoming.length })}</h2>
+      {incoming.length ? (
         <ul class="links">
-          {props.incoming.map((l) => (
+          {incoming.map((l) => (
             <LinkItem ctx={ctx} link={l} other={l.from} />
           ))}
         </ul>
       ) : (
         <p class="meta">{t('element.noLinks')}</p>
       )}
-      {props.derived.length ? (
+      {derived.length ? (
         <section aria-labelledby="derived">
           <h2 id="derived" class="derived">
-            {t('element.derived', { count: props.derived.length })}
+            {t('element.derived', { count: derived.length })}
           </h2>
           <p class="meta">{t('element.derivedExplain')}</p>
           <ul>
-            {props.derived.map((d) => (
+            {derived.map((d) => (
               <li>
                 <span class="badge derived">{t('link.derived')}</span> <ElementRef ctx={ctx} e={d.other} />{' '}
                 <span class="meta">
@@ -897,28 +885,11 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
     const ctx = ctxOf(c);
     const db = c.var.store.db;
     const id = c.req.param('id');
-    const element = await getElement(db, id, ctx.lang);
-    if (!element) return next();
-    const [outgoing, incoming, derived, texts, facilitators] = await Promise.all([
-      listLinks(db, ctx.lang, { element: id, direction: 'out' }),
-      listLinks(db, ctx.lang, { element: id, direction: 'in' }),
-      derivedLinks(db, id, ctx.lang),
-      getTexts(db, id),
-      facilitatorsOf(db, id),
-    ]);
+    // One statement for the framework graph's part of the page; the sections add theirs.
+    const view = await getElementView(db, id, ctx.lang);
+    if (!view) return next();
     const sections = await renderSections(c, 'element', { db, id, ctx, user: c.var.user });
-    return c.html(
-      <ElementPage
-        ctx={ctx}
-        element={element}
-        outgoing={outgoing.items}
-        incoming={incoming.items}
-        derived={derived}
-        texts={texts}
-        facilitators={facilitators}
-        sections={sections}
-      />,
-    );
+    return c.html(<ElementPage ctx={ctx} view={view} sections={sections} />);
   });
 
   app.get(`${L}/crosswalk`, async (c) => {

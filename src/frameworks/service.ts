@@ -3,6 +3,7 @@
 import { escapeMarkup } from '../shared/escape.ts';
 import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
+import { readOf, readOne, readTogether, type Read } from '../store/read-model.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import type { ElementKind, SourceRow } from './reference.ts';
@@ -191,11 +192,15 @@ export interface ElementFilter {
 }
 
 /** Elements in document order, with their text in `lang` (English when missing). */
-export async function listElements(
+export function listElements(
   db: Database,
   lang: Language,
   filter: ElementFilter = {},
 ): Promise<{ total: number; items: ElementSummary[] }> {
+  return readOne(db, elementsRead(lang, filter));
+}
+
+function elementsRead(lang: Language, filter: ElementFilter): Read<{ total: number; items: ElementSummary[] }> {
   const where: Sql[] = [];
   if (filter.framework) where.push(sql`e.framework_id = ${filter.framework}`);
   if (filter.kind) where.push(sql`e.kind = ${filter.kind}`);
@@ -204,11 +209,13 @@ export async function listElements(
   const condition = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
   const limit = filter.limit ?? 10000;
   const offset = filter.offset ?? 0;
-  const result = await db.query<SummaryColumns & { total: number }>(sql`SELECT ${summaryColumns}, count(*) OVER () AS total
+  return readOf(
+    sql`SELECT ${summaryColumns}, count(*) OVER () AS total
         FROM elements e ${textIn(lang)} ${condition}
         ORDER BY e.framework_id = 'sdg' DESC, e.framework_id, e.position
-        LIMIT ${limit} OFFSET ${offset}`);
-  return { total: result[0]?.total ?? 0, items: result.map(toSummary) };
+        LIMIT ${limit} OFFSET ${offset}`,
+    (result: (SummaryColumns & { total: number })[]) => ({ total: result[0]?.total ?? 0, items: result.map(toSummary) }),
+  );
 }
 
 /** Summaries of the given elements, in the order given. */
@@ -226,60 +233,121 @@ function textDocumentOf(sourceId: string | null, symbol: string | null): TextDoc
   return read ? { ...read, symbol } : null;
 }
 
-export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
-  const [row] = await db.query<
-    SummaryColumns &
-      SourceColumns & {
-        parent_id: string | null;
-        ancestors: string[];
-        position: number;
-        attributes: Record<string, unknown>;
-        caveats: string[] | null;
-        languages: string[];
-        text_source: string | null;
-        text_symbol: string | null;
-      }
-  >(sql`SELECT ${summaryColumns}, e.parent_id, e.ancestors, e.position, e.attributes, tx.caveats, tx.text_source, ${sourceColumns('s')},
+type ElementRecord = Omit<Element, 'ancestors' | 'children'>;
+
+function elementRead(id: string, lang: Language): Read<ElementRecord | undefined> {
+  return readOf(
+    sql`SELECT ${summaryColumns}, e.parent_id, e.position, e.attributes, tx.caveats, tx.text_source, ${sourceColumns('s')},
           (SELECT document_symbol FROM sources WHERE id = tx.text_source) AS text_symbol,
           (SELECT array_agg(lang ORDER BY lang) FROM element_texts WHERE element_id = e.id) AS languages
         FROM elements e ${textIn(lang)} JOIN sources s ON s.id = e.source_id
-        WHERE e.id = ${id}`);
-  if (!row) return undefined;
-  const [ancestors, children] = await Promise.all([
-    summaries(db, row.ancestors, lang),
-    listElements(db, lang, { parent: id }).then((r) => r.items),
-  ]);
+        WHERE e.id = ${id}`,
+    (
+      rows: (SummaryColumns &
+        SourceColumns & {
+          parent_id: string | null;
+          position: number;
+          attributes: Record<string, unknown>;
+          caveats: string[] | null;
+          languages: string[];
+          text_source: string | null;
+          text_symbol: string | null;
+        })[],
+    ) => {
+      const row = rows[0];
+      if (!row) return undefined;
+      return {
+        ...toSummary(row),
+        parentId: row.parent_id,
+        position: row.position,
+        attributes: row.attributes,
+        languages: languages.filter((l) => row.languages.includes(l)),
+        caveats: row.caveats ?? [],
+        source: toSource(row),
+        textDocument: textDocumentOf(row.text_source, row.text_symbol),
+      };
+    },
+  );
+}
+
+/** The element's ancestors, root first. */
+function ancestorsRead(id: string, lang: Language): Read<ElementSummary[]> {
+  return readOf(
+    sql`SELECT ${summaryColumns} FROM elements self, unnest(self.ancestors) WITH ORDINALITY a(id, depth)
+        JOIN elements e ON e.id = a.id ${textIn(lang)}
+        WHERE self.id = ${id} ORDER BY a.depth`,
+    (rows: SummaryColumns[]) => rows.map(toSummary),
+  );
+}
+
+/** The element with its ancestors and children, in one statement. */
+export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
+  const { element, ancestors, children } = await readTogether(db, {
+    element: elementRead(id, lang),
+    ancestors: ancestorsRead(id, lang),
+    children: elementsRead(lang, { parent: id }),
+  });
+  return element && { ...element, ancestors, children: children.items };
+}
+
+/** What the element page shows of the framework graph. */
+export interface ElementView {
+  element: Element;
+  outgoing: Link[];
+  incoming: Link[];
+  derived: DerivedLink[];
+  texts: ElementText[];
+  facilitators: Facilitator[];
+}
+
+/**
+ * The element page's read model in one statement: the element with its ancestors and children,
+ * its texts, its links both ways, the links derived through its SDG goals and its facilitators.
+ */
+export async function getElementView(db: Database, id: string, lang: Language): Promise<ElementView | undefined> {
+  const view = await readTogether(db, {
+    element: elementRead(id, lang),
+    ancestors: ancestorsRead(id, lang),
+    children: elementsRead(lang, { parent: id }),
+    outgoing: linksRead(lang, { element: id, direction: 'out' }),
+    incoming: linksRead(lang, { element: id, direction: 'in' }),
+    derived: derivedRead(id, lang),
+    texts: textsRead(id),
+    facilitators: facilitatorsRead(id),
+  });
+  if (!view.element) return undefined;
   return {
-    ...toSummary(row),
-    parentId: row.parent_id,
-    position: row.position,
-    attributes: row.attributes,
-    languages: languages.filter((l) => row.languages.includes(l)),
-    caveats: row.caveats ?? [],
-    source: toSource(row),
-    textDocument: textDocumentOf(row.text_source, row.text_symbol),
-    ancestors,
-    children,
+    element: { ...view.element, ancestors: view.ancestors, children: view.children.items },
+    outgoing: view.outgoing.items,
+    incoming: view.incoming.items,
+    derived: view.derived,
+    texts: view.texts,
+    facilitators: view.facilitators,
   };
 }
 
 /** The element's text in every language it exists in. */
-export async function getTexts(db: Database, id: string): Promise<ElementText[]> {
-  const result = await db.query<
-    SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] }
-  >(sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
-        FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`);
+export function getTexts(db: Database, id: string): Promise<ElementText[]> {
+  return readOne(db, textsRead(id));
+}
+
+function textsRead(id: string): Read<ElementText[]> {
   const order = (l: string) => languages.indexOf(l as Language);
-  return result
-    .sort((a, b) => order(a.lang) - order(b.lang))
-    .map((r) => ({
-      lang: r.lang as Language,
-      title: r.title,
-      text: r.text,
-      caveats: r.caveats,
-      source: toSource(r),
-      document: textDocumentOf(r.source_id, r.source_symbol),
-    }));
+  return readOf(
+    sql`SELECT t.lang, t.title, t.text, t.caveats, ${sourceColumns('s')}
+        FROM element_texts t JOIN sources s ON s.id = t.source_id WHERE t.element_id = ${id}`,
+    (result: (SourceColumns & { lang: string; title: string | null; text: string | null; caveats: string[] })[]) =>
+      result
+        .sort((a, b) => order(a.lang) - order(b.lang))
+        .map((r) => ({
+          lang: r.lang as Language,
+          title: r.title,
+          text: r.text,
+          caveats: r.caveats,
+          source: toSource(r),
+          document: textDocumentOf(r.source_id, r.source_symbol),
+        })),
+  );
 }
 
 export interface LinkFilter {
@@ -297,7 +365,39 @@ export interface LinkFilter {
   offset?: number | undefined;
 }
 
-export async function listLinks(db: Database, lang: Language, filter: LinkFilter = {}): Promise<{ total: number; items: Link[] }> {
+export function listLinks(db: Database, lang: Language, filter: LinkFilter = {}): Promise<{ total: number; items: Link[] }> {
+  return readOne(db, linksRead(lang, filter));
+}
+
+interface LinkColumns extends SourceColumns {
+  id: number;
+  type: string;
+  state: string;
+  rationale: string | null;
+  source_locator: string | null;
+  l_source_address: string | null;
+  asserted_by: string;
+  flags: string[];
+  created_at: string;
+  updated_at: string;
+  total: number;
+  f_id: string;
+  f_framework: string;
+  f_kind: string;
+  f_code: string;
+  f_title: string | null;
+  f_text: string | null;
+  f_lang: string | null;
+  t_id: string;
+  t_framework: string;
+  t_kind: string;
+  t_code: string;
+  t_title: string | null;
+  t_text: string | null;
+  t_lang: string | null;
+}
+
+function linksRead(lang: Language, filter: LinkFilter): Read<{ total: number; items: Link[] }> {
   const where: Sql[] = [];
   const direction = filter.direction ?? 'both';
   if (filter.element) {
@@ -321,36 +421,9 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
   if (filter.type) where.push(sql`l.type = ${filter.type}`);
   if (filter.state) where.push(sql`l.state = ${filter.state}`);
   const condition = where.length ? sql`WHERE ${join(where, ' AND ')}` : empty;
-  const result = await db.query<
-    SourceColumns & {
-      id: number;
-      type: string;
-      state: string;
-      rationale: string | null;
-      source_locator: string | null;
-      l_source_address: string | null;
-      asserted_by: string;
-      flags: string[];
-      created_at: string;
-      updated_at: string;
-      total: number;
-      f_id: string;
-      f_framework: string;
-      f_kind: string;
-      f_code: string;
-      f_title: string | null;
-      f_text: string | null;
-      f_lang: string | null;
-      t_id: string;
-      t_framework: string;
-      t_kind: string;
-      t_code: string;
-      t_title: string | null;
-      t_text: string | null;
-      t_lang: string | null;
-    }
-  >(sql`SELECT l.id, l.type, l.state, l.rationale, l.source_locator, l.source_address AS l_source_address, l.asserted_by, l.flags,
-               l.created_at, l.updated_at, count(*) OVER () AS total, ${sourceColumns('s')},
+  return readOf(
+    sql`SELECT l.id, l.type, l.state, l.rationale, l.source_locator, l.source_address AS l_source_address, l.asserted_by, l.flags,
+               l.created_at::text AS created_at, l.updated_at::text AS updated_at, count(*) OVER () AS total, ${sourceColumns('s')},
                f.id AS f_id, f.framework_id AS f_framework, f.kind AS f_kind, f.code AS f_code, ftx.title AS f_title, ftx.text AS f_text, ftx.text_lang AS f_lang,
                t.id AS t_id, t.framework_id AS t_framework, t.kind AS t_kind, t.code AS t_code, ttx.title AS t_title, ttx.text AS t_text, ttx.text_lang AS t_lang
         FROM links l
@@ -361,41 +434,42 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
         ${textIn(lang, 't', 'ttx')}
         ${condition}
         ORDER BY f.framework_id, f.position, t.framework_id, t.position
-        LIMIT ${filter.limit ?? 1000} OFFSET ${filter.offset ?? 0}`);
-  return {
-    total: result[0]?.total ?? 0,
-    items: result.map((r) => ({
-      id: r.id,
-      from: toSummary({
-        id: r.f_id,
-        framework_id: r.f_framework,
-        kind: r.f_kind,
-        code: r.f_code,
-        title: r.f_title,
-        text: r.f_text,
-        text_lang: r.f_lang,
-      }),
-      to: toSummary({
-        id: r.t_id,
-        framework_id: r.t_framework,
-        kind: r.t_kind,
-        code: r.t_code,
-        title: r.t_title,
-        text: r.t_text,
-        text_lang: r.t_lang,
-      }),
-      type: r.type as LinkType,
-      state: r.state as LinkState,
-      rationale: r.rationale,
-      source: r.source_id ? toSource(r) : null,
-      sourceLocator: r.source_locator,
-      sourceAddress: r.l_source_address,
-      assertedBy: r.asserted_by,
-      flags: r.flags,
-      createdAt: r.created_at,
-      updatedAt: r.updated_at,
-    })),
-  };
+        LIMIT ${filter.limit ?? 1000} OFFSET ${filter.offset ?? 0}`,
+    (result: LinkColumns[]) => ({
+      total: result[0]?.total ?? 0,
+      items: result.map((r) => ({
+        id: r.id,
+        from: toSummary({
+          id: r.f_id,
+          framework_id: r.f_framework,
+          kind: r.f_kind,
+          code: r.f_code,
+          title: r.f_title,
+          text: r.f_text,
+          text_lang: r.f_lang,
+        }),
+        to: toSummary({
+          id: r.t_id,
+          framework_id: r.t_framework,
+          kind: r.t_kind,
+          code: r.t_code,
+          title: r.t_title,
+          text: r.t_text,
+          text_lang: r.t_lang,
+        }),
+        type: r.type as LinkType,
+        state: r.state as LinkState,
+        rationale: r.rationale,
+        source: r.source_id ? toSource(r) : null,
+        sourceLocator: r.source_locator,
+        sourceAddress: r.l_source_address,
+        assertedBy: r.asserted_by,
+        flags: r.flags,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      })),
+    }),
+  );
 }
 
 /**
@@ -403,35 +477,38 @@ export async function listLinks(db: Database, lang: Language, filter: LinkFilter
  * that contribute to the same SDG goal as `id` (directly, or through one of its targets).
  * There is no official GDC-to-action-line mapping; these are labelled "derived" wherever shown.
  */
-export async function derivedLinks(db: Database, id: string, lang: Language): Promise<DerivedLink[]> {
-  const result = await db.query<{ other: string; via: string[] }>(sql`WITH mine AS (
+export function derivedLinks(db: Database, id: string, lang: Language): Promise<DerivedLink[]> {
+  return readOne(db, derivedRead(id, lang));
+}
+
+// Per element: from the goals this element reaches, through the links into those goals and
+// their targets (links_to_idx), never over every link.
+function derivedRead(id: string, lang: Language): Read<DerivedLink[]> {
+  return readOf(
+    sql`WITH mine AS (
           SELECT DISTINCT CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
           FROM links l JOIN elements t ON t.id = l.to_id
           WHERE l.from_id = ${id} AND t.framework_id = 'sdg' AND l.state <> 'rejected'
+        ), reached AS (
+          SELECT mine.goal, t.id FROM mine JOIN elements t ON t.id = mine.goal OR t.ancestors[1] = mine.goal
         ), theirs AS (
-          SELECT DISTINCT f.id AS other, CASE WHEN t.kind = 'goal' THEN t.id ELSE t.ancestors[1] END AS goal
-          FROM links l JOIN elements f ON f.id = l.from_id JOIN elements t ON t.id = l.to_id
-          WHERE t.framework_id = 'sdg' AND f.framework_id IN ('gdc', 'wsis') AND l.state <> 'rejected'
+          SELECT f.id AS other, array_agg(DISTINCT reached.goal) AS via
+          FROM reached JOIN links l ON l.to_id = reached.id JOIN elements f ON f.id = l.from_id
+          WHERE f.framework_id IN ('gdc', 'wsis') AND l.state <> 'rejected'
             AND f.framework_id <> (SELECT framework_id FROM elements WHERE id = ${id})
+          GROUP BY f.id
         )
-        SELECT theirs.other, array_agg(theirs.goal ORDER BY theirs.goal) AS via
-        FROM theirs JOIN mine ON mine.goal = theirs.goal
-        GROUP BY theirs.other`);
-  const others = await summaries(
-    db,
-    result.map((r) => r.other),
-    lang,
+        SELECT ${summaryColumns},
+          (SELECT json_agg(g) FROM (SELECT ${summaryColumns} FROM elements e ${textIn(lang)} WHERE e.id = ANY(theirs.via)) g) AS via
+        FROM theirs JOIN elements e ON e.id = theirs.other ${textIn(lang)}`,
+    (rows: (SummaryColumns & { via: SummaryColumns[] | null })[]) =>
+      rows
+        .map((r) => ({
+          other: toSummary(r),
+          via: (r.via ?? []).map(toSummary).sort((a, b) => Number(a.code) - Number(b.code)),
+        }))
+        .sort((a, b) => a.other.id.localeCompare(b.other.id, 'en', { numeric: true })),
   );
-  const goals = await summaries(db, [...new Set(result.flatMap((r) => r.via))], lang);
-  const goalById = new Map(goals.map((g) => [g.id, g]));
-  const viaByOther = new Map(result.map((r) => [r.other, r.via]));
-  const order = (s: ElementSummary) => s.id;
-  return others
-    .map((other) => ({
-      other,
-      via: (viaByOther.get(other.id) ?? []).flatMap((g) => goalById.get(g) ?? []).sort((a, b) => Number(a.code) - Number(b.code)),
-    }))
-    .sort((a, b) => order(a.other).localeCompare(order(b.other), 'en', { numeric: true }));
 }
 
 export interface SearchHit extends ElementSummary {
@@ -605,27 +682,36 @@ export interface Facilitator {
 }
 
 /** The UN entities facilitating a WSIS action line, lead first. */
-export async function facilitatorsOf(db: Database, elementId: string): Promise<Facilitator[]> {
-  const result = await db.query<{
-    organization_id: string;
-    name: string;
-    short_name: string;
-    role: 'lead' | 'co-facilitator';
-    confidence: string;
-    evidence: { address: string; says: string }[];
-    note: string | null;
-  }>(sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
+export function facilitatorsOf(db: Database, elementId: string): Promise<Facilitator[]> {
+  return readOne(db, facilitatorsRead(elementId));
+}
+
+function facilitatorsRead(elementId: string): Read<Facilitator[]> {
+  return readOf(
+    sql`SELECT f.organization_id, o.name, o.short_name, f.role, f.confidence, f.evidence, f.note
         FROM action_line_facilitators f JOIN organizations o ON o.id = f.organization_id
-        WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`);
-  return result.map((r) => ({
-    organizationId: r.organization_id,
-    name: r.name,
-    shortName: r.short_name,
-    role: r.role,
-    confidence: r.confidence,
-    evidence: r.evidence,
-    note: r.note,
-  }));
+        WHERE f.element_id = ${elementId} ORDER BY f.role = 'lead' DESC, o.short_name`,
+    (
+      result: {
+        organization_id: string;
+        name: string;
+        short_name: string;
+        role: 'lead' | 'co-facilitator';
+        confidence: string;
+        evidence: { address: string; says: string }[];
+        note: string | null;
+      }[],
+    ) =>
+      result.map((r) => ({
+        organizationId: r.organization_id,
+        name: r.name,
+        shortName: r.short_name,
+        role: r.role,
+        confidence: r.confidence,
+        evidence: r.evidence,
+        note: r.note,
+      })),
+  );
 }
 
 export interface TreeNode {

@@ -7,7 +7,7 @@ import { EmbeddedConnection } from './embedded.ts';
 import { migrate } from './migrate.ts';
 import { claimStore, type Ownership } from './owner.ts';
 
-export { pgArray, pgTextArray, StoreError, type Database, type Dialect } from './connection.ts';
+export { pgArray, pgTextArray, recordQueries, StoreError, type Database, type Dialect, type LoggedQuery } from './connection.ts';
 export { sql, join, raw, empty, type Sql } from './sql.ts';
 export { StoreInUse, type Ownership } from './owner.ts';
 

@@ -2,7 +2,7 @@
 // the pages of each domain slice, static assets and errors.
 import { sectionsOf } from './sections.tsx';
 import { Hono } from 'hono';
-import { compress } from 'hono/compress';
+import { compression } from './compression.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../store/index.ts';
@@ -81,7 +81,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
       crossOriginResourcePolicy: 'cross-origin',
     }),
   );
-  app.use('*', compress());
+  app.use('*', compression());
 
   const api = createApi();
   registerFrameworkApi(api);
