@@ -29,9 +29,9 @@ describe('synonyms where the UN texts use another term', () => {
     const { items } = await search('互联网', '&lang=zh');
     const native = items.filter((i) => !i.englishFallback);
     expect(ids(native)).toEqual(expect.arrayContaining(['sdg.17.8.1', 'sdg.17.6.1', 'sdg.9.c']));
-    // The Chinese texts come before English ones found through the English term.
-    expect(items.findIndex((i) => i.englishFallback)).toBeGreaterThanOrEqual(native.length);
-    expect(native[0]!.snippet).toContain('<mark>');
+    // Among the first ten, with English-only texts found through the English term.
+    expect(ids(items.slice(0, 10))).toEqual(expect.arrayContaining(['sdg.17.8.1', 'sdg.17.6.1', 'sdg.9.c']));
+    expect(items.some((i) => i.englishFallback && i.id === 'gdc.topic.internet-governance')).toBe(true);
   });
 
   it('finds the GDC paragraphs on artificial intelligence from French, its objective first', async () => {
