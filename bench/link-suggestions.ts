@@ -8,7 +8,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { openStore, sql, type Database } from '../src/store/index.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
-import { suggestLinks } from '../src/documents/links.ts';
+import { suggestLinks, SUGGESTION_MIN_SCORE } from '../src/documents/links.ts';
 import { readDocument } from '../src/documents/read.ts';
 import { languages, type Language } from '../src/language/languages.ts';
 import type { Block } from '../src/documents/model.ts';
@@ -136,30 +136,70 @@ interface Figures {
   recallAt3: number;
 }
 
+/** One top-3 suggestion with its score and whether the label says it is right. */
+interface Scored {
+  score: number;
+  shared: number;
+  right: boolean;
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+function figures(items: Labelled[], suggestions: Scored[][]): Figures {
+  const suggested = suggestions.reduce((n, s) => n + s.length, 0);
+  const correct = suggestions.reduce((n, s) => n + s.filter((x) => x.right).length, 0);
+  const found = suggestions.filter((s) => s.some((x) => x.right)).length;
+  return { precisionAt3: round(correct / Math.max(1, suggested)), recallAt3: round(found / Math.max(1, items.length)) };
+}
+
 /**
  * Precision (right suggestions / suggestions) and recall (paragraphs with at least one right
  * suggestion / paragraphs) of the top 3, with the matcher the app uses: `sdg` among the SDG
  * elements only; `asStored` as ingest stores them (all frameworks, so a GDC or WSIS suggestion
- * counts as not right: the label cannot judge it, a lower bound).
+ * counts as not right: the label cannot judge it, a lower bound); `aboveThreshold` as ingest
+ * stores them now, only suggestions scoring at least SUGGESTION_MIN_SCORE. `scored` keeps every
+ * suggestion among the SDGs with its score, for the precision by score band.
  */
-async function measure(db: Database, items: Labelled[]): Promise<{ sdg: Figures; asStored: Figures }> {
-  const run = async (framework: string | undefined): Promise<Figures> => {
-    let suggested = 0;
-    let correct = 0;
-    let found = 0;
+async function measure(db: Database, items: Labelled[]) {
+  const run = async (framework: string | undefined): Promise<Scored[][]> => {
+    const out: Scored[][] = [];
     for (const item of items) {
       const suggestions = (await suggestLinks(db, item.text, item.lang, { limit: TOP + 1, framework }))
         .filter((s) => s.elementId !== item.itself)
         .slice(0, TOP);
-      suggested += suggestions.length;
-      const hits = suggestions.filter((s) => right(s.elementId, item.goals)).length;
-      correct += hits;
-      if (hits > 0) found++;
+      out.push(suggestions.map((s) => ({ score: s.score, shared: s.shared, right: right(s.elementId, item.goals) })));
     }
-    const round = (x: number) => Math.round(x * 1000) / 1000;
-    return { precisionAt3: round(correct / Math.max(1, suggested)), recallAt3: round(found / Math.max(1, items.length)) };
+    return out;
   };
-  return { sdg: await run('sdg'), asStored: await run(undefined) };
+  const asStored = await run(undefined);
+  const sdg = await run('sdg');
+  return {
+    sdg: figures(items, sdg),
+    asStored: figures(items, asStored),
+    aboveThreshold: figures(
+      items,
+      asStored.map((s) => s.filter((x) => x.score >= SUGGESTION_MIN_SCORE)),
+    ),
+    // The label judges every suggestion among the SDGs only: the score's worth is read there.
+    scored: sdg.flat(),
+  };
+}
+
+/** Precision of the suggestions among the SDGs (which the labels can judge) above each threshold, on the document sets (the proxy set is not what reviewers see). */
+function precisionByThreshold(scored: Scored[]) {
+  const band = (label: string, keep: (x: Scored) => boolean) => {
+    const kept = scored.filter(keep);
+    return {
+      keep: label,
+      suggestions: kept.length,
+      precision: round(kept.filter((x) => x.right).length / Math.max(1, kept.length)),
+      shareKept: round(kept.length / Math.max(1, scored.length)),
+    };
+  };
+  return [
+    ...[0, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3].map((t) => band(`score >= ${t}`, (x) => x.score >= t)),
+    ...[1, 2, 3, 4, 5].map((n) => band(`shared words >= ${n}`, (x) => x.shared >= n)),
+  ];
 }
 
 async function main() {
@@ -171,11 +211,14 @@ async function main() {
     const indicators = await indicatorSet(store.db);
     const all = [...corpus, ...seeds.items, ...indicators];
     const results = [];
+    const documentScores: Scored[] = [];
     for (const set of Object.keys(SET_RULES) as SetId[]) {
       for (const lang of languages) {
         const items = all.filter((i) => i.set === set && i.lang === lang);
         if (items.length === 0) continue;
-        results.push({ set, lang, paragraphs: items.length, ...(await measure(store.db, items)) });
+        const { scored, ...measured } = await measure(store.db, items);
+        if (set !== 'sdg-indicators') documentScores.push(...scored);
+        results.push({ set, lang, paragraphs: items.length, ...measured });
       }
     }
     const documentLanguages = new Set(all.filter((i) => i.set !== 'sdg-indicators').map((i) => i.lang));
@@ -195,6 +238,11 @@ async function main() {
               : 'no document in this language among the seeds, and the corpus is English only: only the sdg-indicators proxy',
           ]),
       ),
+      threshold: {
+        minScore: SUGGESTION_MIN_SCORE,
+        rule: 'Ingest stores a suggestion only from this score up (src/documents/links.ts), read from byThreshold: precision of the top-3 suggestions among the SDGs (where the labels judge every suggestion) on the document sets (corpus and seeds), by score and by number of shared words. Rule: the lowest score above which precision no longer rises by more than 0.05.',
+        byThreshold: precisionByThreshold(documentScores),
+      },
       results,
     };
     const file = path.resolve(import.meta.dirname, 'results/link-suggestions.json');
@@ -202,8 +250,10 @@ async function main() {
     await writeFile(file, JSON.stringify(report, null, 2) + '\n');
     for (const r of results)
       console.log(
-        `${r.set} ${r.lang}: ${r.paragraphs} paragraphs; sdg P@3 ${r.sdg.precisionAt3} R@3 ${r.sdg.recallAt3}; as stored P@3 ${r.asStored.precisionAt3} R@3 ${r.asStored.recallAt3}`,
+        `${r.set} ${r.lang}: ${r.paragraphs} paragraphs; sdg P@3 ${r.sdg.precisionAt3} R@3 ${r.sdg.recallAt3}; as stored P@3 ${r.asStored.precisionAt3} R@3 ${r.asStored.recallAt3}; from ${SUGGESTION_MIN_SCORE} P@3 ${r.aboveThreshold.precisionAt3} R@3 ${r.aboveThreshold.recallAt3}`,
       );
+    for (const b of report.threshold.byThreshold)
+      console.log(`  ${b.keep}: ${b.suggestions} suggestions (${b.shareKept}), precision ${b.precision}`);
   } finally {
     await store.close();
   }

@@ -17,6 +17,7 @@ import { registries } from './registries.ts';
 import { iati } from './iati.ts';
 import { benchMandates } from './mandates.ts';
 import { pages } from './pages.ts';
+import { benchSearch, QUERIES } from './search.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -44,6 +45,19 @@ async function main() {
   if (want('iati')) await iati(machine, results);
   if (want('mandates')) await benchMandates(machine, results);
   if (want('pages')) await pages(machine, results);
+  if (want('search')) await search(machine);
+}
+
+async function search(machine: Record<string, unknown>) {
+  // Recall does not depend on the store (one SQL dialect); PostgreSQL when given, being quicker to seed.
+  const url = process.env.BENCH_DATABASE_URL;
+  const run = await benchSearch(url ? { label: 'PostgreSQL', databaseUrl: url } : { label: 'embedded (PGlite)' });
+  const file = path.join(results, 'search.json');
+  const report = { benchmark: 'search', at: new Date().toISOString(), machine, queriesFile: path.relative(results, QUERIES), ...run };
+  await writeFile(file, JSON.stringify(report, null, 2) + '\n');
+  for (const l of run.perLanguage) console.log(`search ${l.lang}: ${l.queries} queries, recall@10 ${l.recallAt10}, MRR ${l.mrr}`);
+  console.log(`  targets: ${JSON.stringify(run.targets)}`);
+  console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }
 
 async function structure(machine: Record<string, unknown>) {

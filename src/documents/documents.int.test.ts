@@ -498,7 +498,8 @@ describe('suggested framework links', () => {
     expect(result.state).toBe('suggested');
     expect(result.items.length).toBeGreaterThanOrEqual(69);
     const suggested = result.items.flatMap((i) => i.suggestions.map((s) => s.elementId));
-    expect(suggested.length).toBeGreaterThan(50);
+    // Only the confident ones (links.ts SUGGESTION_MIN_SCORE): 23 of the 69 paragraphs' top 3 on this text.
+    expect(suggested.length).toBeGreaterThan(15);
     expect(suggested.every((e) => e.startsWith('sdg.'))).toBe(true);
     const page = await new Visitor(t.app).get(`/en/documents/${id}/links`);
     expect(page.status).toBe(200);

@@ -24,7 +24,9 @@ import {
   linkTypes,
   listParagraphLinks,
   proposeLink,
+  explainMatches,
   type LinkDecision,
+  type MatchExplanation,
   type ParagraphLink,
 } from './paragraph-links.ts';
 import { linkableKinds } from './links.ts';
@@ -33,8 +35,15 @@ import { DocumentSubpage } from './pages.tsx';
 
 type Ctx = PageContext & { csrf: string };
 
-const paragraphLabel = (p: { kind: string; number: string | null }) =>
-  p.kind === 'subparagraph' ? `(${p.number ?? ''})` : (p.number ?? '—');
+/** How a paragraph is referred to: its printed number, (a) for a sub-paragraph, pp1, pp2... for the unnumbered preamble. */
+const paragraphLabel = (p: { kind: string; number: string | null; preamble?: number | null }) =>
+  p.kind === 'subparagraph' ? `(${p.number ?? ''})` : (p.number ?? (p.preamble ? `pp${p.preamble}` : '—'));
+
+/** The preambular paragraphs of a version in order, numbered 1, 2... (they print no number). */
+function withPreambleNumbers<P extends { kind: string }>(paragraphs: readonly P[]): (P & { preamble: number | null })[] {
+  let preamble = 0;
+  return paragraphs.map((p) => ({ ...p, preamble: p.kind === 'preambular' ? ++preamble : null }));
+}
 
 function LinkState(props: { ctx: PageContext; link: ParagraphLink }) {
   const { t } = props.ctx;
@@ -80,11 +89,36 @@ function DecisionForm(props: { ctx: Ctx; documentId: string; lang: Language; lin
   );
 }
 
+/** The element's whole text; for a matcher suggestion, the words it shares with the paragraph marked, and the score. */
+function ElementText(props: { ctx: PageContext; link: ParagraphLink; why: MatchExplanation | undefined }) {
+  const { ctx, link, why } = props;
+  const { t } = ctx;
+  if (!link.element.lang) return null;
+  const lang = link.element.lang;
+  return (
+    <>
+      {why ? (
+        // Escaped by explainMatches, with <mark> around the shared words.
+        <p lang={lang} dir={directionOf(lang)} dangerouslySetInnerHTML={{ __html: why.marked }} />
+      ) : (
+        <p lang={lang} dir={directionOf(lang)}>
+          {[link.element.title, link.element.text].filter(Boolean).join(' — ')}
+        </p>
+      )}
+      {why && link.score !== null ? (
+        <p class="meta">{t('links.why', { score: Math.round(link.score * 10) / 10, words: why.shared })}</p>
+      ) : null}
+    </>
+  );
+}
+
 function LinksPage(props: {
   ctx: Ctx;
   detail: DocumentDetail;
   lang: Language;
   links: ParagraphLink[];
+  /** Why the matcher suggested each of its links (paragraphId:elementId). */
+  why: Map<string, MatchExplanation>;
   reviewer: boolean;
   signedIn: boolean;
 }) {
@@ -122,13 +156,7 @@ function LinksPage(props: {
                     <ul class="links">
                       {links.map((link) => (
                         <li>
-                          <a href={href(ctx, `/elements/${link.element.id}`)}>{link.element.id}</a>{' '}
-                          {link.element.lang ? (
-                            <span lang={link.element.lang} dir={directionOf(link.element.lang)}>
-                              {(link.element.title ?? link.element.text ?? '').slice(0, 140)}
-                            </span>
-                          ) : null}{' '}
-                          <LinkState ctx={ctx} link={link} />{' '}
+                          <a href={href(ctx, `/elements/${link.element.id}`)}>{link.element.id}</a> <LinkState ctx={ctx} link={link} />{' '}
                           <span class="meta">
                             (
                             {link.suggestedBy === 'matcher'
@@ -138,6 +166,7 @@ function LinksPage(props: {
                                 : t('links.byPerson', { name: link.suggestedByName ?? link.suggestedBy })}{' '}
                             · <a href={historyHref(link)}>{t('links.history.link')}</a>)
                           </span>
+                          <ElementText ctx={ctx} link={link} why={props.why.get(`${link.paragraph.id}:${link.element.id}`)} />
                           {link.evidence ? (
                             <p>
                               <strong>{t('links.evidence')}</strong>
@@ -275,6 +304,7 @@ export function registerLinkPages(app: Hono<AppEnv>): void {
         detail={found.detail}
         lang={found.lang}
         links={items}
+        why={await explainMatches(c.var.store.db, items)}
         reviewer={isReviewer(c.var.user)}
         signedIn={Boolean(c.var.user)}
       />,
@@ -311,7 +341,7 @@ export function registerLinkPages(app: Hono<AppEnv>): void {
     target: async (c, ctx) => {
       const found = await documentAndLanguage(c, ctx.lang);
       if (!found) return undefined;
-      const paragraphs = (await getParagraphs(c.var.store.db, found.detail.id, found.lang)).filter((p) =>
+      const paragraphs = withPreambleNumbers(await getParagraphs(c.var.store.db, found.detail.id, found.lang)).filter((p) =>
         (linkableKinds as readonly string[]).includes(p.kind),
       );
       return {

@@ -24,6 +24,10 @@ const LinkSchema = z
       kind: z.enum(blockKinds),
       lang: Lang,
       text: z.string(),
+      preamble: z
+        .number()
+        .nullable()
+        .openapi({ description: 'A preambular paragraph’s place in the preamble (1 for pp1): it prints no number' }),
     }),
     document: z.object({ id: z.string(), symbol: z.string().nullable() }),
     element: z.object({

@@ -193,7 +193,10 @@ describe('review through the API', () => {
       const kept = after.find((l) => l.paragraph.eid === d.paragraph.eid && l.element.id === d.element.id);
       expect(kept, `${d.paragraph.eid} ${d.element.id}`).toMatchObject({ state: d.state, type: d.type, suggestedBy: d.suggestedBy });
     }
-    expect(after.some((l) => l.paragraph.number === '4')).toBe(true);
+    // The matcher ran again on the new text: "Decides to remain seized of the matter" shares no
+    // word worth a suggestion above the measured confidence (links.ts SUGGESTION_MIN_SCORE).
+    expect(after.some((l) => l.suggestedBy === 'matcher' && l.paragraph.number === '1')).toBe(true);
+    expect(after.some((l) => l.paragraph.number === '4')).toBe(false);
     const rejected = decided.find((l) => l.state === 'rejected')!;
     const suggestions = await getJson<{ items: { paragraph: { eid: string }; suggestions: { elementId: string }[] }[] }>(
       `/api/v1/documents/${DOC}/suggestions?lang=en`,
@@ -294,13 +297,10 @@ describe('search and element pages', () => {
     expect(page.html).toContain('In English:');
     expect(page.html).toContain('quality education');
     // The French paragraph is matched against the SDG texts in French, and, through its English
-    // twin, against the frameworks whose texts are English only (GDC, WSIS, Pact).
+    // twin, against the frameworks whose texts are English only (GDC, WSIS, Pact): here none of
+    // those reaches the measured confidence (wsis.C2 scores 1.21 < 1.25), so only SDGs are suggested.
     const french1 = (await links(`document=${DOC}&lang=fr`)).filter((l) => l.paragraph.number === '1').map((l) => l.element.id);
     expect(french1.some((id) => id.startsWith('sdg.'))).toBe(true);
-    expect(
-      french1.some((id) => /^(gdc|wsis|pact)\./.test(id)),
-      french1.join(' '),
-    ).toBe(true);
     // A link confirmed on the English paragraph holds for its French version too (read later).
     const linkedInEnglish = (await links(`document=${DOC}&state=confirmed&element=sdg.9`)).filter((l) => l.paragraph.lang === 'en');
     const french = await getJson<{ documents: { hits: { lang: string; eid: string }[] }[] }>(

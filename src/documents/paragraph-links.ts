@@ -4,7 +4,8 @@
 // kept in the change history; a rejected link is never suggested again, and decisions survive a
 // re-ingest of a changed text (carried over by the paragraph's eid).
 import { sql, join, pgTextArray, type Database, type Store } from '../store/index.ts';
-import type { Language } from '../language/languages.ts';
+import { searchConfig, type Language } from '../language/languages.ts';
+import { escapeMarkup } from '../shared/escape.ts';
 import { isReviewer, type User } from '../accounts/service.ts';
 import { historyOf, recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
@@ -23,7 +24,16 @@ const MATCHER_LIMIT = 3;
 const HISTORY_ENTITY = 'paragraph-link';
 
 export interface ParagraphLink {
-  paragraph: { id: number; eid: string; number: string | null; kind: BlockKind; lang: Language; text: string };
+  paragraph: {
+    id: number;
+    eid: string;
+    number: string | null;
+    kind: BlockKind;
+    lang: Language;
+    text: string;
+    /** A preambular paragraph's place among the preambular paragraphs of its version (1 for pp1): they print no number. */
+    preamble: number | null;
+  };
   document: { id: string; symbol: string | null };
   element: { id: string; kind: string; code: string; title: string | null; text: string | null; lang: Language | null };
   type: LinkType;
@@ -114,6 +124,7 @@ interface LinkRow {
   pkind: BlockKind;
   plang: Language;
   ptext: string;
+  preamble: number | string | null;
   document_id: string;
   symbol: string | null;
   element_id: string;
@@ -135,6 +146,8 @@ interface LinkRow {
 
 /** The columns of a link, its paragraph and document, and its element's text in the paragraph's language (else English). */
 const LINK_COLUMNS = sql`l.paragraph_id, p.eid, p.number, p.kind AS pkind, p.lang AS plang, p.text AS ptext, p.document_id, d.symbol,
+  CASE WHEN p.kind = 'preambular' THEN (SELECT count(*) FROM document_paragraphs q
+    WHERE q.version_id = p.version_id AND q.kind = 'preambular' AND q.position <= p.position) END AS preamble,
   l.element_id, e.kind AS ekind, e.code, et.title, et.text AS etext, et.lang AS elang,
   l.type, l.state, l.score, l.evidence, l.suggested_by, u.name AS suggested_by_name, l.decided_by, l.decided_at::text AS decided_at, l.created_at::text AS created_at`;
 
@@ -145,7 +158,15 @@ const LINK_FROM = sql`paragraph_links l JOIN document_paragraphs p ON p.id = l.p
 
 function present(r: LinkRow): ParagraphLink {
   return {
-    paragraph: { id: Number(r.paragraph_id), eid: r.eid, number: r.number, kind: r.pkind, lang: r.plang, text: r.ptext },
+    paragraph: {
+      id: Number(r.paragraph_id),
+      eid: r.eid,
+      number: r.number,
+      kind: r.pkind,
+      lang: r.plang,
+      text: r.ptext,
+      preamble: r.preamble === null ? null : Number(r.preamble),
+    },
     document: { id: r.document_id, symbol: r.symbol },
     element: { id: r.element_id, kind: r.ekind, code: r.code, title: r.title, text: r.etext, lang: r.elang },
     type: r.type,
@@ -235,6 +256,59 @@ export async function linkHistory(db: Database, link: ParagraphLink): Promise<Li
       type: after.type ?? MATCHER_TYPE,
       note: c.note,
     });
+  }
+  return out;
+}
+
+/** Why the matcher suggested a link: the element's whole text with the words it shares with the paragraph marked. */
+export interface MatchExplanation {
+  /** HTML-escaped element text (title — text) with <mark> around the shared words. */
+  marked: string;
+  /** How many distinct words (stems) the two texts share. */
+  shared: number;
+}
+
+const MARK_OPEN = '\uE002';
+const MARK_CLOSE = '\uE003';
+
+/**
+ * The words each matcher suggestion rests on (issue 16, item 7): the stems the paragraph (or,
+ * for an element with an English text only, the paragraph's English twin) shares with the
+ * element text, marked in the element's whole text. Keyed by `paragraphId:elementId`.
+ */
+export async function explainMatches(db: Database, links: readonly ParagraphLink[]): Promise<Map<string, MatchExplanation>> {
+  const wanted = links.filter((l) => l.suggestedBy === 'matcher' && l.element.lang);
+  const out = new Map<string, MatchExplanation>();
+  for (const lang of new Set(wanted.map((l) => l.element.lang!))) {
+    const pairs = wanted.filter((l) => l.element.lang === lang).map((l) => ({ paragraph_id: l.paragraph.id, element_id: l.element.id }));
+    const rows = await db.query<{ paragraph_id: number; element_id: string; marked: string | null; shared: number }>(
+      sql`WITH pairs AS (
+            SELECT k.paragraph_id, k.element_id, et.title, et.text, et.search AS esearch,
+                   CASE WHEN p.lang = ${lang} THEN p.search
+                        ELSE (SELECT tw.search FROM document_paragraphs tw JOIN document_versions tv ON tv.id = tw.version_id AND tv.lang = ${lang}
+                              WHERE tw.document_id = p.document_id AND tw.eid = p.eid LIMIT 1) END AS psearch
+            FROM jsonb_to_recordset(${JSON.stringify(pairs)}::jsonb) AS k (paragraph_id bigint, element_id text)
+            JOIN document_paragraphs p ON p.id = k.paragraph_id
+            JOIN element_texts et ON et.element_id = k.element_id AND et.lang = ${lang}),
+          shared AS (
+            SELECT paragraph_id, element_id, title, text,
+                   ARRAY(SELECT unnest(tsvector_to_array(esearch)) INTERSECT SELECT unnest(tsvector_to_array(psearch))) AS words
+            FROM pairs)
+          SELECT paragraph_id, element_id, cardinality(words) AS shared,
+                 CASE WHEN cardinality(words) > 0 THEN
+                   ts_headline(${searchConfig[lang]}::regconfig, coalesce(title || ' — ', '') || coalesce(text, ''),
+                               array_to_string(ARRAY(SELECT quote_literal(w) FROM unnest(words) w), ' | ')::tsquery,
+                               ${`HighlightAll=true, StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}`})
+                 ELSE coalesce(title || ' — ', '') || coalesce(text, '') END AS marked
+          FROM shared`,
+    );
+    for (const r of rows)
+      out.set(`${Number(r.paragraph_id)}:${r.element_id}`, {
+        marked: escapeMarkup(r.marked ?? '')
+          .replaceAll(MARK_OPEN, '<mark>')
+          .replaceAll(MARK_CLOSE, '</mark>'),
+        shared: Number(r.shared),
+      });
   }
   return out;
 }

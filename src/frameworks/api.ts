@@ -273,9 +273,10 @@ const routes = {
       200: json(
         page(SearchHitSchema, 'SearchPage').extend({
           q: z.string(),
-          documents: z
-            .object({ total: z.number(), items: DocumentHitsSchema })
-            .openapi({ description: 'Document paragraphs matched (first page, grouped by document; more at /documents/search)' }),
+          documents: z.object({ total: z.number(), items: DocumentHitsSchema }).optional().openapi({
+            description:
+              'Document paragraphs matched (first page, grouped by document; more at /documents/search); absent when `framework` or `kind` asks for framework elements only',
+          }),
         }),
         'Matches, best first: framework elements in items, document paragraphs in documents',
       ),
@@ -442,6 +443,8 @@ export function registerFrameworkApi(api: OpenAPIHono<AppEnv>): void {
       limit,
       offset,
     });
+    // Asked for framework elements only (a framework or kind): documents are not searched (issue 17).
+    if (q.framework || q.kind) return c.json({ q: q.q, ...result, limit, offset }, 200);
     const documents = await searchDocuments(c.var.store.db, q.q, { lang: q.lang, limit: 20 });
     return c.json({ q: q.q, ...result, limit, offset, documents: { total: documents.total, items: documents.documents } }, 200);
   });

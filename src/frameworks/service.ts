@@ -5,6 +5,7 @@ import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
 import { readOf, readOne, readTogether, type Read } from '../store/read-model.ts';
 import { foldForSearch } from '../language/normalize.ts';
+import { expandQuery, languageTsquery } from '../language/synonyms.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import type { ElementKind, SourceRow } from './reference.ts';
 import { documentOfTextSource } from '../documents/framework-carriers.ts';
@@ -530,16 +531,20 @@ export interface SearchOptions {
 }
 
 /**
- * The query as "any of its words" for the English stemmer: a query in another language shares
- * some words with English texts ("intelligence artificielle" and "artificial intelligence" share
- * "intelligence"), rarely all of them. Nothing is translated.
+ * The query as "any of its words" for the English stemmer, for elements whose text exists in
+ * English only: the English terms of the synonym sets it names (data/search/synonyms.json:
+ * "intelligence artificielle" is "artificial intelligence"), each as a phrase, or any other word
+ * of it (a query in another language shares some words with English texts, rarely all of them).
+ * Nothing else is translated.
  */
-function anyWordOf(query: string): string {
-  return foldForSearch(query, 'en')
+function anyWordOf(query: string, lang: Language): string {
+  const { english, rest } = expandQuery(query, lang);
+  const phrases = english.map((term) => `"${foldForSearch(term, 'en').replace(/"/g, '')}"`);
+  const words = foldForSearch(rest, 'en')
     .split(/\s+/)
     .map((w) => w.replace(/^[-"]+|"+$/g, ''))
-    .filter((w) => w && w.toLowerCase() !== 'or')
-    .join(' or ');
+    .filter((w) => w && w.toLowerCase() !== 'or');
+  return [...phrases, ...words].join(' or ');
 }
 
 /**
@@ -566,20 +571,21 @@ export async function searchElements(
   const limit = options.limit ?? 20;
   const offset = options.offset ?? 0;
 
-  // Chinese is segmented in the application; its words must stand next to each other.
-  const tsquery = (l: Language, folded: string) =>
-    l === 'zh' ? sql`phraseto_tsquery('simple', ${folded})` : sql`websearch_to_tsquery(${searchConfig[l]}::regconfig, ${folded})`;
-  const perLanguage = langs.map((l) => {
-    const folded = foldForSearch(query, l);
-    return sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank, false AS fallback
-               FROM element_texts t JOIN elements e ON e.id = t.element_id, ${tsquery(l, folded)} q
-               WHERE t.lang = ${l} AND t.search @@ q ${extra}`;
-  });
-  const anyWord = anyWordOf(query);
+  // Titles before passing mentions: cover density over the text's length, so that a heading
+  // or an indicator naming the words outranks a long paragraph mentioning them once, and headings
+  // (goals, objectives, topics, chapters, action lines) twice over; a text in the language asked
+  // before an English one found through shared words or synonyms (bench/search.ts measures it).
+  const rankOf = sql`ts_rank_cd(t.search, q, 2) * CASE WHEN e.kind IN ('goal', 'objective', 'topic', 'chapter', 'action-line', 'sub-line') THEN 2 ELSE 1 END`;
+  const perLanguage = langs.map(
+    (l) => sql`SELECT t.element_id, t.lang, ${rankOf} AS rank, false AS fallback
+               FROM element_texts t JOIN elements e ON e.id = t.element_id, ${languageTsquery(l, query)} q
+               WHERE t.lang = ${l} AND t.search @@ q ${extra}`,
+  );
+  const anyWord = anyWordOf(query, queryLang);
   const fallback = sql`websearch_to_tsquery('english', ${anyWord})`;
   if (queryLang !== 'en' && anyWord) {
     perLanguage.push(
-      sql`SELECT t.element_id, t.lang, ts_rank_cd(t.search, q) AS rank, true AS fallback
+      sql`SELECT t.element_id, t.lang, ${rankOf} * 0.2 AS rank, true AS fallback
           FROM element_texts t JOIN elements e ON e.id = t.element_id, ${fallback} q
           WHERE t.lang = 'en' AND t.search @@ q ${extra}
             AND NOT EXISTS (SELECT 1 FROM element_texts o WHERE o.element_id = t.element_id AND o.lang = ${queryLang})`,
@@ -622,7 +628,7 @@ export async function searchElements(
   }
   const shown = new Map<string, ElementSummary>();
   for (const { l, fallback: viaEnglish, ids } of groups.values()) {
-    const q = viaEnglish ? fallback : tsquery(l, foldForSearch(query, l));
+    const q = viaEnglish ? fallback : languageTsquery(l, query);
     const marked = await db.query<{
       element_id: string;
       snippet: string;

@@ -64,6 +64,8 @@ const sample = {
   mb: 25,
   sheet: 'initiatives',
   similarity: 0.8,
+  score: 1.5,
+  words: 4,
   measure: 'initiatives',
   months: 12,
   total: 40,
