@@ -28,6 +28,8 @@ async function main() {
     cpuModel: os.cpus()[0]?.model,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
+    // Figures taken on a busy machine are not the product's: the load when the run began says so.
+    loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10),
   };
   const only = process.argv.slice(2);
   const want = (name: string) => only.length === 0 || only.includes(name);
