@@ -13,6 +13,7 @@ import { pledgesOfMany } from '../pledges/service.ts';
 import { areaName, areaProfile, headline } from '../indicators/profile.ts';
 import { findObservations, targetsOf } from '../indicators/service.ts';
 import { methods, type MethodId } from '../indicators/assessment.ts';
+import { formatMeasure, unitName } from '../indicators/units.ts';
 import { summaries } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { timeSeriesSvg } from '../charts/svg.ts';
@@ -343,6 +344,8 @@ export const areaReport = defineReportKind({
     const d = report.data;
     const rtl = directionOf(lang) === 'rtl';
     const num = (v: number | null, digits = 2) => (v === null ? '—' : formatNumber(lang, v, digits));
+    // Series are named by their source's title, as the report's list of sources names them.
+    const sourceTitle = (id: string) => report.sources.find((s) => s.id === id)?.title ?? id;
     // Bars for what has initiatives; what has none is named in one line under the table (and its
     // rows are left off paper), instead of a column of zeros.
     const CountFigure = (props: { title: string; rows: AreaReportData['initiatives']['byObjective'] }) => {
@@ -550,19 +553,19 @@ export const areaReport = defineReportKind({
                   {d.indicators.map((i) => (
                     <tr>
                       <th scope="row">
-                        <span lang={i.nameLang}>{i.name}</span> <span class="meta">({i.unit})</span>
+                        <span lang={i.nameLang}>{i.name}</span> <span class="meta">({unitName(t, i.unit)})</span>
                       </th>
                       <td class="num">
                         {i.latest.map((l) => (
                           <div>
-                            {num(l.value)} ({l.period})
+                            {formatMeasure(lang, l.value, i.unit)} ({l.period})
                           </div>
                         ))}
                       </td>
                       <td>
                         {i.latest.map((l) => (
                           <div>
-                            <code>{l.source}</code>
+                            <bdi>{sourceTitle(l.source)}</bdi>
                           </div>
                         ))}
                       </td>
@@ -606,18 +609,21 @@ export const areaReport = defineReportKind({
                         desc: t('chart.seriesDesc', { count: i.series.length, from: Math.min(...years), to: Math.max(...years) }),
                         lang,
                         rtl,
-                        series: bySource.map((s) => ({ label: s, points: i.series.filter((p) => p.source === s) })),
+                        series: bySource.map((s) => ({ label: sourceTitle(s), points: i.series.filter((p) => p.source === s) })),
                         ...(i.target
                           ? {
                               target: {
                                 year: i.target.year,
                                 value: i.target.value,
-                                label: t('indicator.target', { value: num(i.target.value), year: String(i.target.year) }),
+                                label: t('indicator.target', {
+                                  value: formatMeasure(lang, i.target.value, i.unit),
+                                  year: String(i.target.year),
+                                }),
                               },
                             }
                           : {}),
                         ...(i.max === null ? {} : { domain: { min: 0, max: i.max } }),
-                        unitLabel: `${i.unit} · ${bySource.join(', ')}`,
+                        unitLabel: unitName(t, i.unit),
                       })}
                       caption={title}
                       sources={i.target ? [...bySource, i.target.sourceId] : bySource}
