@@ -145,6 +145,8 @@ function RegistryPage(props: {
   offset: number;
   facets: RegistryFacets;
   labels: Map<string, string>;
+  /** The area code the place filter names (the API takes codes only). */
+  areaCode?: string | undefined;
   /** Said beside the place filter when it names no area: nothing is listed then. */
   areaError?: string | undefined;
 }) {
@@ -242,7 +244,9 @@ function RegistryPage(props: {
         </a>{' '}
         · <a href={href(ctx, '/registry/sources')}>{t('registrySources.title')}</a>·{' '}
         <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
-        <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
+        <a
+          href={`/api/v1/initiatives?${new URLSearchParams(Object.entries({ ...query, area: props.areaCode ?? '' }).filter(([, v]) => v)).toString()}`}
+        >
           {t('element.asJson')}
         </a>
       </p>
@@ -711,14 +715,15 @@ function listOf(value: string | string[] | undefined): string[] {
 }
 
 /**
- * Puts the elements ticked in the finder (or among the suggestions) into the first empty link
- * rows, skipping those a row already names, so a choice is never lost whichever button is
+ * Puts the elements ticked in the finder (or among the suggestions) into the first link rows
+ * that name no element, skipping those a row already names, so a choice is never lost whichever button is
  * pressed. Returns the ids added; `raw` is changed in place.
  */
 function addPickedElements(raw: Record<string, string | string[]>): string[] {
   const picked = listOf(raw.element_pick);
   delete raw.element_pick;
-  const taken = (i: number) => firstValue(raw[`link_element_${i}`]) || firstValue(raw[`link_evidence_${i}`]);
+  // A row whose element is empty takes the next one (its evidence may be typed already).
+  const taken = (i: number) => firstValue(raw[`link_element_${i}`]) !== '';
   const present = new Set(
     Object.keys(raw)
       .filter((k) => k.startsWith('link_element_'))
@@ -1331,7 +1336,9 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
       }),
       ...elements.map((e) => [`element:${e.id}`, `${elementLabel(ctx.t, e)}${e.title ? `: ${e.title}` : ''}`] as const),
     ]);
-    return c.html(<RegistryPage ctx={ctx} query={query} result={result} offset={offset} facets={facets} labels={labels} />);
+    return c.html(
+      <RegistryPage ctx={ctx} query={query} result={result} offset={offset} facets={facets} labels={labels} areaCode={filter.area} />,
+    );
   });
 
   const formData = async (
