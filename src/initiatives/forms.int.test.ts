@@ -68,7 +68,7 @@ describe('the initiative form, without knowing identifiers', () => {
     const label = /<label for="pick-gdc\.11\.b">([\s\S]*?)<\/label>/.exec(found.html)?.[1] ?? '';
     expect(label).toContain('Develop innovative and blended financing mechanisms');
     const matches = [...found.html.matchAll(/name="element_pick"/g)].length;
-    expect(found.html).toContain(en('initiative.pick.results', { count: matches, query: 'blended financing mechanisms' }));
+    expect(found.html).toContain(en('initiative.pick.results', { count: matches, q: 'blended financing mechanisms' }));
 
     const added = await contributor.post('/en/initiatives/new', {
       ...typed,
@@ -92,7 +92,7 @@ describe('the initiative form, without knowing identifiers', () => {
       _picker: 'find',
     });
     expect(none.status).toBe(200);
-    expect(none.html).toContain(en('initiative.pick.none', { query: 'zzxqv' }));
+    expect(none.html).toContain(en('initiative.pick.none', { q: 'zzxqv' }));
     // Enter in a text field presses the finder's button first: with no words, it is a save (here refused: no link yet).
     const enter = await contributor.post('/en/initiatives/new', { ...typed, leadOrganizationId: orgId, element_q: '', _picker: 'find' });
     expect(enter.status).toBe(400);

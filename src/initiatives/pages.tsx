@@ -807,12 +807,12 @@ function ElementFinder(props: { ctx: Ctx; query: string; data: FormData }) {
           </button>
         </div>
       </div>
-      {data.found && data.found.items.length === 0 ? <p role="status">{t('initiative.pick.none', { query: data.found.query })}</p> : null}
+      {data.found && data.found.items.length === 0 ? <p role="status">{t('initiative.pick.none', { q: data.found.query })}</p> : null}
       {choices.length ? (
         <fieldset class="choices">
           <legend>
             {data.found?.items.length
-              ? t('initiative.pick.results', { count: data.found.items.length, query: data.found.query })
+              ? t('initiative.pick.results', { count: data.found.items.length, q: data.found.query })
               : t('initiative.suggestions')}
           </legend>
           <ul>
