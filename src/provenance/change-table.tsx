@@ -48,6 +48,9 @@ const fieldLabels: Partial<Record<string, MessageKey>> = {
   value: 'pledge.value',
   narrative: 'pledge.narrative',
   evidence: 'pledge.evidence',
+  evidenceUrl: 'pledge.evidence',
+  pledge: 'history.field.pledge',
+  update: 'history.field.update',
   note: 'pledge.note',
 };
 
