@@ -1,5 +1,6 @@
 // Account pages: sign-up, sign-in, sign-out, the account page (password, API tokens,
 // memberships), password reset by mail, and organizations with their members. Plain forms.
+import { areaReader, type AreaReader } from '../areas/typed.ts';
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../web/env.ts';
@@ -73,16 +74,18 @@ const optionalText = (max: number) =>
     .optional()
     .transform((v) => v || undefined);
 const optionalUrl = optionalText(500).refine((v) => v === undefined || /^https?:\/\/[^\s]+\.[^\s]+/.test(v), 'form.urlInvalid');
-const organizationSchema = z.object({
-  name: z.string().trim().min(2, 'form.required').max(200, 'form.tooLong'),
-  shortName: optionalText(40),
-  stakeholderType: z.enum(stakeholderTypes as [string, ...string[]], 'form.chooseOne'),
-  website: optionalUrl,
-  country: optionalText(3)
-    .transform((v) => v?.toUpperCase())
-    .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), 'organization.countryInvalid'),
-  description: optionalText(2000),
-});
+/** The organization form's rules; its country may be typed by name in any of the six languages or by code (areas/typed.ts). */
+const organizationSchema = (places: AreaReader) =>
+  z.object({
+    name: z.string().trim().min(2, 'form.required').max(200, 'form.tooLong'),
+    shortName: optionalText(40),
+    stakeholderType: z.enum(stakeholderTypes as [string, ...string[]], 'form.chooseOne'),
+    website: optionalUrl,
+    country: optionalText(200)
+      .transform((v) => (v === undefined ? undefined : (places.one(v) ?? v)))
+      .refine((v) => v === undefined || /^[A-Z]{3}$/.test(v), 'organization.countryInvalid'),
+    description: optionalText(2000),
+  });
 
 /** The address the reader came from, kept on sign-in so they go back there; only local paths. */
 function safeNext(value: string | undefined, lang: string): string {
@@ -441,7 +444,7 @@ function OrganizationFormPage(props: { ctx: Ctx; errors?: FieldErrors; values?: 
           value={props.values?.country}
           errors={props.errors}
           hint={t('organization.countryHint')}
-          dir="ltr"
+          dir="auto"
         />
         <Field
           ctx={ctx}
@@ -787,7 +790,7 @@ export function registerAccountPages(app: Hono<AppEnv>): void {
   app.post(`${L}/organizations/new`, async (c) => {
     const user = requireUser(c);
     const ctx = ctxOf(c);
-    const form = await readForm(c, organizationSchema);
+    const form = await readForm(c, organizationSchema(await areaReader()));
     if (!form.ok) return c.html(<OrganizationFormPage ctx={ctx} errors={form.errors} values={form.values} />, 400);
     await limited(c, `write:${user.id}`, limits.write);
     try {

@@ -9,7 +9,9 @@ import type { AppEnv } from '../web/env.ts';
 import { Foreign, Layout, href, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { stakeholderTypes } from '../accounts/service.ts';
+import { getOrganization, listOrganizations, stakeholderTypes } from '../accounts/service.ts';
+import { readAreaFilter } from '../areas/typed.ts';
+import type { Database } from '../store/index.ts';
 import { registrySource, sourceFilterValues } from '../registries/sources.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { milestones } from '../roadmaps/milestones.ts';
@@ -18,7 +20,6 @@ import {
   STALE_MONTHS,
   activitiesWithoutInitiative,
   axis,
-  knownArea,
   cellOf,
   cellQuery,
   cellRecords,
@@ -215,7 +216,16 @@ function Filters(props: {
       </div>
       <div>
         <label for="organization">{t('coverage.organization')}</label>
-        <input id="organization" name="organization" value={values.organization ?? ''} size={14} dir="ltr" />
+        <input
+          id="organization"
+          name="organization"
+          value={values.organization ?? ''}
+          size={20}
+          dir="auto"
+          aria-describedby={described('organization')}
+          aria-invalid={errors.organization ? 'true' : undefined}
+        />
+        {error('organization')}
       </div>
       <div>
         <label for="year">{t('registry.year')}</label>
@@ -501,22 +511,54 @@ function MoneyTable(props: { ctx: Ctx; rows: MoneyRow[]; caption: string; head: 
 
 // ------------------------------------------------------------------ routes
 
-/** The query as text values (for the form) and parsed by one schema, with readable errors. */
+/**
+ * The query as text values and parsed by one schema, with readable errors. An area or an
+ * organization may be typed by name: `values` carries the code and id they name (for links and
+ * the API), `shown` what the reader typed or, for an id, the organization's name (for the form).
+ */
 async function readQuery<T extends z.ZodTypeAny>(c: Context<AppEnv>, schema: T) {
   const raw = c.req.query();
-  const values = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.trim() || undefined]));
-  const parsed = schema.safeParse(Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)));
+  const shown = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.trim() || undefined]));
+  const values = { ...shown };
   const errors: Errors = {};
+  // The shared rule of every place filter (areas/typed.ts): a code or a name, else refused beside the field.
+  if (values.area) {
+    const area = await readAreaFilter(values.area);
+    if (area.error) errors.area = c.var.t(area.error.key, area.error.values);
+    else values.area = area.code;
+  }
+  if (values.organization) {
+    const found = await organizationNamed(c.var.store.db, values.organization);
+    if ('error' in found) errors.organization = c.var.t(found.error.key, found.error.values);
+    else {
+      values.organization = found.id;
+      if (found.id === shown.organization) shown.organization = found.name;
+    }
+  }
+  const parsed = schema.safeParse(Object.fromEntries(Object.entries(values).filter(([k, v]) => v !== undefined && !errors[k])));
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '');
       errors[field] = c.var.t(field === 'year' ? 'coverage.yearInvalid' : 'coverage.valueInvalid');
     }
   }
-  // An area code Concord does not know would match nothing: said beside the field instead.
-  const area = parsed.success ? (parsed.data as { area?: string }).area : undefined;
-  if (area && !(await knownArea(area))) errors.area = c.var.t('coverage.areaUnknown', { code: area });
-  return { values, errors, query: parsed.success && !errors.area ? parsed.data : undefined };
+  return { values, shown, errors, query: parsed.success && Object.keys(errors).length === 0 ? parsed.data : undefined };
+}
+
+/** The organization a filter names: by its id, its exact name or short name, else the one whose name contains the text. */
+async function organizationNamed(
+  db: Database,
+  text: string,
+): Promise<{ id: string; name: string } | { error: { key: MessageKey; values: Record<string, string | number> } }> {
+  const candidates = await listOrganizations(db, { q: text });
+  const byId = /^[0-9a-f-]{36}$/i.test(text) ? await getOrganization(db, text) : undefined;
+  const folded = text.toLocaleLowerCase();
+  const exact = candidates.filter((o) => o.name.toLocaleLowerCase() === folded || o.shortName?.toLocaleLowerCase() === folded);
+  const found = byId ?? (exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined);
+  if (found) return { id: found.id, name: found.name };
+  return candidates.length === 0
+    ? { error: { key: 'coverage.organizationUnknown', values: { name: text } } }
+    : { error: { key: 'coverage.organizationAmbiguous', values: { name: text, count: candidates.length } } };
 }
 
 async function actionLineLabels(c: Context<AppEnv>, ctx: Ctx): Promise<Map<string, string>> {
@@ -529,7 +571,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = await readQuery(c, coverageQuery);
+    const { values, shown, errors, query } = await readQuery(c, coverageQuery);
     const measure = (measures as readonly string[]).includes(values.measure ?? '') ? (values.measure as Measure) : 'initiatives';
     const matrix = query ? await coverageMatrix(c.var.store.db, query, ctx.lang) : undefined;
     return c.html(
@@ -537,7 +579,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
         <h1>{t('coverage.title')}</h1>
         <p class="lede">{t('coverage.lede')}</p>
         <Views ctx={ctx} />
-        <Filters ctx={ctx} action="/implementation" values={values} errors={errors} extra="matrix" />
+        <Filters ctx={ctx} action="/implementation" values={shown} errors={errors} extra="matrix" />
         <p class="meta">{t('coverage.filtersApply')}</p>
         {matrix ? (
           <>
@@ -626,14 +668,14 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/gaps`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = await readQuery(c, gapQuery);
+    const { values, shown, errors, query } = await readQuery(c, gapQuery);
     const entries = query ? await gapList(c.var.store.db, query, ctx.lang) : undefined;
     return c.html(
       <Layout ctx={ctx} title={t('coverage.gapsTitle')}>
         <h1>{t('coverage.gapsTitle')}</h1>
         <p class="lede">{t('coverage.gapsLede', { months: STALE_MONTHS })}</p>
         <Views ctx={ctx} />
-        <Filters ctx={ctx} action="/implementation/gaps" values={values} errors={errors} extra="gaps" />
+        <Filters ctx={ctx} action="/implementation/gaps" values={shown} errors={errors} extra="gaps" />
         {entries ? (
           <>
             <h2>{t('coverage.gapCount', { count: entries.length })}</h2>
@@ -653,7 +695,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/overlaps`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = await readQuery(c, overlapQuery);
+    const { values, shown, errors, query } = await readQuery(c, overlapQuery);
     const db = c.var.store.db;
     const [result, uncovered] = query
       ? await Promise.all([overlaps(db, query, ctx.lang), activitiesWithoutInitiative(db, query)])
@@ -664,7 +706,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
         <h1>{t('coverage.overlapsTitle')}</h1>
         <p class="lede">{t('coverage.overlapsLede')}</p>
         <Views ctx={ctx} />
-        <Filters ctx={ctx} action="/implementation/overlaps" values={values} errors={errors} extra="objective" />
+        <Filters ctx={ctx} action="/implementation/overlaps" values={shown} errors={errors} extra="objective" />
         {result && query && uncovered ? (
           <>
             <h2>{t('coverage.overlapCount', { count: result.total })}</h2>
@@ -781,7 +823,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/ai`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = await readQuery(c, coverageQuery.omit({ objective: true, rows: true }));
+    const { shown, errors, query } = await readQuery(c, coverageQuery.omit({ objective: true, rows: true }));
     const db = c.var.store.db;
     const filter = query ? { ...query, objective: AI_OBJECTIVE, rows: 'action' as const } : undefined;
     const [matrix, gaps, uncovered] = filter
@@ -808,7 +850,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
         <h1>{t('coverage.aiTitle')}</h1>
         <p class="lede">{t('coverage.aiLede')}</p>
         <Views ctx={ctx} />
-        <Filters ctx={ctx} action="/implementation/ai" values={values} errors={errors} />
+        <Filters ctx={ctx} action="/implementation/ai" values={shown} errors={errors} />
         {matrix && gaps && uncovered ? (
           <>
             <Totals ctx={ctx} matrix={matrix} />
@@ -840,7 +882,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
   app.get(`${L}/implementation/finance`, async (c) => {
     const ctx = pageContext(c);
     const { t } = ctx;
-    const { values, errors, query } = await readQuery(
+    const { values, shown, errors, query } = await readQuery(
       c,
       coverageQuery.pick({ area: true, stakeholderType: true, organization: true, year: true, source: true }),
     );
@@ -850,7 +892,7 @@ export function registerCoveragePages(app: Hono<AppEnv>): void {
         <h1>{t('coverage.financeTitle')}</h1>
         <p class="lede">{t('coverage.financeLede')}</p>
         <Views ctx={ctx} />
-        <Filters ctx={ctx} action="/implementation/finance" values={values} errors={errors} />
+        <Filters ctx={ctx} action="/implementation/finance" values={shown} errors={errors} />
         {money ? (
           <>
             <div class="scroll" role="region" aria-label={t('coverage.byObjective')} tabindex={0}>

@@ -18,9 +18,9 @@ import { directionOf, endonyms, languages, type Language } from '../language/lan
 import type { MessageKey } from '../i18n/index.ts';
 import { historyOf } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
-import { splitCodes } from '../areas/index.ts';
+import { areaReader, readAreaFilter, type AreaReader } from '../areas/typed.ts';
 import { isReviewer, listOrganizations, membersOf, membershipsOf, stakeholderTypes, type User } from '../accounts/service.ts';
-import { summaries } from '../frameworks/service.ts';
+import { searchElements, summaries, type ElementSummary } from '../frameworks/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { initiativeInput, initiativeStatuses, linkTypes, partnerRoles, type InitiativeInput } from './model.ts';
 import {
@@ -35,6 +35,7 @@ import {
   transition,
   updateInitiative,
   type Initiative,
+  type InitiativePage,
   type InitiativeSummary,
   type RegistryFacets,
 } from './service.ts';
@@ -144,6 +145,10 @@ function RegistryPage(props: {
   offset: number;
   facets: RegistryFacets;
   labels: Map<string, string>;
+  /** The area code the place filter names (the API takes codes only). */
+  areaCode?: string | undefined;
+  /** Said beside the place filter when it names no area: nothing is listed then. */
+  areaError?: string | undefined;
 }) {
   const { ctx, query, result } = props;
   const { t } = ctx;
@@ -156,6 +161,9 @@ function RegistryPage(props: {
     <Layout ctx={ctx} title={t('registry.title')}>
       <h1>{t('registry.title')}</h1>
       <p class="lede">{t('registry.lede')}</p>
+      <p>
+        <a href={href(ctx, '/initiatives/new')}>{t('initiative.newTitle')}</a>
+      </p>
       <form method="get" action={href(ctx, '/registry')} class="inline" role="search" aria-label={t('registry.filters')}>
         <div>
           <label for="q">{t('search.query')}</label>
@@ -170,12 +178,29 @@ function RegistryPage(props: {
         </div>
         <div>
           <label for="area">{t('registry.area')}</label>
-          <input id="area" name="area" value={query.area ?? ''} size={6} dir="ltr" />
+          <input
+            id="area"
+            name="area"
+            value={query.area ?? ''}
+            size={12}
+            dir="auto"
+            aria-describedby={props.areaError ? 'area-error' : 'area-hint'}
+            aria-invalid={props.areaError ? 'true' : undefined}
+          />
+          <span id="area-hint" class="visually-hidden">
+            {t('coverage.areaHint')}
+          </span>
+          {props.areaError ? (
+            <p class="error" id="area-error">
+              <span class="visually-hidden">{t('form.errorPrefix')}</span>
+              {props.areaError}
+            </p>
+          ) : null}
         </div>
         <div>
           <label for="stakeholderType">{t('organization.stakeholderType')}</label>
           <select id="stakeholderType" name="stakeholderType">
-            <option value="">{t('search.all')}</option>
+            <option value="">{t('registry.anyStakeholderType')}</option>
             {stakeholderTypes.map((s) => (
               <option value={s} selected={query.stakeholderType === s}>
                 {t(`stakeholder.${s}` as MessageKey)}
@@ -186,7 +211,7 @@ function RegistryPage(props: {
         <div>
           <label for="status">{t('initiative.status')}</label>
           <select id="status" name="status">
-            <option value="">{t('search.all')}</option>
+            <option value="">{t('registry.anyStatus')}</option>
             {initiativeStatuses.map((s) => (
               <option value={s} selected={query.status === s}>
                 {t(`initiative.status.${s}` as MessageKey)}
@@ -219,7 +244,9 @@ function RegistryPage(props: {
         </a>{' '}
         · <a href={href(ctx, '/registry/sources')}>{t('registrySources.title')}</a>·{' '}
         <a href={href(ctx, '/registry/transfer')}>{t('transfer.title')}</a> ·{' '}
-        <a href={`/api/v1/initiatives?${new URLSearchParams(Object.entries(query).filter(([, v]) => v)).toString()}`}>
+        <a
+          href={`/api/v1/initiatives?${new URLSearchParams(Object.entries({ ...query, area: props.areaCode ?? '' }).filter(([, v]) => v)).toString()}`}
+        >
           {t('element.asJson')}
         </a>
       </p>
@@ -600,14 +627,15 @@ function formFieldOf(input: { textLangs: Language[]; pageLang: Language }) {
   };
 }
 
-/** Reads the flat form into the shared input shape; rows left blank are dropped. */
-function inputFromForm(raw: Record<string, string | string[]>, pageLang: Language) {
+/** Reads the flat form into the shared input shape; rows left blank are dropped. Places may be typed by name or code. */
+function inputFromForm(raw: Record<string, string | string[]>, pageLang: Language, places: AreaReader) {
   const field = (name: string) => firstValue(raw[name]);
   const textLangs = languages.filter((l) => field(`title_${l}`) || field(`description_${l}`));
   const linkRows = [...Array(LINK_ROWS + 20).keys()].filter((i) => field(`link_element_${i}`) || field(`link_evidence_${i}`));
   const partnerRows = [...Array(PARTNER_ROWS + 20).keys()].filter((i) => field(`partner_org_${i}`));
   const webRows = [...Array(WEB_ROWS + 10).keys()].filter((i) => field(`web_url_${i}`));
   const amount = field('budgetAmount').replace(/[\s,]/g, '');
+  const areas = places.list(field('areas'));
   const input = {
     leadOrganizationId: field('leadOrganizationId'),
     status: field('status'),
@@ -616,7 +644,7 @@ function inputFromForm(raw: Record<string, string | string[]>, pageLang: Languag
     budget: amount || field('budgetCurrency') ? { amount: amount === '' ? NaN : Number(amount), currency: field('budgetCurrency') } : null,
     texts: textLangs.map((l) => ({ lang: l, title: field(`title_${l}`), description: field(`description_${l}`) })),
     partners: partnerRows.map((i) => ({ organizationId: field(`partner_org_${i}`), role: field(`partner_role_${i}`) || 'implementing' })),
-    areas: splitCodes(field('areas')),
+    areas: areas.codes,
     webLinks: webRows.map((i) => ({ url: field(`web_url_${i}`), label: field(`web_label_${i}`) || null })),
     links: linkRows.map((i) => ({
       elementId: field(`link_element_${i}`),
@@ -633,11 +661,11 @@ function inputFromForm(raw: Record<string, string | string[]>, pageLang: Languag
     const mapped = rows && Number.isInteger(i) ? [head, String(rows[i] ?? i), rest].filter(Boolean).join('.') : path;
     return formFieldOf({ textLangs, pageLang })(mapped);
   };
-  return { input, fieldOf };
+  return { input, fieldOf, unknownAreas: areas.unknown };
 }
 
-/** The form's values for an existing initiative. */
-function valuesOf(i: Initiative): Record<string, string> {
+/** The form's values for an existing initiative (its places by name in the reader's language). */
+function valuesOf(i: Initiative, places: AreaReader, lang: Language): Record<string, string> {
   const values: Record<string, string> = {
     leadOrganizationId: i.leadOrganization.id,
     status: i.status,
@@ -645,7 +673,7 @@ function valuesOf(i: Initiative): Record<string, string> {
     endDate: i.endDate ?? '',
     budgetAmount: i.budget?.amount ?? '',
     budgetCurrency: i.budget?.currency ?? '',
-    areas: i.areas.join(', '),
+    areas: places.names(i.areas, lang),
     version: String(i.version),
   };
   for (const x of i.texts) {
@@ -673,6 +701,137 @@ interface FormData {
   organizations: { id: string; name: string }[];
   leadOptions: { id: string; name: string }[];
   suggestions: Awaited<ReturnType<typeof summaries>>;
+  /** The elements the link rows name, to show each by its label and text beside its identifier. */
+  linked: ElementSummary[];
+  /** The element finder's answer: what was searched and the elements found (undefined when nothing was searched). */
+  found?: { query: string; items: ElementSummary[] } | undefined;
+  /** The elements just added to the link rows by the finder. */
+  added?: ElementSummary[] | undefined;
+}
+
+/** The values of a repeated field ('' dropped). */
+function listOf(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : [value ?? '']).map((v) => v.trim()).filter(Boolean);
+}
+
+/**
+ * Puts the elements ticked in the finder (or among the suggestions) into the first link rows
+ * that name no element, skipping those a row already names, so a choice is never lost whichever button is
+ * pressed. Returns the ids added; `raw` is changed in place.
+ */
+function addPickedElements(raw: Record<string, string | string[]>): string[] {
+  const picked = listOf(raw.element_pick);
+  delete raw.element_pick;
+  // A row whose element is empty takes the next one (its evidence may be typed already).
+  const taken = (i: number) => firstValue(raw[`link_element_${i}`]) !== '';
+  const present = new Set(
+    Object.keys(raw)
+      .filter((k) => k.startsWith('link_element_'))
+      .map((k) => firstValue(raw[k]).toLowerCase()),
+  );
+  const added: string[] = [];
+  let row = 0;
+  for (const id of picked) {
+    if (present.has(id.toLowerCase())) continue;
+    while (taken(row)) row++;
+    raw[`link_element_${row}`] = id;
+    present.add(id.toLowerCase());
+    added.push(id);
+  }
+  return added;
+}
+
+/** The flat values a form shows again (repeated fields joined, as readRawForm does). */
+function valuesFrom(raw: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : v]));
+}
+
+/** An element as a reader knows it: its label ("GDC action 11(b)") and the start of its text. */
+function ElementName(props: { ctx: Ctx; e: ElementSummary; max?: number }) {
+  const { ctx, e } = props;
+  const text = (e.title ?? e.text ?? '').replace(/\s+/g, ' ').trim();
+  const max = props.max ?? 160;
+  return (
+    <>
+      {elementLabel(ctx.t, e)}
+      {text && e.kind !== 'topic' ? (
+        <>
+          {ctx.t('ui.colon')}
+          <Foreign lang={e.textLanguage} page={ctx.lang} t={ctx.t}>
+            {text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text}
+          </Foreign>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+/** Beside a link row's identifier: the element it names, in words. */
+function LinkedElement(props: { ctx: Ctx; id: string | undefined; linked: ElementSummary[] }) {
+  const e = props.id ? props.linked.find((x) => x.id.toLowerCase() === props.id!.trim().toLowerCase()) : undefined;
+  return e ? (
+    <p class="meta linked-element">
+      <ElementName ctx={props.ctx} e={e} max={200} />
+    </p>
+  ) : null;
+}
+
+/**
+ * The element finder: words searched in the element texts of the reader's language, the matches
+ * as boxes to tick, and a button that puts the ticked ones into the link rows. Plain buttons of
+ * the initiative form (no script), so everything typed elsewhere in the form comes back as it was.
+ */
+function ElementFinder(props: { ctx: Ctx; query: string; data: FormData }) {
+  const { ctx, data } = props;
+  const { t } = ctx;
+  const choices = [
+    ...(data.found?.items ?? []),
+    ...data.suggestions.filter((e) => !(data.found?.items ?? []).some((f) => f.id === e.id)),
+  ].filter((e) => !data.linked.some((l) => l.id === e.id) || data.found?.items.some((f) => f.id === e.id));
+  return (
+    <div class="element-finder">
+      {data.added ? (
+        <p class="notice" role="status">
+          {t('initiative.pick.added', { count: data.added.length })}
+        </p>
+      ) : null}
+      <div class="field">
+        <label for="f-element_q">{t('initiative.pick.query')}</label>
+        <p class="hint" id="f-element_q-hint">
+          {t('initiative.pick.hint')}
+        </p>
+        <div class="row">
+          <input id="f-element_q" name="element_q" type="search" value={props.query} aria-describedby="f-element_q-hint" />
+          <button type="submit" name="_picker" value="find" class="secondary">
+            {t('initiative.pick.find')}
+          </button>
+        </div>
+      </div>
+      {data.found && data.found.items.length === 0 ? <p role="status">{t('initiative.pick.none', { q: data.found.query })}</p> : null}
+      {choices.length ? (
+        <fieldset class="choices">
+          <legend>
+            {data.found?.items.length
+              ? t('initiative.pick.results', { count: data.found.items.length, q: data.found.query })
+              : t('initiative.suggestions')}
+          </legend>
+          <ul>
+            {choices.map((e) => (
+              <li>
+                <input type="checkbox" name="element_pick" value={e.id} id={`pick-${e.id}`} />{' '}
+                <label for={`pick-${e.id}`}>
+                  <ElementName ctx={ctx} e={e} />
+                </label>
+              </li>
+            ))}
+          </ul>
+          <button type="submit" name="_picker" value="add" class="secondary">
+            {t('initiative.pick.add')}
+          </button>
+        </fieldset>
+      ) : null}
+    </div>
+  );
 }
 
 function InitiativeFormPage(props: {
@@ -825,22 +984,8 @@ function InitiativeFormPage(props: {
         </fieldset>
         <fieldset>
           <legend>{t('initiative.linksLegend')}</legend>
+          <ElementFinder ctx={ctx} query={values.element_q ?? ''} data={data} />
           <p class="hint">{t('initiative.elementHint')}</p>
-          {data.suggestions.length ? (
-            <div class="note" role="note">
-              <p>{t('initiative.suggestions')}</p>
-              <ul>
-                {data.suggestions.map((e) => (
-                  <li>
-                    <code>{e.id}</code> {elementLabel(t, e)}{' '}
-                    <Foreign lang={e.textLanguage} page={ctx.lang} t={t}>
-                      {(e.title ?? e.text ?? '').slice(0, 140)}
-                    </Foreign>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
           {[...Array(rowCount('link_element', LINK_ROWS)).keys()].map((i) => (
             <div class="link-row">
               <Field
@@ -852,6 +997,7 @@ function InitiativeFormPage(props: {
                 dir="ltr"
                 required={i === 0}
               />
+              <LinkedElement ctx={ctx} id={values[`link_element_${i}`]} linked={data.linked} />
               <SelectField
                 ctx={ctx}
                 name={`link_type_${i}`}
@@ -1002,7 +1148,7 @@ function MinePage(props: {
 }
 
 /** The registry's filters as typed in the address, and as the service takes them. */
-function registryQuery(c: Context<AppEnv>) {
+async function registryQuery(c: Context<AppEnv>) {
   const pick = (k: string) => (c.req.query(k) ?? '').trim().slice(0, 200);
   const query = {
     q: pick('q'),
@@ -1025,7 +1171,11 @@ function registryQuery(c: Context<AppEnv>) {
     source: (sourceFilterValues as readonly string[]).includes(query.source) ? query.source : undefined,
     year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
   };
-  return { query, filter };
+  // The implementation map's rule (areas/typed.ts): a place by code or name, else refused, never matched as nothing.
+  const area = query.area ? await readAreaFilter(query.area) : undefined;
+  filter.area = area?.code;
+  const areaError = area?.error ? c.var.t(area.error.key, area.error.values) : undefined;
+  return { query, filter, areaError };
 }
 
 /** The registry by country: a world map of how many initiatives work in each (SVG), and the same as a table. */
@@ -1125,7 +1275,8 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
 
   /** The map's data and drawing for the registry's filters. */
   const registryMap = async (c: Context<AppEnv>) => {
-    const { query, filter } = registryQuery(c);
+    const { query, filter, areaError } = await registryQuery(c);
+    if (areaError) throw new Refusal(400, 'coverage.areaUnknown', 'area', { code: query.area });
     const [counts, catalog] = await Promise.all([registryCountries(c.var.store.db, filter), areaCatalog()]);
     const lang = c.var.lang;
     const rows = counts.map((r) => {
@@ -1158,9 +1309,17 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
 
   app.get(`${L}/registry`, async (c) => {
     const ctx = ctxOf(c);
-    const { query, filter } = registryQuery(c);
+    const { query, filter, areaError } = await registryQuery(c);
     const offset = listOffset(c.req.query('offset'));
     const db = c.var.store.db;
+    if (areaError) {
+      const none: InitiativePage = { items: [], total: 0, totalIsLowerBound: false };
+      const empty: RegistryFacets = { status: {}, stakeholderType: {}, group: {}, objective: {}, actionLine: {}, source: {} };
+      return c.html(
+        <RegistryPage ctx={ctx} query={query} result={none} offset={0} facets={empty} labels={new Map()} areaError={areaError} />,
+        400,
+      );
+    }
     const [result, facets, catalog] = await Promise.all([
       listInitiatives(db, { ...filter, lang: ctx.lang, limit: PAGE, offset }),
       registryFacets(db, filter),
@@ -1177,36 +1336,68 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
       }),
       ...elements.map((e) => [`element:${e.id}`, `${elementLabel(ctx.t, e)}${e.title ? `: ${e.title}` : ''}`] as const),
     ]);
-    return c.html(<RegistryPage ctx={ctx} query={query} result={result} offset={offset} facets={facets} labels={labels} />);
+    return c.html(
+      <RegistryPage ctx={ctx} query={query} result={result} offset={offset} facets={facets} labels={labels} areaCode={filter.area} />,
+    );
   });
 
-  const formData = async (c: Context<AppEnv>, user: User, texts: InitiativeInput['texts'] = []): Promise<FormData> => {
+  const formData = async (
+    c: Context<AppEnv>,
+    user: User,
+    options: { texts?: InitiativeInput['texts']; values?: Record<string, string>; find?: string; added?: string[] } = {},
+  ): Promise<FormData> => {
     const db = c.var.store.db;
+    const lang = c.var.lang;
     const organizations = (await listOrganizations(db)).map((o) => ({ id: o.id, name: o.name }));
     const mine = (await membershipsOf(db, user.id))
       .filter((m) => m.state === 'active')
       .map((m) => ({ id: m.organizationId, name: m.organizationName }));
-    const suggested = texts.length ? await suggestElements(db, texts) : [];
+    const suggested = options.texts?.length ? await suggestElements(db, options.texts) : [];
+    const rows = Object.entries(options.values ?? {})
+      .filter(([k, v]) => k.startsWith('link_element_') && v)
+      .map(([, v]) => v);
+    // The finder searches element texts in the reader's language (and the English-only texts, labelled).
+    const found = options.find ? (await searchElements(db, options.find, lang, { lang, limit: 12 })).items : undefined;
+    const linked = await summaries(db, [...new Set([...rows, ...(options.added ?? [])])], lang);
     return {
       organizations,
       leadOptions: isReviewer(user) ? organizations : mine,
       suggestions: await summaries(
         db,
         suggested.map((s) => s.id),
-        c.var.lang,
+        lang,
       ),
+      linked,
+      found: options.find !== undefined && found ? { query: options.find, items: found } : undefined,
+      added: options.added?.length ? linked.filter((e) => options.added!.includes(e.id)) : undefined,
     };
   };
 
-  /** Validates and saves a posted form; on a refusal, the form comes back with the error at its field. */
+  /**
+   * Validates and saves a posted form; on a refusal, the form comes back with the error at its
+   * field. The element finder posts the same form with `_picker=find` (search) or `_picker=add`
+   * (put the ticked elements into link rows): the form comes back with everything typed kept.
+   */
   const save = async (c: Context<AppEnv>, user: User, id?: string) => {
     const ctx = ctxOf(c);
-    const { raw, values } = await readRawForm(c);
-    const { input, fieldOf } = inputFromForm(raw, ctx.lang);
+    const { raw } = await readRawForm(c);
+    const added = addPickedElements(raw);
+    const values = valuesFrom(raw);
+    const picker = firstValue(raw._picker);
+    const find = firstValue(raw.element_q).slice(0, 200);
+    // Enter in any text field presses the first button, the finder's: with nothing to find, it saves.
+    if (picker === 'add' || (picker === 'find' && find)) {
+      const data = await formData(c, user, { values, added, ...(picker === 'find' ? { find } : {}) });
+      return c.html(<InitiativeFormPage ctx={ctx} id={id} values={values} data={data} />);
+    }
+    const { input, fieldOf, unknownAreas } = inputFromForm(raw, ctx.lang, await areaReader());
     const parsed = initiativeInput.safeParse(input);
     const again = async (errors: FieldErrors, status: 400 | 403 | 404 | 409) =>
-      c.html(<InitiativeFormPage ctx={ctx} id={id} values={values} errors={errors} data={await formData(c, user)} />, status);
-    if (!parsed.success) return again(fieldErrors(parsed.error.issues, fieldOf), 400);
+      c.html(<InitiativeFormPage ctx={ctx} id={id} values={values} errors={errors} data={await formData(c, user, { values })} />, status);
+    // A place typed that names no country, region or group: said with what was typed.
+    const areaError: FieldErrors = unknownAreas[0] ? { areas: { key: 'initiative.areaUnknown', values: { code: unknownAreas[0] } } } : {};
+    if (!parsed.success) return again({ ...fieldErrors(parsed.error.issues, fieldOf), ...areaError }, 400);
+    if (unknownAreas[0]) return again(areaError, 400);
     try {
       const saved = id
         ? await updateInitiative(c.var.store, user, id, parsed.data, Number(firstValue(raw.version)))
@@ -1234,12 +1425,13 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
     const initiative = await getInitiative(c.var.store.db, c.req.param('id'), user);
     if (!initiative) return next();
     if (!(await canEdit(c.var.store.db, user, initiative))) throw new Refusal(403, 'initiative.notYours');
+    const values = valuesOf(initiative, await areaReader(), c.var.lang);
     return c.html(
       <InitiativeFormPage
         ctx={ctxOf(c)}
         id={initiative.id}
-        values={valuesOf(initiative)}
-        data={await formData(c, user, initiative.texts)}
+        values={values}
+        data={await formData(c, user, { texts: initiative.texts, values })}
       />,
     );
   });

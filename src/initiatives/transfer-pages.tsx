@@ -23,9 +23,37 @@ import {
   toXlsx,
   type Format,
   type ImportReport,
+  type Row,
 } from './transfer.ts';
+import type { Initiative } from './service.ts';
+import type { Pledge } from '../pledges/service.ts';
 
 type Ctx = PageContext & { csrf: string };
+
+/**
+ * The export's columns: the import's, each organization id followed by the organization's name so
+ * a reader of the file sees who is meant. The names are for reading only: an import takes the ids
+ * and drops these columns (namedColumns), so an export still imports as it is.
+ */
+const named = (columns: readonly string[], after: Record<string, string>) => columns.flatMap((c) => (after[c] ? [c, after[c]] : [c]));
+const initiativeExportColumns = named(initiativeColumns, {
+  lead_organization_id: 'lead_organization_name',
+  partners: 'partner_names',
+});
+const pledgeExportColumns = named(pledgeColumns, { organization_id: 'organization_name' });
+const namedColumns = ['lead_organization_name', 'partner_names', 'organization_name'];
+
+const initiativeExportRow = (i: Initiative): Row => ({
+  ...initiativeRow(i),
+  lead_organization_name: i.leadOrganization.name,
+  // One line per partner, in the order of the partners cell.
+  partner_names: i.partners.map((p) => p.name).join('\n'),
+});
+const pledgeExportRow = (p: Pledge): Row => ({ ...pledgeRow(p), organization_name: p.organization.name });
+
+/** A read row without the name columns the export adds. */
+const withoutNames = (rows: Row[]): Row[] =>
+  rows.map((row) => Object.fromEntries(Object.entries(row).filter(([column]) => !namedColumns.includes(column))));
 
 function TransferPage(props: { ctx: Ctx; report?: ImportReport; error?: string }) {
   const { ctx, report } = props;
@@ -165,12 +193,16 @@ export function registerTransferPages(app: Hono<AppEnv>): void {
       'Cache-Control': scope === 'mine' ? 'private, no-store' : 'no-cache',
     });
     if (file === 'initiatives.csv')
-      return c.body(toCsv(initiatives.map(initiativeRow), initiativeColumns), 200, headers('text/csv; charset=utf-8', 'initiatives.csv'));
+      return c.body(
+        toCsv(initiatives.map(initiativeExportRow), initiativeExportColumns),
+        200,
+        headers('text/csv; charset=utf-8', 'initiatives.csv'),
+      );
     if (file === 'pledges.csv')
-      return c.body(toCsv(pledges.map(pledgeRow), pledgeColumns), 200, headers('text/csv; charset=utf-8', 'pledges.csv'));
+      return c.body(toCsv(pledges.map(pledgeExportRow), pledgeExportColumns), 200, headers('text/csv; charset=utf-8', 'pledges.csv'));
     const book = await toXlsx([
-      { name: 'initiatives', columns: initiativeColumns, rows: initiatives.map(initiativeRow) },
-      { name: 'pledges', columns: pledgeColumns, rows: pledges.map(pledgeRow) },
+      { name: 'initiatives', columns: initiativeExportColumns, rows: initiatives.map(initiativeExportRow) },
+      { name: 'pledges', columns: pledgeExportColumns, rows: pledges.map(pledgeExportRow) },
     ]);
     return c.body(book, 200, headers('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'registry.xlsx'));
   });
@@ -195,7 +227,7 @@ export function registerTransferPages(app: Hono<AppEnv>): void {
         if (pledgesFile instanceof File && pledgesFile.size > 0)
           sheets.pledges = await readCsv(new Uint8Array(await pledgesFile.arrayBuffer()), 'pledges');
         const { initiatives: initiativeRows, pledges: pledgeRows } = sheets;
-        const report = await importRecords(c.var.store, user, initiativeRows, pledgeRows, ctx.lang);
+        const report = await importRecords(c.var.store, user, withoutNames(initiativeRows), withoutNames(pledgeRows), ctx.lang);
         return c.html(<TransferPage ctx={ctx} report={report} />, report.ok ? 200 : 400);
       } catch (error) {
         // A file that cannot be read, or goes over a limit (rows, cell length, inflated size).

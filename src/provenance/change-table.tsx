@@ -12,6 +12,54 @@ export async function actorNames(db: Database, changes: readonly Change[]): Prom
   return new Map(rows.map((u) => [u.id, u.name]));
 }
 
+/**
+ * The label a reader knows a changed field by, from the catalog (the form's own label where the
+ * form has the field); a field no label covers yet is shown by its name.
+ */
+const fieldLabels: Partial<Record<string, MessageKey>> = {
+  state: 'history.field.state',
+  status: 'initiative.status',
+  leadOrganizationId: 'initiative.lead',
+  organizationId: 'history.field.organization',
+  initiativeId: 'history.field.initiative',
+  texts: 'history.field.texts',
+  title: 'initiative.title',
+  description: 'initiative.description',
+  links: 'history.field.links',
+  partners: 'initiative.partners',
+  areas: 'initiative.areas',
+  webLinks: 'initiative.webLinks',
+  startDate: 'initiative.startDate',
+  endDate: 'initiative.endDate',
+  budget: 'initiative.budget',
+  currency: 'initiative.budgetCurrency',
+  reviewNote: 'review.note',
+  metric: 'pledge.metric',
+  unit: 'pledge.unit',
+  baselineValue: 'pledge.baselineValue',
+  baselineDate: 'pledge.baselineDate',
+  targetValue: 'pledge.targetValue',
+  targetDate: 'pledge.targetDate',
+  beneficiaries: 'pledge.beneficiaries',
+  weight: 'pledge.weight',
+  kind: 'pledge.kind',
+  amount: 'pledge.amount',
+  date: 'pledge.date',
+  value: 'pledge.value',
+  narrative: 'pledge.narrative',
+  evidence: 'pledge.evidence',
+  evidenceUrl: 'pledge.evidence',
+  pledge: 'history.field.pledge',
+  update: 'history.field.update',
+  note: 'pledge.note',
+};
+
+/** A changed field as the reader knows it. */
+export function fieldLabel(t: PageContext['t'], field: string): string {
+  const key = fieldLabels[field];
+  return key ? t(key) : field;
+}
+
 export function ChangeTable(props: {
   ctx: PageContext;
   changes: readonly Change[];
@@ -45,7 +93,7 @@ export function ChangeTable(props: {
                 </>
               ) : null}
             </td>
-            <td>{change.changed.join(', ')}</td>
+            <td>{change.changed.map((f) => fieldLabel(t, f)).join(t('history.fieldSeparator'))}</td>
           </tr>
         ))}
       </tbody>

@@ -3,6 +3,7 @@
 // rejection); its organization and the reviewers read every change whole.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
+import { catalogs, type MessageKey } from '../i18n/index.ts';
 import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
 
 let t: TestApp;
@@ -119,7 +120,12 @@ describe('the history of progress reports', () => {
 
     // The pages read the same history: the withheld report lists no narrative among its fields.
     const page = await historyPage();
-    expect(page).toContain('pledge, update</td>');
-    expect(page).toContain('date, evidenceUrl, narrative, pledge, update, value</td>');
+    // Fields are named as the forms name them (catalog labels), not by their property names.
+    const fields = (names: MessageKey[]) => `${names.map((k) => catalogs.en[k]).join(', ')}</td>`;
+    expect(page).toContain(fields(['history.field.pledge', 'history.field.update']));
+    expect(page).toContain(
+      fields(['pledge.date', 'pledge.evidence', 'pledge.narrative', 'history.field.pledge', 'history.field.update', 'pledge.value']),
+    );
+    expect(page).not.toContain('evidenceUrl');
   });
 });
