@@ -39,6 +39,11 @@ export const jobs = pgTable(
     /** Why the last attempt failed (kept when a later attempt succeeds, cleared on done). */
     error: text('error'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Who asked when no account did (a reader printing a report): a keyed hash of the per-browser
+     * cookie, never the cookie itself. That browser, and reviewers, may see the job.
+     */
+    client: text('client'),
     createdAt: at('created_at').notNull().defaultNow(),
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),
@@ -55,6 +60,10 @@ export const jobs = pgTable(
       .on(t.lockedUntil)
       .where(sql`${t.state} = 'running'`),
     index('jobs_created_by_idx').on(t.createdBy, t.createdAt),
+    // The per-client limit counts a browser's open jobs.
+    index('jobs_client_idx')
+      .on(t.client, t.kind)
+      .where(sql`${t.client} is not null and ${t.state} in ('queued', 'running')`),
   ],
 );
 
