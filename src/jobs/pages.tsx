@@ -72,6 +72,8 @@ export function registerJobPages(app: Hono<AppEnv>): void {
         </p>
         {open ? <JobProgress job={job} t={t} /> : null}
         {open ? <p class="meta">{t('jobs.refreshes')}</p> : null}
+        {/* What the job said last, e.g. what a document's reading stored. */}
+        {job.state === 'done' && job.progress.message ? <p>{job.progress.message}</p> : null}
         {job.state === 'failed' && job.error ? <p>{t('jobs.failedBecause', { reason: job.error })}</p> : null}
         {result ? (
           <p>

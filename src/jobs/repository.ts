@@ -189,3 +189,19 @@ export async function releaseJob(db: Database, id: number, workerId: string): Pr
     UPDATE jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), locked_by = NULL, locked_until = NULL, updated_at = now()
     WHERE id = ${id} AND locked_by = ${workerId} AND state = 'running'`);
 }
+
+/** Keeps a file for a job and returns its id; files left over for a week (their job failed for good) go. */
+export async function insertUpload(db: Database, id: string, fileName: string, bytes: Uint8Array): Promise<void> {
+  await db.query(sql`DELETE FROM job_uploads WHERE created_at < now() - interval '7 days'`);
+  await db.query(sql`INSERT INTO job_uploads (id, file_name, bytes) VALUES (${id}, ${fileName}, ${bytes})`);
+}
+
+export async function uploadById(db: Database, id: string): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
+  const [row] = await db.query<{ file_name: string; bytes: Uint8Array }>(sql`SELECT file_name, bytes FROM job_uploads WHERE id = ${id}`);
+  // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
+  return row ? { fileName: row.file_name, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : undefined;
+}
+
+export async function deleteUpload(db: Database, id: string): Promise<void> {
+  await db.query(sql`DELETE FROM job_uploads WHERE id = ${id}`);
+}

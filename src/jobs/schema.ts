@@ -1,7 +1,7 @@
 // The durable jobs (issue 15, item 5): long work (prints, ingest, imports) runs as a row here that
 // a worker claims, so that it outlives the request that asked for it and the process that ran it.
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -68,3 +68,15 @@ export const jobs = pgTable(
 );
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * A file a job works on (a document to ingest), stored before the job is enqueued so that the
+ * request can answer at once and a retry, or another process, reads the same bytes. The job's
+ * handler removes it once it is done with it; left-overs (a job that failed for good) go after a week.
+ */
+export const jobUploads = pgTable('job_uploads', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  bytes: customType<{ data: Uint8Array }>({ dataType: () => 'bytea' })('bytes').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

@@ -2,7 +2,8 @@
 // timeout rules copied onto the row (a row outlives the code that wrote it).
 import type { Database } from '../store/index.ts';
 import { defaultMaxAttempts, defaultTimeoutMs, type JobKind } from './kind.ts';
-import { countAllOpenJobs, countOpenJobs, insertJob, jobById, type Job } from './repository.ts';
+import { randomUUID } from 'node:crypto';
+import { countAllOpenJobs, countOpenJobs, deleteUpload, insertJob, insertUpload, jobById, uploadById, type Job } from './repository.ts';
 
 export type { Job } from './repository.ts';
 
@@ -92,4 +93,24 @@ export function mayViewJob(job: Pick<Job, 'createdBy' | 'client'>, viewer: JobVi
   if (!viewer) return false;
   if ('client' in viewer) return job.client !== null && job.client === viewer.client;
   return viewer.reviewer || (job.createdBy !== null && job.createdBy === viewer.id);
+}
+
+/**
+ * Keeps an uploaded file for the job about to be enqueued (its payload names the returned id), so
+ * that the request answers at once and every attempt, in any process, reads the same bytes.
+ */
+export async function keepUpload(db: Database, fileName: string, bytes: Uint8Array): Promise<string> {
+  const id = randomUUID();
+  await insertUpload(db, id, fileName, bytes);
+  return id;
+}
+
+/** The file kept for a job, or undefined once it was released. */
+export function keptUpload(db: Database, id: string): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
+  return uploadById(db, id);
+}
+
+/** Removes a kept file: its job is done with it (done, or failed for a reason no retry mends). */
+export function releaseUpload(db: Database, id: string): Promise<void> {
+  return deleteUpload(db, id);
 }

@@ -77,7 +77,10 @@ export function reportPrintKind(deps: PrintDeps): JobKind<PrintRequest, PrintRes
       const key = printKey(report);
       // Another job printed the same report with the same data meanwhile.
       const kept = await freshPrintByKey(deps.db, key);
-      if (kept) return { href: printHref(lang, kept.id), bytes: kept.size };
+      if (kept) {
+        await context.progress(2, 2);
+        return { href: printHref(lang, kept.id), bytes: kept.size };
+      }
       await context.progress(1, 2, t('reports.printPrinting'));
       let bytes: Uint8Array;
       try {
@@ -88,6 +91,8 @@ export function reportPrintKind(deps: PrintDeps): JobKind<PrintRequest, PrintRes
       }
       context.signal.throwIfAborted();
       const id = await storePrint(deps.db, { key, kind: kind.id, subject, lang, fileName: bundleName(report), bytes });
+      // Done: no message left over ("Printing…") on the finished job's page.
+      await context.progress(2, 2);
       return { href: printHref(lang, id), bytes: bytes.byteLength };
     },
   });

@@ -7,8 +7,11 @@ import type { Config } from '../config.ts';
 import type { AppEnv } from './env.ts';
 import { JobKinds } from '../jobs/kind.ts';
 import { reportPrintKind } from '../reports/print-job.ts';
+import { documentIngestKind } from '../documents/ingest-job.ts';
 
 export function appJobKinds(app: Hono<AppEnv>, store: Store, config: Config): JobKinds {
   // The printer loads the report page from this app in-process (reports/pdf.ts).
-  return new JobKinds().add(reportPrintKind({ db: store.db, config, fetch: (request) => app.fetch(request) }));
+  return new JobKinds()
+    .add(reportPrintKind({ db: store.db, config, fetch: (request) => app.fetch(request) }))
+    .add(documentIngestKind(store));
 }

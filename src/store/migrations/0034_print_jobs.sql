@@ -1,3 +1,10 @@
+CREATE TABLE "job_uploads" (
+	"id" text PRIMARY KEY NOT NULL,
+	"file_name" text NOT NULL,
+	"bytes" "bytea" NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "report_prints" (
 	"id" text PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
