@@ -14,7 +14,7 @@ import { documentTotals } from './service.ts';
 const TOKEN = 'operator-token-for-ingest-jobs-0123456789';
 const PASSWORD = 'correct horse battery staple';
 const TEXT = ['A/RES/98/7', 'The General Assembly,', '1. Decides to promote open digital public goods;'].join('\n\n');
-const CORRUPT_PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<\n/Type /Catalog garbage') as Uint8Array<ArrayBuffer>;
+const CORRUPT_PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<\n/Type /Catalog garbage');
 
 let t: TestApp;
 let worker: JobWorker;
