@@ -55,3 +55,8 @@ export async function storePrint(
     RETURNING id`);
   return row!.id;
 }
+
+/** Forgets every kept print (the benchmark times printing itself, round after round). */
+export async function forgetPrints(db: Database): Promise<void> {
+  await db.query(sql`DELETE FROM report_prints`);
+}
