@@ -9,6 +9,8 @@ import { loadConfig } from '../src/config.ts';
 import type { Store } from '../src/store/index.ts';
 import { openTestStore } from '../src/testing/store.ts';
 import { createApp } from '../src/web/app.ts';
+import { appJobKinds } from '../src/web/job-kinds.ts';
+import { JobWorker } from '../src/jobs/worker.ts';
 
 /** The chromium to drive: CONCORD_CHROMIUM, else Debian's. */
 export const chromiumPath = process.env.CONCORD_CHROMIUM || '/usr/bin/chromium';
@@ -38,11 +40,13 @@ export interface RunningApp {
   close(): Promise<void>;
 }
 
-/** Serves Concord on a free loopback port, on a seeded store of its own. */
+/** Serves Concord on a free loopback port, on a seeded store of its own, with its job worker (as src/main.ts). */
 export async function startApp(): Promise<RunningApp> {
   const store = await openTestStore();
   try {
-    const app = createApp(store, { ...loadConfig({}), log: 'silent' });
+    const config = { ...loadConfig({}), log: 'silent' } as const;
+    const app = createApp(store, config);
+    const worker = new JobWorker(store, appJobKinds(app, store, config), { pollMs: 200 }).start();
     const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
     if (!server.listening) await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
     const { port } = server.address() as AddressInfo;
@@ -55,6 +59,7 @@ export async function startApp(): Promise<RunningApp> {
           // Keep-alive connections from the browser would hold close() open.
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
+        await worker.stop();
         await store.close();
       },
     };

@@ -11,6 +11,7 @@ import { buildReportFixture, type ReportFixture } from '../src/reports/fixture.t
 import { closePrinters } from '../src/reports/pdf.ts';
 import { filled, outsideMargins, printedPages } from './reports-pdf.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
+import { printPdf } from './prints.ts';
 
 let session: Session;
 let fixture: ReportFixture;
@@ -32,8 +33,7 @@ describe('report PDFs', () => {
 
   it.each(['ar', 'fr'] as const)('prints the roadmap report in %s as a PDF with its text', async (lang) => {
     const started = performance.now();
-    const response = await fetch(`${session.app.origin}/${lang}/reports/roadmap/${fixture.roadmapId}.pdf`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const { response, bytes } = await printPdf(session.app.origin, `/${lang}/reports/roadmap/${fixture.roadmapId}.pdf`);
     const ms = performance.now() - started;
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toBe('application/pdf');
@@ -56,8 +56,7 @@ describe('report PDFs', () => {
   // Issue 6, done when: the report for GDC objective 3 in Arabic and in French comes out as PDF
   // with the roadmap, the contributing initiatives and the gap list.
   it.each(['ar', 'fr'] as const)('prints the Compact implementation map for objective 3 in %s', async (lang) => {
-    const response = await fetch(`${session.app.origin}/${lang}/reports/compact/gdc.obj.3.pdf`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const { response, bytes } = await printPdf(session.app.origin, `/${lang}/reports/compact/gdc.obj.3.pdf`);
     expect(response.status).toBe(200);
     expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
     const text = (await pdfToText(bytes)).normalize('NFKC');

@@ -53,8 +53,8 @@ async function main() {
   }
   const app = createApp(store, config);
   // Long work (prints, ingest, imports) runs as durable jobs (src/jobs/); on PostgreSQL each process takes its share.
-  const [{ startWorker }, { appJobKinds }] = await Promise.all([import('./jobs/worker.ts'), import('./jobs/app-kinds.ts')]);
-  const worker = startWorker(store, appJobKinds());
+  const [{ startWorker }, { appJobKinds }] = await Promise.all([import('./jobs/worker.ts'), import('./web/job-kinds.ts')]);
+  const worker = startWorker(store, appJobKinds(app, store, config));
   const listening = await new Promise<{ server: ReturnType<typeof serve>; address: string }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
       resolve({ server, address: `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}/` });

@@ -32,6 +32,9 @@ import { diffDocuments, revisionStatuses } from './versions.ts';
 import { paragraphSuggestions } from './links.ts';
 import { frameworkIds } from '../frameworks/service.ts';
 import { registerParagraphLinkApi } from './links-api.ts';
+import { enqueue, keepUpload } from '../jobs/service.ts';
+import { JobSchema, presentJob } from '../jobs/api.ts';
+import { documentIngestKind } from './ingest-job.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -280,8 +283,13 @@ const routes = {
     path: '/documents',
     tags,
     summary: 'Upload a document (txt, Markdown, HTML, DOCX, PDF); operator token only',
+    description:
+      'With `Prefer: respond-async` (RFC 7240) the file is kept and read by a job: the answer is 202 with the job, its address in `Location` (`GET /api/v1/jobs/{id}`, whose result is what 201/200 answer here, with `href`, the document’s page; a file that cannot be read fails the job with the reason, and nothing is stored). Without it the file is read within the request.',
     security: [{ bearer: [] }],
     request: {
+      headers: z.object({
+        prefer: z.string().optional().openapi({ description: '`respond-async`: read the file in a job (202)', example: 'respond-async' }),
+      }),
       body: {
         required: true,
         content: {
@@ -297,6 +305,7 @@ const routes = {
     },
     responses: {
       201: json(IngestSchema, 'Stored: a new language version, or a changed text replacing it'),
+      202: json(JobSchema, 'Kept; a job reads it (Prefer: respond-async); Location is the job'),
       200: json(IngestSchema, 'The same file again: nothing changed'),
       400: problemResponses[400],
       401: problem('No operator token'),
@@ -564,6 +573,19 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
 
   api.openapi(routes.upload, async (c) => {
     const form = c.req.valid('form');
+    if (/\brespond-async\b/i.test(c.req.valid('header').prefer ?? '')) {
+      const db = c.var.store.db;
+      const upload = await keepUpload(db, form.file.name || 'upload', new Uint8Array(await form.file.arrayBuffer()));
+      const request = { upload, provenance: 'api upload (operator)', uiLang: 'en' as const };
+      const job = await enqueue(db, documentIngestKind(c.var.store), {
+        ...request,
+        ...(form.lang ? { lang: form.lang } : {}),
+        ...(form.symbol ? { symbol: form.symbol } : {}),
+      });
+      c.header('Location', `/api/v1/jobs/${job.id}`);
+      c.header('Preference-Applied', 'respond-async');
+      return c.json(presentJob(job), 202);
+    }
     try {
       const result = await ingestFile(
         c.var.store,

@@ -1,7 +1,9 @@
 // The upload form for administrators: a DOCX, PDF, HTML or text file ingested through the
 // browser by the same path as `concord ingest` and POST /api/v1/documents (all or nothing, the
 // same file twice changing nothing), with the size limit checked as the body arrives and every
-// error next to its field in the reader's language. A multipart form with its CSRF token.
+// error next to its field in the reader's language. A multipart form with its CSRF token. The file
+// is kept and read by a job (ingest-job.ts): the form answers at once with the job's page, which
+// links to the document when it is read, or says, in the reader's language, why it could not be.
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../web/env.ts';
 import { localePath } from '../web/locale.ts';
@@ -14,13 +16,13 @@ import type { FieldErrors } from '../web/forms.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isAdministrator } from '../accounts/service.ts';
 import { endonyms, isLanguage, languageOrder } from '../language/languages.ts';
-import { DocumentReadError } from './model.ts';
-import { ingestFile, type IngestResult } from './service.ts';
+import { enqueue, keepUpload } from '../jobs/service.ts';
+import { documentIngestKind } from './ingest-job.ts';
 
 type Ctx = PageContext & { csrf: string };
 
-function UploadForm(props: { ctx: Ctx; maxMb: number; errors?: FieldErrors; values?: Record<string, string>; result?: IngestResult }) {
-  const { ctx, errors, values, result } = props;
+function UploadForm(props: { ctx: Ctx; maxMb: number; errors?: FieldErrors; values?: Record<string, string> }) {
+  const { ctx, errors, values } = props;
   const { t } = ctx;
   const error = (name: string) => {
     const e = errors?.[name];
@@ -41,17 +43,6 @@ function UploadForm(props: { ctx: Ctx; maxMb: number; errors?: FieldErrors; valu
       errors={errors}
       labels={{ file: t('documents.upload.file'), lang: t('documents.upload.lang'), symbol: t('documents.upload.symbol') }}
     >
-      {result ? (
-        <div class="note" role="status">
-          <p>
-            {t(`documents.upload.done.${result.status}`)} {result.symbol ?? ''} ({endonyms[result.lang]},{' '}
-            {t('documents.upload.counts', { count: result.counts.paragraphs })})
-          </p>
-          <p>
-            <a href={href(ctx, `/documents/${result.documentId}?in=${result.lang}`)}>{t('documents.upload.open')}</a>
-          </p>
-        </div>
-      ) : null}
       <p>{t('documents.upload.intro', { mb: props.maxMb })}</p>
       <form method="post" action={href(ctx, '/documents/upload')} enctype="multipart/form-data" novalidate>
         <input type="hidden" name="_csrf" value={ctx.csrf} />
@@ -137,26 +128,24 @@ export function registerUploadPage(app: Hono<AppEnv>): void {
       if (values.symbol.length > 100) errors.symbol = 'form.tooLong';
       if (Object.keys(errors).length || !(file instanceof File))
         return c.html(<UploadForm ctx={ctx} maxMb={maxMb} errors={errors} values={values} />, 400);
-      try {
-        const result = await ingestFile(
-          c.var.store,
-          new Uint8Array(await file.arrayBuffer()),
-          { fileName: file.name || 'upload', provenance: `web upload (${user.id})` },
-          { ...(isLanguage(values.lang) ? { lang: values.lang } : {}), ...(values.symbol ? { symbol: values.symbol } : {}) },
-        );
-        return c.html(<UploadForm ctx={ctx} maxMb={maxMb} values={values} result={result} />, result.status === 'unchanged' ? 200 : 201);
-      } catch (error) {
-        if (!(error instanceof DocumentReadError)) throw error;
-        return c.html(
-          <UploadForm
-            ctx={ctx}
-            maxMb={maxMb}
-            values={values}
-            errors={{ file: { key: `documents.upload.error.${error.code}`, values: error.values } }}
-          />,
-          422,
-        );
-      }
+      // An empty file needs no reading to be refused: said at once, next to the field.
+      if (file.size === 0)
+        return c.html(<UploadForm ctx={ctx} maxMb={maxMb} errors={{ file: 'documents.upload.error.empty' }} values={values} />, 422);
+      const db = c.var.store.db;
+      const upload = await keepUpload(db, file.name || 'upload', new Uint8Array(await file.arrayBuffer()));
+      const job = await enqueue(
+        db,
+        documentIngestKind(c.var.store),
+        {
+          upload,
+          provenance: `web upload (${user.id})`,
+          ...(isLanguage(values.lang) ? { lang: values.lang } : {}),
+          ...(values.symbol ? { symbol: values.symbol } : {}),
+          uiLang: ctx.lang,
+        },
+        { createdBy: user.id },
+      );
+      return c.redirect(`/${ctx.lang}/jobs/${job.id}`, 303);
     },
   );
 }

@@ -7,9 +7,9 @@ import { Layout, pageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import { errorPage } from '../web/error-page.tsx';
 import { requireUser } from '../web/session.ts';
-import { isReviewer } from '../accounts/service.ts';
 import type { Translate } from '../i18n/index.ts';
 import { findJob, mayViewJob, type Job } from './service.ts';
+import { jobViewer } from './client.ts';
 
 /** Seconds between two refreshes of a page whose job is not finished. */
 const REFRESH_SECONDS = 3;
@@ -44,10 +44,14 @@ function JobProgress(props: { job: Job; t: Translate }) {
 
 export function registerJobPages(app: Hono<AppEnv>): void {
   app.get(`${localePath}/jobs/:id{[0-9]+}`, async (c) => {
-    const user = requireUser(c);
+    // A signed-in person, or the browser that asked without an account (a report print).
+    const viewer = jobViewer(c);
+    if (!viewer) requireUser(c);
     const id = Number(c.req.param('id'));
     const job = Number.isSafeInteger(id) ? await findJob(c.var.store.db, id) : undefined;
-    if (!job || !mayViewJob(job, { id: user.id, reviewer: isReviewer(user) })) {
+    if (!job || !mayViewJob(job, viewer)) {
+      // A reader without an account may own it once signed in: they are asked to.
+      if (!c.var.user) requireUser(c);
       return errorPage(c, 404, c.var.lang, c.var.t('jobs.notFound', { id: c.req.param('id') }));
     }
     const ctx = pageContext(c);
@@ -68,6 +72,8 @@ export function registerJobPages(app: Hono<AppEnv>): void {
         </p>
         {open ? <JobProgress job={job} t={t} /> : null}
         {open ? <p class="meta">{t('jobs.refreshes')}</p> : null}
+        {/* What the job said last, e.g. what a document's reading stored. */}
+        {job.state === 'done' && job.progress.message ? <p>{job.progress.message}</p> : null}
         {job.state === 'failed' && job.error ? <p>{t('jobs.failedBecause', { reason: job.error })}</p> : null}
         {result ? (
           <p>

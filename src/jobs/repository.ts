@@ -21,6 +21,8 @@ export interface Job {
   lockedUntil: string | null;
   error: string | null;
   createdBy: string | null;
+  /** The anonymous browser that asked (a keyed hash of its cookie), when no account did. */
+  client: string | null;
   createdAt: string;
   startedAt: string | null;
   finishedAt: string | null;
@@ -33,7 +35,7 @@ type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}`
   : S;
 
 const columns = sql`id::float8 AS id, kind, state, payload, result, progress_done, progress_total, progress_message,
-  attempts, max_attempts, timeout_ms, run_after::text, locked_by, locked_until::text, error, created_by,
+  attempts, max_attempts, timeout_ms, run_after::text, locked_by, locked_until::text, error, created_by, client,
   created_at::text, started_at::text, finished_at::text, updated_at::text`;
 
 function toJob(row: JobRecord): Job {
@@ -52,6 +54,7 @@ function toJob(row: JobRecord): Job {
     lockedUntil: row.locked_until,
     error: row.error,
     createdBy: row.created_by,
+    client: row.client,
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -65,12 +68,13 @@ export interface NewJob {
   maxAttempts: number;
   timeoutMs: number;
   createdBy: string | null;
+  client: string | null;
 }
 
 export async function insertJob(db: Database, job: NewJob): Promise<Job> {
   const [row] = await db.query<JobRecord>(sql`
-    INSERT INTO jobs (kind, payload, max_attempts, timeout_ms, created_by)
-    VALUES (${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.maxAttempts}, ${job.timeoutMs}, ${job.createdBy})
+    INSERT INTO jobs (kind, payload, max_attempts, timeout_ms, created_by, client)
+    VALUES (${job.kind}, ${JSON.stringify(job.payload)}::jsonb, ${job.maxAttempts}, ${job.timeoutMs}, ${job.createdBy}, ${job.client})
     RETURNING ${columns}`);
   return toJob(row!);
 }
@@ -80,10 +84,19 @@ export async function jobById(db: Database, id: number): Promise<Job | undefined
   return row ? toJob(row) : undefined;
 }
 
-/** Jobs waiting or running of one kind asked by one person (the per-client limit). */
-export async function countOpenJobs(db: Database, kind: string, createdBy: string): Promise<number> {
+/** Jobs waiting or running of one kind asked by one person or one browser (the per-client limit). */
+export async function countOpenJobs(db: Database, kind: string, by: { createdBy: string } | { client: string }): Promise<number> {
+  const who = 'createdBy' in by ? sql`created_by = ${by.createdBy}` : sql`client = ${by.client}`;
   const [row] = await db.query<{ n: number }>(
-    sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${kind} AND created_by = ${createdBy} AND state IN ('queued', 'running')`,
+    sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${kind} AND ${who} AND state IN ('queued', 'running')`,
+  );
+  return row?.n ?? 0;
+}
+
+/** Jobs waiting or running of one kind, whoever asked (a bound on the whole queue). */
+export async function countAllOpenJobs(db: Database, kind: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM jobs WHERE kind = ${kind} AND state IN ('queued', 'running')`,
   );
   return row?.n ?? 0;
 }
@@ -175,4 +188,20 @@ export async function releaseJob(db: Database, id: number, workerId: string): Pr
   await db.query(sql`
     UPDATE jobs SET state = 'queued', attempts = greatest(attempts - 1, 0), locked_by = NULL, locked_until = NULL, updated_at = now()
     WHERE id = ${id} AND locked_by = ${workerId} AND state = 'running'`);
+}
+
+/** Keeps a file for a job and returns its id; files left over for a week (their job failed for good) go. */
+export async function insertUpload(db: Database, id: string, fileName: string, bytes: Uint8Array): Promise<void> {
+  await db.query(sql`DELETE FROM job_uploads WHERE created_at < now() - interval '7 days'`);
+  await db.query(sql`INSERT INTO job_uploads (id, file_name, bytes) VALUES (${id}, ${fileName}, ${bytes})`);
+}
+
+export async function uploadById(db: Database, id: string): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
+  const [row] = await db.query<{ file_name: string; bytes: Uint8Array }>(sql`SELECT file_name, bytes FROM job_uploads WHERE id = ${id}`);
+  // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
+  return row ? { fileName: row.file_name, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : undefined;
+}
+
+export async function deleteUpload(db: Database, id: string): Promise<void> {
+  await db.query(sql`DELETE FROM job_uploads WHERE id = ${id}`);
 }

@@ -1,7 +1,7 @@
 // The durable jobs (issue 15, item 5): long work (prints, ingest, imports) runs as a row here that
 // a worker claims, so that it outlives the request that asked for it and the process that ran it.
 import { sql } from 'drizzle-orm';
-import { bigserial, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, check, customType, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { users } from '../accounts/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -39,6 +39,11 @@ export const jobs = pgTable(
     /** Why the last attempt failed (kept when a later attempt succeeds, cleared on done). */
     error: text('error'),
     createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    /**
+     * Who asked when no account did (a reader printing a report): a keyed hash of the per-browser
+     * cookie, never the cookie itself. That browser, and reviewers, may see the job.
+     */
+    client: text('client'),
     createdAt: at('created_at').notNull().defaultNow(),
     startedAt: at('started_at'),
     finishedAt: at('finished_at'),
@@ -55,7 +60,23 @@ export const jobs = pgTable(
       .on(t.lockedUntil)
       .where(sql`${t.state} = 'running'`),
     index('jobs_created_by_idx').on(t.createdBy, t.createdAt),
+    // The per-client limit counts a browser's open jobs.
+    index('jobs_client_idx')
+      .on(t.client, t.kind)
+      .where(sql`${t.client} is not null and ${t.state} in ('queued', 'running')`),
   ],
 );
 
 export type JobRow = typeof jobs.$inferSelect;
+
+/**
+ * A file a job works on (a document to ingest), stored before the job is enqueued so that the
+ * request can answer at once and a retry, or another process, reads the same bytes. The job's
+ * handler removes it once it is done with it; left-overs (a job that failed for good) go after a week.
+ */
+export const jobUploads = pgTable('job_uploads', {
+  id: text('id').primaryKey(),
+  fileName: text('file_name').notNull(),
+  bytes: customType<{ data: Uint8Array }>({ dataType: () => 'bytea' })('bytes').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});

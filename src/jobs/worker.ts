@@ -8,6 +8,7 @@ import os from 'node:os';
 import type { Store } from '../store/index.ts';
 import { defaultRetryDelayMs, PermanentJobError, type JobContext, type JobKind, type JobKinds } from './kind.ts';
 import { claimJob, completeJob, failAbandoned, failAttempt, recordProgress, releaseJob, type Job } from './repository.ts';
+import { onEnqueue } from './service.ts';
 
 export interface WorkerOptions {
   /** Names this worker in `locked_by` (default host:pid:random). */
@@ -54,6 +55,9 @@ export class JobWorker {
   private loop: Promise<void> | undefined;
   private stopping = false;
   private wakeUp: (() => void) | undefined;
+  private stopListening: (() => void) | undefined;
+  /** A wake() that came while the loop was not waiting (it was claiming): the loop looks again. */
+  private woken = false;
 
   constructor(
     private readonly store: Store,
@@ -69,12 +73,15 @@ export class JobWorker {
 
   /** Starts looking for jobs in the background until `stop()`. */
   start(): this {
+    // A job enqueued in this process starts at once rather than at the next poll.
+    this.stopListening ??= onEnqueue(this.store.db, () => this.wake());
     this.loop ??= this.run();
     return this;
   }
 
   /** Looks for due jobs now (after an enqueue) instead of at the next poll. */
   wake(): void {
+    this.woken = true;
     this.wakeUp?.();
   }
 
@@ -103,6 +110,7 @@ export class JobWorker {
    */
   async stop(waitMs = 10_000): Promise<void> {
     this.stopping = true;
+    this.stopListening?.();
     this.wakeUp?.();
     for (const controller of this.controllers) controller.abort(new WorkerStopping());
     let timer: NodeJS.Timeout | undefined;
@@ -118,6 +126,7 @@ export class JobWorker {
         continue;
       }
       let job: Job | undefined;
+      this.woken = false;
       try {
         job = await this.claim();
       } catch (error) {
@@ -131,6 +140,7 @@ export class JobWorker {
         this.running.add(running);
         continue;
       }
+      if (this.woken) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, this.pollMs);
         this.wakeUp = () => {

@@ -1,5 +1,7 @@
 // Report pages: the index of report kinds and their subjects; a report as a web page (and its print
-// version), as a PDF printed by chromium, and as a data bundle (zip). Without chromium the PDF
+// version), as a PDF printed by chromium, and as a data bundle (zip). A PDF already printed for
+// the same data is served at once; otherwise the request enqueues a print job and sends the reader
+// to its page, which links to the PDF when it is done (print-job.ts). Without chromium the PDF
 // answers 503 with what the operator must do, and everything else still works.
 import type { Context, Hono } from 'hono';
 import type { AppEnv } from '../web/env.ts';
@@ -13,12 +15,15 @@ import { findReportKind, reportKinds } from './kinds.ts';
 import { buildReport } from './service.ts';
 import { PrintPage, ReportPage, reportCss, reportPaths } from './frame.tsx';
 import { bundleName, reportBundle } from './bundle.ts';
-import { ChromiumMissing, PrinterBusy, printerFor } from './pdf.ts';
+import { printerFor } from './pdf.ts';
+import { enqueue, openJobsOfKind, TooManyJobs } from '../jobs/service.ts';
+import { presentJob } from '../jobs/api.ts';
+import { jobOwner } from '../jobs/client.ts';
+import { MAX_OPEN_PRINTS, printKey, PRINTS_PER_CLIENT, reportPrintKind } from './print-job.ts';
+import { freshPrintById, freshPrintByKey, type ReportPrint } from './prints-repository.ts';
 
 /** Kinds with more subjects than this offer a list to choose from instead of links. */
 const MAX_LINKS = 30;
-/** The origin the printer loads report pages from; its requests never leave the process. */
-const PRINT_ORIGIN = 'http://concord.internal';
 
 function SubjectPicker(props: { ctx: PageContext; kind: ReportKind; subjects: ReportSubject[] }) {
   const { ctx, kind, subjects } = props;
@@ -80,26 +85,37 @@ function IndexPage(props: { ctx: PageContext; kinds: { kind: ReportKind; subject
   );
 }
 
-/** Why there is no PDF, and what the operator can do; the other forms of the report stay available. */
-function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, reason: 'missing' | 'busy'): Response | Promise<Response> {
+/** Why there is no PDF now, and what to do: the other forms of the report stay available. */
+type PdfRefusal = 'missing' | 'busy' | 'tooMany';
+
+const refusals = {
+  missing: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfMissing', retryAfter: undefined },
+  busy: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfBusy', retryAfter: '30' },
+  tooMany: { status: 429, title: 'reports.pdfTooManyTitle', detail: 'reports.pdfTooMany', retryAfter: '30' },
+} as const;
+
+function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, reason: PdfRefusal): Response | Promise<Response> {
   const lang = c.var.lang;
   const t = c.var.t;
-  const status = 503;
-  const detail = reason === 'missing' ? t('reports.pdfMissing') : t('reports.pdfBusy');
-  const headers = reason === 'busy' ? { 'Retry-After': '30' } : undefined;
-  const accept = c.req.header('Accept') ?? '';
-  if (/application\/(problem\+)?json/.test(accept) && !accept.includes('text/html')) {
-    const english = reason === 'missing' ? translator('en')('reports.pdfMissing') : translator('en')('reports.pdfBusy');
-    const response = problemResponse(c, new Problem(status, 'Service Unavailable', english));
+  const refusal = refusals[reason];
+  const values = { count: PRINTS_PER_CLIENT };
+  const headers = refusal.retryAfter ? { 'Retry-After': refusal.retryAfter } : undefined;
+  if (wantsJson(c)) {
+    const problem = new Problem(
+      refusal.status,
+      refusal.status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+      translator('en')(refusal.detail, values),
+    );
+    const response = problemResponse(c, problem);
     if (headers) response.headers.set('Retry-After', headers['Retry-After']);
     return response;
   }
   const ctx = pageContext(c);
   const paths = reportPaths({ kind: kind.id, subject, lang });
   return c.html(
-    <Layout ctx={ctx} title={t('reports.pdfUnavailable')}>
-      <h1>{t('reports.pdfUnavailable')}</h1>
-      <p>{detail}</p>
+    <Layout ctx={ctx} title={t(refusal.title)}>
+      <h1>{t(refusal.title)}</h1>
+      <p>{t(refusal.detail, values)}</p>
       <ul>
         <li>
           <a href={paths.html}>{t('reports.webVersion')}</a>
@@ -109,9 +125,23 @@ function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, r
         </li>
       </ul>
     </Layout>,
-    status,
+    refusal.status,
     headers,
   );
+}
+
+/** A program asking for JSON (not a browser, which also accepts HTML). */
+function wantsJson(c: Context<AppEnv>): boolean {
+  const accept = c.req.header('Accept') ?? '';
+  return /application\/(problem\+)?json/.test(accept) && !accept.includes('text/html');
+}
+
+function pdfResponse(c: Context<AppEnv>, print: ReportPrint, cacheControl: string): Response {
+  return c.body(print.bytes as Uint8Array<ArrayBuffer>, 200, {
+    'Content-Type': 'application/pdf',
+    'Content-Disposition': `inline; filename="${print.fileName}.pdf"`,
+    'Cache-Control': cacheControl,
+  });
 }
 
 export function registerReportPages(app: Hono<AppEnv>): void {
@@ -120,6 +150,13 @@ export function registerReportPages(app: Hono<AppEnv>): void {
   app.get(reportCss.path, (c) =>
     c.body(reportCss.body, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=31536000, immutable' }),
   );
+
+  // A printed PDF, where a finished print job links (public data; kept a day).
+  app.get(`${L}/reports/prints/:id{[0-9a-f-]{36}}`, async (c) => {
+    const print = await freshPrintById(c.var.store.db, c.req.param('id'));
+    if (!print) return errorPage(c, 404, c.var.lang, c.var.t('reports.printGone'));
+    return pdfResponse(c, print, 'public, max-age=3600');
+  });
 
   app.get(`${L}/reports`, async (c) => {
     const ctx = pageContext(c);
@@ -147,26 +184,30 @@ export function registerReportPages(app: Hono<AppEnv>): void {
     const config = c.var.config;
 
     if (format === 'pdf') {
-      const printer = printerFor(config.chromium);
       // Say so before building anything when there is no chromium.
-      if (!printer.available()) return PdfUnavailable(c, kind, subject, 'missing');
-      const report = await buildReport(kind, { db: c.var.store.db, subject, lang, publicUrl: config.publicUrl });
+      if (!printerFor(config.chromium).available()) return PdfUnavailable(c, kind, subject, 'missing');
+      const db = c.var.store.db;
+      const report = await buildReport(kind, { db, subject, lang, publicUrl: config.publicUrl });
       if (!report) return errorPage(c, 404, lang, t('reports.notFound', { id: subject }));
+      const kept = await freshPrintByKey(db, printKey(report));
+      if (kept) return pdfResponse(c, kept, 'no-cache');
+      if ((await openJobsOfKind(db, { name: 'report-pdf' })) >= MAX_OPEN_PRINTS) return PdfUnavailable(c, kind, subject, 'busy');
+      const printKind = reportPrintKind({ db, config, fetch: (request) => app.fetch(request) });
+      let job;
       try {
-        const pdf = await printer.print({
-          url: `${PRINT_ORIGIN}${reportPaths(report).print}`,
-          fetch: (request) => app.fetch(request),
-        });
-        return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-          'Content-Type': 'application/pdf',
-          'Content-Disposition': `inline; filename="${bundleName(report)}.pdf"`,
-          'Cache-Control': 'no-cache',
-        });
+        job = await enqueue(db, printKind, { kind: kind.id, subject, lang }, { ...jobOwner(c), limitPerPerson: PRINTS_PER_CLIENT });
       } catch (error) {
-        if (error instanceof ChromiumMissing) return PdfUnavailable(c, kind, subject, 'missing');
-        if (error instanceof PrinterBusy) return PdfUnavailable(c, kind, subject, 'busy');
+        if (error instanceof TooManyJobs) return PdfUnavailable(c, kind, subject, 'tooMany');
         throw error;
       }
+      const page = `/${lang}/jobs/${job.id}`;
+      // A job's answers are its asker's: never kept by a shared cache.
+      c.header('Cache-Control', 'private, no-store');
+      if (wantsJson(c)) {
+        c.header('Location', page);
+        return c.json({ ...presentJob(job), links: { page } }, 202);
+      }
+      return c.redirect(page, 303);
     }
 
     const report = await buildReport(kind, { db: c.var.store.db, subject, lang, publicUrl: config.publicUrl });

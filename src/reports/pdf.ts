@@ -1,6 +1,7 @@
 // Printing reports to PDF with Debian's chromium through playwright-core: one browser, launched on
-// the first print and reused; one print at a time (a small queue; past it, "busy"); closed when
-// Concord stops. The page is loaded from the application itself: every request of the print
+// the first print and reused; one print at a time; closed when Concord stops. Prints are asked for
+// as jobs (print-job.ts), so the queue is the jobs table, durable and shared between processes,
+// not a list in memory here. The page is loaded from the application itself: every request of the print
 // (the report's HTML, its stylesheets) is answered in-process by the app's fetch, so no port, no
 // cookie and no outside network is involved.
 import { existsSync } from 'node:fs';
@@ -11,14 +12,6 @@ export class ChromiumMissing extends Error {
   constructor(readonly executablePath: string) {
     super(`No chromium at ${executablePath}`);
     this.name = 'ChromiumMissing';
-  }
-}
-
-/** More prints are waiting than the queue takes. */
-export class PrinterBusy extends Error {
-  constructor() {
-    super('Too many PDFs are being printed');
-    this.name = 'PrinterBusy';
   }
 }
 
@@ -44,12 +37,9 @@ const chromiumArgs = [
 export class PdfPrinter {
   private browser: Promise<Browser> | undefined;
   private tail: Promise<unknown> = Promise.resolve();
-  private pending = 0;
 
   constructor(
     readonly executablePath: string,
-    /** Prints waiting or running at most; the next is refused (PrinterBusy). */
-    private readonly maxPending = 6,
     private readonly timeoutMs = 60_000,
   ) {}
 
@@ -60,15 +50,10 @@ export class PdfPrinter {
   /** Prints the page at job.url to an A4 PDF (the page's own @page rules decide size and margins). */
   async print(job: PrintJob): Promise<Uint8Array> {
     if (!this.available()) throw new ChromiumMissing(this.executablePath);
-    if (this.pending >= this.maxPending) throw new PrinterBusy();
-    this.pending++;
+    // One page at a time in the one browser, should a worker run several jobs at once.
     const run = this.tail.then(() => this.printNow(job));
     this.tail = run.catch(() => undefined);
-    try {
-      return await run;
-    } finally {
-      this.pending--;
-    }
+    return run;
   }
 
   private async launch(): Promise<Browser> {

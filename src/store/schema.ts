@@ -11,3 +11,4 @@ export * from '../indicators/schema.ts';
 export * from '../coverage/schema.ts';
 export * from '../mandates/schema.ts';
 export * from '../jobs/schema.ts';
+export * from '../reports/schema.ts';

@@ -40,6 +40,17 @@ function newBrowserCookie(c: Context<AppEnv>): string {
   return browser;
 }
 
+/**
+ * This browser's per-browser cookie (the one its CSRF tokens are bound to before sign-in), or,
+ * with `mint`, a new one set on this answer when it has none. It names an anonymous reader's
+ * jobs (a report print); undefined when the browser sent none and none is minted.
+ */
+export function browserCookie(c: Context<AppEnv>, options: { mint: boolean }): string | undefined {
+  const sent = getCookie(c, cookieName(c, CSRF_COOKIE));
+  if (sent && sent.length >= 20) return sent;
+  return options.mint ? newBrowserCookie(c) : undefined;
+}
+
 /** Loads the signed-in user and this browser's CSRF token for every request. */
 export function sessions(): MiddlewareHandler<AppEnv> {
   let secret: Promise<string> | undefined;
