@@ -42,8 +42,9 @@ interface MemoryCase {
 
 export interface ImportsBench {
   limits: { rows: number; cellChars: number; xlsxUncompressedMB: number; docxUncompressedMB: number; docxXmlMB: number };
-  /** Empty when only the reads were measured (BENCH_IMPORT_PARTS=reads). */
   memory: MemoryCase[];
+  /** When the memory cases were measured, if not in this run (BENCH_IMPORT_PARTS=reads keeps the last ones). */
+  memoryAt?: string | undefined;
   readsDuringImport: ImportReads;
   /** The same on PostgreSQL, when BENCH_DATABASE_URL is set. */
   readsDuringImportPostgres?: ImportReads;
@@ -355,12 +356,19 @@ if (process.argv[1] === self && process.argv[2] === '--memory-case') {
 
 /** `npm run bench imports`: runs the benchmark and writes bench/results/imports.json. */
 export async function imports(machine: Record<string, unknown>): Promise<void> {
+  const readsOnly = process.env.BENCH_IMPORT_PARTS === 'reads';
   const run = await benchImports({
     rows: Number(process.env.BENCH_IMPORT_ROWS ?? 10_000),
-    readsOnly: process.env.BENCH_IMPORT_PARTS === 'reads',
+    readsOnly,
     databaseUrl: process.env.BENCH_DATABASE_URL,
   });
   const file = path.resolve(path.dirname(self), 'results', 'imports.json');
+  if (readsOnly) {
+    // The hostile files were not read this time: their last figures stay, with their date.
+    const last = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as { at?: string; runs?: ImportsBench[] };
+    run.memory = last.runs?.[0]?.memory ?? [];
+    run.memoryAt = last.runs?.[0]?.memoryAt ?? last.at;
+  }
   await writeFile(file, JSON.stringify({ benchmark: 'imports', at: new Date().toISOString(), machine, runs: [run] }, null, 2) + '\n');
   for (const r of [run.readsDuringImport, run.readsDuringImportPostgres]) {
     if (!r) continue;
