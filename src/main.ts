@@ -43,8 +43,10 @@ async function main() {
   const { refreshAreaGroups } = await import('./initiatives/area-groups.ts');
   const { areaCatalog } = await import('./areas/index.ts');
   await refreshAreaGroups(store, await areaCatalog());
-  // An import cut short by a crash left rows no reader sees (src/initiatives/transfer.ts): they go.
-  const { discardImport } = await import('./initiatives/service.ts');
+  // An import cut short by a crash left rows no reader sees (src/initiatives/transfer.ts): they go,
+  // unless it was decided (its updates past their commit point): then its hand-over is completed.
+  const { discardImport, handOverImport } = await import('./initiatives/service.ts');
+  await handOverImport(store);
   await discardImport(store);
   const { seedIndicators, indicatorSeedNeeded } = await import('./indicators/seed.ts');
   if (await indicatorSeedNeeded(store)) {

@@ -166,7 +166,7 @@ function rank(
   index: MatcherIndex,
   words: readonly string[],
   options: {
-    limit?: number;
+    limit?: number | undefined;
     framework?: string | undefined;
     exclude?: ReadonlySet<string> | undefined;
     /** Only elements that have no text in this index (the English fallback of another language's index). */
@@ -236,12 +236,40 @@ export async function suggestLinks(
   lang: Language,
   options: { limit?: number; framework?: string | undefined } = {},
 ): Promise<LinkSuggestion[]> {
-  const folded = foldForSearch(text, lang);
-  if (!folded.trim()) return [];
-  const [row] = await db.query<{ words: string[] }>(
-    sql`SELECT tsvector_to_array(to_tsvector(${searchConfig[lang]}::regconfig, ${folded})) AS words`,
+  const [found] = await suggestLinksForTexts(db, [{ text, lang }], { limit: options.limit, frameworks: [options.framework] });
+  return found ?? [];
+}
+
+/**
+ * suggestLinks for many texts (a registry import's records) in one query whatever their number:
+ * for each text, the best `limit` of each of `frameworks` (undefined: of all), in that order.
+ *
+ * @example
+ * const [first] = await suggestLinksForTexts(db, [{ text: 'Community networks…', lang: 'en' }], { frameworks: ['gdc', 'wsis'] });
+ */
+export async function suggestLinksForTexts(
+  db: Database,
+  texts: readonly { text: string; lang: Language }[],
+  options: { limit?: number | undefined; frameworks?: readonly (string | undefined)[] } = {},
+): Promise<LinkSuggestion[][]> {
+  const folded = texts.map(({ text, lang }) => ({ lang, config: searchConfig[lang], folded: foldForSearch(text, lang) }));
+  const stemmed = folded.filter((t) => t.folded.trim());
+  if (stemmed.length === 0) return texts.map(() => []);
+  const rows = await db.query<{ words: string[] | null }>(
+    sql`SELECT tsvector_to_array(to_tsvector((r.item->>'config')::regconfig, r.item->>'folded')) AS words
+        FROM jsonb_array_elements(${JSON.stringify(stemmed)}::jsonb) WITH ORDINALITY AS r(item, n)
+        ORDER BY r.n`,
   );
-  return rank(await matcherIndex(db, lang), row?.words ?? [], options);
+  const indexes = new Map<Language, MatcherIndex>();
+  for (const lang of new Set(stemmed.map((t) => t.lang))) indexes.set(lang, await matcherIndex(db, lang));
+  let next = 0;
+  return folded.map(({ lang, folded: words }) => {
+    if (!words.trim()) return [];
+    const row = rows[next++];
+    return (options.frameworks ?? [undefined]).flatMap((framework) =>
+      rank(indexes.get(lang)!, row?.words ?? [], { limit: options.limit, framework }),
+    );
+  });
 }
 
 export interface ParagraphSuggestions {

@@ -120,6 +120,17 @@ export const initiatives = pgTable(
     check('initiatives_dates_check', sql`${t.endDate} IS NULL OR ${t.startDate} IS NULL OR ${t.endDate} >= ${t.startDate}`),
   ],
 );
+/**
+ * The commit point of an import that updates stored records: once its row is here the import is
+ * decided, and its staged rows (`replaces`) are handed over to the records they replace in short
+ * transactions of their own, by the import, by whoever locks one of those records first, or after
+ * a crash by the next start (handOverImport in service.ts). Without a row, staged rows are an
+ * unfinished import, deleted by discardImport.
+ */
+export const importHandovers = pgTable('import_handovers', {
+  importId: text('import_id').primaryKey(),
+  committedAt: at('committed_at').notNull().defaultNow(),
+});
 
 export const initiativeTexts = pgTable(
   'initiative_texts',

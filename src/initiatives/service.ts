@@ -364,12 +364,13 @@ export async function createInitiatives(
 
 /**
  * Ends an import in one short transaction (callers hold it): the rows it wrote `importing` as new
- * records become drafts, and the rows it wrote as the new content of stored initiatives
- * (`replaces`, stageUpdates) hand their content over to them, in a few statements whatever their
- * number. Each updated initiative is checked again under lock as a single edit is (still
- * editable by the user, still at the version the import read); the first refused throws an
- * ItemRefusal naming it in `updates`. Refuses (500) when staged rows are missing, e.g. dropped by
- * a start-up cleanup of another process: the import is then all or nothing still.
+ * records become drafts, and the import's updates are decided: each updated initiative is checked
+ * again under lock as a single edit is (still editable by the user, still at the version the import
+ * read; the first refused throws an ItemRefusal naming it in `updates`), then the import's row in
+ * `import_handovers` is written, its commit point. The staged content (`replaces`, stageUpdates) is
+ * handed over afterwards by handOverImport, in short transactions, so that this one does not grow
+ * with the number of updates. Refuses (500) when staged rows are missing, e.g. dropped by a
+ * start-up cleanup of another process: the import is then all or nothing still.
  */
 export async function finishImport(
   tx: Database,
@@ -384,11 +385,14 @@ export async function finishImport(
   if (made.length !== expected.created)
     throw new Error(`import ${importId}: ${made.length} of ${expected.created} staged initiatives were found`);
   if (expected.updates.length === 0) return;
-  const staged = await tx.query<{ replaces: string }>(
-    sql`SELECT replaces FROM initiatives WHERE import_id = ${importId} AND state = 'importing' AND replaces IS NOT NULL`,
+  const [staged] = await tx.query<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM initiatives WHERE import_id = ${importId} AND state = 'importing' AND replaces IS NOT NULL`,
   );
-  if (staged.length !== expected.updates.length)
-    throw new Error(`import ${importId}: ${staged.length} of ${expected.updates.length} staged updates were found`);
+  if (Number(staged?.n) !== expected.updates.length)
+    throw new Error(`import ${importId}: ${staged?.n} of ${expected.updates.length} staged updates were found`);
+  const ids = expected.updates.map((u) => u.id);
+  // An earlier import decided but not yet handed over goes first: these records are checked as it left them.
+  await handOverPending(tx, ids);
   const current = new Map(
     (
       await tx.query<{
@@ -400,7 +404,7 @@ export async function finishImport(
         claimed: boolean;
       }>(
         sql`SELECT id, state, version, lead_organization_id, source, claimed_at IS NOT NULL AS claimed FROM initiatives
-            WHERE id = ANY(${pgTextArray(expected.updates.map((u) => u.id))}::text[]) FOR UPDATE`,
+            WHERE id = ANY(${pgTextArray(ids)}::text[]) FOR UPDATE`,
       )
     ).map((r) => [r.id, r]),
   );
@@ -420,33 +424,110 @@ export async function finishImport(
       : new Refusal(404, 'initiative.notFound');
     if (refusal) throw new ItemRefusal(index, refusal);
   }
-  // The hand-over: the stored initiatives drop their parts and take the staged rows' parts, their
-  // columns and their history entries; then the staged rows go.
-  const shadows = sql`SELECT id, replaces FROM initiatives WHERE import_id = ${importId} AND replaces IS NOT NULL`;
+  await tx.query(sql`INSERT INTO import_handovers (import_id) VALUES (${importId})`);
+}
+
+/** Staged rows handed over per transaction: what a page may wait for on the embedded store (bench/imports.ts). */
+const HANDOVER_CHUNK = 200;
+
+/**
+ * Hands the content of staged rows over to the initiatives they replace, in a few statements
+ * whatever their number: the stored initiatives drop their parts and take the staged rows'
+ * parts, their columns and their history entries; then the staged rows go. Callers hold the
+ * transaction and the staged rows' locks.
+ */
+async function handOver(tx: Database, shadows: readonly { id: string; replaces: string }[]): Promise<void> {
+  if (shadows.length === 0) return;
+  const s = sql`jsonb_to_recordset(${JSON.stringify(shadows.map(({ id, replaces }) => ({ id, replaces })))}::jsonb) AS s(id text, replaces text)`;
   for (const table of ['initiative_texts', 'initiative_partners', 'initiative_areas', 'initiative_web_links']) {
-    await tx.query(sql`DELETE FROM ${raw(table)} t USING (${shadows}) s WHERE t.initiative_id = s.replaces`);
-    await tx.query(sql`UPDATE ${raw(table)} t SET initiative_id = s.replaces FROM (${shadows}) s WHERE t.initiative_id = s.id`);
+    await tx.query(sql`DELETE FROM ${raw(table)} t USING ${s} WHERE t.initiative_id = s.replaces`);
+    await tx.query(sql`UPDATE ${raw(table)} t SET initiative_id = s.replaces FROM ${s} WHERE t.initiative_id = s.id`);
   }
   // Links as writeParts treats them: the matcher's suggestions and their rejections stay; the
   // record's own links are replaced, and one stated over a suggestion becomes the record's.
-  await tx.query(sql`DELETE FROM initiative_links t USING (${shadows}) s WHERE t.initiative_id = s.replaces AND t.state = 'confirmed'`);
+  await tx.query(sql`DELETE FROM initiative_links t USING ${s} WHERE t.initiative_id = s.replaces AND t.state = 'confirmed'`);
   await tx.query(
     sql`INSERT INTO initiative_links (initiative_id, element_id, type, evidence, address, source, reviewed_at_source)
         SELECT s.replaces, l.element_id, l.type, l.evidence, l.address, l.source, l.reviewed_at_source
-        FROM initiative_links l JOIN (${shadows}) s ON l.initiative_id = s.id
+        FROM initiative_links l JOIN ${s} ON l.initiative_id = s.id
         ON CONFLICT (initiative_id, element_id) DO UPDATE
         SET type = excluded.type, evidence = excluded.evidence, address = excluded.address, state = 'confirmed',
             source = excluded.source, reviewed_at_source = excluded.reviewed_at_source`,
   );
   await tx.query(
-    sql`UPDATE initiatives o SET lead_organization_id = s.lead_organization_id, status = s.status, start_date = s.start_date,
-          end_date = s.end_date, budget_amount = s.budget_amount, budget_currency = s.budget_currency,
-          element_closure = s.element_closure, area_closure = s.area_closure, area_groups = s.area_groups,
+    sql`UPDATE initiatives o SET lead_organization_id = n.lead_organization_id, status = n.status, start_date = n.start_date,
+          end_date = n.end_date, budget_amount = n.budget_amount, budget_currency = n.budget_currency,
+          element_closure = n.element_closure, area_closure = n.area_closure, area_groups = n.area_groups,
           version = o.version + 1, updated_at = now()
-        FROM initiatives s WHERE s.import_id = ${importId} AND s.replaces = o.id`,
+        FROM ${s} JOIN initiatives n ON n.id = s.id WHERE o.id = s.replaces`,
   );
-  await tx.query(sql`UPDATE changes c SET entity_id = s.replaces FROM (${shadows}) s WHERE c.entity = 'initiative' AND c.entity_id = s.id`);
-  await tx.query(sql`DELETE FROM initiatives WHERE import_id = ${importId} AND replaces IS NOT NULL`);
+  await tx.query(sql`UPDATE changes c SET entity_id = s.replaces FROM ${s} WHERE c.entity = 'initiative' AND c.entity_id = s.id`);
+  await tx.query(sql`DELETE FROM initiatives WHERE id = ANY(${pgTextArray(shadows.map((r) => r.id))}::text[])`);
+}
+
+/**
+ * Hands over, first, what a decided import staged for these initiatives and has not handed over
+ * yet, so that a writer locking them (an edit, a review step, another import's end) sees and
+ * checks them as that import left them. Callers hold the transaction.
+ */
+async function handOverPending(tx: Database, ids: readonly string[]): Promise<void> {
+  const pending = await tx.query<{ id: string; replaces: string }>(
+    sql`SELECT s.id, s.replaces FROM initiatives s JOIN import_handovers h ON h.import_id = s.import_id
+        WHERE s.replaces = ANY(${pgTextArray(ids)}::text[]) ORDER BY s.id FOR UPDATE OF s`,
+  );
+  await handOver(tx, pending);
+}
+
+/**
+ * On the embedded store, waits as long as the last transaction of a long job took: its one
+ * connection serves a page's queries one by one, each after the transaction queued before it, so
+ * back-to-back transactions would make a page of ten queries wait ten of them; pausing leaves
+ * pages at least half the store. PostgreSQL serves pages beside it: no pause.
+ */
+export async function yieldToReaders(store: Store, lastTransactionMs: number): Promise<void> {
+  if (store.dialect === 'pglite' && lastTransactionMs > 0) await new Promise((resolve) => setTimeout(resolve, lastTransactionMs));
+}
+
+/**
+ * Hands the staged content of decided imports (finishImport's commit point) over to the records
+ * they update, HANDOVER_CHUNK records per transaction, so that no transaction grows with the
+ * import: the import `importId` right after its end, or, at start-up, every import a crash cut
+ * short after its commit point (forward recovery: a decided import is completed, never undone).
+ * Each chunk is whole or not at all, and may be done by any process (SKIP LOCKED), or by a writer
+ * who locks one of the records first (handOverPending). Returns the number of records handed over.
+ */
+export async function handOverImport(store: Store, importId?: string): Promise<number> {
+  const decided = importId
+    ? [importId]
+    : (await store.db.query<{ import_id: string }>(sql`SELECT import_id FROM import_handovers ORDER BY committed_at`)).map(
+        (r) => r.import_id,
+      );
+  let handed = 0;
+  for (const id of decided) {
+    let lastMs = 0;
+    for (let more = true; more;) {
+      await yieldToReaders(store, lastMs);
+      const started = performance.now();
+      const count = await store.transaction(async (tx) => {
+        const shadows = await tx.query<{ id: string; replaces: string }>(
+          sql`SELECT id, replaces FROM initiatives WHERE import_id = ${id} AND replaces IS NOT NULL
+              ORDER BY id LIMIT ${HANDOVER_CHUNK} FOR UPDATE SKIP LOCKED`,
+        );
+        await handOver(tx, shadows);
+        // The last chunk ends the import, unless another process still holds some of its rows.
+        if (shadows.length < HANDOVER_CHUNK)
+          await tx.query(
+            sql`DELETE FROM import_handovers WHERE import_id = ${id}
+                AND NOT EXISTS (SELECT 1 FROM initiatives WHERE import_id = ${id} AND replaces IS NOT NULL)`,
+          );
+        return shadows.length;
+      });
+      handed += count;
+      more = count === HANDOVER_CHUNK;
+      lastMs = performance.now() - started;
+    }
+  }
+  return handed;
 }
 
 /**
@@ -505,7 +586,9 @@ export async function discardImport(store: Store, importId?: string): Promise<nu
       ? sql`state = 'importing' AND import_id IN (SELECT import_id FROM initiatives WHERE state = 'importing'
             GROUP BY import_id HAVING max(created_at) < now() - interval '1 hour')`
       : sql`state = 'importing'`;
-  const which = importId ? sql`state = 'importing' AND import_id = ${importId}` : abandoned;
+  // A decided import (import_handovers) is never undone: handOverImport completes it.
+  const which = sql`${importId ? sql`state = 'importing' AND import_id = ${importId}` : abandoned}
+    AND import_id NOT IN (SELECT import_id FROM import_handovers)`;
   return store.transaction(async (tx) => {
     await tx.query(sql`DELETE FROM changes WHERE entity = 'initiative' AND entity_id IN (SELECT id FROM initiatives WHERE ${which})`);
     return (await tx.query<{ id: string }>(sql`DELETE FROM initiatives WHERE ${which} RETURNING id`)).length;
@@ -659,6 +742,7 @@ export async function loadInitiatives(
   { forUpdate = false, staged = false }: { forUpdate?: boolean; staged?: boolean } = {},
 ): Promise<Initiative[]> {
   if (ids.length === 0) return [];
+  if (forUpdate) await handOverPending(db, ids);
   const idList = pgTextArray(ids);
   const rows = await db.query<{
     id: string;

@@ -354,15 +354,16 @@ describe('import in short transactions', () => {
 
   /**
    * Runs `upload` on the real store, with `between` run once the import's first transaction has
-   * committed and before its next one starts; with `crash`, no later transaction is run.
+   * committed and before its next one starts; with `crash`, no later transaction is run (with a
+   * number, none after that many transactions).
    */
-  async function duringImport<T>(between: () => Promise<void>, upload: () => Promise<T>, crash = false): Promise<T> {
+  async function duringImport<T>(between: () => Promise<void>, upload: () => Promise<T>, crash: boolean | number = false): Promise<T> {
     const run: Store['transaction'] = t.store.transaction.bind(t.store);
     let transactions = 0;
     t.store.transaction = async (work) => {
       transactions++;
       // A crash: after the first transaction, the process writes nothing more (not even its cleanup).
-      if (crash && transactions > 1) throw new Error('the process died');
+      if (crash !== false && transactions > (crash === true ? 1 : crash)) throw new Error('the process died');
       const result = await run(work);
       if (transactions === 1) await between();
       return result;
@@ -490,6 +491,85 @@ describe('import in short transactions', () => {
     expect(await count('initiatives')).toBe(total);
     expect((await v.get(`/en/initiatives/${id(0)}`)).html).toContain(`${prefix} renamed 0`);
   });
+
+  it('completes a decided import after a crash mid hand-over: the next writer or the next start hands the rest over, never undoes it', async () => {
+    const { v, org } = await contributor();
+    const { discardImport, handOverImport } = await import('./service.ts');
+    const id = (prefix: string, i: number) => `${prefix.replace(/\W/g, '-')}-${i}`;
+    const decided = async () => Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM import_handovers`))[0]!.n);
+    // 250 updates: three staging transactions of 100, the commit point (the 4th), then hand-over
+    // chunks of 200 and 50. The process dies right after the commit point, then in the hand-over.
+    for (const [crashAfter, handedBeforeCrash] of [
+      [4, 0],
+      [5, 200],
+    ] as const) {
+      const prefix = `Decided ${crashAfter} ${n}`;
+      expect(
+        (await upload(v, [{ name: 'a.csv', type: 'text/csv', body: [header, ...rowsWithIds(org, prefix, 250)].join('\n') }])).status,
+      ).toBe(200);
+      const exported = (await v.get('/en/registry/export/initiatives.csv?scope=mine')).html
+        .split('\n')
+        .filter((line, i) => i === 0 || line.startsWith(`${id(prefix, 0).slice(0, -2)}-`));
+      expect(exported).toHaveLength(251);
+      const total = await count('initiatives');
+      const changesBefore = await count('changes');
+      await duringImport(
+        () => Promise.resolve(),
+        () => upload(v, [{ name: 'b.csv', type: 'text/csv', body: exported.join('\n').replaceAll(`${prefix} `, `${prefix} renamed `) }]),
+        crashAfter,
+      ).catch(() => undefined);
+      const renamed = async () =>
+        Number(
+          (
+            await t.store.db.query<{ n: number }>(
+              sql`SELECT count(*) AS n FROM initiative_texts x JOIN initiatives i ON i.id = x.initiative_id
+                  WHERE i.state <> 'importing' AND x.title LIKE ${`${prefix} renamed %`}`,
+            )
+          )[0]!.n,
+        );
+      // This import's staged rows not handed over yet (other tests' imports aside).
+      const pending = async () =>
+        Number(
+          (
+            await t.store.db.query<{ n: number }>(
+              sql`SELECT count(*) AS n FROM initiatives i WHERE i.state = 'importing'
+                  AND EXISTS (SELECT 1 FROM initiative_texts x WHERE x.initiative_id = i.id AND x.title LIKE ${`${prefix} renamed %`})`,
+            )
+          )[0]!.n,
+        );
+      expect(await renamed()).toBe(handedBeforeCrash);
+      expect(await pending()).toBe(250 - handedBeforeCrash);
+      expect(await decided()).toBe(1);
+      // The start-up cleanup leaves a decided import alone, however old.
+      if (t.store.dialect === 'postgres')
+        await t.store.db.query(sql`UPDATE initiatives SET created_at = now() - interval '2 hours' WHERE state = 'importing'`);
+      await discardImport(t.store);
+      expect(await pending()).toBe(250 - handedBeforeCrash);
+      // A writer who locks a record not handed over yet hands it over first: its contributor
+      // submits it with the import's content, and its history has the import's update.
+      // (Chunks go in the staged rows' order, not the file's: a record still waiting is looked up.)
+      const [waiting] = await t.store.db.query<{ id: string }>(
+        sql`SELECT i.replaces AS id FROM initiatives i WHERE i.state = 'importing'
+            AND EXISTS (SELECT 1 FROM initiative_texts x WHERE x.initiative_id = i.id AND x.title LIKE ${`${prefix} renamed %`}) LIMIT 1`,
+      );
+      const last = waiting!.id;
+      const k = last.split('-').at(-1)!;
+      expect((await v.get(`/en/initiatives/${last}`)).html).toContain(`${prefix} ${k}<`);
+      expect((await v.post(`/en/initiatives/${last}/submit`, { confirm: '1' })).status).toBe(303);
+      const page = (await v.get(`/en/initiatives/${last}`)).html;
+      expect(page).toContain(`${prefix} renamed ${k}<`);
+      expect((await v.get(`/en/initiatives/${last}/history`)).html).toContain(`${prefix} renamed ${k}`);
+      // What `concord start` does first (src/main.ts): the rest is handed over, and the import ends.
+      expect(await handOverImport(t.store)).toBe(250 - handedBeforeCrash - 1);
+      expect(await pending()).toBe(0);
+      expect(await decided()).toBe(0);
+      expect(await renamed()).toBe(250);
+      expect(await count('initiatives')).toBe(total);
+      // One update entry per record (and the submission), each on its record.
+      expect(await count('changes')).toBe(changesBefore + 251);
+      expect((await v.get(`/en/initiatives/${id(prefix, 0)}/history`)).html).toContain(`${prefix} renamed 0`);
+    }
+  }, 240_000);
 
   it('after a crash mid-import shows nothing of it, and the start-up cleanup removes what it wrote', async () => {
     const { v, org } = await contributor();

@@ -19,10 +19,12 @@ import {
   checkInputs,
   createInitiatives,
   discardImport,
+  handOverImport,
   finishImport,
   getInitiatives,
   queryInitiatives,
   stageUpdates,
+  yieldToReaders,
   editRule,
   editedRecord,
   type Initiative,
@@ -526,8 +528,10 @@ export async function importRecords(
   // Write everything, or nothing, without holding the store for long: new initiatives go in short
   // transactions of IMPORT_CHUNK rows, written `importing` and seen by no reader, and so does the
   // new content of updated ones (stageUpdates); one short last transaction makes the new ones
-  // drafts, hands the new content over to the updated ones and writes the pledges. On a refusal or failure what
-  // was written is deleted; after a crash, start-up deletes it (discardImport in main.ts).
+  // drafts, decides the updates (finishImport's commit point) and writes the pledges; then the new
+  // content is handed over to the updated records in short transactions (handOverImport). On a
+  // refusal or failure before the commit point what was written is deleted; after a crash, start-up
+  // deletes it (discardImport in main.ts), or completes the hand-over of a decided import.
   let pledgesCreated = 0;
   let current: { sheet: ImportIssue['sheet']; row: number } = { sheet: 'initiatives', row: 0 };
   // A refusal of one of many written together names the row it came from.
@@ -549,10 +553,7 @@ export async function importRecords(
     let lastChunkMs = 0;
     for (const [k, { kind, chunk }] of staging.entries()) {
       current = { sheet: 'initiatives', row: chunk[0]!.row };
-      // The embedded store's one connection serves a page's queries one by one, each after the
-      // transaction queued before it: back to back, chunks would make a page of ten queries wait
-      // ten chunks. Pausing as long as the last chunk took leaves pages at least half the store.
-      if (k > 0 && store.dialect === 'pglite') await new Promise((resolve) => setTimeout(resolve, lastChunkMs));
+      if (k > 0) await yieldToReaders(store, lastChunkMs);
       const chunkStarted = performance.now();
       if (kind === 'create') {
         const made = await store.transaction((tx) =>
@@ -578,8 +579,8 @@ export async function importRecords(
       }
       lastChunkMs = performance.now() - chunkStarted;
     }
-    // The last transaction hands the staged rows over to readers and writes the pledges, in a
-    // handful of statements each whatever their number, so it holds the store for a moment only.
+    // The last transaction makes the new records drafts, decides the updates and writes the
+    // pledges, in a handful of statements each whatever their number.
     const pledgeItems: (typeof pledgePlan)[number][] = [];
     await store.transaction(async (tx) => {
       current = { sheet: 'initiatives', row: updates[0]?.row ?? 0 };
@@ -624,5 +625,8 @@ export async function importRecords(
     }
     throw error;
   }
+  // Decided: the updates' new content goes to their records a chunk at a time (a crash meanwhile
+  // leaves the rest to the next start, which completes it, never to a cleanup).
+  if (updates.length) await handOverImport(store, importId);
   return { ok: true, issues: [], issueCount: 0, created: creations.length, updated: updates.length, unchanged, pledgesCreated };
 }
