@@ -33,7 +33,6 @@ import { methods, paritySeries, parityBand, type MethodId } from './assessment.t
 import { choroplethSvg, svgToPng, timeSeriesSvg } from '../charts/svg.ts';
 import type { Observation } from './observation.ts';
 import { sql } from '../store/sql.ts';
-import { pgTextArray, type Database } from '../store/index.ts';
 import { formatMeasure, unitDigits, unitName } from './units.ts';
 
 const methodIds = Object.keys(methods) as MethodId[];
@@ -54,19 +53,26 @@ function nameOf(catalog: AreaCatalog, code: string, lang: Language): string {
   return area ? areaName(area, lang).name : code;
 }
 
+/** Every source's title, read once per request however many sections of a page name sources. */
+const titlesOfRequest = new WeakMap<Request, Promise<Map<string, string>>>();
+
 /**
  * The readable names of the sources of observations (their titles in the sources table); an
  * imported source not in that table keeps the name its importer gave it. A Concord aggregate is
- * named after the source it was computed from.
+ * named after the source it was computed from. The sources table is small reference data: one
+ * statement per request reads all of it (the page's query budget, src/web/query-budget.int.test.ts).
  */
-async function sourceNames(db: Database, ids: readonly string[]): Promise<Map<string, string>> {
+async function sourceNames(c: Context<AppEnv>, ids: readonly string[]): Promise<Map<string, string>> {
   const of = (id: string) => (id.startsWith(aggregateSourcePrefix) ? id.slice(aggregateSourcePrefix.length) : id);
-  const wanted = [...new Set(ids.map(of))];
-  const rows = wanted.length
-    ? await db.query<{ id: string; title: string }>(sql`SELECT id, title FROM sources WHERE id = ANY(${pgTextArray(wanted)}::text[])`)
-    : [];
-  const titles = new Map(rows.map((r) => [r.id, r.title]));
-  return new Map(ids.map((id) => [id, titles.get(of(id)) ?? of(id)]));
+  let titles = titlesOfRequest.get(c.req.raw);
+  if (!titles) {
+    titles = c.var.store.db
+      .query<{ id: string; title: string }>(sql`SELECT id, title FROM sources`)
+      .then((rows) => new Map(rows.map((r) => [r.id, r.title])));
+    titlesOfRequest.set(c.req.raw, titles);
+  }
+  const known = await titles;
+  return new Map(ids.map((id) => [id, known.get(of(id)) ?? of(id)]));
 }
 
 /** Who an assessment's series comes from: the publisher's own figure, or Concord's aggregate of member countries. */
@@ -294,7 +300,7 @@ async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area
   const observations = await findObservations(c.var.store.db, { indicator: indicator.code, areas: [area], totalsOnly: true });
   const targets = (await targetsOf(c.var.store.db, indicator.code)).filter((x) => x.area === null || x.area === area);
   const sources = [...new Set(observations.map((o) => o.source))];
-  const names = await sourceNames(c.var.store.db, sources);
+  const names = await sourceNames(c, sources);
   const series = sources.map((s) => ({
     label: names.get(s) ?? s,
     points: observations.filter((o) => o.source === s && /^\d{4}$/.test(o.period)).map((o) => ({ year: Number(o.period), value: o.value })),
@@ -339,7 +345,7 @@ async function gapChart(
   );
   const [num_, den] = dimension === 'SEX' ? ['F', 'M'] : ['R', 'U'];
   const sources = [...new Set(observations.map((o) => o.source))];
-  const names = await sourceNames(c.var.store.db, sources);
+  const names = await sourceNames(c, sources);
   const series = sources
     .map((s) => {
       const of = (code: string) =>
@@ -678,7 +684,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
     const profile = await areaProfile(c.var.store.db, c.req.param('code'), lang, method, catalog);
     if (!profile) return errorPage(c, 404, lang, t('area.notFound', { code: c.req.param('code') }));
     const assessed = profile.indicators.flatMap((r) => r.assessments);
-    const names = await sourceNames(c.var.store.db, [
+    const names = await sourceNames(c, [
       ...assessed.map((a) => a.source),
       ...profile.indicators.flatMap((r) => r.latest.map((l) => l.source)),
     ]);
@@ -1119,7 +1125,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             caption={t('indicator.assessment')}
             units={new Map([[indicator.code, indicator.unit]])}
             sourceNames={await sourceNames(
-              db,
+              c,
               shown.map((a) => a.source),
             )}
           />
