@@ -78,9 +78,9 @@ describe('report PDFs', () => {
     ['the Compact report for objective 1', '/en/reports/compact/gdc.obj.1', ['WSIS action lines', 'Gaps', 'Country or group']],
     ['the Kenya profile', '/en/reports/area/KEN', ['Initiatives', 'Dates', 'Status', 'Category']],
   ])('lays out %s on A4 pages that its content fills, within the margins', async (_name, path, lastColumns) => {
-    const response = await fetch(`${session.app.origin}${path}.pdf`);
+    // Printed as a reader asks for it: through its print job (src/reports/print-job.ts).
+    const { response, bytes } = await printPdf(session.app.origin, `${path}.pdf`);
     expect(response.status).toBe(200);
-    const bytes = new Uint8Array(await response.arrayBuffer());
     const pages = await printedPages(bytes);
     const text = await pdfToText(bytes);
     expect(pages.length).toBeGreaterThan(1);
@@ -119,15 +119,13 @@ describe('report PDFs', () => {
   });
 
   it('summarizes the empty rows of the Compact report instead of printing them, and draws the Kenya charts with their 2030 target', async () => {
-    const compact = await pdfToText(
-      new Uint8Array(await (await fetch(`${session.app.origin}/en/reports/compact/gdc.obj.1.pdf`)).arrayBuffer()),
-    );
+    const compact = await pdfToText((await printPdf(session.app.origin, '/en/reports/compact/gdc.obj.1.pdf')).bytes);
     expect(compact).toMatch(/\d+ actions that nothing serves yet/);
     // The text of an action nothing serves (11 (b)) is on the web page, not on paper.
     const web = await (await fetch(`${session.app.origin}/en/reports/compact/gdc.obj.1`)).text();
     expect(web).toContain('blended financing mechanisms');
     expect(compact.replace(/\s+/g, ' ')).not.toContain('blended financing mechanisms');
-    const kenya = await pdfToText(new Uint8Array(await (await fetch(`${session.app.origin}/en/reports/area/KEN.pdf`)).arrayBuffer()));
+    const kenya = await pdfToText((await printPdf(session.app.origin, '/en/reports/area/KEN.pdf')).bytes);
     expect(kenya).toContain('Target: 100 by 2030');
   });
 
