@@ -71,14 +71,24 @@ async function timeImport(store: Store, file: string): Promise<number> {
   return performance.now() - started;
 }
 
-async function benchRate(file: string, activities: number, options: { databaseUrl?: string | undefined; label: string }): Promise<IatiRun> {
-  const store = await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
+/** Runs `work` on a seeded store holding no IATI records, and leaves none behind. */
+async function onSeededStore<T>(databaseUrl: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(databaseUrl ? { databaseUrl } : {});
   try {
     await seedFrameworks(store);
     await forgetIati(store);
+    const result = await work(store);
+    await forgetIati(store);
+    return result;
+  } finally {
+    await store.close();
+  }
+}
+
+async function benchRate(file: string, activities: number, options: { databaseUrl?: string | undefined; label: string }): Promise<IatiRun> {
+  return onSeededStore(options.databaseUrl, async (store) => {
     const importMs = await timeImport(store, file);
     const noOpImportMs = await timeImport(store, file);
-    await forgetIati(store);
     return {
       store: options.label,
       activities,
@@ -86,24 +96,18 @@ async function benchRate(file: string, activities: number, options: { databaseUr
       activitiesPerSecond: Math.round((activities / importMs) * 1000),
       noOpImportMs: Math.round(noOpImportMs),
     };
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** Peak resident memory while a 50 MB file is imported (MB, whole process) and its growth over the start. */
 async function benchMemory(file: string, options: { databaseUrl?: string | undefined; label: string }) {
-  const store = await openStore(options.databaseUrl ? { databaseUrl: options.databaseUrl } : {});
-  try {
-    await seedFrameworks(store);
-    await forgetIati(store);
+  return onSeededStore(options.databaseUrl, async (store) => {
     global.gc?.();
     const before = process.memoryUsage().rss;
     let peak = before;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
     const importMs = await timeImport(store, file);
     clearInterval(sampler);
-    await forgetIati(store);
     return {
       store: options.label,
       fileMB: Math.round(((await stat(file)).size / 2 ** 20) * 10) / 10,
@@ -111,9 +115,7 @@ async function benchMemory(file: string, options: { databaseUrl?: string | undef
       peakRssMB: Math.round(peak / 2 ** 20),
       peakGrowthMB: Math.round((peak - before) / 2 ** 20),
     };
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 /** `npm run bench iati`: writes bench/results/iati.json. */

@@ -20,7 +20,7 @@ import { loadConfig } from '../src/config.ts';
 import { translator } from '../src/i18n/index.ts';
 import { Refusal } from '../src/shared/refusal.ts';
 import { importLimits, zipLimits } from '../src/shared/limits.ts';
-import { importRecords, initiativeColumns, readCsv, readWorkbook } from '../src/initiatives/transfer.ts';
+import { IMPORT_CHUNK, importRecords, initiativeColumns, readCsv, readWorkbook } from '../src/initiatives/transfer.ts';
 import { docxToHtml } from '../src/documents/readers/docx.ts';
 import { DocumentReadError } from '../src/documents/model.ts';
 import { percentiles, type Percentiles } from './foundation.ts';
@@ -283,8 +283,8 @@ async function readsDuringImport(rows: number, databaseUrl?: string): Promise<Im
       const importMs = Math.round(performance.now() - started);
       clearInterval(sampler);
       if (!report.ok) throw new Error(`the benchmark import was refused: ${JSON.stringify(report.issues.slice(0, 3))}`);
-      // Staging takes a transaction per 100 rows (IMPORT_CHUNK); the next one decides; the rest hand over.
-      const staging = Math.ceil(report.created / 100) + Math.ceil(report.updated / 100);
+      // Staging takes a transaction per IMPORT_CHUNK rows; the next one decides; the rest hand over.
+      const staging = Math.ceil(report.created / IMPORT_CHUNK) + Math.ceil(report.updated / IMPORT_CHUNK);
       const handOver = held.slice(staging + 1);
       return {
         rows,

@@ -260,14 +260,14 @@ export async function suggestLinksForTexts(
         FROM jsonb_array_elements(${JSON.stringify(stemmed)}::jsonb) WITH ORDINALITY AS r(item, n)
         ORDER BY r.n`,
   );
-  const indexes = new Map<Language, MatcherIndex>();
-  for (const lang of new Set(stemmed.map((t) => t.lang))) indexes.set(lang, await matcherIndex(db, lang));
+  const byLang = new Map<Language, MatcherIndex>();
+  for (const lang of new Set(stemmed.map((t) => t.lang))) byLang.set(lang, await matcherIndex(db, lang));
   let next = 0;
   return folded.map(({ lang, folded: words }) => {
     if (!words.trim()) return [];
     const row = rows[next++];
     return (options.frameworks ?? [undefined]).flatMap((framework) =>
-      rank(indexes.get(lang)!, row?.words ?? [], { limit: options.limit, framework }),
+      rank(byLang.get(lang)!, row?.words ?? [], { limit: options.limit, framework }),
     );
   });
 }

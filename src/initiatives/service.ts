@@ -138,22 +138,30 @@ export async function checkInputs(
 type StatedLink = InitiativeInput['links'][number] & { source?: string | null; reviewedAtSource?: boolean };
 
 /**
+ * An initiative's own columns as one row of a `jsonb_to_recordset` typed by `initiativeRowColumns`:
+ * every writer of initiatives in bulk (creations, staged updates, updates, a registry's load) maps
+ * them alike.
+ */
+export const initiativeRow = (id: string, input: InitiativeInput) => ({
+  id,
+  lead: input.leadOrganizationId,
+  status: input.status,
+  start_date: input.startDate,
+  end_date: input.endDate,
+  budget_amount: input.budget ? String(input.budget.amount) : null,
+  budget_currency: input.budget?.currency ?? null,
+});
+
+/** The column definitions of `initiativeRow`'s rows. */
+export const initiativeRowColumns = sql`id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text`;
+
+/**
  * The initiatives' own columns as the rows `r` of one statement (`FROM ${initiativeRows(records)}`),
  * whatever their number: creations, staged updates and updates write the same columns alike.
  */
 function initiativeRows(records: readonly { id: string; input: InitiativeInput; replaces?: string }[]): Sql {
-  const rows = records.map(({ id, replaces, input }) => ({
-    id,
-    replaces: replaces ?? null,
-    lead: input.leadOrganizationId,
-    status: input.status,
-    start_date: input.startDate,
-    end_date: input.endDate,
-    budget_amount: input.budget ? String(input.budget.amount) : null,
-    budget_currency: input.budget?.currency ?? null,
-  }));
-  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-    AS r(id text, replaces text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text)`;
+  const rows = records.map(({ id, replaces, input }) => ({ ...initiativeRow(id, input), replaces: replaces ?? null }));
+  return sql`jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(${initiativeRowColumns}, replaces text)`;
 }
 
 /** What the edit rule needs of a stored initiative. */
@@ -393,35 +401,28 @@ export async function finishImport(
   const ids = expected.updates.map((u) => u.id);
   // An earlier import decided but not yet handed over goes first: these records are checked as it left them.
   await handOverPending(tx, ids);
-  const current = new Map(
-    (
-      await tx.query<{
-        id: string;
-        state: InitiativeState;
-        version: number;
-        lead_organization_id: string;
-        source: string | null;
-        claimed: boolean;
-      }>(
-        sql`SELECT id, state, version, lead_organization_id, source, claimed_at IS NOT NULL AS claimed FROM initiatives
-            WHERE id = ANY(${pgTextArray(ids)}::text[]) FOR UPDATE`,
-      )
-    ).map((r) => [r.id, r]),
+  // What the edit rule needs, read in one statement (not loadInitiatives: this transaction stays short).
+  const rows = await tx.query<{
+    id: string;
+    lead: string;
+    state: InitiativeState;
+    version: number;
+    source: string | null;
+    claimed: boolean;
+  }>(
+    sql`SELECT id, lead_organization_id AS lead, state, version, source, claimed_at IS NOT NULL AS claimed FROM initiatives
+        WHERE id = ANY(${pgTextArray(ids)}::text[]) FOR UPDATE`,
+  );
+  const current = new Map<string, EditedRecord>(
+    rows.map(({ id, lead, state, version, source, claimed }) => [
+      id,
+      { lead, state, version, source: source ? { id: source, claimed } : null },
+    ]),
   );
   const refusalOf = editRule(tx, user);
   for (const [index, update] of expected.updates.entries()) {
-    const row = current.get(update.id);
-    const refusal = row
-      ? await refusalOf(
-          {
-            lead: row.lead_organization_id,
-            state: row.state,
-            version: row.version,
-            source: row.source ? { id: row.source, claimed: row.claimed } : null,
-          },
-          update.version,
-        )
-      : new Refusal(404, 'initiative.notFound');
+    const record = current.get(update.id);
+    const refusal = record ? await refusalOf(record, update.version) : new Refusal(404, 'initiative.notFound');
     if (refusal) throw new ItemRefusal(index, refusal);
   }
   await tx.query(sql`INSERT INTO import_handovers (import_id) VALUES (${importId})`);

@@ -7,7 +7,7 @@ import { strToU8, zipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { raw, sql, type Sql, type Store } from '../store/index.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
 import { understated } from '../testing/zip.ts';
 
@@ -496,7 +496,8 @@ describe('import in short transactions', () => {
     const { v, org } = await contributor();
     const { discardImport, handOverImport } = await import('./service.ts');
     const id = (prefix: string, i: number) => `${prefix.replace(/\W/g, '-')}-${i}`;
-    const decided = async () => Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM import_handovers`))[0]!.n);
+    const counted = async (query: Sql) => Number((await t.store.db.query<{ n: number }>(query))[0]!.n);
+    const decided = () => counted(sql`SELECT count(*) AS n FROM import_handovers`);
     // 250 updates: three staging transactions of 100, the commit point (the 4th), then hand-over
     // chunks of 200 and 50. The process dies right after the commit point, then in the hand-over.
     for (const [crashAfter, handedBeforeCrash] of [
@@ -518,25 +519,16 @@ describe('import in short transactions', () => {
         () => upload(v, [{ name: 'b.csv', type: 'text/csv', body: exported.join('\n').replaceAll(`${prefix} `, `${prefix} renamed `) }]),
         crashAfter,
       ).catch(() => undefined);
-      const renamed = async () =>
-        Number(
-          (
-            await t.store.db.query<{ n: number }>(
-              sql`SELECT count(*) AS n FROM initiative_texts x JOIN initiatives i ON i.id = x.initiative_id
-                  WHERE i.state <> 'importing' AND x.title LIKE ${`${prefix} renamed %`}`,
-            )
-          )[0]!.n,
+      const renamedTitle = `${prefix} renamed %`;
+      const renamed = () =>
+        counted(
+          sql`SELECT count(*) AS n FROM initiative_texts x JOIN initiatives i ON i.id = x.initiative_id
+              WHERE i.state <> 'importing' AND x.title LIKE ${renamedTitle}`,
         );
       // This import's staged rows not handed over yet (other tests' imports aside).
-      const pending = async () =>
-        Number(
-          (
-            await t.store.db.query<{ n: number }>(
-              sql`SELECT count(*) AS n FROM initiatives i WHERE i.state = 'importing'
-                  AND EXISTS (SELECT 1 FROM initiative_texts x WHERE x.initiative_id = i.id AND x.title LIKE ${`${prefix} renamed %`})`,
-            )
-          )[0]!.n,
-        );
+      const stagedRenamed = sql`i.state = 'importing'
+        AND EXISTS (SELECT 1 FROM initiative_texts x WHERE x.initiative_id = i.id AND x.title LIKE ${renamedTitle})`;
+      const pending = () => counted(sql`SELECT count(*) AS n FROM initiatives i WHERE ${stagedRenamed}`);
       expect(await renamed()).toBe(handedBeforeCrash);
       expect(await pending()).toBe(250 - handedBeforeCrash);
       expect(await decided()).toBe(1);
@@ -549,8 +541,7 @@ describe('import in short transactions', () => {
       // submits it with the import's content, and its history has the import's update.
       // (Chunks go in the staged rows' order, not the file's: a record still waiting is looked up.)
       const [waiting] = await t.store.db.query<{ id: string }>(
-        sql`SELECT i.replaces AS id FROM initiatives i WHERE i.state = 'importing'
-            AND EXISTS (SELECT 1 FROM initiative_texts x WHERE x.initiative_id = i.id AND x.title LIKE ${`${prefix} renamed %`}) LIMIT 1`,
+        sql`SELECT i.replaces AS id FROM initiatives i WHERE ${stagedRenamed} LIMIT 1`,
       );
       const last = waiting!.id;
       const k = last.split('-').at(-1)!;

@@ -398,7 +398,7 @@ const refused = (issues: ImportIssue[]): ImportReport => ({
  * New initiatives written per transaction. On the embedded store a page waits for the transaction
  * in progress: ~100 rows hold it for a fraction of the 500 ms a page may take (bench/imports.ts).
  */
-const IMPORT_CHUNK = 100;
+export const IMPORT_CHUNK = 100;
 
 /** The items in runs of IMPORT_CHUNK, one transaction each. */
 const chunked = <T>(items: readonly T[]): T[][] =>

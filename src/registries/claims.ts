@@ -44,28 +44,32 @@ async function lockedClaim(tx: Database, id: string): Promise<ClaimState> {
   return state;
 }
 
-/** An administrator of the record's lead organization asks for it. */
-export async function claimRecord(store: Store, user: User, id: string): Promise<void> {
-  await store.transaction(async (tx) => {
+/** An administrator of the record's lead organization asks for it; returns the claim as it now stands. */
+export async function claimRecord(store: Store, user: User, id: string): Promise<ClaimState> {
+  return store.transaction(async (tx) => {
     const state = await lockedClaim(tx, id);
     if (!(await isMember(tx, user.id, state.leadOrganizationId, true))) throw new Refusal(403, 'claim.notAdmin');
     if (state.confirmedAt) throw new Refusal(409, 'claim.already');
     if (state.requestedBy) throw new Refusal(409, 'claim.waiting');
     await tx.query(sql`UPDATE initiatives SET claimed_by = ${user.id} WHERE id = ${id}`);
     await recordChange(tx, { entity: 'initiative', entityId: id, action: 'claim', actor: user.id, after: { claimedBy: user.id } });
+    return { ...state, requestedBy: user.id, requestedByName: user.name };
   });
 }
 
-/** A reviewer confirms the claim (the organization now edits the record) or refuses it. */
-export async function decideClaim(store: Store, reviewer: User, id: string, confirm: boolean, note?: string): Promise<void> {
+/**
+ * A reviewer confirms the claim (the organization now edits the record) or refuses it; returns
+ * the claim as it now stands.
+ */
+export async function decideClaim(store: Store, reviewer: User, id: string, confirm: boolean, note?: string): Promise<ClaimState> {
   if (!isReviewer(reviewer)) throw new Refusal(403, 'review.notReviewer');
-  await store.transaction(async (tx) => {
+  return store.transaction(async (tx) => {
     const state = await lockedClaim(tx, id);
     if (!state.requestedBy || state.confirmedAt) throw new Refusal(409, 'claim.nothingToDecide');
-    await tx.query(
+    const [decided] = await tx.query<{ claimed_at: string | null }>(
       confirm
-        ? sql`UPDATE initiatives SET claimed_at = now() WHERE id = ${id}`
-        : sql`UPDATE initiatives SET claimed_by = NULL WHERE id = ${id}`,
+        ? sql`UPDATE initiatives SET claimed_at = now() WHERE id = ${id} RETURNING claimed_at`
+        : sql`UPDATE initiatives SET claimed_by = NULL WHERE id = ${id} RETURNING claimed_at`,
     );
     await recordChange(tx, {
       entity: 'initiative',
@@ -76,6 +80,7 @@ export async function decideClaim(store: Store, reviewer: User, id: string, conf
       after: { claimedBy: confirm ? state.requestedBy : null },
       note: note?.trim() || null,
     });
+    return confirm ? { ...state, confirmedAt: decided?.claimed_at ?? null } : { ...state, requestedBy: null, requestedByName: null };
   });
 }
 
@@ -88,6 +93,9 @@ export interface WaitingClaim {
   requestedBy: { id: string; name: string | null };
   requestedAt: string | null;
 }
+
+/** A claim awaiting a reviewer: asked for (claimed_by), not yet confirmed, of a record readers see. */
+const waiting = sql`i.source IS NOT NULL AND i.claimed_by IS NOT NULL AND i.claimed_at IS NULL AND i.state <> 'importing'`;
 
 /** Claims awaiting a reviewer, oldest request first (a reviewer's queue). */
 export async function waitingClaims(
@@ -115,7 +123,7 @@ export async function waitingClaims(
                               ORDER BY (lang = ${options.lang}) DESC, (lang = 'en') DESC, lang LIMIT 1) t
           LEFT JOIN LATERAL (SELECT max(at) AS at FROM changes
                               WHERE entity = 'initiative' AND entity_id = i.id AND action = 'claim') asked ON true
-         WHERE i.source IS NOT NULL AND i.claimed_by IS NOT NULL AND i.claimed_at IS NULL AND i.state <> 'importing'
+         WHERE ${waiting}
          ORDER BY asked.at NULLS FIRST, i.id
          LIMIT ${options.limit} OFFSET ${options.offset}`,
   );
@@ -136,9 +144,6 @@ export async function waitingClaims(
 
 /** The count alone (a page past the last one still says how many there are). */
 async function countWaitingClaims(db: Database): Promise<number> {
-  const [row] = await db.query<{ n: number }>(
-    sql`SELECT count(*) AS n FROM initiatives
-         WHERE source IS NOT NULL AND claimed_by IS NOT NULL AND claimed_at IS NULL AND state <> 'importing'`,
-  );
+  const [row] = await db.query<{ n: number }>(sql`SELECT count(*) AS n FROM initiatives i WHERE ${waiting}`);
   return Number(row?.n ?? 0);
 }

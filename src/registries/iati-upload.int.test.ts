@@ -34,31 +34,37 @@ async function upload(v: Visitor, lang: string, files: { name: string; text: str
   return { status: response.status, html: await response.text() };
 }
 
+/** A visitor signed in (in English) as one of the two users made above. */
+async function signedIn(who: 'reviewer' | 'contributor'): Promise<Visitor> {
+  const v = new Visitor(t.app);
+  await v.signIn('en', `iati-${who}@example.org`, password);
+  return v;
+}
+
+const fixture = (name: string) => readFile(path.join(fixtures, name), 'utf8');
+
 const iatiCount = async () =>
   Number((await t.store.db.query<{ n: number }>(sql`SELECT count(*) AS n FROM initiatives WHERE source = 'iati'`))[0]!.n);
 
 it('is for reviewers only, and checks the CSRF token', async () => {
   const anonymous = new Visitor(t.app);
   expect((await anonymous.get('/en/registry/sources/iati')).status).not.toBe(200);
-  const contributor = new Visitor(t.app);
-  await contributor.signIn('en', 'iati-contributor@example.org', password);
+  const contributor = await signedIn('contributor');
   expect((await contributor.get('/en/registry/sources/iati')).status).toBe(403);
 
-  const reviewer = new Visitor(t.app);
-  await reviewer.signIn('en', 'iati-reviewer@example.org', password);
+  const reviewer = await signedIn('reviewer');
   const page = await reviewer.get('/en/registry/sources/iati');
   expect(page.status).toBe(200);
   expect(page.html).toContain('enctype="multipart/form-data"');
-  const text = await readFile(path.join(fixtures, 'maec-indonesia-excerpt.xml'), 'utf8');
+  const text = await fixture('maec-indonesia-excerpt.xml');
   const forged = await upload(reviewer, 'en', [{ name: 'maec.xml', text }], false);
   expect(forged.status).toBe(403);
   expect(await iatiCount()).toBe(0);
 });
 
 it('reports a malformed file activity by activity in the reader’s language and writes nothing; refuses a file over the limit', async () => {
-  const reviewer = new Visitor(t.app);
-  await reviewer.signIn('en', 'iati-reviewer@example.org', password);
-  const text = await readFile(path.join(fixtures, 'maec-indonesia-malformed.xml'), 'utf8');
+  const reviewer = await signedIn('reviewer');
+  const text = await fixture('maec-indonesia-malformed.xml');
   const bad = await upload(reviewer, 'fr', [{ name: 'maec-malformed.xml', text }]);
   expect(bad.status).toBe(422);
   expect(bad.html).toContain('Rien n’a été importé');
@@ -73,9 +79,8 @@ it('reports a malformed file activity by activity in the reader’s language and
 });
 
 it('imports a real publisher’s file, and changes nothing when it comes again', async () => {
-  const reviewer = new Visitor(t.app);
-  await reviewer.signIn('en', 'iati-reviewer@example.org', password);
-  const text = await readFile(path.join(fixtures, 'maec-indonesia-excerpt.xml'), 'utf8');
+  const reviewer = await signedIn('reviewer');
+  const text = await fixture('maec-indonesia-excerpt.xml');
   const first = await upload(reviewer, 'en', [{ name: 'maec.xml', text }]);
   expect(first.status).toBe(200);
   expect(first.html).toContain('Imported: 3 new, 0 updated, 0 unchanged, 0 archived');

@@ -13,7 +13,14 @@ import { cleanName, nameKey } from '../language/names.ts';
 import { areaCatalog } from '../areas/index.ts';
 import type { StakeholderType } from '../accounts/service.ts';
 import { suggestLinksForTexts } from '../documents/links.ts';
-import { loadInitiatives, snapshot, writeParts, type InitiativeParts } from '../initiatives/service.ts';
+import {
+  initiativeRow,
+  initiativeRowColumns,
+  loadInitiatives,
+  snapshot,
+  writeParts,
+  type InitiativeParts,
+} from '../initiatives/service.ts';
 import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, SourceMoney, SourceOrganization } from './connector.ts';
 
 /**
@@ -216,21 +223,9 @@ async function writeChunk(
   }
   const row = (parts: InitiativeParts) => {
     const { record, checksum } = rowOf.get(parts.id)!;
-    return {
-      id: parts.id,
-      lead: parts.input.leadOrganizationId,
-      status: parts.input.status,
-      start_date: parts.input.startDate,
-      end_date: parts.input.endDate,
-      budget_amount: parts.input.budget ? String(parts.input.budget.amount) : null,
-      budget_currency: parts.input.budget?.currency ?? null,
-      source_id: record.sourceId,
-      source_url: record.url,
-      checksum,
-    };
+    return { ...initiativeRow(parts.id, parts.input), source_id: record.sourceId, source_url: record.url, checksum };
   };
-  const columns = sql`id text, lead text, status text, start_date date, end_date date, budget_amount numeric, budget_currency text,
-                      source_id text, source_url text, checksum text`;
+  const columns = sql`${initiativeRowColumns}, source_id text, source_url text, checksum text`;
   const history: ChangeInput[] = [];
   if (created.length) {
     // A registry's records are public where they come from: they are published at once, labelled with their source.
@@ -453,7 +448,8 @@ async function matchOrganizations(
     else groups.set(root(key), [mention]);
   }
   const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))].sort();
-  for (const key of names) await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(${key}))`);
+  // One statement for all of them (an IATI file names thousands), taken in the array's sorted order.
+  await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(k)) FROM unnest(${pgTextArray(names)}::text[]) AS k`);
   const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
   const found = await tx.query<{ id: string; name_key: string | null; site: string | null }>(
     sql`SELECT id, name_key, site FROM (

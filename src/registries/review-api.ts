@@ -10,10 +10,9 @@ import { apiWriter } from '../web/session.ts';
 import { isMember, isReviewer, type User } from '../accounts/service.ts';
 import { frameworkIds } from '../frameworks/service.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { claimRecord, claimState, decideClaim, waitingClaims } from './claims.ts';
+import { claimRecord, claimState, decideClaim, waitingClaims, type ClaimState } from './claims.ts';
 import { decideSuggestedLink, suggestedLinks } from '../initiatives/link-review.ts';
 import { registrySources } from './sources.ts';
-import type { Database } from '../store/index.ts';
 
 const tags = ['Registry'];
 const sourceIds = registrySources.map((s) => s.id) as [string, ...string[]];
@@ -72,24 +71,21 @@ const page = {
   offset: z.coerce.number().int().min(0).default(0),
 };
 
+/** The claim of one record: read it, or ask for it. */
+const claimAt = { path: '/claims/{initiativeId}', tags, security: [{ bearer: [] }], request: { params: initiativeParam } };
+
 const routes = {
   claim: createRoute({
+    ...claimAt,
     method: 'get',
-    path: '/claims/{initiativeId}',
-    tags,
     summary: 'The claim standing of an imported record (for its organization’s members and reviewers)',
-    security: [{ bearer: [] }],
-    request: { params: initiativeParam },
     responses: { 200: json(Claim, 'The claim'), ...problemResponses, ...writeResponses },
   }),
   ask: createRoute({
+    ...claimAt,
     method: 'post',
-    path: '/claims/{initiativeId}',
-    tags,
     summary: 'Ask for an imported record on behalf of its lead organization (its administrators only)',
     description: 'Once a reviewer confirms, the organization edits the record and refreshing the source no longer writes it.',
-    security: [{ bearer: [] }],
-    request: { params: initiativeParam },
     responses: { 200: json(Claim, 'The claim, now waiting'), ...problemResponses, ...writeResponses },
   }),
   decide: createRoute({
@@ -177,9 +173,8 @@ function reviewerOnly(user: User, what: string): void {
   if (!isReviewer(user)) throw new Problem(403, 'Forbidden', `Only reviewers see ${what}.`);
 }
 
-async function claimOf(db: Database, initiativeId: string): Promise<z.infer<typeof Claim>> {
-  const state = await claimState(db, initiativeId);
-  if (!state) throw new Refusal(404, 'claim.notImported');
+/** A claim as the API shows it (the writes return the state they left, so it is not read again). */
+function claimOf(initiativeId: string, state: ClaimState): z.infer<typeof Claim> {
   return {
     initiativeId,
     source: state.source,
@@ -193,7 +188,10 @@ async function claimOf(db: Database, initiativeId: string): Promise<z.infer<type
 export function registerRegistryReviewApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.claim, async (c) => {
     const user = await apiWriter(c);
-    const claim = await claimOf(c.var.store.db, c.req.valid('param').initiativeId);
+    const { initiativeId } = c.req.valid('param');
+    const state = await claimState(c.var.store.db, initiativeId);
+    if (!state) throw new Refusal(404, 'claim.notImported');
+    const claim = claimOf(initiativeId, state);
     // Who asked is a person's name: their organization and reviewers only.
     if (!isReviewer(user) && !(await isMember(c.var.store.db, user.id, claim.leadOrganizationId, false)))
       throw new Problem(403, 'Forbidden', 'Only its organization’s members and reviewers see the claim of a record.');
@@ -203,16 +201,14 @@ export function registerRegistryReviewApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.ask, async (c) => {
     const user = await apiWriter(c);
     const { initiativeId } = c.req.valid('param');
-    await claimRecord(c.var.store, user, initiativeId);
-    return c.json(await claimOf(c.var.store.db, initiativeId), 200);
+    return c.json(claimOf(initiativeId, await claimRecord(c.var.store, user, initiativeId)), 200);
   });
 
   api.openapi(routes.decide, async (c) => {
     const user = await apiWriter(c);
     const { initiativeId } = c.req.valid('param');
     const { decision, note } = c.req.valid('json');
-    await decideClaim(c.var.store, user, initiativeId, decision === 'confirm', note);
-    return c.json(await claimOf(c.var.store.db, initiativeId), 200);
+    return c.json(claimOf(initiativeId, await decideClaim(c.var.store, user, initiativeId, decision === 'confirm', note)), 200);
   });
 
   api.openapi(routes.claimQueue, async (c) => {
