@@ -2,7 +2,7 @@
 // tokens, organizations with their members and join requests, verification by reviewers.
 // Every write checks who may do it, per record, here (not only in the routes).
 import { randomUUID } from 'node:crypto';
-import { sql, type Database, type Store } from '../store/index.ts';
+import { pgTextArray, sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { hashPassword, verifyPassword, decoyHash, isCommonPassword } from './passwords.ts';
 import { cleanName, nameKey } from '../language/names.ts';
@@ -326,6 +326,17 @@ async function lookAlikeOrganization(db: Database, name: string): Promise<{ id: 
 }
 
 /**
+ * Makes creations of organizations with these look-alike keys (nameKey) take turns until the
+ * transaction ends: two look-alike names created at once would each find no other. Keys are locked
+ * in sorted order, so two writers locking several never wait on each other in a circle.
+ */
+export async function lockOrganizationNames(tx: Database, keys: readonly string[]): Promise<void> {
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(k)) FROM unnest(${pgTextArray(sorted)}::text[]) AS k`);
+}
+
+/**
  * Creates an organization; its creator becomes its first administrator. It awaits a reviewer's
  * verification. A name that looks like a registered one is refused, naming that one (409).
  */
@@ -334,9 +345,8 @@ export async function createOrganization(store: Store, user: User, input: NewOrg
   const name = cleanName(input.name);
   const shortName = cleanName(input.shortName ?? '') || name;
   return store.transaction(async (tx) => {
-    // Two look-alike names created at once would each find no other: creations of one key take
-    // turns (the lock ends with the transaction), so the second sees the first and is refused.
-    await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(${nameKey(name)}))`);
+    // A look-alike created at the same time is seen, and this one refused.
+    await lockOrganizationNames(tx, [nameKey(name)]);
     const existing = await lookAlikeOrganization(tx, name);
     if (existing) throw new Refusal(409, 'organization.nameTaken', 'name', { name: existing.name });
     const [row] = await tx.query<OrganizationRow>(

@@ -11,7 +11,7 @@ import { sql, empty, pgTextArray, type Database, type Store } from '../store/ind
 import { recordChanges, type ChangeInput } from '../provenance/history.ts';
 import { cleanName, nameKey } from '../language/names.ts';
 import { areaCatalog } from '../areas/index.ts';
-import type { StakeholderType } from '../accounts/service.ts';
+import { lockOrganizationNames, type StakeholderType } from '../accounts/service.ts';
 import { suggestLinksForTexts } from '../documents/links.ts';
 import {
   initiativeRow,
@@ -447,9 +447,9 @@ async function matchOrganizations(
     if (group) group.push(mention);
     else groups.set(root(key), [mention]);
   }
-  const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))].sort();
-  // One statement for all of them (an IATI file names thousands), taken in the array's sorted order.
-  await tx.query(sql`SELECT pg_advisory_xact_lock(4242002, hashtext(k)) FROM unnest(${pgTextArray(names)}::text[]) AS k`);
+  const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))];
+  // One statement for all of them (an IATI file names thousands).
+  await lockOrganizationNames(tx, names);
   const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
   const found = await tx.query<{ id: string; name_key: string | null; site: string | null }>(
     sql`SELECT id, name_key, site FROM (
