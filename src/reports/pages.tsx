@@ -89,9 +89,15 @@ function IndexPage(props: { ctx: PageContext; kinds: { kind: ReportKind; subject
 type PdfRefusal = 'missing' | 'busy' | 'tooMany';
 
 const refusals = {
-  missing: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfMissing', retryAfter: undefined },
-  busy: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfBusy', retryAfter: '30' },
-  tooMany: { status: 429, title: 'reports.pdfTooManyTitle', detail: 'reports.pdfTooMany', retryAfter: '30' },
+  missing: {
+    status: 503,
+    problem: 'Service Unavailable',
+    title: 'reports.pdfUnavailable',
+    detail: 'reports.pdfMissing',
+    retryAfter: undefined,
+  },
+  busy: { status: 503, problem: 'Service Unavailable', title: 'reports.pdfUnavailable', detail: 'reports.pdfBusy', retryAfter: '30' },
+  tooMany: { status: 429, problem: 'Too Many Requests', title: 'reports.pdfTooManyTitle', detail: 'reports.pdfTooMany', retryAfter: '30' },
 } as const;
 
 function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, reason: PdfRefusal): Response | Promise<Response> {
@@ -101,12 +107,7 @@ function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, r
   const values = { count: PRINTS_PER_CLIENT };
   const headers = refusal.retryAfter ? { 'Retry-After': refusal.retryAfter } : undefined;
   if (wantsJson(c)) {
-    const problem = new Problem(
-      refusal.status,
-      refusal.status === 429 ? 'Too Many Requests' : 'Service Unavailable',
-      translator('en')(refusal.detail, values),
-    );
-    const response = problemResponse(c, problem);
+    const response = problemResponse(c, new Problem(refusal.status, refusal.problem, translator('en')(refusal.detail, values)));
     if (headers) response.headers.set('Retry-After', headers['Retry-After']);
     return response;
   }
@@ -191,8 +192,8 @@ export function registerReportPages(app: Hono<AppEnv>): void {
       if (!report) return errorPage(c, 404, lang, t('reports.notFound', { id: subject }));
       const kept = await freshPrintByKey(db, printKey(report));
       if (kept) return pdfResponse(c, kept, 'no-cache');
-      if ((await openJobsOfKind(db, { name: 'report-pdf' })) >= MAX_OPEN_PRINTS) return PdfUnavailable(c, kind, subject, 'busy');
       const printKind = reportPrintKind({ db, config, fetch: (request) => app.fetch(request) });
+      if ((await openJobsOfKind(db, printKind)) >= MAX_OPEN_PRINTS) return PdfUnavailable(c, kind, subject, 'busy');
       let job;
       try {
         job = await enqueue(db, printKind, { kind: kind.id, subject, lang }, { ...jobOwner(c), limitPerPerson: PRINTS_PER_CLIENT });
