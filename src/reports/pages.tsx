@@ -89,15 +89,9 @@ function IndexPage(props: { ctx: PageContext; kinds: { kind: ReportKind; subject
 type PdfRefusal = 'missing' | 'busy' | 'tooMany';
 
 const refusals = {
-  missing: {
-    status: 503,
-    problem: 'Service Unavailable',
-    title: 'reports.pdfUnavailable',
-    detail: 'reports.pdfMissing',
-    retryAfter: undefined,
-  },
-  busy: { status: 503, problem: 'Service Unavailable', title: 'reports.pdfUnavailable', detail: 'reports.pdfBusy', retryAfter: '30' },
-  tooMany: { status: 429, problem: 'Too Many Requests', title: 'reports.pdfTooManyTitle', detail: 'reports.pdfTooMany', retryAfter: '30' },
+  missing: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfMissing', retryAfter: undefined },
+  busy: { status: 503, title: 'reports.pdfUnavailable', detail: 'reports.pdfBusy', retryAfter: '30' },
+  tooMany: { status: 429, title: 'reports.pdfTooManyTitle', detail: 'reports.pdfTooMany', retryAfter: '30' },
 } as const;
 
 function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, reason: PdfRefusal): Response | Promise<Response> {
@@ -107,7 +101,12 @@ function PdfUnavailable(c: Context<AppEnv>, kind: ReportKind, subject: string, r
   const values = { count: PRINTS_PER_CLIENT };
   const headers = refusal.retryAfter ? { 'Retry-After': refusal.retryAfter } : undefined;
   if (wantsJson(c)) {
-    const response = problemResponse(c, new Problem(refusal.status, refusal.problem, translator('en')(refusal.detail, values)));
+    const problem = new Problem(
+      refusal.status,
+      refusal.status === 429 ? 'Too Many Requests' : 'Service Unavailable',
+      translator('en')(refusal.detail, values),
+    );
+    const response = problemResponse(c, problem);
     if (headers) response.headers.set('Retry-After', headers['Retry-After']);
     return response;
   }
