@@ -32,9 +32,8 @@ import { diffDocuments, revisionStatuses } from './versions.ts';
 import { paragraphSuggestions } from './links.ts';
 import { frameworkIds } from '../frameworks/service.ts';
 import { registerParagraphLinkApi } from './links-api.ts';
-import { enqueue, keepUpload } from '../jobs/service.ts';
 import { JobSchema, presentJob } from '../jobs/api.ts';
-import { documentIngestKind } from './ingest-job.ts';
+import { enqueueIngest } from './ingest-job.ts';
 
 const Lang = z.enum(languages).openapi('Language');
 const langParam = z
@@ -574,13 +573,11 @@ export function registerDocumentApi(api: OpenAPIHono<AppEnv>): void {
   api.openapi(routes.upload, async (c) => {
     const form = c.req.valid('form');
     if (/\brespond-async\b/i.test(c.req.valid('header').prefer ?? '')) {
-      const db = c.var.store.db;
-      const upload = await keepUpload(db, form.file.name || 'upload', new Uint8Array(await form.file.arrayBuffer()));
-      const request = { upload, provenance: 'api upload (operator)', uiLang: 'en' as const };
-      const job = await enqueue(db, documentIngestKind(c.var.store), {
-        ...request,
-        ...(form.lang ? { lang: form.lang } : {}),
-        ...(form.symbol ? { symbol: form.symbol } : {}),
+      const job = await enqueueIngest(c.var.store, form.file, {
+        provenance: 'api upload (operator)',
+        uiLang: 'en',
+        lang: form.lang,
+        symbol: form.symbol,
       });
       c.header('Location', `/api/v1/jobs/${job.id}`);
       c.header('Preference-Applied', 'respond-async');

@@ -5,10 +5,10 @@
 // language, and nothing is stored.
 import { z } from 'zod';
 import type { Store } from '../store/index.ts';
-import { languages } from '../language/languages.ts';
+import { languages, type Language } from '../language/languages.ts';
 import { translator } from '../i18n/index.ts';
 import { defineJobKind, PermanentJobError, type JobKind } from '../jobs/kind.ts';
-import { keptUpload, releaseUpload } from '../jobs/service.ts';
+import { enqueue, keepUpload, keptUpload, releaseUpload, type EnqueueOptions, type Job } from '../jobs/service.ts';
 import { DocumentReadError } from './model.ts';
 import { ingestFile, type IngestResult } from './service.ts';
 
@@ -61,4 +61,32 @@ export function documentIngestKind(store: Store): JobKind<IngestRequest, IngestJ
       return { ...result, href: `/${request.uiLang}/documents/${result.documentId}?in=${result.lang}` };
     },
   });
+}
+
+/**
+ * Keeps an uploaded file and enqueues its reading (the upload page and the API's `Prefer:
+ * respond-async`); the job's page, or its API address, follows it from there.
+ *
+ * @example
+ * const job = await enqueueIngest(store, file, { provenance: `web upload (${user.id})`, uiLang: 'fr' }, { createdBy: user.id });
+ */
+export async function enqueueIngest(
+  store: Store,
+  file: File,
+  request: { provenance: string; uiLang: Language; lang?: Language | undefined; symbol?: string | undefined },
+  options?: EnqueueOptions,
+): Promise<Job> {
+  const upload = await keepUpload(store.db, file.name || 'upload', new Uint8Array(await file.arrayBuffer()));
+  return enqueue(
+    store.db,
+    documentIngestKind(store),
+    {
+      upload,
+      provenance: request.provenance,
+      uiLang: request.uiLang,
+      ...(request.lang ? { lang: request.lang } : {}),
+      ...(request.symbol ? { symbol: request.symbol } : {}),
+    },
+    options,
+  );
 }

@@ -16,8 +16,7 @@ import type { FieldErrors } from '../web/forms.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { isAdministrator } from '../accounts/service.ts';
 import { endonyms, isLanguage, languageOrder } from '../language/languages.ts';
-import { enqueue, keepUpload } from '../jobs/service.ts';
-import { documentIngestKind } from './ingest-job.ts';
+import { enqueueIngest } from './ingest-job.ts';
 
 type Ctx = PageContext & { csrf: string };
 
@@ -131,17 +130,14 @@ export function registerUploadPage(app: Hono<AppEnv>): void {
       // An empty file needs no reading to be refused: said at once, next to the field.
       if (file.size === 0)
         return c.html(<UploadForm ctx={ctx} maxMb={maxMb} errors={{ file: 'documents.upload.error.empty' }} values={values} />, 422);
-      const db = c.var.store.db;
-      const upload = await keepUpload(db, file.name || 'upload', new Uint8Array(await file.arrayBuffer()));
-      const job = await enqueue(
-        db,
-        documentIngestKind(c.var.store),
+      const job = await enqueueIngest(
+        c.var.store,
+        file,
         {
-          upload,
           provenance: `web upload (${user.id})`,
-          ...(isLanguage(values.lang) ? { lang: values.lang } : {}),
-          ...(values.symbol ? { symbol: values.symbol } : {}),
           uiLang: ctx.lang,
+          lang: isLanguage(values.lang) ? values.lang : undefined,
+          symbol: values.symbol,
         },
         { createdBy: user.id },
       );

@@ -6,28 +6,27 @@
 // A browser that drops cookies gets a new identity per request; the whole queue is bounded for that.
 import type { Context } from 'hono';
 import type { AppEnv } from '../web/env.ts';
-import { browserCookie } from '../web/session.ts';
+import { browserCookie, sentBrowserCookie } from '../web/session.ts';
 import { hmac } from '../accounts/tokens.ts';
 import { isReviewer } from '../accounts/service.ts';
 import type { JobViewer } from './service.ts';
 
-/** This browser's job client id; with `mint`, one is made (and its cookie set) when it has none. */
-export function jobClient(c: Context<AppEnv>, options: { mint: boolean }): string | undefined {
-  const cookie = browserCookie(c, options);
-  return cookie === undefined ? undefined : hmac(c.var.secret, `jobs:browser:${cookie}`);
+/** A browser's job client id: a keyed hash of its cookie. */
+function clientId(c: Context<AppEnv>, cookie: string): string {
+  return hmac(c.var.secret, `jobs:browser:${cookie}`);
 }
 
 /** Who asks for or looks at a job on a page: the signed-in person, else this browser (if it has a cookie). */
 export function jobViewer(c: Context<AppEnv>): JobViewer | undefined {
   const user = c.var.user;
   if (user) return { id: user.id, reviewer: isReviewer(user) };
-  const client = jobClient(c, { mint: false });
-  return client === undefined ? undefined : { client };
+  const cookie = sentBrowserCookie(c);
+  return cookie === undefined ? undefined : { client: clientId(c, cookie) };
 }
 
-/** Who enqueues on a page: the person's id, else this browser's client id (minted if need be). */
+/** Who enqueues on a page: the person's id, else this browser's client id (its cookie minted if need be). */
 export function jobOwner(c: Context<AppEnv>): { createdBy: string } | { client: string } {
   const user = c.var.user;
   if (user) return { createdBy: user.id };
-  return { client: jobClient(c, { mint: true }) ?? '' };
+  return { client: clientId(c, browserCookie(c)) };
 }

@@ -121,6 +121,17 @@ describe('jobs on one store', () => {
     expect(await findJob(store.db, job.id)).toMatchObject({ state: 'failed', attempts: 1, error: 'The job did not finish within 0.1 s' });
   });
 
+  it('puts a job claimed as its worker stops back in the queue, the attempt not counted', async () => {
+    const job = await enqueue(store.db, slow, {});
+    const stopping = new JobWorker(store, new JobKinds().add(slow));
+    // The claim is under way when stop() comes: the job is taken, then handed back unrun.
+    const ran = stopping.runOne();
+    await stopping.stop();
+    expect(await ran).toBe(true);
+    expect(await findJob(store.db, job.id)).toMatchObject({ state: 'queued', attempts: 0, lockedBy: null });
+    await worker.runDue();
+  });
+
   it('takes over a job whose worker died, and fails it with the reason when no attempt is left', async () => {
     const job = await enqueue(store.db, sum, { numbers: [5] });
     // A worker claims it with a lease that is already over, then "crashes" (never finishes).

@@ -22,8 +22,8 @@ export interface EnqueueOptions {
   /** Who asked (a user id); they, and reviewers, may see the job and its result. */
   createdBy?: string | null;
   /**
-   * Who asked when no account did: an opaque id of the browser (see `clientOf` in
-   * reports/pages.tsx); that browser, and reviewers, may see the job.
+   * Who asked when no account did: an opaque id of the browser (`jobOwner` in jobs/client.ts);
+   * that browser, and reviewers, may see the job.
    */
   client?: string | null;
   /** At most this many open jobs of the kind per `createdBy`, else per `client` (TooManyJobs past it). */

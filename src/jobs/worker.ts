@@ -173,20 +173,17 @@ export class JobWorker {
     }
     const controller = new AbortController();
     this.controllers.add(controller);
-    if (this.stopping) controller.abort(new WorkerStopping());
     let timer: NodeJS.Timeout | undefined;
     try {
-      const timedOut = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => {
-          const error = new JobTimedOut(job.timeoutMs);
-          controller.abort(error);
-          reject(error);
-        }, job.timeoutMs);
-      });
+      // stop() came while this job was being claimed: it goes back to the queue without running.
+      if (this.stopping) throw new WorkerStopping();
+      // Whatever aborts the signal (the timeout, stop(), a lost lease) ends the attempt at once
+      // with that reason; the handler is told through the same signal.
       const stopped = new Promise<never>((_, reject) => {
         controller.signal.addEventListener('abort', () => reject(controller.signal.reason as Error), { once: true });
       });
-      const result = await Promise.race([kind.run(payload.data, this.context(job, controller)), timedOut, stopped]);
+      timer = setTimeout(() => controller.abort(new JobTimedOut(job.timeoutMs)), job.timeoutMs);
+      const result = await Promise.race([kind.run(payload.data, this.context(job, controller)), stopped]);
       await completeJob(db, job.id, this.id, result);
     } catch (error) {
       if (error instanceof WorkerStopping) {

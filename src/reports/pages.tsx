@@ -191,8 +191,8 @@ export function registerReportPages(app: Hono<AppEnv>): void {
       if (!report) return errorPage(c, 404, lang, t('reports.notFound', { id: subject }));
       const kept = await freshPrintByKey(db, printKey(report));
       if (kept) return pdfResponse(c, kept, 'no-cache');
-      if ((await openJobsOfKind(db, { name: 'report-pdf' })) >= MAX_OPEN_PRINTS) return PdfUnavailable(c, kind, subject, 'busy');
       const printKind = reportPrintKind({ db, config, fetch: (request) => app.fetch(request) });
+      if ((await openJobsOfKind(db, printKind)) >= MAX_OPEN_PRINTS) return PdfUnavailable(c, kind, subject, 'busy');
       let job;
       try {
         job = await enqueue(db, printKind, { kind: kind.id, subject, lang }, { ...jobOwner(c), limitPerPerson: PRINTS_PER_CLIENT });

@@ -8,33 +8,23 @@ import type { ReportPrintRow } from './schema.ts';
 export const PRINT_TTL_MS = 24 * 3600_000;
 
 export type ReportPrint = Pick<ReportPrintRow, 'id' | 'kind' | 'subject' | 'lang' | 'fileName' | 'bytes' | 'size' | 'createdAt'>;
-type PrintRecord = Omit<ReportPrint, 'fileName' | 'createdAt'> & { file_name: string; created_at: string };
 
-const columns = sql`id, kind, subject, lang, file_name, bytes, size, created_at::text AS created_at`;
+const columns = sql`id, kind, subject, lang, file_name AS "fileName", bytes, size, created_at::text AS "createdAt"`;
 
-function toPrint(row: PrintRecord): ReportPrint {
-  return {
-    id: row.id,
-    kind: row.kind,
-    subject: row.subject,
-    lang: row.lang,
-    fileName: row.file_name,
-    // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
-    bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
-    size: row.size,
-    createdAt: row.created_at,
-  };
+function toPrint(row: ReportPrint): ReportPrint {
+  // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
+  return { ...row, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
 }
 
 /** The unexpired print of the report with this key, if any. */
 export async function freshPrintByKey(db: Database, key: string): Promise<ReportPrint | undefined> {
-  const [row] = await db.query<PrintRecord>(sql`SELECT ${columns} FROM report_prints WHERE key = ${key} AND expires_at > now()`);
+  const [row] = await db.query<ReportPrint>(sql`SELECT ${columns} FROM report_prints WHERE key = ${key} AND expires_at > now()`);
   return row ? toPrint(row) : undefined;
 }
 
 /** An unexpired print by its id (the address a finished job links to). */
 export async function freshPrintById(db: Database, id: string): Promise<ReportPrint | undefined> {
-  const [row] = await db.query<PrintRecord>(sql`SELECT ${columns} FROM report_prints WHERE id = ${id} AND expires_at > now()`);
+  const [row] = await db.query<ReportPrint>(sql`SELECT ${columns} FROM report_prints WHERE id = ${id} AND expires_at > now()`);
   return row ? toPrint(row) : undefined;
 }
 

@@ -41,14 +41,17 @@ function newBrowserCookie(c: Context<AppEnv>): string {
 }
 
 /**
- * This browser's per-browser cookie (the one its CSRF tokens are bound to before sign-in), or,
- * with `mint`, a new one set on this answer when it has none. It names an anonymous reader's
- * jobs (a report print); undefined when the browser sent none and none is minted.
+ * The per-browser cookie this browser sent (the one its CSRF tokens are bound to before sign-in),
+ * when it looks like one Concord made; it also names an anonymous reader's jobs (a report print).
  */
-export function browserCookie(c: Context<AppEnv>, options: { mint: boolean }): string | undefined {
+export function sentBrowserCookie(c: Context<AppEnv>): string | undefined {
   const sent = getCookie(c, cookieName(c, CSRF_COOKIE));
-  if (sent && sent.length >= 20) return sent;
-  return options.mint ? newBrowserCookie(c) : undefined;
+  return sent && sent.length >= 20 ? sent : undefined;
+}
+
+/** This browser's per-browser cookie, or a new one set on this answer when it sent none. */
+export function browserCookie(c: Context<AppEnv>): string {
+  return sentBrowserCookie(c) ?? newBrowserCookie(c);
 }
 
 /** Loads the signed-in user and this browser's CSRF token for every request. */
@@ -70,8 +73,8 @@ export function sessions(): MiddlewareHandler<AppEnv> {
         c.set('sessionToken', token);
       } else deleteCookie(c, cookieName(c, SESSION_COOKIE), { path: '/', secure: true });
     }
-    const sent = getCookie(c, cookieName(c, CSRF_COOKIE));
-    if (sent && sent.length >= 20) {
+    const sent = sentBrowserCookie(c);
+    if (sent) {
       c.set('csrf', csrfToken(c.var.secret, c.var.sessionToken, sent));
       await next();
       return;
