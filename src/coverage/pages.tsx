@@ -550,11 +550,13 @@ async function organizationNamed(
   db: Database,
   text: string,
 ): Promise<{ id: string; name: string } | { error: { key: MessageKey; values: Record<string, string | number> } }> {
-  const candidates = await listOrganizations(db, { q: text });
+  // An id (as links and the API carry it) is one read; only words need the search by name.
   const byId = /^[0-9a-f-]{36}$/i.test(text) ? await getOrganization(db, text) : undefined;
+  if (byId) return { id: byId.id, name: byId.name };
+  const candidates = await listOrganizations(db, { q: text });
   const folded = text.toLocaleLowerCase();
   const exact = candidates.filter((o) => o.name.toLocaleLowerCase() === folded || o.shortName?.toLocaleLowerCase() === folded);
-  const found = byId ?? (exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined);
+  const found = exact.length === 1 ? exact[0] : candidates.length === 1 ? candidates[0] : undefined;
   if (found) return { id: found.id, name: found.name };
   return candidates.length === 0
     ? { error: { key: 'coverage.organizationUnknown', values: { name: text } } }

@@ -297,8 +297,10 @@ function DataTable(props: { ctx: PageContext; observations: readonly Observation
 /** The series chart of one indicator and area: one line per source, the target line. */
 async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area: string, catalog: AreaCatalog, lang: Language) {
   const t = c.var.t;
-  const observations = await findObservations(c.var.store.db, { indicator: indicator.code, areas: [area], totalsOnly: true });
-  const targets = (await targetsOf(c.var.store.db, indicator.code)).filter((x) => x.area === null || x.area === area);
+  const [observations, targets] = await Promise.all([
+    findObservations(c.var.store.db, { indicator: indicator.code, areas: [area], totalsOnly: true }),
+    targetsOf(c.var.store.db, indicator.code).then((all) => all.filter((x) => x.area === null || x.area === area)),
+  ]);
   const sources = [...new Set(observations.map((o) => o.source))];
   const names = await sourceNames(c, sources);
   const series = sources.map((s) => ({

@@ -50,12 +50,14 @@ describe('the initiative form, without knowing identifiers', () => {
     status: 'ongoing',
     areas: 'Kenya, United Republic of Tanzania',
   };
+  /** Posts the new-initiative form as typed above (led by the contributor's organization), with `fields` over it. */
+  const postNew = (fields: Record<string, string>) =>
+    contributor.post('/en/initiatives/new', { ...typed, leadOrganizationId: orgId, ...fields });
+  const evidence = 'Pools public and private money to connect rural households.';
 
   it('finds elements by their words, keeps what was typed, and puts the ticked ones into link rows', async () => {
     await contributor.get('/en/initiatives/new');
-    const found = await contributor.post('/en/initiatives/new', {
-      ...typed,
-      leadOrganizationId: orgId,
+    const found = await postNew({
       element_q: 'blended financing mechanisms',
       _picker: 'find',
     });
@@ -71,9 +73,7 @@ describe('the initiative form, without knowing identifiers', () => {
     const matches = [...found.html.matchAll(/name="element_pick"/g)].length;
     expect(found.html).toContain(en('initiative.pick.results', { count: matches, q: 'blended financing mechanisms' }));
 
-    const added = await contributor.post('/en/initiatives/new', {
-      ...typed,
-      leadOrganizationId: orgId,
+    const added = await postNew({
       element_q: 'blended financing mechanisms',
       element_pick: 'gdc.11.b',
       _picker: 'add',
@@ -86,26 +86,22 @@ describe('the initiative form, without knowing identifiers', () => {
   });
 
   it('a search that finds nothing says so, and a finder pressed with nothing to find saves', async () => {
-    const none = await contributor.post('/en/initiatives/new', {
-      ...typed,
-      leadOrganizationId: orgId,
+    const none = await postNew({
       element_q: 'zzxqv',
       _picker: 'find',
     });
     expect(none.status).toBe(200);
     expect(none.html).toContain(en('initiative.pick.none', { q: 'zzxqv' }));
     // Enter in a text field presses the finder's button first: with no words, it is a save (here refused: no link yet).
-    const enter = await contributor.post('/en/initiatives/new', { ...typed, leadOrganizationId: orgId, element_q: '', _picker: 'find' });
+    const enter = await postNew({ element_q: '', _picker: 'find' });
     expect(enter.status).toBe(400);
     expect(enter.html).toContain('error-summary');
   });
 
   it('saves places typed by name in the reader’s language, shows them by name, and names an unknown one', async () => {
-    const saved = await contributor.post('/en/initiatives/new', {
-      ...typed,
-      leadOrganizationId: orgId,
+    const saved = await postNew({
       element_pick: 'gdc.11.b',
-      link_evidence_0: 'Pools public and private money to connect rural households.',
+      link_evidence_0: evidence,
     });
     expect(saved.status, saved.html.slice(0, 3000)).toBe(303);
     initiativePath = saved.location!.split('?')[0]!;
@@ -123,26 +119,22 @@ describe('the initiative form, without knowing identifiers', () => {
     expect(inputValue((await contributor.get(`/ru${initiativePath.slice(3)}/edit`)).html, 'areas')).toContain('Кения');
     const form = await contributor.get(`${initiativePath}/edit`);
     const version = inputValue(form.html, 'version')!;
-    const atlantis = await contributor.post(`${initiativePath}/edit`, {
-      ...typed,
-      version,
-      areas: 'Kenya, Atlantis',
-      leadOrganizationId: orgId,
-      link_element_0: 'gdc.11.b',
-      link_evidence_0: 'Pools public and private money to connect rural households.',
-    });
+    /** Saves the initiative again with its places typed as `areas`. */
+    const editAreas = (at: string, areas: string) =>
+      contributor.post(`${initiativePath}/edit`, {
+        ...typed,
+        version: at,
+        areas,
+        leadOrganizationId: orgId,
+        link_element_0: 'gdc.11.b',
+        link_evidence_0: evidence,
+      });
+    const atlantis = await editAreas(version, 'Kenya, Atlantis');
     expect(atlantis.status).toBe(400);
     expect(atlantis.html).toContain('id="f-areas-error"');
     expect(atlantis.html).toContain(en('initiative.areaUnknown', { code: 'Atlantis' }));
     expect(atlantis.html).not.toContain(en('form.tooLong'));
-    const mixed = await contributor.post(`${initiativePath}/edit`, {
-      ...typed,
-      version,
-      areas: 'Кения; tz, LDC',
-      leadOrganizationId: orgId,
-      link_element_0: 'gdc.11.b',
-      link_evidence_0: 'Pools public and private money to connect rural households.',
-    });
+    const mixed = await editAreas(version, 'Кения; tz, LDC');
     expect(mixed.status, mixed.html.slice(0, 3000)).toBe(303);
     const places = inputValue((await contributor.get(`${initiativePath}/edit`)).html, 'areas')!;
     expect(places.split(', ').sort()).toEqual(['Kenya', 'Least Developed Countries (LDC)', 'United Republic of Tanzania']);

@@ -1160,10 +1160,12 @@ async function registryQuery(c: Context<AppEnv>) {
     year: pick('year'),
   };
   const year = Number(query.year);
+  // The implementation map's rule (areas/typed.ts): a place by code or name, else refused, never matched as nothing.
+  const area = query.area ? await readAreaFilter(query.area) : undefined;
   const filter = {
     q: query.q || undefined,
     element: query.element || undefined,
-    area: query.area || undefined,
+    area: area?.code,
     stakeholderType: (stakeholderTypes as readonly string[]).includes(query.stakeholderType) ? query.stakeholderType : undefined,
     status: (initiativeStatuses as readonly string[]).includes(query.status)
       ? (query.status as (typeof initiativeStatuses)[number])
@@ -1171,9 +1173,6 @@ async function registryQuery(c: Context<AppEnv>) {
     source: (sourceFilterValues as readonly string[]).includes(query.source) ? query.source : undefined,
     year: Number.isInteger(year) && year > 1900 && year < 2200 ? year : undefined,
   };
-  // The implementation map's rule (areas/typed.ts): a place by code or name, else refused, never matched as nothing.
-  const area = query.area ? await readAreaFilter(query.area) : undefined;
-  filter.area = area?.code;
   const areaError = area?.error ? c.var.t(area.error.key, area.error.values) : undefined;
   return { query, filter, areaError };
 }
@@ -1348,27 +1347,37 @@ export function registerInitiativePages(app: Hono<AppEnv>): void {
   ): Promise<FormData> => {
     const db = c.var.store.db;
     const lang = c.var.lang;
-    const organizations = (await listOrganizations(db)).map((o) => ({ id: o.id, name: o.name }));
-    const mine = (await membershipsOf(db, user.id))
-      .filter((m) => m.state === 'active')
-      .map((m) => ({ id: m.organizationId, name: m.organizationName }));
-    const suggested = options.texts?.length ? await suggestElements(db, options.texts) : [];
-    const rows = Object.entries(options.values ?? {})
-      .filter(([k, v]) => k.startsWith('link_element_') && v)
-      .map(([, v]) => v);
-    // The finder searches element texts in the reader's language (and the English-only texts, labelled).
-    const found = options.find ? (await searchElements(db, options.find, lang, { lang, limit: 12 })).items : undefined;
-    const linked = await summaries(db, [...new Set([...rows, ...(options.added ?? [])])], lang);
+    const [organizations, mine, suggested, found] = await Promise.all([
+      listOrganizations(db).then((all) => all.map((o) => ({ id: o.id, name: o.name }))),
+      // A reviewer may lead for any organization: their memberships are not needed.
+      isReviewer(user)
+        ? undefined
+        : membershipsOf(db, user.id).then((all) =>
+            all.filter((m) => m.state === 'active').map((m) => ({ id: m.organizationId, name: m.organizationName })),
+          ),
+      options.texts?.length ? suggestElements(db, options.texts) : [],
+      // The finder searches element texts in the reader's language (and the English-only texts, labelled).
+      options.find ? searchElements(db, options.find, lang, { lang, limit: 12 }).then((r) => r.items) : undefined,
+    ]);
+    const suggestedIds = suggested.map((s) => s.id);
+    const linkedIds = [
+      ...new Set([
+        ...Object.entries(options.values ?? {})
+          .filter(([k, v]) => k.startsWith('link_element_') && v)
+          .map(([, v]) => v),
+        ...(options.added ?? []),
+      ]),
+    ];
+    // One read names both the suggested elements and those the link rows name.
+    const named = new Map((await summaries(db, [...new Set([...suggestedIds, ...linkedIds])], lang)).map((e) => [e.id, e]));
+    const pick = (ids: string[]) => ids.flatMap((id) => named.get(id) ?? []);
+    const linked = pick(linkedIds);
     return {
       organizations,
-      leadOptions: isReviewer(user) ? organizations : mine,
-      suggestions: await summaries(
-        db,
-        suggested.map((s) => s.id),
-        lang,
-      ),
+      leadOptions: mine ?? organizations,
+      suggestions: pick(suggestedIds),
       linked,
-      found: options.find !== undefined && found ? { query: options.find, items: found } : undefined,
+      found: options.find && found ? { query: options.find, items: found } : undefined,
       added: options.added?.length ? linked.filter((e) => options.added!.includes(e.id)) : undefined,
     };
   };

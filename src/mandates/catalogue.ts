@@ -88,6 +88,25 @@ export function overlaid(
   return out;
 }
 
+/**
+ * A mandate's actors as stored: the overlay applied (`overlaid`) and the ids the request is then
+ * addressed to (`askedIds`), the two columns every writer of mandates keeps together.
+ */
+export function addressed(
+  actors: readonly { id: string | null; text: string }[],
+  lang: string,
+  overlay: ActorOverlay,
+): { actors: { id: string | null; text: string }[]; actorIds: string[] } {
+  const out = overlaid(actors, lang, overlay);
+  return {
+    actors: out,
+    actorIds: askedIds(
+      out.map((a) => a.id),
+      overlay,
+    ),
+  };
+}
+
 /** The actor that remains of an id: itself, or the actor it was merged into. */
 export async function survivorOf(db: Database, actorId: string): Promise<string> {
   const [row] = await db.query<{ survivor_id: string }>(sql`SELECT survivor_id FROM actor_merges WHERE merged_id = ${actorId}`);
@@ -136,19 +155,8 @@ async function liveActor(db: Database, actorId: string, field: string): Promise<
 async function reapply(tx: Database, candidates: { id: number; lang: string; actors: { id: string | null; text: string }[] }[]) {
   const overlay = await actorOverlay(tx);
   const changed = candidates.flatMap((m) => {
-    const actors = overlaid(m.actors, m.lang, overlay);
-    return JSON.stringify(actors) === JSON.stringify(m.actors)
-      ? []
-      : [
-          {
-            id: Number(m.id),
-            actors,
-            actor_ids: askedIds(
-              actors.map((a) => a.id),
-              overlay,
-            ),
-          },
-        ];
+    const { actors, actorIds } = addressed(m.actors, m.lang, overlay);
+    return JSON.stringify(actors) === JSON.stringify(m.actors) ? [] : [{ id: Number(m.id), actors, actor_ids: actorIds }];
   });
   if (changed.length > 0)
     await tx.query(

@@ -8,7 +8,7 @@ import { actorById, actorName, ACTORS, type Actor } from '../documents/actors.ts
 import type { VerbForce } from '../documents/actions.ts';
 import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
 import { recordChange } from '../provenance/history.ts';
-import { actorOverlay, askedIds, overlaid, survivorOf, type ActorOverlay } from './catalogue.ts';
+import { actorOverlay, addressed, survivorOf, type ActorOverlay } from './catalogue.ts';
 import { Refusal } from '../shared/refusal.ts';
 import type { Language } from '../language/languages.ts';
 
@@ -157,7 +157,7 @@ async function extracted(db: Database, versionId: number): Promise<Extracted[]> 
 
 /** A mandate's fields with the reviewers' corrections, merges and added names over what was read. */
 function corrected(e: Extracted, c: Corrections, lang: string, overlay: ActorOverlay) {
-  const actors = overlaid(
+  const { actors, actorIds } = addressed(
     c.actors ? c.actors.map((id) => ({ id, text: e.actors.find((a) => a.id === id)?.text ?? '' })) : e.actors,
     lang,
     overlay,
@@ -168,10 +168,7 @@ function corrected(e: Extracted, c: Corrections, lang: string, overlay: ActorOve
     force: c.force ?? e.force,
     object: c.object ?? e.object,
     actors,
-    actorIds: askedIds(
-      actors.map((a) => a.id),
-      overlay,
-    ),
+    actorIds,
     deadline,
     notMandate: c.notMandate?.value ?? false,
     notMandateReason: c.notMandate?.reason ?? null,
@@ -679,21 +676,14 @@ export async function correctMandate(
     if (correction.actors) {
       // A merged actor is corrected to the one that remains, as a re-read would make it.
       const overlay = await actorOverlay(tx);
-      const actors = overlaid(
+      const { actors, actorIds } = addressed(
         correction.actors.map((a) => ({ id: a, text: before.actors.find((b) => b.id === a)?.text ?? '' })),
         'en',
         overlay,
       );
       was.actors = before.actors.map((a) => a.id ?? a.text);
       now.actors = correction.actors;
-      sets.push(
-        sql`actors = ${JSON.stringify(actors)}::jsonb, actor_ids = ${pgTextArray(
-          askedIds(
-            actors.map((a) => a.id),
-            overlay,
-          ),
-        )}::text[]`,
-      );
+      sets.push(sql`actors = ${JSON.stringify(actors)}::jsonb, actor_ids = ${pgTextArray(actorIds)}::text[]`);
       await keep('actors', correction.actors);
     }
     if (correction.object !== undefined) {

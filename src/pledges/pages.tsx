@@ -43,9 +43,6 @@ import { labelWidth } from '../charts/svg.ts';
 
 type Ctx = PageContext & { csrf: string };
 
-/** A pledge's figure with as many decimals as the pledge's own figures use (see decimalsOf). */
-const fmt = (lang: Language, n: number, digits = 2) => formatNumber(lang, n, digits);
-
 /** Progress against the straight line from baseline to target, as SVG; the table beside it carries the same data. */
 function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
   const { pledge: p, ctx } = props;
@@ -54,7 +51,7 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
   const h = 160;
   const pad = 34;
   const digits = decimalsOf(p);
-  const targetLabel = fmt(ctx.lang, p.targetValue, digits);
+  const targetLabel = formatNumber(ctx.lang, p.targetValue, digits);
   // The value axis is as wide as its label (11 px, concord.css ".chart .tick"): "40,000" must not lose its "4".
   const left = Math.max(pad, labelWidth(targetLabel, 11) + 8);
   const t0 = Date.parse(p.baselineDate);
@@ -74,7 +71,7 @@ function ProgressChart(props: { ctx: Ctx; pledge: Pledge; id: string }) {
         <title id={`${props.id}-title`}>
           {ctx.t('pledge.chartTitle', {
             metric: isolate(p.metric),
-            baseline: fmt(ctx.lang, p.baselineValue, digits),
+            baseline: formatNumber(ctx.lang, p.baselineValue, digits),
             target: targetLabel,
             year: p.targetDate.slice(0, 4),
           })}
@@ -116,23 +113,25 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
       <dl class="facts">
         <dt>{t('pledge.from')}</dt>
         <dd>
-          {fmt(ctx.lang, p.baselineValue, digits)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.baselineDate)}</Value>)
+          {formatNumber(ctx.lang, p.baselineValue, digits)} <UserText>{p.unit}</UserText> (
+          <Value>{formatDate(ctx.lang, p.baselineDate)}</Value>)
         </dd>
         <dt>{t('pledge.to')}</dt>
         <dd>
-          {fmt(ctx.lang, p.targetValue, digits)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
+          {formatNumber(ctx.lang, p.targetValue, digits)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>
+          )
         </dd>
         <dt>{t('pledge.progress')}</dt>
         <dd>
           {p.progress.progressPercent === null ? t('pledge.noProgressYet') : t('pledge.percent', { percent: p.progress.progressPercent })}
           {p.progress.expectedAtLatest !== null && p.progress.latest
-            ? ` · ${t('pledge.expectedThen', { value: fmt(ctx.lang, p.progress.expectedAtLatest, digits), date: p.progress.latest.date })}`
+            ? ` · ${t('pledge.expectedThen', { value: formatNumber(ctx.lang, p.progress.expectedAtLatest, digits), date: p.progress.latest.date })}`
             : ''}
         </dd>
         {p.beneficiaries !== null ? (
           <>
             <dt>{t('pledge.beneficiaries')}</dt>
-            <dd>{fmt(ctx.lang, p.beneficiaries)}</dd>
+            <dd>{formatNumber(ctx.lang, p.beneficiaries)}</dd>
           </>
         ) : null}
         {p.money.length ? (
@@ -163,15 +162,15 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
         <tbody>
           <tr>
             <td>{p.baselineDate}</td>
-            <td>{fmt(ctx.lang, p.baselineValue, digits)}</td>
-            <td>{fmt(ctx.lang, p.baselineValue, digits)}</td>
+            <td>{formatNumber(ctx.lang, p.baselineValue, digits)}</td>
+            <td>{formatNumber(ctx.lang, p.baselineValue, digits)}</td>
             <td>{t('pledge.baseline')}</td>
           </tr>
           {p.updates.map((u) => (
             <tr>
               <td>{u.date}</td>
-              <td>{fmt(ctx.lang, u.value, digits)}</td>
-              <td>{fmt(ctx.lang, expectedValue(p, u.date), digits)}</td>
+              <td>{formatNumber(ctx.lang, u.value, digits)}</td>
+              <td>{formatNumber(ctx.lang, expectedValue(p, u.date), digits)}</td>
               <td dir="auto">
                 {u.narrative}
                 {u.state !== 'published' ? (
@@ -575,7 +574,7 @@ function PledgeTable(props: { ctx: Ctx; title: string; pledges: Pledge[]; hideTi
               </div>
             </td>
             <td>
-              {fmt(ctx.lang, p.targetValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
+              {formatNumber(ctx.lang, p.targetValue)} <UserText>{p.unit}</UserText> (<Value>{formatDate(ctx.lang, p.targetDate)}</Value>)
             </td>
             <td>
               {p.progress.progressPercent === null
@@ -800,8 +799,8 @@ async function SubmittedPledges(props: { ctx: Ctx; db: Database }) {
               {p.metric}
             </a>{' '}
             <span class="meta">
-              <span dir="auto">{p.organization_name}</span> · {fmt(ctx.lang, Number(p.target_value))} <span dir="auto">{p.unit}</span> (
-              {p.target_date})
+              <span dir="auto">{p.organization_name}</span> · {formatNumber(ctx.lang, Number(p.target_value))}{' '}
+              <span dir="auto">{p.unit}</span> ({p.target_date})
             </span>
           </li>
         ))}

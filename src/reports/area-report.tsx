@@ -94,7 +94,7 @@ export const AreaReportData = z
         latest: z.array(z.object({ source: z.string(), period: z.string(), value: z.number() })),
         /** Annual totals, per source. */
         series: z.array(z.object({ source: z.string(), year: z.number(), value: z.number() })),
-        /** The target the indicator's page draws on this area's chart (the area's own, else the global one). */
+        /** The target the indicator's page draws on this area's chart (a global one first, else the area's own). */
         target: z.object({ year: z.number(), value: z.number(), label: z.string(), sourceId: z.string() }).nullable(),
         /** The indicator's natural upper bound (100 for a share), the top of its chart's axis. */
         max: z.number().nullable(),
@@ -225,14 +225,17 @@ export const areaReport = defineReportKind({
 
     const indicators: AreaReportData['indicators'] = [];
     for (const row of profile?.indicators ?? []) {
-      const observations = await findObservations(db, { indicator: row.indicator.code, areas: [code], totalsOnly: true });
+      const [observations, targets] = await Promise.all([
+        findObservations(db, { indicator: row.indicator.code, areas: [code], totalsOnly: true }),
+        targetsOf(db, row.indicator.code),
+      ]);
       const series = observations
         .filter((o) => /^\d{4}$/.test(o.period))
         .map((o) => ({ source: o.source, year: Number(o.period), value: o.value }));
       const head = headline(row.assessments);
       // The target the indicator's page draws on this area's chart (src/indicators/pages.tsx): the
-      // first that is global or the area's own.
-      const target = (await targetsOf(db, row.indicator.code)).find((x) => x.area === null || x.area === code) ?? null;
+      // first that is global or the area's own (targetsOf lists the global ones first).
+      const target = targets.find((x) => x.area === null || x.area === code) ?? null;
       await sources.addStored(db, [row.indicator.source.id], `catalogue entry of indicator ${row.indicator.code}`);
       if (target && series.length > 1) await sources.addStored(db, [target.sourceId], `the target of ${row.indicator.code} on its chart`);
       await sources.addStored(

@@ -278,6 +278,7 @@ export const compactReport = defineReportKind({
     // Served: something other than an indicator (which measures, not serves) counts for it.
     const served = (c: { counts: Record<(typeof measures)[number], number> }) =>
       measures.some((m) => m !== 'indicators' && c.counts[m] > 0);
+    const servedOnes = d.commitments.filter(served);
     const unserved = d.commitments.filter((c) => !served(c));
     const bars = d.commitments.filter((c) => c.counts.initiatives > 0).map((c) => ({ label: c.label, value: c.counts.initiatives }));
     // A gap row of zeros only (nothing serves the action, nothing measures it): named, not printed.
@@ -337,13 +338,8 @@ export const compactReport = defineReportKind({
             ))}
             <dt>{t('reports.covered')}</dt>
             <dd>
-              {t('reports.compact.served', { count: d.commitments.length - unserved.length, total: d.commitments.length })}
-              {d.commitments.length > unserved.length
-                ? `: ${d.commitments
-                    .filter(served)
-                    .map((c) => c.label)
-                    .join(' · ')}`
-                : ''}
+              {t('reports.compact.served', { count: servedOnes.length, total: d.commitments.length })}
+              {servedOnes.length ? `: ${servedOnes.map((c) => c.label).join(' · ')}` : ''}
             </dd>
             {d.gaps.length ? (
               <>
