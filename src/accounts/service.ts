@@ -294,10 +294,12 @@ export async function getOrganization(db: Database, id: string): Promise<Organiz
 }
 
 export async function listOrganizations(db: Database, options: { verified?: boolean; q?: string } = {}): Promise<Organization[]> {
+  const q = options.q ?? null;
   const rows = await db.query<OrganizationRow>(
     sql`SELECT * FROM organizations
         WHERE (${options.verified ?? null}::boolean IS NULL OR (verified_at IS NOT NULL) = ${options.verified ?? null}::boolean)
-          AND (${options.q ?? null}::text IS NULL OR name ILIKE '%' || ${options.q ?? null} || '%' OR short_name ILIKE '%' || ${options.q ?? null} || '%')
+          -- A part of the name as typed: "%" or "_" are letters here, not LIKE wildcards.
+          AND (${q}::text IS NULL OR strpos(lower(name), lower(${q})) > 0 OR strpos(lower(short_name), lower(${q})) > 0)
         ORDER BY lower(name)`,
   );
   return rows.map(toOrganization);
