@@ -5,7 +5,7 @@
 // Concord itself serves the page (its own process, as `npm start` runs it) under autocannon at 1
 // and 20 connections. Both, and their ratio, go to bench/results/pages.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -17,6 +17,7 @@ import { areaCatalog } from '../src/areas/index.ts';
 import { createApp } from '../src/web/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { generate } from './registry.ts';
+import { writeRunsPerStore } from './runs-file.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -287,14 +288,7 @@ export async function pages(machine: Record<string, unknown>, results: string): 
       }),
     );
   const file = path.join(results, 'pages.json');
-  const previous = await readFile(file, 'utf8')
-    .then((text) => (JSON.parse(text) as { runs: { store: string }[] }).runs)
-    .catch(() => []);
-  const kept = previous.filter((p) => !runs.some((r) => r.store === p.store));
-  await writeFile(
-    file,
-    JSON.stringify({ benchmark: 'pages', at: new Date().toISOString(), machine, runs: [...runs, ...kept] }, null, 2) + '\n',
-  );
+  await writeRunsPerStore(file, 'pages', machine, runs);
   for (const run of runs) console.log(`pages on ${run.store} (${run.initiatives} initiatives): targets ${JSON.stringify(run.targets)}`);
   console.log(`Written: ${path.relative(process.cwd(), file)}`);
 }

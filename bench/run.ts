@@ -1,6 +1,6 @@
 // `npm run bench`: runs the benchmarks and writes their figures as JSON in bench/results/.
 // The embedded store always; PostgreSQL too when BENCH_DATABASE_URL is set.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { benchFoundation } from './foundation.ts';
@@ -18,6 +18,7 @@ import { iati } from './iati.ts';
 import { benchMandates } from './mandates.ts';
 import { pages } from './pages.ts';
 import { benchSearch, QUERIES } from './search.ts';
+import { writeRunsPerStore } from './runs-file.ts';
 
 const results = path.resolve(import.meta.dirname, 'results');
 
@@ -121,15 +122,7 @@ async function indicators(machine: Record<string, unknown>) {
   else console.log('Indicators on PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
   if (process.env.BENCH_SKIP_EMBEDDED !== '1') runs.push(await benchIndicators({ label: 'embedded (PGlite)', observations }));
   const file = path.join(results, 'indicators.json');
-  // Runs of a store not measured this time are kept (each store can be run on its own).
-  const previous = await readFile(file, 'utf8')
-    .then((text) => (JSON.parse(text) as { runs: { store: string }[] }).runs)
-    .catch(() => []);
-  const kept = previous.filter((p) => !runs.some((r) => r.store === p.store));
-  await writeFile(
-    file,
-    JSON.stringify({ benchmark: 'indicators', at: new Date().toISOString(), machine, runs: [...runs, ...kept] }, null, 2) + '\n',
-  );
+  await writeRunsPerStore(file, 'indicators', machine, runs);
   for (const run of runs) {
     console.log(
       `indicators on ${run.store}: import ${run.observationsImported} observations in ${run.import.ms} ms (${run.import.observationsPerSecond}/s); ` +

@@ -21,8 +21,20 @@ async function main() {
   // A new embedded store starts from the seeded snapshot `npm install` built, when there is one for
   // these sources (src/seed-snapshot.ts): restored in seconds instead of seeded row by row.
   const snapshot = config.databaseUrl ? undefined : await snapshotForNewStore(config.dataDir);
-  // The embedded store opens in its own thread while this one loads the application.
-  const [store, { createApp }, { seedFrameworks, seedNeeded }, { serve }] = await Promise.all([
+  // The embedded store opens in its own thread while this one loads what start-up runs after it
+  // (the application, the seeds, the area catalogue, the job worker): none of it waits on the other.
+  const [
+    store,
+    { createApp },
+    { seedFrameworks, seedNeeded },
+    { serve },
+    { refreshAreaGroups },
+    areas,
+    { discardImport, handOverImport },
+    { seedIndicators, indicatorSeedNeeded },
+    { startWorker },
+    { appJobKinds },
+  ] = await Promise.all([
     // On the embedded store this claims the folder first: a second process is refused (exit 2).
     openStore({
       databaseUrl: config.databaseUrl,
@@ -33,6 +45,12 @@ async function main() {
     import('./web/app.ts'),
     import('./frameworks/seed.ts'),
     import('@hono/node-server'),
+    import('./initiatives/area-groups.ts'),
+    import('./areas/index.ts').then(({ areaCatalog }) => areaCatalog()),
+    import('./initiatives/service.ts'),
+    import('./indicators/seed.ts'),
+    import('./jobs/worker.ts'),
+    import('./web/job-kinds.ts'),
   ]);
   if (await seedNeeded(store)) {
     const report = await seedFrameworks(store, undefined, 'concord start');
@@ -40,22 +58,17 @@ async function main() {
     console.log(`Loaded the framework reference data (${written} rows written).`);
   }
   // Group tokens follow the shipped area data (dated LDC membership): redone when it changed.
-  const { refreshAreaGroups } = await import('./initiatives/area-groups.ts');
-  const { areaCatalog } = await import('./areas/index.ts');
-  await refreshAreaGroups(store, await areaCatalog());
+  await refreshAreaGroups(store, areas);
   // An import cut short by a crash left rows no reader sees (src/initiatives/transfer.ts): they go,
   // unless it was decided (its updates past their commit point): then its hand-over is completed.
-  const { discardImport, handOverImport } = await import('./initiatives/service.ts');
   await handOverImport(store);
   await discardImport(store);
-  const { seedIndicators, indicatorSeedNeeded } = await import('./indicators/seed.ts');
   if (await indicatorSeedNeeded(store)) {
     const report = await seedIndicators(store, 'concord start');
     console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
   }
   const app = createApp(store, config);
   // Long work (prints, ingest, imports) runs as durable jobs (src/jobs/); on PostgreSQL each process takes its share.
-  const [{ startWorker }, { appJobKinds }] = await Promise.all([import('./jobs/worker.ts'), import('./web/job-kinds.ts')]);
   const worker = startWorker(store, appJobKinds(app, store, config));
   const listening = await new Promise<{ server: ReturnType<typeof serve>; address: string }>((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

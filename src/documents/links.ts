@@ -317,9 +317,9 @@ export async function versionSuggestions(
   const english = rows.some((r) => r.english) ? await matcherIndex(db, 'en') : undefined;
   return rows.map((r) => {
     const exclude = r.rejected ? new Set(r.rejected) : undefined;
-    const minScore = SUGGESTION_MIN_SCORE;
-    const own = rank(index, r.words ?? [], { ...options, exclude, minScore });
-    const through = english && r.english ? rank(english, r.english, { ...options, exclude, without: index.ids, minScore }) : [];
+    const ranking = { ...options, exclude, minScore: SUGGESTION_MIN_SCORE };
+    const own = rank(index, r.words ?? [], ranking);
+    const through = english && r.english ? rank(english, r.english, { ...ranking, without: index.ids }) : [];
     return { paragraph: { id: Number(r.id), eid: r.eid, number: r.number, kind: r.kind }, suggestions: [...own, ...through] };
   });
 }

@@ -281,14 +281,22 @@ function ancestorsRead(id: string, lang: Language): Read<ElementSummary[]> {
   );
 }
 
+/** The reads an element is made of (elementOf puts them together), to read with others in one statement. */
+function elementReads(id: string, lang: Language) {
+  return { element: elementRead(id, lang), ancestors: ancestorsRead(id, lang), children: elementsRead(lang, { parent: id }) };
+}
+
+function elementOf(read: {
+  element: ElementRecord | undefined;
+  ancestors: ElementSummary[];
+  children: { items: ElementSummary[] };
+}): Element | undefined {
+  return read.element && { ...read.element, ancestors: read.ancestors, children: read.children.items };
+}
+
 /** The element with its ancestors and children, in one statement. */
 export async function getElement(db: Database, id: string, lang: Language): Promise<Element | undefined> {
-  const { element, ancestors, children } = await readTogether(db, {
-    element: elementRead(id, lang),
-    ancestors: ancestorsRead(id, lang),
-    children: elementsRead(lang, { parent: id }),
-  });
-  return element && { ...element, ancestors, children: children.items };
+  return elementOf(await readTogether(db, elementReads(id, lang)));
 }
 
 /** What the element page shows of the framework graph. */
@@ -307,18 +315,17 @@ export interface ElementView {
  */
 export async function getElementView(db: Database, id: string, lang: Language): Promise<ElementView | undefined> {
   const view = await readTogether(db, {
-    element: elementRead(id, lang),
-    ancestors: ancestorsRead(id, lang),
-    children: elementsRead(lang, { parent: id }),
+    ...elementReads(id, lang),
     outgoing: linksRead(lang, { element: id, direction: 'out' }),
     incoming: linksRead(lang, { element: id, direction: 'in' }),
     derived: derivedRead(id, lang),
     texts: textsRead(id),
     facilitators: facilitatorsRead(id),
   });
-  if (!view.element) return undefined;
+  const element = elementOf(view);
+  if (!element) return undefined;
   return {
-    element: { ...view.element, ancestors: view.ancestors, children: view.children.items },
+    element,
     outgoing: view.outgoing.items,
     incoming: view.incoming.items,
     derived: view.derived,
@@ -617,8 +624,8 @@ export async function searchElements(
                best AS (SELECT DISTINCT ON (element_id) element_id, lang, rank FROM hits ORDER BY element_id, rank DESC)
           SELECT *, false AS fallback, count(*) OVER () AS total FROM best ORDER BY rank DESC, element_id LIMIT ${limit}`);
   }
-  // Highlights only for the page shown (ts_headline is costly), in each hit's own language.
-  const snippets = new Map<string, string>();
+  // Highlights only for the page shown (ts_headline is costly), in each hit's own language: one
+  // group per language matched (and the English fallback), all read in one statement.
   const groups = new Map<string, { l: Language; fallback: boolean; ids: string[] }>();
   for (const h of hits) {
     const key = `${h.lang}:${h.fallback}`;
@@ -626,29 +633,24 @@ export async function searchElements(
     group.ids.push(h.element_id);
     groups.set(key, group);
   }
-  const shown = new Map<string, ElementSummary>();
-  for (const { l, fallback: viaEnglish, ids } of groups.values()) {
-    const q = viaEnglish ? fallback : languageTsquery(l, query);
-    const marked = await db.query<{
-      element_id: string;
-      snippet: string;
-    }>(sql`SELECT t.element_id, ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
-                   'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10') AS snippet
-          FROM element_texts t, ${q} q
-          WHERE t.lang = ${l} AND t.element_id = ANY(${pgTextArray(ids)}::text[])`);
-    for (const m of marked) snippets.set(m.element_id, m.snippet);
-    // Without a chosen language, each hit is shown in the language it matched in.
-    for (const s of await summaries(db, ids, options.lang ? displayLang : l)) shown.set(s.id, s);
-  }
+  const reads = Object.fromEntries(
+    [...groups.values()].map(({ l, fallback: viaEnglish, ids }, i) => [
+      `g${i}`,
+      // Without a chosen language, each hit is shown in the language it matched in.
+      shownHitsRead(ids, options.lang ? displayLang : l, l, viaEnglish ? fallback : languageTsquery(l, query)),
+    ]),
+  );
+  const shown = new Map<string, ShownHit>();
+  if (groups.size > 0) for (const hit of Object.values(await readTogether(db, reads)).flat()) shown.set(hit.summary.id, hit);
   return {
     total: hits[0]?.total ?? 0,
     items: hits.flatMap((h) => {
-      const s = shown.get(h.element_id);
-      if (!s) return [];
-      const snippet = snippets.get(h.element_id) ?? '';
+      const found = shown.get(h.element_id);
+      if (!found) return [];
+      const snippet = found.snippet ?? '';
       return [
         {
-          ...s,
+          ...found.summary,
           matchLanguage: h.lang as Language,
           rank: Number(h.rank),
           snippet: snippet.includes('<mark>') ? escapeSnippet(snippet) : '',
@@ -657,6 +659,24 @@ export async function searchElements(
       ];
     }),
   };
+}
+
+interface ShownHit {
+  summary: ElementSummary;
+  /** The text in the language matched, with <mark> around what matched (null: no text in it). */
+  snippet: string | null;
+}
+
+/** Search hits as shown: each element's summary in `summaryLang`, and its text in `l` highlighted where `q` matches. */
+function shownHitsRead(ids: string[], summaryLang: Language, l: Language, q: Sql): Read<ShownHit[]> {
+  return readOf(
+    sql`SELECT ${summaryColumns},
+          (SELECT ts_headline(${searchConfig[l]}::regconfig, coalesce(t.title || ' — ', '') || coalesce(t.text, ''), q,
+                              'StartSel=<mark>, StopSel=</mark>, MaxFragments=2, MaxWords=30, MinWords=10')
+           FROM element_texts t, ${q} q WHERE t.element_id = e.id AND t.lang = ${l}) AS snippet
+        FROM elements e ${textIn(summaryLang)} WHERE e.id = ANY(${pgTextArray(ids)}::text[])`,
+    (rows: (SummaryColumns & { snippet: string | null })[]) => rows.map((r) => ({ summary: toSummary(r), snippet: r.snippet })),
+  );
 }
 
 /** ts_headline returns raw text with <mark> tags; escape everything else. */

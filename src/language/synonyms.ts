@@ -48,6 +48,22 @@ function findTerm(text: string, term: string, lang: Language): number {
   return -1;
 }
 
+/** Per language, each set's terms in match form, the longest first: folded once, not on every search. */
+const formsByLanguage = new Map<Language, { set: SynonymSet; forms: string[] }[]>();
+
+function setsIn(lang: Language): { set: SynonymSet; forms: string[] }[] {
+  let found = formsByLanguage.get(lang);
+  if (!found) {
+    // The longest term first, so that "ICTs" is taken before "ICT".
+    found = synonymSets.map((set) => ({
+      set,
+      forms: [...new Set((set.terms[lang] ?? []).map((t) => matchForm(t, lang)))].sort((a, b) => b.length - a.length),
+    }));
+    formsByLanguage.set(lang, found);
+  }
+  return found;
+}
+
 export interface ExpandedQuery {
   /** The query as typed (first) and with each matched term replaced by its other terms in the same language, in match form. */
   variants: string[];
@@ -71,10 +87,7 @@ export function expandQuery(query: string, lang: Language): ExpandedQuery {
   let rest = variants[0]!;
   const english: string[] = [];
   const sets: string[] = [];
-  for (const set of synonymSets) {
-    const own = set.terms[lang] ?? [];
-    // The longest term first, so that "ICTs" is taken before "ICT".
-    const forms = [...new Set(own.map((t) => matchForm(t, lang)))].sort((a, b) => b.length - a.length);
+  for (const { set, forms } of setsIn(lang)) {
     const found = forms.find((f) => findTerm(variants[0]!, f, lang) >= 0);
     if (!found) continue;
     sets.push(set.id);
