@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'var/', 'scratch/', '.test-cache/', 'bench/results/', 'data/'] },
+  { ignores: ['node_modules/', 'var/', 'scratch/', 'bench/results/', 'data/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

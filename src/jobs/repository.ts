@@ -198,8 +198,7 @@ export async function insertUpload(db: Database, id: string, fileName: string, b
 
 export async function uploadById(db: Database, id: string): Promise<{ fileName: string; bytes: Uint8Array } | undefined> {
   const [row] = await db.query<{ file_name: string; bytes: Uint8Array }>(sql`SELECT file_name, bytes FROM job_uploads WHERE id = ${id}`);
-  // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
-  return row ? { fileName: row.file_name, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) } : undefined;
+  return row ? { fileName: row.file_name, bytes: row.bytes } : undefined;
 }
 
 export async function deleteUpload(db: Database, id: string): Promise<void> {

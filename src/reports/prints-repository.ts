@@ -11,21 +11,16 @@ export type ReportPrint = Pick<ReportPrintRow, 'id' | 'kind' | 'subject' | 'lang
 
 const columns = sql`id, kind, subject, lang, file_name AS "fileName", bytes, size, created_at::text AS "createdAt"`;
 
-function toPrint(row: ReportPrint): ReportPrint {
-  // node-postgres answers a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
-  return { ...row, bytes: new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) };
-}
-
 /** The unexpired print of the report with this key, if any. */
 export async function freshPrintByKey(db: Database, key: string): Promise<ReportPrint | undefined> {
   const [row] = await db.query<ReportPrint>(sql`SELECT ${columns} FROM report_prints WHERE key = ${key} AND expires_at > now()`);
-  return row ? toPrint(row) : undefined;
+  return row;
 }
 
 /** An unexpired print by its id (the address a finished job links to). */
 export async function freshPrintById(db: Database, id: string): Promise<ReportPrint | undefined> {
   const [row] = await db.query<ReportPrint>(sql`SELECT ${columns} FROM report_prints WHERE id = ${id} AND expires_at > now()`);
-  return row ? toPrint(row) : undefined;
+  return row;
 }
 
 /**

@@ -6,7 +6,7 @@ import { StoreError, type Connection, type QueryResult, type RowMode } from './c
 const { Pool, types } = pg;
 const asText = (value: string) => value;
 
-// Keep the embedded store's choices: dates and numerics as text, int8 (count(*)) as number.
+// Keep the embedded store's choices: dates and numerics as text, int8 (count(*)) as number, bytea as Uint8Array.
 const typeParsers: Record<number, (value: string) => unknown> = {
   [types.builtins.TIMESTAMP]: asText,
   [types.builtins.TIMESTAMPTZ]: asText,
@@ -14,6 +14,11 @@ const typeParsers: Record<number, (value: string) => unknown> = {
   [types.builtins.INTERVAL]: asText,
   [types.builtins.NUMERIC]: asText,
   [types.builtins.INT8]: (value: string) => Number(value),
+  // bytea as a plain Uint8Array, as PGlite gives it (node-postgres would answer a Buffer).
+  [types.builtins.BYTEA]: (value: string) => {
+    const bytes = (types.getTypeParser(types.builtins.BYTEA, 'text') as (text: string) => Buffer)(value);
+    return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  },
 };
 
 const customTypes: pg.CustomTypesConfig = {

@@ -192,4 +192,11 @@ describe('a seeded store', () => {
     expect(typeof link?.id).toBe('number');
     expect(typeof link?.created_at).toBe('string');
   });
+
+  it('returns bytea as a plain Uint8Array on both dialects, as it was written', async () => {
+    const written = Uint8Array.from([0, 1, 127, 128, 255]);
+    const [row] = await rows<{ b: unknown }>(store.db, sql`SELECT ${written}::bytea AS b`);
+    expect(Object.getPrototypeOf(row?.b)).toBe(Uint8Array.prototype);
+    expect([...(row?.b as Uint8Array)]).toEqual([...written]);
+  });
 });
