@@ -25,6 +25,7 @@ import {
   indicatorsMeasuring,
   listIndicators,
   targetsOf,
+  chartTarget,
   type IndicatorSummary,
 } from './service.ts';
 import { aggregateSourcePrefix, storedAssessments, type StoredAssessment } from './assess.ts';
@@ -297,9 +298,9 @@ function DataTable(props: { ctx: PageContext; observations: readonly Observation
 /** The series chart of one indicator and area: one line per source, the target line. */
 async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area: string, catalog: AreaCatalog, lang: Language) {
   const t = c.var.t;
-  const [observations, targets] = await Promise.all([
+  const [observations, target] = await Promise.all([
     findObservations(c.var.store.db, { indicator: indicator.code, areas: [area], totalsOnly: true }),
-    targetsOf(c.var.store.db, indicator.code).then((all) => all.filter((x) => x.area === null || x.area === area)),
+    chartTarget(c.var.store.db, indicator.code, area),
   ]);
   const sources = [...new Set(observations.map((o) => o.source))];
   const names = await sourceNames(c, sources);
@@ -307,7 +308,6 @@ async function seriesChart(c: Context<AppEnv>, indicator: IndicatorSummary, area
     label: names.get(s) ?? s,
     points: observations.filter((o) => o.source === s && /^\d{4}$/.test(o.period)).map((o) => ({ year: Number(o.period), value: o.value })),
   }));
-  const target = targets[0];
   const years = observations.map((o) => Number(o.period.slice(0, 4)));
   const svg =
     observations.length === 0

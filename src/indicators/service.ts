@@ -162,6 +162,14 @@ export async function targetsOf(db: Database, code: string): Promise<Target[]> {
   ).map((t) => ({ ...t, year: Number(t.year), value: Number(t.value) }));
 }
 
+/**
+ * The target an area's chart of this indicator draws: the first that is global or the area's own
+ * (a global target first, as targetsOf lists them); the indicator page and the area report draw the same.
+ */
+export async function chartTarget(db: Database, code: string, area: string): Promise<Target | null> {
+  return (await targetsOf(db, code)).find((x) => x.area === null || x.area === area) ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Observations
 

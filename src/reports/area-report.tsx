@@ -11,7 +11,7 @@ import { groupToken } from '../initiatives/area-groups.ts';
 import { queryInitiatives, registryFacets } from '../initiatives/service.ts';
 import { pledgesOfMany } from '../pledges/service.ts';
 import { areaName, areaProfile, headline } from '../indicators/profile.ts';
-import { findObservations, targetsOf } from '../indicators/service.ts';
+import { chartTarget, findObservations } from '../indicators/service.ts';
 import { methods, type MethodId } from '../indicators/assessment.ts';
 import { formatMeasure, unitName } from '../indicators/units.ts';
 import { summaries } from '../frameworks/service.ts';
@@ -225,17 +225,15 @@ export const areaReport = defineReportKind({
 
     const indicators: AreaReportData['indicators'] = [];
     for (const row of profile?.indicators ?? []) {
-      const [observations, targets] = await Promise.all([
+      // The target the indicator's page draws on this area's chart (src/indicators/pages.tsx).
+      const [observations, target] = await Promise.all([
         findObservations(db, { indicator: row.indicator.code, areas: [code], totalsOnly: true }),
-        targetsOf(db, row.indicator.code),
+        chartTarget(db, row.indicator.code, code),
       ]);
       const series = observations
         .filter((o) => /^\d{4}$/.test(o.period))
         .map((o) => ({ source: o.source, year: Number(o.period), value: o.value }));
       const head = headline(row.assessments);
-      // The target the indicator's page draws on this area's chart (src/indicators/pages.tsx): the
-      // first that is global or the area's own (targetsOf lists the global ones first).
-      const target = targets.find((x) => x.area === null || x.area === code) ?? null;
       await sources.addStored(db, [row.indicator.source.id], `catalogue entry of indicator ${row.indicator.code}`);
       if (target && series.length > 1) await sources.addStored(db, [target.sourceId], `the target of ${row.indicator.code} on its chart`);
       await sources.addStored(
