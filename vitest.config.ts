@@ -19,7 +19,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['src/**/*.unit.test.ts'],
+          // The lint rules' own tests (eslint-rules/) are unit tests too.
+          include: ['src/**/*.unit.test.ts', 'eslint-rules/**/*.unit.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },

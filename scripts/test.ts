@@ -33,7 +33,7 @@ function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 const tiers: Tier[] = [
-  { name: 'unit', files: 'src/**/*.unit.test.ts', missing: () => undefined },
+  { name: 'unit', files: '{src,eslint-rules}/**/*.unit.test.ts', missing: () => undefined },
   { name: 'integration', files: 'src/**/*.int.test.ts', missing: () => undefined },
   {
     name: 'integration-pg',

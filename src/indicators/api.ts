@@ -26,6 +26,7 @@ import { storedAssessments } from './assess.ts';
 import { areaProfile, dashboard } from './profile.ts';
 import { methods, type MethodId } from './assessment.ts';
 import { areaCatalog } from '../areas/index.ts';
+import { canImport } from './policy.ts';
 
 const methodIds = Object.keys(methods) as [MethodId, ...MethodId[]];
 const methodQuery = z
@@ -270,7 +271,7 @@ async function importer(c: Context<AppEnv>): Promise<string> {
   const caller = await apiCaller(c);
   if (!caller) throw new Problem(401, 'Unauthorized', 'Send the operator token or an API token as Authorization: Bearer <token>.');
   if (caller === 'operator') return 'operator';
-  if (caller.role !== 'reviewer' && caller.role !== 'administrator')
+  if (!canImport(caller))
     throw new Problem(403, 'Forbidden', 'Only reviewers and administrators import observations.');
   const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
   if (!result.allowed) {

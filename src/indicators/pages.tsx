@@ -34,6 +34,7 @@ import { methods, paritySeries, parityBand, type MethodId } from './assessment.t
 import { choroplethSvg, svgToPng, timeSeriesSvg } from '../charts/svg.ts';
 import type { Observation } from './observation.ts';
 import { sql } from '../store/sql.ts';
+import { canImport } from './policy.ts';
 import { formatMeasure, unitDigits, unitName } from './units.ts';
 
 const methodIds = Object.keys(methods) as MethodId[];
@@ -564,7 +565,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
     );
   });
 
-  const mayImport = (c: Context<AppEnv>) => c.var.user?.role === 'reviewer' || c.var.user?.role === 'administrator';
+  const mayImport = (c: Context<AppEnv>) => canImport(c.var.user);
   app.get(`${L}/indicators/import`, (c) => c.html(<ImportPage ctx={pageContext(c)} allowed={mayImport(c)} />));
   app.post(
     `${L}/indicators/import`,

@@ -3,6 +3,7 @@ import type { Child } from 'hono/jsx';
 import { directionOf, endonyms, languageOrder, type Language } from '../language/languages.ts';
 import type { Translate } from '../i18n/index.ts';
 import { assets } from './assets.ts';
+import { canReview } from './policy.ts';
 
 export interface PageContext {
   lang: Language;
@@ -116,7 +117,7 @@ export function Layout(props: { ctx: PageContext; title: string; description?: s
                   {ctx.user ? (
                     <>
                       <a href={href(ctx, '/account')}>{ctx.user.name}</a> · <a href={href(ctx, '/mine')}>{t('nav.mine')}</a>
-                      {ctx.user.role !== 'contributor' ? (
+                      {canReview(ctx.user) ? (
                         <>
                           {' · '}
                           <a href={href(ctx, '/review')}>{t('nav.review')}</a>
