@@ -13,7 +13,7 @@ import { refreshAreaGroups } from '../src/initiatives/area-groups.ts';
 import { areaCatalog } from '../src/areas/index.ts';
 import { createApp } from '../src/web/app.ts';
 import { loadConfig } from '../src/config.ts';
-import { buildReportFixture } from '../src/reports/fixture.ts';
+import { buildReportFixture } from '../src/testing/report-fixture.ts';
 import { closePrinters } from '../src/reports/pdf.ts';
 import { forgetPrints } from '../src/reports/prints-repository.ts';
 import { findJob } from '../src/jobs/service.ts';

@@ -4,7 +4,7 @@
 // page ends with a link to its PDF. A reader may have three prints open at once; a report already
 // printed with the same data comes back at once, without a job.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReportFixture, type ReportFixture } from '../src/reports/fixture.ts';
+import { buildReportFixture, type ReportFixture } from '../src/testing/report-fixture.ts';
 import { closePrinters } from '../src/reports/pdf.ts';
 import { findJob, type Job } from '../src/jobs/service.ts';
 import { startApp, type RunningApp } from './browser.ts';

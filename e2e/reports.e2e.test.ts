@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pdfToText } from '../src/documents/readers/pdf.ts';
-import { buildReportFixture, type ReportFixture } from '../src/reports/fixture.ts';
+import { buildReportFixture, type ReportFixture } from '../src/testing/report-fixture.ts';
 import { closePrinters } from '../src/reports/pdf.ts';
 import { filled, outsideMargins, printedPages } from './reports-pdf.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';

@@ -6,6 +6,8 @@ import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
+// `n`: the number the last unique address carries (a live binding), to name things after it.
+import { serial as n, uniqueEmail as unique } from '../testing/builders.ts';
 import { catalogs, translator } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
 import { createOrganization, createUser } from './service.ts';
@@ -44,8 +46,6 @@ afterAll(async () => {
 const visitor = (lang = 'en') => new Visitor(t.app, { 'Accept-Language': lang });
 /** A visitor behind the trusted proxy, which appended `address` to what the client sent in X-Forwarded-For. */
 const from = (address: string, spoofed?: string) => new Visitor(t.app, { 'X-Forwarded-For': spoofed ? `${spoofed}, ${address}` : address });
-let n = 0;
-const unique = (name: string) => `${name}.${++n}.${Date.now()}@example.org`;
 let addresses = 0;
 const newAddress = () => `198.51.100.${++addresses}`;
 

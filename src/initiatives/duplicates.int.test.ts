@@ -3,13 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
+// `n`: the number the last unique address carries (a live binding), to name things after it.
+import { serial as n, uniqueEmail as unique } from '../testing/builders.ts';
 import { createUser } from '../accounts/service.ts';
 import { catalogs } from '../i18n/index.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
-let n = 0;
-const unique = (name: string) => `${name}.${++n}.${Date.now()}@example.org`;
 
 beforeAll(async () => {
   t = await openTestApp({ CONCORD_TRUST_PROXY: '1' });

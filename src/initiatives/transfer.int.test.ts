@@ -6,6 +6,8 @@ import ExcelJS from 'exceljs';
 import { strToU8, zipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
+// `n`: the number the last unique address carries (a live binding), to name things after it.
+import { serial as n, uniqueEmail as unique } from '../testing/builders.ts';
 import { catalogs } from '../i18n/index.ts';
 import { raw, sql, type Sql, type Store } from '../store/index.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
@@ -13,8 +15,6 @@ import { understated } from '../testing/zip.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';
-let n = 0;
-const unique = (name: string) => `${name}.${++n}.${Date.now()}@example.org`;
 
 beforeAll(async () => {
   t = await openTestApp({ CONCORD_TRUST_PROXY: '1' });

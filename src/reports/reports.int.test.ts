@@ -6,7 +6,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { createApp } from '../web/app.ts';
 import { loadConfig } from '../config.ts';
-import { buildReportFixture, type ReportFixture } from './fixture.ts';
+import { buildReportFixture, type ReportFixture } from '../testing/report-fixture.ts';
 import { reportCss } from './frame.tsx';
 import { catalogs } from '../i18n/index.ts';
 

@@ -7,7 +7,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
-import { buildReportFixture, type ReportFixture } from '../reports/fixture.ts';
+import { buildReportFixture, type ReportFixture } from '../testing/report-fixture.ts';
 import { writeObservationsCsv } from '../indicators/csv.ts';
 import { writeSdmxCsv } from '../indicators/sdmx.ts';
 
