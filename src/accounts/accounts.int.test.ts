@@ -8,7 +8,8 @@ import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs, translator } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
-import { createOrganization, createUser } from './service.ts';
+import { createUser } from './service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { createApp } from '../web/app.ts';
 import { loadConfig } from '../config.ts';
 

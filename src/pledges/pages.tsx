@@ -11,7 +11,8 @@ import { Field, PostForm, SelectField } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
 import { formRoute, type FormTarget } from '../web/form-page.tsx';
 import type { MessageKey, Translate } from '../i18n/index.ts';
-import { isMember, isReviewer, membershipsOf } from '../accounts/service.ts';
+import { isReviewer } from '../accounts/service.ts';
+import { isMember, membershipsOf } from '../organizations/service.ts';
 import {
   addProgressUpdate,
   addTransaction,

@@ -9,7 +9,8 @@ import { isoDate, webAddress } from '../shared/fields.ts';
 import { sql, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { recordChange, recordChanges } from '../provenance/history.ts';
 import { ItemRefusal, Refusal } from '../shared/refusal.ts';
-import { editableOrganizations, isMember, isReviewer, mayEditFor, type User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
+import { editableOrganizations, isMember, mayEditFor } from '../organizations/service.ts';
 import { areaCatalog } from '../areas/index.ts';
 import { assessPledge, rollUp, type PledgeProgress } from './progress.ts';
 

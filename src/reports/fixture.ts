@@ -1,7 +1,8 @@
 // A small world to report on, for the reports' tests and benchmark: a facilitator's published C5
 // roadmap (two outcomes, each with an output and an activity, serving GDC objectives 1 and 3), a
 // published initiative in Kenya carrying out the first activity, with a pledge. Built through the services.
-import { createOrganization, createUser } from '../accounts/service.ts';
+import { createUser } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { createInitiative, transition } from '../initiatives/service.ts';
 import { initiativeInput } from '../initiatives/model.ts';
 import { createPledge, pledgeInput } from '../pledges/service.ts';
