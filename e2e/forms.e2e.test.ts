@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page, Response } from 'playwright-core';
 import { translator } from '../src/i18n/index.ts';
 import { endonyms } from '../src/language/languages.ts';
-import { createOrganization, createUser } from '../src/accounts/service.ts';
+import { createUser } from '../src/accounts/service.ts';
+import { createOrganization } from '../src/organizations/service.ts';
 import { describeFindings, seriousViolations, startSession, type Session } from './browser.ts';
 
 const en = translator('en');

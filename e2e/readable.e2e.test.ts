@@ -3,7 +3,8 @@
 // without JavaScript; axe finds nothing serious on a phone; Arabic pages isolate user text.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createOrganization, createUser } from '../src/accounts/service.ts';
+import { createUser } from '../src/accounts/service.ts';
+import { createOrganization } from '../src/organizations/service.ts';
 import { createInitiative, transition } from '../src/initiatives/service.ts';
 import { initiativeInput } from '../src/initiatives/model.ts';
 import { createPledge, pledgeInput, reviewPledge } from '../src/pledges/service.ts';

@@ -4,7 +4,8 @@
 // accessibility.e2e.test.ts: no serious or critical WCAG 2.x A/AA violation.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { createOrganization, createUser } from '../src/accounts/service.ts';
+import { createUser } from '../src/accounts/service.ts';
+import { createOrganization } from '../src/organizations/service.ts';
 import { createInitiative, transition } from '../src/initiatives/service.ts';
 import { initiativeInput } from '../src/initiatives/model.ts';
 import { createPledge, pledgeInput, reviewPledge } from '../src/pledges/service.ts';

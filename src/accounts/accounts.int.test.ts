@@ -10,7 +10,8 @@ import { Visitor } from '../testing/visitor.ts';
 import { serial as n, uniqueEmail as unique } from '../testing/builders.ts';
 import { catalogs, translator } from '../i18n/index.ts';
 import { sql } from '../store/index.ts';
-import { createOrganization, createUser } from './service.ts';
+import { createUser } from './service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { createApp } from '../web/app.ts';
 import { loadConfig } from '../config.ts';
 

@@ -1,26 +1,23 @@
-// /api/v1 routes for accounts: who the caller is (API tokens), and the public list of
-// organizations. Writes through the API use bearer tokens, never cookies (so no CSRF).
+// /api/v1 routes for accounts: who the caller is (API tokens), with their organizations (read
+// through the function the app passes in, so accounts does not depend on the organizations slice).
+// Writes through the API use bearer tokens, never cookies (so no CSRF).
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../web/env.ts';
-import { problemResponses, ProblemSchema, jsonContent as json } from '../web/api.ts';
+import { ProblemSchema, jsonContent as json } from '../web/api.ts';
 import { apiCaller } from '../web/session.ts';
-import { notFound, Problem } from '../web/problem.ts';
-import { getOrganization, listOrganizations, membershipsOf, stakeholderTypes } from './service.ts';
+import { Problem } from '../web/problem.ts';
+import type { Database } from '../store/index.ts';
 
-const OrganizationSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    shortName: z.string(),
-    stakeholderType: z.enum(stakeholderTypes as [string, ...string[]]),
-    description: z.string().nullable(),
-    website: z.string().nullable(),
-    country: z.string().nullable(),
-    verified: z.boolean(),
-    verifiedAt: z.string().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('Organization');
+/** A user's place in an organization, as the caller's own account shows it. */
+export interface AccountMembership {
+  organizationId: string;
+  organizationName: string;
+  role: string;
+  state: string;
+}
+
+/** Where accounts reads a user's organizations from (organizations' membershipsOf). */
+export type MembershipsOf = (db: Database, userId: string) => Promise<AccountMembership[]>;
 
 const unauthorized = {
   401: { description: 'No valid bearer token', content: { 'application/problem+json': { schema: ProblemSchema } } },
@@ -47,38 +44,9 @@ const routes = {
       ...unauthorized,
     },
   }),
-  organizations: createRoute({
-    method: 'get',
-    path: '/organizations',
-    tags: ['Accounts'],
-    summary: 'Registered organizations',
-    request: {
-      query: z.object({
-        verified: z.enum(['true', 'false']).optional(),
-        q: z.string().trim().max(200).optional().openapi({ description: 'Part of the name or short name' }),
-      }),
-    },
-    responses: { 200: json(z.object({ items: z.array(OrganizationSchema) }), 'Organizations by name') },
-  }),
-  organization: createRoute({
-    method: 'get',
-    path: '/organizations/{id}',
-    tags: ['Accounts'],
-    summary: 'One organization',
-    request: {
-      params: z.object({
-        id: z
-          .string()
-          .min(1)
-          .max(100)
-          .openapi({ param: { name: 'id', in: 'path' }, example: 'itu' }),
-      }),
-    },
-    responses: { 200: json(OrganizationSchema, 'The organization'), ...problemResponses },
-  }),
 };
 
-export function registerAccountApi(api: OpenAPIHono<AppEnv>): void {
+export function registerAccountApi(api: OpenAPIHono<AppEnv>, membershipsOf: MembershipsOf): void {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
     scheme: 'bearer',
@@ -99,20 +67,5 @@ export function registerAccountApi(api: OpenAPIHono<AppEnv>): void {
       },
       200,
     );
-  });
-
-  api.openapi(routes.organizations, async (c) => {
-    const q = c.req.valid('query');
-    const items = await listOrganizations(c.var.store.db, {
-      verified: q.verified === undefined ? undefined : q.verified === 'true',
-      q: q.q || undefined,
-    });
-    return c.json({ items }, 200);
-  });
-
-  api.openapi(routes.organization, async (c) => {
-    const organization = await getOrganization(c.var.store.db, c.req.valid('param').id);
-    if (!organization) throw notFound(`No organization ${c.req.valid('param').id}`);
-    return c.json(organization, 200);
   });
 }

@@ -2,7 +2,8 @@
 // estimated from the counts of the current fixed window and the one before it (the earlier one
 // weighted by how much of it still lies inside the sliding window), so a burst across a window
 // boundary is not allowed twice the limit.
-import { pgTextArray, sql, type Database } from '../store/index.ts';
+import type { Database } from '../store/index.ts';
+import { clearFailures, countFailure, countHit, failuresUnder, pruneFailures, pruneWindows } from './rate-limit-repository.ts';
 
 export interface Limit {
   /** Requests allowed per window. */
@@ -30,16 +31,9 @@ export async function hit(db: Database, key: string, limit: Limit): Promise<Limi
   const windowMs = limit.windowSeconds * 1000;
   const currentStart = Math.floor(now / windowMs) * windowMs;
   const previousStart = currentStart - windowMs;
-  const [row] = await db.query<{ count: number; previous: number | null }>(
-    sql`WITH counted AS (
-          INSERT INTO rate_limits (key, window_start, count) VALUES (${key}, ${new Date(currentStart).toISOString()}, 1)
-          ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
-          RETURNING count)
-        SELECT counted.count, (SELECT count FROM rate_limits WHERE key = ${key} AND window_start = ${new Date(previousStart).toISOString()}) AS previous
-        FROM counted`,
-  );
+  const row = await countHit(db, key, new Date(currentStart).toISOString(), new Date(previousStart).toISOString());
   // Old windows are pruned as we go, a few at a time.
-  if (Math.random() < 0.01) await db.query(sql`DELETE FROM rate_limits WHERE window_start < now() - interval '1 day'`);
+  if (Math.random() < 0.01) await pruneWindows(db);
   const current = row?.count ?? 1;
   const previous = row?.previous ?? 0;
   const overlap = 1 - (now - currentStart) / windowMs;
@@ -91,8 +85,9 @@ function backoffWait(backoff: Backoff, failures: number, lastMs: number, now: nu
  */
 export async function signInAttempt(db: Database, keys: readonly { key: string; backoff: Backoff }[]): Promise<LimitResult> {
   const now = Date.now();
-  const rows = await db.query<{ key: string; failures: number; last_ms: number | string }>(
-    sql`SELECT key, failures, extract(epoch FROM last_failed_at) * 1000 AS last_ms FROM sign_in_failures WHERE key = ANY(${pgTextArray(keys.map((k) => k.key))}::text[])`,
+  const rows = await failuresUnder(
+    db,
+    keys.map((k) => k.key),
   );
   let retryAfter = 0;
   for (const { key, backoff } of keys) {
@@ -103,18 +98,13 @@ export async function signInAttempt(db: Database, keys: readonly { key: string; 
   const at = new Date(now).toISOString();
   for (const { key, backoff } of keys) {
     const forgetBefore = new Date(now - backoff.forgetSeconds * 1000).toISOString();
-    await db.query(
-      sql`INSERT INTO sign_in_failures (key, failures, last_failed_at) VALUES (${key}, 1, ${at})
-          ON CONFLICT (key) DO UPDATE SET last_failed_at = ${at},
-            failures = CASE WHEN sign_in_failures.last_failed_at < ${forgetBefore} THEN 1 ELSE sign_in_failures.failures + 1 END`,
-    );
+    await countFailure(db, key, at, forgetBefore);
   }
-  if (Math.random() < 0.01) await db.query(sql`DELETE FROM sign_in_failures WHERE last_failed_at < now() - interval '1 day'`);
+  if (Math.random() < 0.01) await pruneFailures(db);
   return { allowed: true, retryAfter: 0 };
 }
 
 /** Takes back the failure `signInAttempt` counted: the account's own key is cleared, shared keys lose one. */
 export async function signInSucceeded(db: Database, ownKey: string, sharedKeys: readonly string[]): Promise<void> {
-  await db.query(sql`DELETE FROM sign_in_failures WHERE key = ${ownKey}`);
-  await db.query(sql`UPDATE sign_in_failures SET failures = greatest(failures - 1, 0) WHERE key = ANY(${pgTextArray(sharedKeys)}::text[])`);
+  await clearFailures(db, ownKey, sharedKeys);
 }

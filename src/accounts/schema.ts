@@ -1,8 +1,7 @@
-// Accounts: people, their organizations and roles, sessions, API tokens, password resets,
+// Accounts: people and their roles, sessions, API tokens, password resets,
 // rate-limit counters and the instance's own secret.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { organizations } from '../organizations/schema.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -23,31 +22,6 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
     check('users_role_check', sql`${t.role} in ('contributor', 'reviewer', 'administrator')`),
-  ],
-);
-
-export const memberships = pgTable(
-  'memberships',
-  {
-    userId: text('user_id')
-      .notNull()
-      .references(() => users.id),
-    organizationId: text('organization_id')
-      .notNull()
-      .references(() => organizations.id),
-    /** admin: accepts join requests and manages the organization; member: edits its records. */
-    role: text('role').notNull(),
-    /** requested -> active, or rejected. */
-    state: text('state').notNull(),
-    createdAt: at('created_at').notNull().defaultNow(),
-    decidedBy: text('decided_by'),
-    decidedAt: at('decided_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.organizationId] }),
-    index('memberships_org_idx').on(t.organizationId, t.state),
-    check('memberships_role_check', sql`${t.role} in ('admin', 'member')`),
-    check('memberships_state_check', sql`${t.state} in ('requested', 'active', 'rejected')`),
   ],
 );
 
@@ -119,3 +93,6 @@ export const instanceSecrets = pgTable('instance_secrets', {
   value: text('value').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
 });
+
+export type UserRow = typeof users.$inferSelect;
+export type ApiTokenRow = typeof apiTokens.$inferSelect;

@@ -4,7 +4,8 @@
 // lists the gaps, the overlaps, the joint view and the money, in the reader's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
-import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
+import { createApiToken, createUser } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { catalogs } from '../i18n/index.ts';
 import { sql } from '../store/sql.ts';
 

@@ -9,7 +9,7 @@ import type { AppEnv } from '../web/env.ts';
 import { Foreign, Layout, href, pageContext, type PageContext } from '../web/layout.tsx';
 import { localePath } from '../web/locale.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { getOrganization, listOrganizations, stakeholderTypes } from '../accounts/service.ts';
+import { getOrganization, listOrganizations, stakeholderTypes } from '../organizations/service.ts';
 import { readAreaFilter } from '../areas/typed.ts';
 import type { Database } from '../store/index.ts';
 import { registrySource, sourceFilterValues } from '../registries/sources.ts';

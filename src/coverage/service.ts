@@ -9,7 +9,7 @@ import { sql, join, empty, pgArray, pgTextArray, type Database, type Sql } from 
 import { registryCondition } from '../initiatives/service.ts';
 import { atRevision } from '../initiatives/registry-cache.ts';
 import { areaCatalog } from '../areas/index.ts';
-import { stakeholderTypes } from '../accounts/service.ts';
+import { stakeholderTypes } from '../organizations/service.ts';
 import { sourceFilterValues } from '../registries/sources.ts';
 import type { Language } from '../language/languages.ts';
 

@@ -8,7 +8,8 @@ import { readRawForm } from '../web/forms.ts';
 import { PostForm } from '../web/form-ui.tsx';
 import { registerSection } from '../web/sections.tsx';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer } from '../accounts/service.ts';
+import { isReviewer } from '../accounts/service.ts';
+import { isMember } from '../organizations/service.ts';
 import { sql } from '../store/index.ts';
 import { decideDuplicate, duplicateCandidates, type DuplicateCandidate } from './duplicates.ts';
 

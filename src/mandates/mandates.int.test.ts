@@ -12,7 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { libraryDir, loadLibrary, readManifest } from '../documents/library.ts';
 import { ingestFile } from '../documents/service.ts';
-import { createApiToken, createOrganization, createUser, setRole } from '../accounts/service.ts';
+import { createApiToken, createUser, setRole } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { frontPage } from '../web/home.tsx';
 

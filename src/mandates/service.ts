@@ -6,7 +6,8 @@
 import { sql, join, raw, pgTextArray, type Database, type Sql, type Store } from '../store/index.ts';
 import { actorById, actorName, ACTORS, type Actor } from '../documents/actors.ts';
 import type { VerbForce } from '../documents/actions.ts';
-import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
+import { mayEditFor } from '../organizations/service.ts';
 import { recordChange } from '../provenance/history.ts';
 import { actorOverlay, addressed, survivorOf, type ActorOverlay } from './catalogue.ts';
 import { Refusal } from '../shared/refusal.ts';

@@ -1,7 +1,11 @@
-// Organizations: UN entities (the WSIS action-line facilitators) now; every stakeholder later.
+// Organizations: UN entities (the WSIS action-line facilitators) and every stakeholder, with
+// their members (who belongs where, and who administers it).
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { check, index, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { sources } from '../provenance/schema.ts';
+import { users } from '../accounts/schema.ts';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
 export const organizations = pgTable(
   'organizations',
@@ -36,3 +40,32 @@ export const organizations = pgTable(
     ),
   ],
 );
+
+/** Who belongs to which organization: asked for, then accepted (or rejected) by its administrators. */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id),
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    /** admin: accepts join requests and manages the organization; member: edits its records. */
+    role: text('role').notNull(),
+    /** requested -> active, or rejected. */
+    state: text('state').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    decidedBy: text('decided_by'),
+    decidedAt: at('decided_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organizationId] }),
+    index('memberships_org_idx').on(t.organizationId, t.state),
+    check('memberships_role_check', sql`${t.role} in ('admin', 'member')`),
+    check('memberships_state_check', sql`${t.state} in ('requested', 'active', 'rejected')`),
+  ],
+);
+
+export type OrganizationRow = typeof organizations.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;

@@ -5,7 +5,7 @@ import { problemResponses, jsonContent as json, writeResponses as writes, idPara
 import { apiCaller, apiWriter } from '../web/session.ts';
 import { notFound } from '../web/problem.ts';
 import { getInitiative } from '../initiatives/service.ts';
-import { sql } from '../store/index.ts';
+import { getOrganization } from '../organizations/service.ts';
 import {
   addProgressUpdate,
   addTransaction,
@@ -187,8 +187,7 @@ export function registerPledgeApi(api: OpenAPIHono<AppEnv>): void {
   });
   api.openapi(routes.byOrganization, async (c) => {
     const { id: organizationId } = c.req.valid('param');
-    const [known] = await c.var.store.db.query(sql`SELECT 1 FROM organizations WHERE id = ${organizationId}`);
-    if (!known) throw notFound(`No organization ${organizationId}`);
+    if (!(await getOrganization(c.var.store.db, organizationId))) throw notFound(`No organization ${organizationId}`);
     const viewer = await apiViewer(c);
     return c.json({ items: await pledgesBy(c.var.store.db, organizationId, viewer) }, 200);
   });

@@ -102,3 +102,7 @@ export const progressUpdates = pgTable(
     check('progress_updates_state_check', sql`${t.state} in ('submitted', 'published', 'rejected')`),
   ],
 );
+
+export type PledgeRow = typeof pledges.$inferSelect;
+export type PledgeTransactionRow = typeof pledgeTransactions.$inferSelect;
+export type ProgressUpdateRow = typeof progressUpdates.$inferSelect;

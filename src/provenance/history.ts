@@ -1,6 +1,7 @@
 // Every change to a user-contributed record is kept: who, when, what it was and what it became.
 import { sql, type Database } from '../store/index.ts';
-import { editableOrganizations, type User } from '../accounts/service.ts';
+import type { User } from '../accounts/user.ts';
+import { editableOrganizations } from '../organizations/editors.ts';
 
 export interface Change {
   id: number;

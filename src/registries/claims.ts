@@ -4,7 +4,8 @@
 import { sql, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isMember, isReviewer, type User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
+import { isMember } from '../organizations/service.ts';
 
 export interface ClaimState {
   source: string;

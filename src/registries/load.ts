@@ -11,7 +11,7 @@ import { sql, empty, pgTextArray, type Database, type Store } from '../store/ind
 import { recordChanges, type ChangeInput } from '../provenance/history.ts';
 import { cleanName, nameKey } from '../language/names.ts';
 import { areaCatalog } from '../areas/index.ts';
-import { lockOrganizationNames, type StakeholderType } from '../accounts/service.ts';
+import { lockOrganizationNames, type StakeholderType } from '../organizations/service.ts';
 import { suggestLinksForTexts } from '../documents/links.ts';
 import {
   initiativeRow,

@@ -4,7 +4,8 @@
 // else is refused with a problem+json, and each decision is in the record's history.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
-import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
+import { createApiToken, createUser } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { sql } from '../store/index.ts';
 import { loadRegistryRead } from './load.ts';
 import { dpgaSource } from './dpga.ts';

@@ -6,7 +6,7 @@ import { z } from '@hono/zod-openapi';
 import { sql, pgTextArray } from '../store/index.ts';
 import { translator, type MessageKey } from '../i18n/index.ts';
 import { directionOf, languages, type Language } from '../language/languages.ts';
-import { stakeholderTypes } from '../accounts/service.ts';
+import { stakeholderTypes } from '../organizations/service.ts';
 import { queryInitiatives, registryFacets } from '../initiatives/service.ts';
 import { elementLabel } from '../frameworks/pages.tsx';
 import { barsSvg } from '../charts/report-charts.ts';

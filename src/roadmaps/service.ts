@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { sql, pgTextArray, type Database, type Store } from '../store/index.ts';
 import { recordChange } from '../provenance/history.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isReviewer, mayEditFor, type User } from '../accounts/service.ts';
+import { isReviewer, type User } from '../accounts/service.ts';
+import { mayEditFor } from '../organizations/service.ts';
 import { checkRoadmap, type Finding } from './checks.ts';
 import { childKind, type NodeInput, type NodeKind, type NodeStatus, type RoadmapInput, type RoadmapState } from './model.ts';
 

@@ -8,7 +8,8 @@
 // const initiative = await buildPublishedInitiative(store, { author, organizationId: organization.id });
 // const pledgeId = await buildPledge(store, author, initiative.id);
 import type { z } from 'zod';
-import { createOrganization, createUser, type NewOrganization, type NewUser, type Organization, type User } from '../accounts/service.ts';
+import { createUser, type NewUser, type User } from '../accounts/service.ts';
+import { createOrganization, type NewOrganization, type Organization } from '../organizations/service.ts';
 import { initiativeInput } from '../initiatives/model.ts';
 import { createInitiative, transition, type Initiative } from '../initiatives/service.ts';
 import { createPledge, pledgeInput } from '../pledges/service.ts';

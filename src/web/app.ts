@@ -24,6 +24,9 @@ import { credentialCaching } from './caching.ts';
 import { Refusal } from '../shared/refusal.ts';
 import { registerAccountPages } from '../accounts/pages.tsx';
 import { registerAccountApi } from '../accounts/api.ts';
+import { registerOrganizationPages } from '../organizations/pages.tsx';
+import { registerOrganizationApi } from '../organizations/api.ts';
+import { membershipsOf } from '../organizations/service.ts';
 import { registerInitiativeApi } from '../initiatives/api.ts';
 import { registerRegistryReviewApi } from '../registries/review-api.ts';
 import { registerInitiativePages } from '../initiatives/pages.tsx';
@@ -85,7 +88,8 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
 
   const api = createApi();
   registerFrameworkApi(api);
-  registerAccountApi(api);
+  registerAccountApi(api, membershipsOf);
+  registerOrganizationApi(api);
   // Pledges before initiatives: POST /initiatives/{id}/pledges is more specific than /initiatives/{id}/{action}.
   registerPledgeApi(api);
   registerInitiativeApi(api);
@@ -129,6 +133,7 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
   registerHomePage(app);
   registerFrameworkPages(app);
   registerAccountPages(app);
+  registerOrganizationPages(app);
   registerInitiativePages(app);
   registerPledgePages(app);
   registerRoadmapPages(app);

@@ -4,7 +4,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { Visitor } from '../testing/visitor.ts';
-import { createApiToken, createOrganization, createUser } from '../accounts/service.ts';
+import { createApiToken, createUser } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 
 let t: TestApp;
 const password = 'correct horse battery';

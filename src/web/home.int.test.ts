@@ -4,7 +4,8 @@
 // every section; the Arabic pages isolate what people wrote and write money and dates as Arabic does.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
-import { createOrganization, createUser } from '../accounts/service.ts';
+import { createUser } from '../accounts/service.ts';
+import { createOrganization } from '../organizations/service.ts';
 import { createInitiative, transition } from '../initiatives/service.ts';
 import { initiativeInput } from '../initiatives/model.ts';
 import { createPledge, pledgeInput, reviewPledge } from '../pledges/service.ts';

@@ -16,7 +16,7 @@ export interface SectionArgs {
 }
 
 export type Section = (args: SectionArgs) => Promise<Child>;
-export type HostPage = 'area' | 'element' | 'initiative' | 'mine' | 'organization' | 'review';
+export type HostPage = 'account' | 'area' | 'element' | 'initiative' | 'mine' | 'organization' | 'review';
 
 /** The sections of one app's pages, by host page, in registration order. */
 export type SectionRegistry = Record<HostPage, Section[]>;
@@ -29,7 +29,7 @@ const registries = new WeakMap<object, SectionRegistry>();
 export function sectionsOf(app: object): SectionRegistry {
   let registry = registries.get(app);
   if (!registry) {
-    registry = { area: [], element: [], initiative: [], mine: [], organization: [], review: [] };
+    registry = { account: [], area: [], element: [], initiative: [], mine: [], organization: [], review: [] };
     registries.set(app, registry);
   }
   return registry;

@@ -4,10 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import type { AppEnv } from './env.ts';
-import { apiTokenUser, sessionUser, type User } from '../accounts/service.ts';
-import { hmac, newToken, sameToken } from '../accounts/tokens.ts';
-import { instanceSecret } from '../accounts/secret.ts';
-import { hit, limits } from '../accounts/rate-limit.ts';
+import { hmac, identityIn, newToken, sameToken, type User } from '../accounts/identity.ts';
 import { Problem } from './problem.ts';
 import { Refusal } from '../shared/refusal.ts';
 
@@ -58,16 +55,18 @@ export function browserCookie(c: Context<AppEnv>): string {
 export function sessions(): MiddlewareHandler<AppEnv> {
   let secret: Promise<string> | undefined;
   return async (c, next) => {
-    secret ??= instanceSecret(c.var.store.db, c.var.config.secret).catch((error: unknown) => {
-      secret = undefined;
-      throw error;
-    });
+    secret ??= identityIn(c.var.store.db)
+      .signingSecret(c.var.config.secret)
+      .catch((error: unknown) => {
+        secret = undefined;
+        throw error;
+      });
     c.set('secret', await secret);
     c.set('user', null);
     c.set('sessionToken', null);
     const token = getCookie(c, cookieName(c, SESSION_COOKIE));
     if (token) {
-      const user = await sessionUser(c.var.store.db, token);
+      const user = await identityIn(c.var.store.db).sessionUser(token);
       if (user) {
         c.set('user', user);
         c.set('sessionToken', token);
@@ -128,14 +127,14 @@ export async function apiCaller(c: Context<AppEnv>): Promise<User | 'operator' |
   const token = header.slice(7).trim();
   const operator = c.var.config.operatorToken;
   if (operator && sameToken(token, operator)) return 'operator';
-  return (await apiTokenUser(c.var.store.db, token)) ?? null;
+  return (await identityIn(c.var.store.db).apiTokenUser(token)) ?? null;
 }
 
 /** The signed-in caller of an API write, rate-limited; the operator token is not a person and may not write records. */
 export async function apiWriter(c: Context<AppEnv>): Promise<User> {
   const caller = await apiCaller(c);
   if (!caller || caller === 'operator') throw new Problem(401, 'Unauthorized', 'Send an API token as Authorization: Bearer <token>.');
-  const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
+  const result = await identityIn(c.var.store.db).countWrite(caller.id);
   if (!result.allowed) {
     c.header('Retry-After', String(result.retryAfter));
     throw new Problem(429, 'Too Many Requests', `Too many writes; try again in ${result.retryAfter} s.`);
