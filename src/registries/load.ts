@@ -67,7 +67,46 @@ export const sourceNote = (source: RegistrySource) => `from ${source.name}`;
  * report.created; // 228 on a new store; 0 (and report.unchanged 228) the second time
  */
 export async function loadRegistryRead(store: Store, read: RegistryRead): Promise<RegistryLoadReport> {
-  const { source } = read;
+  const organizations = new OrganizationMentions();
+  for (const record of read.records) organizations.add(record.organizations);
+  return loadRegistryRecords(
+    store,
+    {
+      source: read.source,
+      organizations,
+      present: [...read.records.map((r) => r.sourceId), ...read.problems.map((p) => p.sourceId)],
+      problems: read.problems,
+      ...(read.scope ? { scope: read.scope } : {}),
+    },
+    read.records,
+  );
+}
+
+/**
+ * What a load must know of the whole read before it writes its first record: the organizations
+ * it names (a group of mentions may span chunks), the identifiers it holds (what is not among
+ * them is archived) and its scope. A source too large to hold whole (a 50 MB IATI file) gathers
+ * this in a first reading and streams its records in a second (iati-import.ts).
+ */
+export interface RegistryLoadPlan {
+  source: RegistrySource;
+  organizations: OrganizationMentions;
+  /** Every record identifier the read holds, the unreadable ones included. */
+  present: readonly string[];
+  problems: RecordProblem[];
+  scope?: string[];
+}
+
+/**
+ * Writes the records of a read, as they come, a chunk per transaction; only one chunk of records
+ * is held at a time.
+ */
+export async function loadRegistryRecords(
+  store: Store,
+  plan: RegistryLoadPlan,
+  records: Iterable<RegistryRecord> | AsyncIterable<RegistryRecord>,
+): Promise<RegistryLoadReport> {
+  const { source } = plan;
   const report: RegistryLoadReport = {
     source: source.id,
     created: 0,
@@ -78,24 +117,30 @@ export async function loadRegistryRead(store: Store, read: RegistryRead): Promis
     organizationsCreated: 0,
     organizationsMatched: 0,
     suggestions: 0,
-    problems: [...read.problems],
+    problems: [...plan.problems],
     notes: [],
   };
   await ensureSourceActor(store, source);
   // Organizations first, for the whole read (a group of mentions may span chunks); a load cut
   // short after this finds them again by name and website.
-  const organizationIds = await store.transaction((tx) => matchOrganizations(tx, source, read.records, report));
+  const organizationId = await store.transaction((tx) => matchOrganizations(tx, source, plan.organizations, report));
   const size = CHUNK[store.dialect];
-  for (let at = 0; at < read.records.length; at += size) {
-    const chunk = read.records.slice(at, at + size);
-    await store.transaction((tx) => writeChunk(tx, source, chunk, organizationIds, report));
+  let chunk: RegistryRecord[] = [];
+  let read = 0;
+  const write = async () => {
+    const records = chunk;
+    chunk = [];
+    await store.transaction((tx) => writeChunk(tx, source, records, organizationId, report));
+  };
+  for await (const record of records) {
+    read++;
+    chunk.push(record);
+    if (chunk.length === size) await write();
   }
+  if (chunk.length) await write();
   // What the source no longer lists leaves the public registry, with the reason. A read that found
   // nothing at all (a folder gone missing) archives nothing: that is not the source's word.
-  if (read.records.length > 0) {
-    const present = [...read.records.map((r) => r.sourceId), ...read.problems.map((p) => p.sourceId)];
-    report.archived = await store.transaction((tx) => archiveVanished(tx, source, present, read.scope));
-  }
+  if (read > 0) report.archived = await store.transaction((tx) => archiveVanished(tx, source, plan.present, plan.scope));
   return report;
 }
 
@@ -120,7 +165,7 @@ async function writeChunk(
   tx: Database,
   source: RegistrySource,
   records: RegistryRecord[],
-  organizationIds: ReadonlyMap<string, string>,
+  organizationId: (o: SourceOrganization) => string,
   report: RegistryLoadReport,
 ): Promise<void> {
   const actor = sourceActor(source);
@@ -166,7 +211,7 @@ async function writeChunk(
       report.problems.push({ sourceId: record.sourceId, problems: ['no organization answers for it'] });
       continue;
     }
-    const leadId = organizationIds.get(organizationKey(lead))!;
+    const leadId = organizationId(lead);
     const parts: InitiativeParts = {
       id: '',
       areas: [...new Set(areas)].sort(),
@@ -179,7 +224,7 @@ async function writeChunk(
         budget: record.budget,
         partners: record.organizations
           .filter((o) => o !== lead)
-          .map((o) => ({ organizationId: organizationIds.get(organizationKey(o))!, role: o.role === 'lead' ? 'co-lead' : o.role })),
+          .map((o) => ({ organizationId: organizationId(o), role: o.role === 'lead' ? 'co-lead' : o.role })),
         areas: [],
         webLinks: record.webLinks,
         links: links.map((l) => ({
@@ -389,8 +434,37 @@ async function writeMoney(
   );
 }
 
-/** One key per organization as the source names it, within a read. */
-const organizationKey = (o: SourceOrganization) => `${nameKey(o.name)}|${websiteKey(o.website) ?? ''}`;
+/**
+ * The organizations a read names, each with the number of its mentions (the most frequent spelling
+ * names a new record), under one key per organization as the source names it. Name keys are worked
+ * out once per name: an IATI file names its few donors thousands of times.
+ */
+export class OrganizationMentions {
+  readonly counted = new Map<string, { o: SourceOrganization; count: number }>();
+  private readonly nameKeys = new Map<string, string>();
+
+  nameKey(name: string): string {
+    let key = this.nameKeys.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      this.nameKeys.set(name, key);
+    }
+    return key;
+  }
+
+  key(o: SourceOrganization): string {
+    return `${this.nameKey(o.name)}|${websiteKey(o.website) ?? ''}`;
+  }
+
+  add(organizations: readonly SourceOrganization[]): void {
+    for (const o of organizations) {
+      const key = this.key(o);
+      const seen = this.counted.get(key);
+      if (seen) seen.count++;
+      else this.counted.set(key, { o: { name: o.name, website: o.website, role: o.role, sourceRole: o.sourceRole }, count: 1 });
+    }
+  }
+}
 
 /** A website as compared between records: no scheme, no `www.`, no trailing slash, lower case. */
 function websiteKey(url: string | null): string | null {
@@ -416,16 +490,11 @@ function websiteKey(url: string | null): string | null {
 async function matchOrganizations(
   tx: Database,
   source: RegistrySource,
-  records: readonly RegistryRecord[],
+  organizations: OrganizationMentions,
   report: RegistryLoadReport,
-): Promise<Map<string, string>> {
-  // The mentions, counted (the most frequent spelling names a new record), joined into groups.
-  const mentions = new Map<string, { o: SourceOrganization; count: number }>();
-  for (const o of records.flatMap((r) => r.organizations)) {
-    const seen = mentions.get(organizationKey(o));
-    if (seen) seen.count++;
-    else mentions.set(organizationKey(o), { o, count: 1 });
-  }
+): Promise<(o: SourceOrganization) => string> {
+  // The mentions, counted, joined into groups.
+  const mentions = organizations.counted;
   const parent = new Map<string, string>([...mentions.keys()].map((k) => [k, k]));
   const root = (k: string): string => {
     let r = k;
@@ -435,7 +504,7 @@ async function matchOrganizations(
   };
   const firstWith = new Map<string, string>();
   for (const [key, { o }] of mentions) {
-    for (const shared of [`name:${nameKey(o.name)}`, ...(websiteKey(o.website) ? [`site:${websiteKey(o.website)}`] : [])]) {
+    for (const shared of [`name:${organizations.nameKey(o.name)}`, ...(websiteKey(o.website) ? [`site:${websiteKey(o.website)}`] : [])]) {
       const other = firstWith.get(shared);
       if (other) parent.set(root(key), root(other));
       else firstWith.set(shared, key);
@@ -447,7 +516,7 @@ async function matchOrganizations(
     if (group) group.push(mention);
     else groups.set(root(key), [mention]);
   }
-  const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))];
+  const names = [...new Set([...mentions.values()].map(({ o }) => organizations.nameKey(o.name)))];
   // One statement for all of them (an IATI file names thousands).
   await lockOrganizationNames(tx, names);
   const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
@@ -470,7 +539,7 @@ async function matchOrganizations(
   for (const group of groups.values()) {
     const ordered = [...group].sort((a, b) => b.count - a.count);
     const match =
-      ordered.map(({ o }) => byName.get(nameKey(o.name))).find(Boolean) ??
+      ordered.map(({ o }) => byName.get(organizations.nameKey(o.name))).find(Boolean) ??
       ordered.map(({ o }) => (websiteKey(o.website) ? bySite.get(websiteKey(o.website)!) : undefined)).find(Boolean);
     let id = match;
     if (id) report.organizationsMatched++;
@@ -480,7 +549,7 @@ async function matchOrganizations(
       const website = ordered.find(({ o }) => o.website)?.o.website ?? null;
       created.push({ id, name, key: nameKey(name), type: stakeholderTypeOf(name), website });
     }
-    for (const { o } of group) ids.set(organizationKey(o), id);
+    for (const { o } of group) ids.set(organizations.key(o), id);
   }
   if (created.length) {
     await tx.query(
@@ -501,7 +570,7 @@ async function matchOrganizations(
     );
     report.organizationsCreated += created.length;
   }
-  return ids;
+  return (o) => ids.get(organizations.key(o))!;
 }
 
 /**
@@ -568,7 +637,7 @@ async function suggestFrameworkLinks(tx: Database, records: readonly InitiativeP
 }
 
 /** Archives the source's records it no longer lists (with the reason), except those their organization claimed. */
-async function archiveVanished(tx: Database, source: RegistrySource, present: string[], scope?: string[]): Promise<number> {
+async function archiveVanished(tx: Database, source: RegistrySource, present: readonly string[], scope?: string[]): Promise<number> {
   // A read of part of the source (one publisher's IATI file) speaks only for that part.
   if (scope && scope.length === 0) return 0;
   const within = scope
@@ -576,7 +645,8 @@ async function archiveVanished(tx: Database, source: RegistrySource, present: st
     : empty;
   const gone = await tx.query<{ id: string; state: string }>(
     sql`SELECT id, state FROM initiatives
-        WHERE source = ${source.id} AND state <> 'archived' AND claimed_at IS NULL AND NOT (source_id = ANY(${pgTextArray(present)}::text[]))
+        WHERE source = ${source.id} AND state <> 'archived' AND claimed_at IS NULL
+          AND source_id NOT IN (SELECT unnest(${pgTextArray(present)}::text[]))
           ${within}
         FOR UPDATE`,
   );
