@@ -21,6 +21,7 @@ import {
   writeParts,
   type InitiativeParts,
 } from '../initiatives/service.ts';
+import { createdSnapshot } from './created-snapshot.ts';
 import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, SourceMoney, SourceOrganization } from './connector.ts';
 
 /**
@@ -149,7 +150,7 @@ export async function loadRegistryRecords(
   await ensureSourceActor(store, source);
   // Organizations first, for the whole read (a group of mentions may span chunks); a load cut
   // short after this finds them again by name and website.
-  const organizationId = await store.transaction((tx) => matchOrganizations(tx, source, plan.organizations, report));
+  const organizations = await store.transaction((tx) => matchOrganizations(tx, source, plan.organizations, report));
   const size = CHUNK[store.dialect];
   let chunk: RegistryRecord[] = [];
   let read = 0;
@@ -157,7 +158,7 @@ export async function loadRegistryRecords(
   const write = async () => {
     const records = chunk;
     chunk = [];
-    await store.transaction((tx) => writeChunk(tx, source, records, organizationId, report));
+    await store.transaction((tx) => writeChunk(tx, source, records, organizations, report));
     if (store.dialect === 'pglite' && read >= analyzeAt) {
       await analyzeRegistryTables(store.db);
       analyzeAt = read * 2;
@@ -196,15 +197,21 @@ async function writeChunk(
   tx: Database,
   source: RegistrySource,
   records: RegistryRecord[],
-  organizationId: (o: SourceOrganization) => string,
+  organizations: ReadOrganizations,
   report: RegistryLoadReport,
 ): Promise<void> {
   const actor = sourceActor(source);
   const catalog = await areaCatalog();
+  const organizationId = organizations.idOf;
   const elementIds = [...new Set(records.flatMap((r) => r.links.map((l) => l.elementId)))];
-  const knownElements = new Set(
-    (await tx.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`)).map((r) => r.id),
+  const elementOrder = new Map(
+    (
+      await tx.query<{ id: string; framework_id: string; position: number }>(
+        sql`SELECT id, framework_id, position FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`,
+      )
+    ).map((r) => [r.id, { framework: r.framework_id, position: Number(r.position) }]),
   );
+  const knownElements = new Set(elementOrder.keys());
   const existing = new Map(
     (
       await tx.query<{
@@ -313,11 +320,16 @@ async function writeChunk(
           FROM jsonb_to_recordset(${JSON.stringify(created.map(row))}::jsonb) AS r(${columns})`,
     );
     await writeParts(tx, created);
-    for (const i of await loadInitiatives(
-      tx,
-      created.map((p) => p.id),
-    )) {
-      history.push({ entity: 'initiative', entityId: i.id, action: 'create', actor, after: snapshot(i), note: sourceNote(source) });
+    const context = { organizationName: organizations.nameOf, elementOrder };
+    for (const parts of created) {
+      history.push({
+        entity: 'initiative',
+        entityId: parts.id,
+        action: 'create',
+        actor,
+        after: createdSnapshot(parts, context),
+        note: sourceNote(source),
+      });
     }
     report.created += created.length;
   }
@@ -510,6 +522,12 @@ function websiteKey(url: string | null): string | null {
   return key.includes('.') && !/^(github\.com|gitlab\.com|bitbucket\.org|sites\.google\.com)$/.test(key) ? key : null;
 }
 
+/** The organizations of a read as the store holds them: the record of each mention, and each record's stored name. */
+interface ReadOrganizations {
+  idOf: (o: SourceOrganization) => string;
+  nameOf: (id: string) => string;
+}
+
 /**
  * The organization id for each organization of the records. The source's mentions that share a
  * name key or a website are one organization (the DPGA names "UNICEF Ventures Fund" and "UNICEF
@@ -523,7 +541,7 @@ async function matchOrganizations(
   source: RegistrySource,
   organizations: OrganizationMentions,
   report: RegistryLoadReport,
-): Promise<(o: SourceOrganization) => string> {
+): Promise<ReadOrganizations> {
   // The mentions, counted, joined into groups.
   const mentions = organizations.counted;
   const parent = new Map<string, string>([...mentions.keys()].map((k) => [k, k]));
@@ -551,9 +569,9 @@ async function matchOrganizations(
   // One statement for all of them (an IATI file names thousands).
   await lockOrganizationNames(tx, names);
   const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
-  const found = await tx.query<{ id: string; name_key: string | null; site: string | null }>(
-    sql`SELECT id, name_key, site FROM (
-          SELECT id, name_key, created_at,
+  const found = await tx.query<{ id: string; name: string; name_key: string | null; site: string | null }>(
+    sql`SELECT id, name, name_key, site FROM (
+          SELECT id, name, name_key, created_at,
                  regexp_replace(regexp_replace(lower(trim(coalesce(website, ''))), '^https?://(www[.])?', ''), '[/#?]+$', '') AS site
           FROM organizations) o
         WHERE name_key = ANY(${pgTextArray(names)}::text[]) OR site = ANY(${pgTextArray(sites)}::text[])
@@ -561,6 +579,7 @@ async function matchOrganizations(
   );
   const byName = new Map<string, string>();
   const bySite = new Map<string, string>();
+  const storedNames = new Map(found.map((r) => [r.id, r.name]));
   for (const r of found) {
     if (r.name_key && !byName.has(r.name_key)) byName.set(r.name_key, r.id);
     if (r.site && !bySite.has(r.site)) bySite.set(r.site, r.id);
@@ -601,7 +620,8 @@ async function matchOrganizations(
     );
     report.organizationsCreated += created.length;
   }
-  return (o) => ids.get(organizations.key(o))!;
+  for (const c of created) storedNames.set(c.id, c.name);
+  return { idOf: (o) => ids.get(organizations.key(o))!, nameOf: (id) => storedNames.get(id) ?? '' };
 }
 
 /**
