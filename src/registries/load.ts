@@ -36,7 +36,7 @@ const CHUNK = { pglite: 25, postgres: 250 } as const;
  * were (often empty): as a load fills them, every chunk's lookups by initiative turn into scans of
  * all that was written before, and an IATI import of 3,000 activities slowed from 40 ms to 800 ms
  * a chunk (9 activities/s in bench/results/iati.json). The writer analyzes the tables it fills
- * after this many records, then each time their number doubles (so the cost stays a small share).
+ * after this many records written, then each time their number doubles (so the cost stays a small share).
  */
 const FIRST_ANALYZE = 100;
 
@@ -159,9 +159,11 @@ export async function loadRegistryRecords(
     const records = chunk;
     chunk = [];
     await store.transaction((tx) => writeChunk(tx, source, records, organizations, report));
-    if (store.dialect === 'pglite' && read >= analyzeAt) {
+    // Only what was written moves the statistics: a refresh that changes nothing analyzes nothing.
+    const written = report.created + report.updated;
+    if (store.dialect === 'pglite' && written >= analyzeAt) {
       await analyzeRegistryTables(store.db);
-      analyzeAt = read * 2;
+      analyzeAt = written * 2;
     }
   };
   for await (const record of records) {
