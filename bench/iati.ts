@@ -3,12 +3,16 @@
 // with the money chain), on the embedded store and on PostgreSQL (BENCH_DATABASE_URL), and the peak
 // memory of importing a 50 MB file, made by repeating the real publisher's activities
 // (test/fixtures/iati/maec-indonesia-excerpt.xml) under new identifiers. Target: >= 500
-// activities/s on PostgreSQL; < 300 MB for the 50 MB file (the file is streamed; the records read
-// are held until the check is done, since nothing may be written when one activity is wrong).
+// activities/s on PostgreSQL; < 300 MB for the 50 MB file, measured as the peak of the
+// `concord import iati` process (the file is streamed twice: a first reading checks every activity,
+// since nothing may be written when one is wrong, keeping only identifiers and organizations; a
+// second writes the records a chunk at a time).
 import { createReadStream } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { openStore, sql, type Store } from '../src/store/index.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
 import { importIatiFiles } from '../src/registries/iati-import.ts';
@@ -66,7 +70,7 @@ export interface IatiRun {
 
 async function timeImport(store: Store, file: string): Promise<number> {
   const started = performance.now();
-  const report = await importIatiFiles(store, [{ name: file, chunks: createReadStream(file) }]);
+  const report = await importIatiFiles(store, [{ name: file, open: () => createReadStream(file) }]);
   if (!report.load) throw new Error(`the bench file was refused: ${JSON.stringify(report.files[0]?.problems.slice(0, 3))}`);
   return performance.now() - started;
 }
@@ -99,21 +103,35 @@ async function benchRate(file: string, activities: number, options: { databaseUr
   });
 }
 
-/** Peak resident memory while a 50 MB file is imported (MB, whole process) and its growth over the start. */
-async function benchMemory(file: string, options: { databaseUrl?: string | undefined; label: string }) {
-  return onSeededStore(options.databaseUrl, async (store) => {
-    global.gc?.();
-    const before = process.memoryUsage().rss;
-    let peak = before;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
-    const importMs = await timeImport(store, file);
+/**
+ * Peak resident memory of `concord import iati` on a 50 MB file, as an operator runs it: the
+ * command in a process of its own on the PostgreSQL store (MB, the whole process: its high-water
+ * mark, VmHWM, read from /proc while it runs). Measured in the bench's own process it would count
+ * every other benchmark's modules and the 50 MB file this bench generated.
+ */
+async function benchMemory(file: string, databaseUrl: string) {
+  return onSeededStore(databaseUrl, async () => {
+    const started = performance.now();
+    const command = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'import', 'iati', file], {
+      env: { ...process.env, DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let errors = '';
+    command.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    let peakKb = 0;
+    const highWater = async () => {
+      const status = await readFile(`/proc/${command.pid}/status`, 'utf8').catch(() => '');
+      peakKb = Math.max(peakKb, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0));
+    };
+    const sampler = setInterval(() => void highWater(), 20);
+    const [code] = (await once(command, 'exit')) as [number | null];
     clearInterval(sampler);
+    if (code !== 0) throw new Error(`concord import iati failed (${code}): ${errors.slice(0, 500)}`);
     return {
-      store: options.label,
+      store: 'PostgreSQL',
       fileMB: Math.round(((await stat(file)).size / 2 ** 20) * 10) / 10,
-      importMs: Math.round(importMs),
-      peakRssMB: Math.round(peak / 2 ** 20),
-      peakGrowthMB: Math.round((peak - before) / 2 ** 20),
+      importMs: Math.round(performance.now() - started),
+      peakRssMB: Math.round(peakKb / 1024),
     };
   });
 }
@@ -123,13 +141,9 @@ export async function iati(machine: Record<string, unknown>, results: string): P
   const url = process.env.BENCH_DATABASE_URL;
   const folder = await mkdtemp(path.join(tmpdir(), 'concord-bench-iati-'));
   try {
-    // Memory first, while the process holds no embedded store from the rate runs.
+    // The 50 MB file's memory is measured on PostgreSQL (a command's process beside the store).
     const large = path.join(folder, 'fifty.xml');
-    const largeActivities = await generate(large, { bytes: 50 * 2 ** 20 });
-    const memory = {
-      activities: largeActivities,
-      ...(await benchMemory(large, url ? { databaseUrl: url, label: 'PostgreSQL' } : { label: 'embedded' })),
-    };
+    const memory = url ? { activities: await generate(large, { bytes: 50 * 2 ** 20 }), ...(await benchMemory(large, url)) } : null;
     const small = path.join(folder, 'rate.xml');
     const activities = await generate(small, { activities: RATE_ACTIVITIES });
     const runs = [
@@ -142,9 +156,11 @@ export async function iati(machine: Record<string, unknown>, results: string): P
       console.log(
         `iati on ${r.store}: ${r.activities} activities in ${r.importMs} ms (${r.activitiesPerSecond}/s); again unchanged ${r.noOpImportMs} ms`,
       );
-    console.log(
-      `iati 50 MB file (${memory.fileMB} MB, ${memory.activities} activities) on ${memory.store}: ${memory.importMs} ms, peak RSS ${memory.peakRssMB} MB (+${memory.peakGrowthMB} MB)`,
-    );
+    if (memory)
+      console.log(
+        `iati 50 MB file (${memory.fileMB} MB, ${memory.activities} activities) on ${memory.store}: ${memory.importMs} ms, peak RSS of the command ${memory.peakRssMB} MB`,
+      );
+    else console.log('iati 50 MB file: not measured (BENCH_DATABASE_URL is not set)');
     console.log(`Written: ${path.relative(process.cwd(), file)}`);
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -283,7 +283,7 @@ const importCommands: Record<string, (args: string[], context: CommandContext) =
       // Streamed from disk: a file is never held whole in memory.
       const report = await importIatiFiles(
         store,
-        positionals.map((file) => ({ name: file, chunks: createReadStream(fromCaller(context, file)) })),
+        positionals.map((file) => ({ name: file, open: () => createReadStream(fromCaller(context, file)) })),
       );
       const lines = describeIatiImport(report);
       for (const line of lines) (report.load ? context.output.log : context.output.error)(line);

@@ -156,7 +156,7 @@ export function registerIatiUploadPage(app: Hono<AppEnv>): void {
       if (files.length === 0) return c.html(<UploadForm ctx={ctx} maxMb={maxMb} errors={{ file: 'iatiUpload.fileRequired' }} />, 400);
       const report = await importIatiFiles(
         c.var.store,
-        files.map((f) => ({ name: f.name || 'upload.xml', chunks: f.stream() })),
+        files.map((f) => ({ name: f.name || 'upload.xml', open: () => f.stream() })),
       );
       return c.html(<UploadForm ctx={ctx} maxMb={maxMb} report={report} />, report.load ? 200 : 422);
     },

@@ -16,6 +16,7 @@ import { areaCatalog } from '../areas/index.ts';
 import { areaNameIndex } from '../areas/names.ts';
 import { defaultDpgaDir, readDpgaRegistry } from './dpga.ts';
 import { loadRegistryRead } from './load.ts';
+import { creationBesideStored } from './testing.ts';
 import { loadDpgaData } from './shipped.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';
@@ -182,6 +183,16 @@ describe('the DPGA registry in the store', () => {
     expect(report).toMatchObject({ created: 0, updated: 0, archived: 0, unchanged: 228, organizationsCreated: 0 });
     expect(await count(sql`SELECT count(*) AS n FROM changes`)).toBe(changes);
     expect((await t.store.db.query<{ at: string }>(sql`SELECT max(updated_at)::text AS at FROM initiatives`))[0]!.at).toBe(latest);
+  });
+
+  it('keeps, as the history of each record it created, the record as the store reads it back', async () => {
+    const ids = await t.store.db.query<{ id: string }>(sql`SELECT id FROM initiatives WHERE source = 'dpga'`);
+    expect(ids).toHaveLength(228);
+    for (const { id } of ids) {
+      const { action, kept, stored } = await creationBesideStored(t.app, id);
+      expect(action).toBe('create');
+      expect(kept, id).toEqual(stored);
+    }
   });
 
   it('lets a reviewer confirm or reject the matcher’s suggestions; a refresh keeps the decisions', async () => {

@@ -7,7 +7,7 @@
 // Records are written a chunk per transaction: a process killed mid-way leaves whole records, and
 // the next load carries on from what is there.
 import { createHash, randomUUID } from 'node:crypto';
-import { sql, empty, pgTextArray, type Database, type Store } from '../store/index.ts';
+import { sql, empty, raw, pgTextArray, type Database, type Store } from '../store/index.ts';
 import { recordChanges, type ChangeInput } from '../provenance/history.ts';
 import { cleanName, nameKey } from '../language/names.ts';
 import { areaCatalog } from '../areas/index.ts';
@@ -21,6 +21,7 @@ import {
   writeParts,
   type InitiativeParts,
 } from '../initiatives/service.ts';
+import { createdSnapshot } from './created-snapshot.ts';
 import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, SourceMoney, SourceOrganization } from './connector.ts';
 
 /**
@@ -29,6 +30,32 @@ import type { RecordProblem, RegistryRead, RegistryRecord, RegistrySource, Sourc
  * so larger chunks there save the statements' fixed cost (an IATI import's rate, bench/iati.ts).
  */
 const CHUNK = { pglite: 25, postgres: 250 } as const;
+
+/**
+ * The embedded store runs no autovacuum, so its planner keeps the statistics of the tables as they
+ * were (often empty): as a load fills them, every chunk's lookups by initiative turn into scans of
+ * all that was written before, and an IATI import of 3,000 activities slowed from 40 ms to 800 ms
+ * a chunk (9 activities/s in bench/results/iati.json). The writer analyzes the tables it fills
+ * after this many records written, then each time their number doubles (so the cost stays a small share).
+ */
+const FIRST_ANALYZE = 100;
+
+/** The tables a registry load fills, whose statistics the embedded store's planner needs kept up. */
+const filledTables = [
+  'initiatives',
+  'initiative_texts',
+  'initiative_partners',
+  'initiative_areas',
+  'initiative_links',
+  'initiative_web_links',
+  'pledges',
+  'pledge_transactions',
+  'changes',
+] as const;
+
+async function analyzeRegistryTables(db: Database): Promise<void> {
+  await db.query(sql`ANALYZE ${raw(filledTables.join(', '))}`);
+}
 
 /** GDC and WSIS suggestions kept per framework for each record (the matcher's best). */
 const SUGGESTIONS_PER_FRAMEWORK = 2;
@@ -67,7 +94,46 @@ export const sourceNote = (source: RegistrySource) => `from ${source.name}`;
  * report.created; // 228 on a new store; 0 (and report.unchanged 228) the second time
  */
 export async function loadRegistryRead(store: Store, read: RegistryRead): Promise<RegistryLoadReport> {
-  const { source } = read;
+  const organizations = new OrganizationMentions();
+  for (const record of read.records) organizations.add(record.organizations);
+  return loadRegistryRecords(
+    store,
+    {
+      source: read.source,
+      organizations,
+      present: [...read.records.map((r) => r.sourceId), ...read.problems.map((p) => p.sourceId)],
+      problems: read.problems,
+      ...(read.scope ? { scope: read.scope } : {}),
+    },
+    read.records,
+  );
+}
+
+/**
+ * What a load must know of the whole read before it writes its first record: the organizations
+ * it names (a group of mentions may span chunks), the identifiers it holds (what is not among
+ * them is archived) and its scope. A source too large to hold whole (a 50 MB IATI file) gathers
+ * this in a first reading and streams its records in a second (iati-import.ts).
+ */
+export interface RegistryLoadPlan {
+  source: RegistrySource;
+  organizations: OrganizationMentions;
+  /** Every record identifier the read holds, the unreadable ones included. */
+  present: readonly string[];
+  problems: RecordProblem[];
+  scope?: string[];
+}
+
+/**
+ * Writes the records of a read, as they come, a chunk per transaction; only one chunk of records
+ * is held at a time.
+ */
+export async function loadRegistryRecords(
+  store: Store,
+  plan: RegistryLoadPlan,
+  records: Iterable<RegistryRecord> | AsyncIterable<RegistryRecord>,
+): Promise<RegistryLoadReport> {
+  const { source } = plan;
   const report: RegistryLoadReport = {
     source: source.id,
     created: 0,
@@ -78,24 +144,37 @@ export async function loadRegistryRead(store: Store, read: RegistryRead): Promis
     organizationsCreated: 0,
     organizationsMatched: 0,
     suggestions: 0,
-    problems: [...read.problems],
+    problems: [...plan.problems],
     notes: [],
   };
   await ensureSourceActor(store, source);
   // Organizations first, for the whole read (a group of mentions may span chunks); a load cut
   // short after this finds them again by name and website.
-  const organizationIds = await store.transaction((tx) => matchOrganizations(tx, source, read.records, report));
+  const organizations = await store.transaction((tx) => matchOrganizations(tx, source, plan.organizations, report));
   const size = CHUNK[store.dialect];
-  for (let at = 0; at < read.records.length; at += size) {
-    const chunk = read.records.slice(at, at + size);
-    await store.transaction((tx) => writeChunk(tx, source, chunk, organizationIds, report));
+  let chunk: RegistryRecord[] = [];
+  let read = 0;
+  let analyzeAt = FIRST_ANALYZE;
+  const write = async () => {
+    const records = chunk;
+    chunk = [];
+    await store.transaction((tx) => writeChunk(tx, source, records, organizations, report));
+    // Only what was written moves the statistics: a refresh that changes nothing analyzes nothing.
+    const written = report.created + report.updated;
+    if (store.dialect === 'pglite' && written >= analyzeAt) {
+      await analyzeRegistryTables(store.db);
+      analyzeAt = written * 2;
+    }
+  };
+  for await (const record of records) {
+    read++;
+    chunk.push(record);
+    if (chunk.length === size) await write();
   }
+  if (chunk.length) await write();
   // What the source no longer lists leaves the public registry, with the reason. A read that found
   // nothing at all (a folder gone missing) archives nothing: that is not the source's word.
-  if (read.records.length > 0) {
-    const present = [...read.records.map((r) => r.sourceId), ...read.problems.map((p) => p.sourceId)];
-    report.archived = await store.transaction((tx) => archiveVanished(tx, source, present, read.scope));
-  }
+  if (read > 0) report.archived = await store.transaction((tx) => archiveVanished(tx, source, plan.present, plan.scope));
   return report;
 }
 
@@ -120,15 +199,21 @@ async function writeChunk(
   tx: Database,
   source: RegistrySource,
   records: RegistryRecord[],
-  organizationIds: ReadonlyMap<string, string>,
+  organizations: ReadOrganizations,
   report: RegistryLoadReport,
 ): Promise<void> {
   const actor = sourceActor(source);
   const catalog = await areaCatalog();
+  const organizationId = organizations.idOf;
   const elementIds = [...new Set(records.flatMap((r) => r.links.map((l) => l.elementId)))];
-  const knownElements = new Set(
-    (await tx.query<{ id: string }>(sql`SELECT id FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`)).map((r) => r.id),
+  const elementOrder = new Map(
+    (
+      await tx.query<{ id: string; framework_id: string; position: number }>(
+        sql`SELECT id, framework_id, position FROM elements WHERE id = ANY(${pgTextArray(elementIds)}::text[])`,
+      )
+    ).map((r) => [r.id, { framework: r.framework_id, position: Number(r.position) }]),
   );
+  const knownElements = new Set(elementOrder.keys());
   const existing = new Map(
     (
       await tx.query<{
@@ -166,7 +251,7 @@ async function writeChunk(
       report.problems.push({ sourceId: record.sourceId, problems: ['no organization answers for it'] });
       continue;
     }
-    const leadId = organizationIds.get(organizationKey(lead))!;
+    const leadId = organizationId(lead);
     const parts: InitiativeParts = {
       id: '',
       areas: [...new Set(areas)].sort(),
@@ -179,7 +264,7 @@ async function writeChunk(
         budget: record.budget,
         partners: record.organizations
           .filter((o) => o !== lead)
-          .map((o) => ({ organizationId: organizationIds.get(organizationKey(o))!, role: o.role === 'lead' ? 'co-lead' : o.role })),
+          .map((o) => ({ organizationId: organizationId(o), role: o.role === 'lead' ? 'co-lead' : o.role })),
         areas: [],
         webLinks: record.webLinks,
         links: links.map((l) => ({
@@ -237,11 +322,16 @@ async function writeChunk(
           FROM jsonb_to_recordset(${JSON.stringify(created.map(row))}::jsonb) AS r(${columns})`,
     );
     await writeParts(tx, created);
-    for (const i of await loadInitiatives(
-      tx,
-      created.map((p) => p.id),
-    )) {
-      history.push({ entity: 'initiative', entityId: i.id, action: 'create', actor, after: snapshot(i), note: sourceNote(source) });
+    const context = { organizationName: organizations.nameOf, elementOrder };
+    for (const parts of created) {
+      history.push({
+        entity: 'initiative',
+        entityId: parts.id,
+        action: 'create',
+        actor,
+        after: createdSnapshot(parts, context),
+        note: sourceNote(source),
+      });
     }
     report.created += created.length;
   }
@@ -389,8 +479,37 @@ async function writeMoney(
   );
 }
 
-/** One key per organization as the source names it, within a read. */
-const organizationKey = (o: SourceOrganization) => `${nameKey(o.name)}|${websiteKey(o.website) ?? ''}`;
+/**
+ * The organizations a read names, each with the number of its mentions (the most frequent spelling
+ * names a new record), under one key per organization as the source names it. Name keys are worked
+ * out once per name: an IATI file names its few donors thousands of times.
+ */
+export class OrganizationMentions {
+  readonly counted = new Map<string, { o: SourceOrganization; count: number }>();
+  private readonly nameKeys = new Map<string, string>();
+
+  nameKey(name: string): string {
+    let key = this.nameKeys.get(name);
+    if (key === undefined) {
+      key = nameKey(name);
+      this.nameKeys.set(name, key);
+    }
+    return key;
+  }
+
+  key(o: SourceOrganization): string {
+    return `${this.nameKey(o.name)}|${websiteKey(o.website) ?? ''}`;
+  }
+
+  add(organizations: readonly SourceOrganization[]): void {
+    for (const o of organizations) {
+      const key = this.key(o);
+      const seen = this.counted.get(key);
+      if (seen) seen.count++;
+      else this.counted.set(key, { o: { name: o.name, website: o.website, role: o.role, sourceRole: o.sourceRole }, count: 1 });
+    }
+  }
+}
 
 /** A website as compared between records: no scheme, no `www.`, no trailing slash, lower case. */
 function websiteKey(url: string | null): string | null {
@@ -405,6 +524,12 @@ function websiteKey(url: string | null): string | null {
   return key.includes('.') && !/^(github\.com|gitlab\.com|bitbucket\.org|sites\.google\.com)$/.test(key) ? key : null;
 }
 
+/** The organizations of a read as the store holds them: the record of each mention, and each record's stored name. */
+interface ReadOrganizations {
+  idOf: (o: SourceOrganization) => string;
+  nameOf: (id: string) => string;
+}
+
 /**
  * The organization id for each organization of the records. The source's mentions that share a
  * name key or a website are one organization (the DPGA names "UNICEF Ventures Fund" and "UNICEF
@@ -416,16 +541,11 @@ function websiteKey(url: string | null): string | null {
 async function matchOrganizations(
   tx: Database,
   source: RegistrySource,
-  records: readonly RegistryRecord[],
+  organizations: OrganizationMentions,
   report: RegistryLoadReport,
-): Promise<Map<string, string>> {
-  // The mentions, counted (the most frequent spelling names a new record), joined into groups.
-  const mentions = new Map<string, { o: SourceOrganization; count: number }>();
-  for (const o of records.flatMap((r) => r.organizations)) {
-    const seen = mentions.get(organizationKey(o));
-    if (seen) seen.count++;
-    else mentions.set(organizationKey(o), { o, count: 1 });
-  }
+): Promise<ReadOrganizations> {
+  // The mentions, counted, joined into groups.
+  const mentions = organizations.counted;
   const parent = new Map<string, string>([...mentions.keys()].map((k) => [k, k]));
   const root = (k: string): string => {
     let r = k;
@@ -435,7 +555,7 @@ async function matchOrganizations(
   };
   const firstWith = new Map<string, string>();
   for (const [key, { o }] of mentions) {
-    for (const shared of [`name:${nameKey(o.name)}`, ...(websiteKey(o.website) ? [`site:${websiteKey(o.website)}`] : [])]) {
+    for (const shared of [`name:${organizations.nameKey(o.name)}`, ...(websiteKey(o.website) ? [`site:${websiteKey(o.website)}`] : [])]) {
       const other = firstWith.get(shared);
       if (other) parent.set(root(key), root(other));
       else firstWith.set(shared, key);
@@ -447,13 +567,13 @@ async function matchOrganizations(
     if (group) group.push(mention);
     else groups.set(root(key), [mention]);
   }
-  const names = [...new Set([...mentions.values()].map(({ o }) => nameKey(o.name)))];
+  const names = [...new Set([...mentions.values()].map(({ o }) => organizations.nameKey(o.name)))];
   // One statement for all of them (an IATI file names thousands).
   await lockOrganizationNames(tx, names);
   const sites = [...new Set([...mentions.values()].flatMap(({ o }) => websiteKey(o.website) ?? []))];
-  const found = await tx.query<{ id: string; name_key: string | null; site: string | null }>(
-    sql`SELECT id, name_key, site FROM (
-          SELECT id, name_key, created_at,
+  const found = await tx.query<{ id: string; name: string; name_key: string | null; site: string | null }>(
+    sql`SELECT id, name, name_key, site FROM (
+          SELECT id, name, name_key, created_at,
                  regexp_replace(regexp_replace(lower(trim(coalesce(website, ''))), '^https?://(www[.])?', ''), '[/#?]+$', '') AS site
           FROM organizations) o
         WHERE name_key = ANY(${pgTextArray(names)}::text[]) OR site = ANY(${pgTextArray(sites)}::text[])
@@ -461,6 +581,7 @@ async function matchOrganizations(
   );
   const byName = new Map<string, string>();
   const bySite = new Map<string, string>();
+  const storedNames = new Map(found.map((r) => [r.id, r.name]));
   for (const r of found) {
     if (r.name_key && !byName.has(r.name_key)) byName.set(r.name_key, r.id);
     if (r.site && !bySite.has(r.site)) bySite.set(r.site, r.id);
@@ -470,7 +591,7 @@ async function matchOrganizations(
   for (const group of groups.values()) {
     const ordered = [...group].sort((a, b) => b.count - a.count);
     const match =
-      ordered.map(({ o }) => byName.get(nameKey(o.name))).find(Boolean) ??
+      ordered.map(({ o }) => byName.get(organizations.nameKey(o.name))).find(Boolean) ??
       ordered.map(({ o }) => (websiteKey(o.website) ? bySite.get(websiteKey(o.website)!) : undefined)).find(Boolean);
     let id = match;
     if (id) report.organizationsMatched++;
@@ -480,7 +601,7 @@ async function matchOrganizations(
       const website = ordered.find(({ o }) => o.website)?.o.website ?? null;
       created.push({ id, name, key: nameKey(name), type: stakeholderTypeOf(name), website });
     }
-    for (const { o } of group) ids.set(organizationKey(o), id);
+    for (const { o } of group) ids.set(organizations.key(o), id);
   }
   if (created.length) {
     await tx.query(
@@ -501,7 +622,8 @@ async function matchOrganizations(
     );
     report.organizationsCreated += created.length;
   }
-  return ids;
+  for (const c of created) storedNames.set(c.id, c.name);
+  return { idOf: (o) => ids.get(organizations.key(o))!, nameOf: (id) => storedNames.get(id) ?? '' };
 }
 
 /**
@@ -568,7 +690,7 @@ async function suggestFrameworkLinks(tx: Database, records: readonly InitiativeP
 }
 
 /** Archives the source's records it no longer lists (with the reason), except those their organization claimed. */
-async function archiveVanished(tx: Database, source: RegistrySource, present: string[], scope?: string[]): Promise<number> {
+async function archiveVanished(tx: Database, source: RegistrySource, present: readonly string[], scope?: string[]): Promise<number> {
   // A read of part of the source (one publisher's IATI file) speaks only for that part.
   if (scope && scope.length === 0) return 0;
   const within = scope
@@ -576,7 +698,8 @@ async function archiveVanished(tx: Database, source: RegistrySource, present: st
     : empty;
   const gone = await tx.query<{ id: string; state: string }>(
     sql`SELECT id, state FROM initiatives
-        WHERE source = ${source.id} AND state <> 'archived' AND claimed_at IS NULL AND NOT (source_id = ANY(${pgTextArray(present)}::text[]))
+        WHERE source = ${source.id} AND state <> 'archived' AND claimed_at IS NULL
+          AND source_id NOT IN (SELECT unnest(${pgTextArray(present)}::text[]))
           ${within}
         FOR UPDATE`,
   );
