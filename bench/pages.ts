@@ -85,7 +85,7 @@ function replay(store: Store, queries: LoggedQuery[]) {
 }
 
 /** Moves the registry revision forward, as any committed write to a listed record does. */
-const bumpRegistry = (store: Store) => store.db.query(sql`UPDATE registry_revision SET revision = revision + 1`);
+const bumpRegistry = (store: Store) => store.db.query(sql`UPDATE read_revisions SET revision = revision + 1 WHERE name = 'registry'`);
 
 async function startConcord(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
