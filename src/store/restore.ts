@@ -39,6 +39,7 @@ export async function restoreDump(tarFile: string, folder: string): Promise<void
   const bytes = await readFile(tarFile);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const last: [string, Uint8Array][] = [];
+  const files: [string, Uint8Array][] = [];
   let longName: string | undefined;
   for (let offset = 0; offset + BLOCK <= bytes.length;) {
     const header = bytes.subarray(offset, offset + BLOCK);
@@ -68,16 +69,22 @@ export async function restoreDump(tarFile: string, folder: string): Promise<void
       case '0':
       case '\0': {
         const file = inside(folder, name);
-        if (path.relative(folder, file) === 'PG_VERSION') last.push([file, data]);
-        else {
-          await mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
-          await writeFile(file, data, { mode: 0o600 });
-        }
+        (path.relative(folder, file) === 'PG_VERSION' ? last : files).push([file, data]);
         break;
       }
       default:
         throw new Error(`the dump holds an entry of a kind a store never writes (type ${JSON.stringify(type)}): ${name}`);
     }
   }
+  // Every entry is read (and checked) before any file is written; then several at a time, folders first.
+  for (const folderOf of new Set(files.map(([file]) => path.dirname(file)))) await mkdir(folderOf, { recursive: true, mode: 0o700 });
+  let next = 0;
+  const writer = async () => {
+    while (next < files.length) {
+      const [file, data] = files[next++]!;
+      await writeFile(file, data, { mode: 0o600 });
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, writer));
   for (const [file, data] of last) await writeFile(file, data, { mode: 0o600 });
 }
