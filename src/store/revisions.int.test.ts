@@ -4,6 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
 import { queriesOf } from '../testing/query-budget.ts';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Visitor } from '../testing/visitor.ts';
+import { createUser } from '../accounts/service.ts';
 import { sql } from './index.ts';
 import { readRevisions } from './revisions.ts';
 
@@ -67,5 +70,31 @@ describe('read models cached by revision', () => {
         path,
       ).toEqual(['SELECT name, revision::text AS revision FROM read_revisions']);
     }
+  });
+
+  it('serves a cached page to readers not signed in, the same in every encoding', async () => {
+    const plain = await page('/fr/crosswalk?rows=wsis-lines&columns=sdg-goals');
+    const as = async (encoding: string) => {
+      const response = await t.app.request('/fr/crosswalk?rows=wsis-lines&columns=sdg-goals', { headers: { 'Accept-Encoding': encoding } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Content-Encoding')).toBe(encoding);
+      expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+      return new Uint8Array(await response.arrayBuffer());
+    };
+    expect(brotliDecompressSync(await as('br')).toString()).toBe(plain);
+    expect(gunzipSync(await as('gzip')).toString()).toBe(plain);
+    expect(await page('/fr/crosswalk?rows=wsis-lines&columns=sdg-goals')).toBe(plain);
+  });
+
+  it('renders a signed-in reader their own page, never the cached one', async () => {
+    const password = 'cached pages are for strangers 7';
+    await createUser(t.store, { email: 'cache-reader@example.org', name: 'Cache Reader', password });
+    await page('/en/frameworks');
+    const reader = new Visitor(t.app);
+    await reader.signIn('en', 'cache-reader@example.org', password);
+    const own = await reader.get('/en/frameworks');
+    expect(own.status).toBe(200);
+    expect(own.html).toContain('Cache Reader');
+    expect(await page('/en/frameworks')).not.toContain('Cache Reader');
   });
 });
