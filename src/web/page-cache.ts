@@ -14,9 +14,12 @@ interface RenderedPage {
   /** Absent when the answer was not one to keep (another status, a form token, a redirect...). */
   page?: {
     html: Uint8Array<ArrayBuffer>;
-    br: Uint8Array<ArrayBuffer>;
-    gzip: Uint8Array<ArrayBuffer>;
     headers: [string, string][];
+    /**
+     * Its encodings, made when first asked for: a page read once (an odd query string) is not worth
+     * compressing twice. They are a fraction of the text, which alone the cache's bound counts.
+     */
+    encoded: { br?: Uint8Array<ArrayBuffer>; gzip?: Uint8Array<ArrayBuffer> };
   };
 }
 
@@ -27,9 +30,15 @@ function answer(page: NonNullable<RenderedPage['page']>, acceptEncoding: string 
   const headers = new Headers(page.headers);
   headers.set('Vary', 'Accept-Encoding');
   const encoding = chooseEncoding(acceptEncoding);
-  if (encoding === 'br' || encoding === 'gzip') {
+  if (encoding === 'br') {
     headers.set('Content-Encoding', encoding);
-    return new Response(encoding === 'br' ? page.br : page.gzip, { status: 200, headers });
+    page.encoded.br ??= new Uint8Array(brotliCompressSync(page.html, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } }));
+    return new Response(page.encoded.br, { status: 200, headers });
+  }
+  if (encoding === 'gzip') {
+    headers.set('Content-Encoding', encoding);
+    page.encoded.gzip ??= new Uint8Array(gzipSync(page.html));
+    return new Response(page.encoded.gzip, { status: 200, headers });
   }
   return new Response(page.html, { status: 200, headers });
 }
@@ -57,8 +66,7 @@ export function cachedForReaders(revisions: readonly RevisionName[]): Middleware
       return {
         page: {
           html,
-          br: new Uint8Array(brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY } })),
-          gzip: new Uint8Array(gzipSync(html)),
+          encoded: {},
           headers: [...res.headers].filter(([name]) => !/^(content-length|content-encoding)$/i.test(name)),
         },
       };
