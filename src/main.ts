@@ -18,10 +18,13 @@ async function snapshotForNewStore(dataDir: string): Promise<string | undefined>
 // CONCORD_TIMING=1 prints when each part of start-up was ready (ms since start), to see where a start goes.
 const started = performance.now();
 const timing = process.env.CONCORD_TIMING === '1';
+function mark(label: string): void {
+  if (timing) console.log(`timing: ${label} at ${Math.round(performance.now() - started)} ms`);
+}
 function timed<T>(label: string, work: Promise<T>): Promise<T> {
   if (!timing) return work;
   return work.then((value) => {
-    console.log(`timing: ${label} at ${Math.round(performance.now() - started)} ms`);
+    mark(label);
     return value;
   });
 }
@@ -65,7 +68,7 @@ async function main() {
     import('./jobs/worker.ts'),
     import('./web/job-kinds.ts'),
   ]);
-  void timed('start-up modules', Promise.resolve());
+  mark('start-up modules');
   if (await seedNeeded(store)) {
     const report = await seedFrameworks(store, undefined, 'concord start');
     const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);
@@ -81,7 +84,7 @@ async function main() {
     const report = await seedIndicators(store, 'concord start');
     console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
   }
-  void timed('seeds checked', Promise.resolve());
+  mark('seeds checked');
   const app = createApp(store, config);
   // Long work (prints, ingest, imports) runs as durable jobs (src/jobs/); on PostgreSQL each process takes its share.
   const worker = startWorker(store, appJobKinds(app, store, config));
