@@ -85,7 +85,7 @@ function replay(store: Store, queries: LoggedQuery[]) {
 }
 
 /** Moves the registry revision forward, as any committed write to a listed record does. */
-const bumpRegistry = (store: Store) => store.db.query(sql`UPDATE registry_revision SET revision = revision + 1`);
+const bumpRegistry = (store: Store) => store.db.query(sql`UPDATE read_revisions SET revision = revision + 1 WHERE name = 'registry'`);
 
 async function startConcord(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {
@@ -262,7 +262,8 @@ export async function benchPages(options: PagesBenchOptions) {
  * `npm run bench -- pages`: PostgreSQL when BENCH_DATABASE_URL is set (BENCH_PAGES_INITIATIVES,
  * 100,000 by default), then the embedded store (BENCH_PAGES_EMBEDDED_INITIATIVES, 10,000 by
  * default: generating 100,000 in PGlite takes longer than the rest of the run; BENCH_SKIP_EMBEDDED=1
- * leaves it out). A store not measured this time keeps its previous figures.
+ * leaves it out). A store not measured this time keeps its previous figures. BENCH_PAGES_PORT (3241)
+ * is where Concord listens, the embedded run on the next port.
  */
 export async function pages(machine: Record<string, unknown>, results: string): Promise<void> {
   const seconds = Number(process.env.BENCH_PAGES_SECONDS ?? 10);
@@ -274,7 +275,7 @@ export async function pages(machine: Record<string, unknown>, results: string): 
         databaseUrl: process.env.BENCH_DATABASE_URL,
         initiatives: Number(process.env.BENCH_PAGES_INITIATIVES ?? 100_000),
         seconds,
-        port: 3241,
+        port: Number(process.env.BENCH_PAGES_PORT ?? 3241),
       }),
     );
   else console.log('Pages on PostgreSQL skipped: set BENCH_DATABASE_URL=postgres://... to include it.');
@@ -284,7 +285,7 @@ export async function pages(machine: Record<string, unknown>, results: string): 
         label: 'embedded (PGlite)',
         initiatives: Number(process.env.BENCH_PAGES_EMBEDDED_INITIATIVES ?? 10_000),
         seconds,
-        port: 3242,
+        port: Number(process.env.BENCH_PAGES_PORT ?? 3241) + 1,
       }),
     );
   const file = path.join(results, 'pages.json');

@@ -15,12 +15,25 @@ async function snapshotForNewStore(dataDir: string): Promise<string | undefined>
   return found;
 }
 
+// CONCORD_TIMING=1 prints when each part of start-up was ready (ms since start), to see where a start goes.
+const started = performance.now();
+const timing = process.env.CONCORD_TIMING === '1';
+function mark(label: string): void {
+  if (timing) console.log(`timing: ${label} at ${Math.round(performance.now() - started)} ms`);
+}
+function timed<T>(label: string, work: Promise<T>): Promise<T> {
+  if (!timing) return work;
+  return work.then((value) => {
+    mark(label);
+    return value;
+  });
+}
+
 async function main() {
-  const started = performance.now();
   const config = loadConfig();
   // A new embedded store starts from the seeded snapshot `npm install` built, when there is one for
   // these sources (src/seed-snapshot.ts): restored in seconds instead of seeded row by row.
-  const snapshot = config.databaseUrl ? undefined : await snapshotForNewStore(config.dataDir);
+  const snapshot = config.databaseUrl ? undefined : await timed('snapshot found', snapshotForNewStore(config.dataDir));
   // The embedded store opens in its own thread while this one loads what start-up runs after it
   // (the application, the seeds, the area catalogue, the job worker): none of it waits on the other.
   const [
@@ -36,13 +49,16 @@ async function main() {
     { appJobKinds },
   ] = await Promise.all([
     // On the embedded store this claims the folder first: a second process is refused (exit 2).
-    openStore({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      owner: 'concord start',
-      ...(snapshot ? { loadFrom: snapshot } : {}),
-    }),
-    import('./web/app.ts'),
+    timed(
+      'store open',
+      openStore({
+        databaseUrl: config.databaseUrl,
+        dataDir: config.dataDir,
+        owner: 'concord start',
+        ...(snapshot ? { loadFrom: snapshot } : {}),
+      }),
+    ),
+    timed('app modules', import('./web/app.ts')),
     import('./frameworks/seed.ts'),
     import('@hono/node-server'),
     import('./initiatives/area-groups.ts'),
@@ -52,6 +68,7 @@ async function main() {
     import('./jobs/worker.ts'),
     import('./web/job-kinds.ts'),
   ]);
+  mark('start-up modules');
   if (await seedNeeded(store)) {
     const report = await seedFrameworks(store, undefined, 'concord start');
     const written = Object.values(report.inserted).reduce((a, b) => a + b, 0) + Object.values(report.updated).reduce((a, b) => a + b, 0);
@@ -67,6 +84,7 @@ async function main() {
     const report = await seedIndicators(store, 'concord start');
     console.log(`Loaded the indicator catalogue and sample series (${report.observations.inserted} observations new).`);
   }
+  mark('seeds checked');
   const app = createApp(store, config);
   // Long work (prints, ingest, imports) runs as durable jobs (src/jobs/); on PostgreSQL each process takes its share.
   const worker = startWorker(store, appJobKinds(app, store, config));

@@ -2,6 +2,7 @@
 // each other, counting links with drill-down; and, apart, links derived through a shared SDG.
 import { sql, empty } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
+import { atRevision } from '../store/revisions.ts';
 import type { Language } from '../language/languages.ts';
 import { listLinks, summaries, type ElementSummary, type Link, type LinkState } from './service.ts';
 
@@ -51,7 +52,12 @@ async function units(db: Database, axis: Axis, lang: Language): Promise<ElementS
 }
 
 /** Counts the links between every row unit's subtree and every column unit's subtree. */
-export async function crosswalkMatrix(db: Database, rowAxis: Axis, columnAxis: Axis, lang: Language): Promise<Matrix> {
+export function crosswalkMatrix(db: Database, rowAxis: Axis, columnAxis: Axis, lang: Language): Promise<Matrix> {
+  // Counted once per `reference` revision: every link and element it counts moves that revision.
+  return atRevision(db, ['reference'], `crosswalk ${rowAxis} ${columnAxis} ${lang}`, () => countCrosswalk(db, rowAxis, columnAxis, lang));
+}
+
+async function countCrosswalk(db: Database, rowAxis: Axis, columnAxis: Axis, lang: Language): Promise<Matrix> {
   const [rowUnits, columnUnits] = await Promise.all([units(db, rowAxis, lang), units(db, columnAxis, lang)]);
   const rowIds = pgTextArray(rowUnits.map((u) => u.id));
   const columnIds = pgTextArray(columnUnits.map((u) => u.id));

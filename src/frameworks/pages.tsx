@@ -28,6 +28,7 @@ import { axes, crosswalkCell, crosswalkMatrix, type Axis, type MatrixCell } from
 import { elementKinds } from './reference.ts';
 import type { LibraryProgress } from '../documents/library.ts';
 import { UserText } from '../web/text.tsx';
+import { cachedForReaders } from '../web/page-cache.ts';
 
 type Ctx = PageContext;
 
@@ -861,7 +862,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
   const L = localePath;
   const ctxOf = pageContext;
 
-  app.get(`${L}/frameworks`, async (c) => {
+  app.get(`${L}/frameworks`, cachedForReaders(['reference']), async (c) => {
     const ctx = ctxOf(c);
     const frameworks = await listFrameworks(c.var.store.db);
     return c.html(
@@ -872,7 +873,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
     );
   });
 
-  app.get(`${L}/frameworks/:id`, async (c, next) => {
+  app.get(`${L}/frameworks/:id`, cachedForReaders(['reference']), async (c, next) => {
     const ctx = ctxOf(c);
     const framework = (await listFrameworks(c.var.store.db)).find((f) => f.id === c.req.param('id'));
     if (!framework) return next();
@@ -892,7 +893,7 @@ export function registerFrameworkPages(app: Hono<AppEnv>): void {
     return c.html(<ElementPage ctx={ctx} view={view} sections={sections} />);
   });
 
-  app.get(`${L}/crosswalk`, async (c) => {
+  app.get(`${L}/crosswalk`, cachedForReaders(['reference']), async (c) => {
     const ctx = ctxOf(c);
     const rowsAxis = (axes as readonly string[]).includes(c.req.query('rows') ?? '') ? (c.req.query('rows') as Axis) : 'gdc-objectives';
     let columnsAxis = (axes as readonly string[]).includes(c.req.query('columns') ?? '') ? (c.req.query('columns') as Axis) : 'sdg-goals';

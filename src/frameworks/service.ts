@@ -4,6 +4,7 @@ import { escapeMarkup } from '../shared/escape.ts';
 import { sql, join, raw, empty, type Sql } from '../store/sql.ts';
 import { pgTextArray, type Database } from '../store/index.ts';
 import { readOf, readOne, readTogether, type Read } from '../store/read-model.ts';
+import { atRevision } from '../store/revisions.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import { expandQuery, languageTsquery } from '../language/synonyms.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
@@ -158,7 +159,12 @@ const textIn = (lang: Language, element = 'e', as = 'tx') =>
 
 const summaryColumns = raw('e.id, e.framework_id, e.kind, e.code, tx.title, tx.text, tx.text_lang');
 
-export async function listFrameworks(db: Database): Promise<Framework[]> {
+/** The frameworks with their element counts (cached under the `reference` revision). */
+export function listFrameworks(db: Database): Promise<Framework[]> {
+  return atRevision(db, ['reference'], 'frameworks', () => readFrameworks(db));
+}
+
+async function readFrameworks(db: Database): Promise<Framework[]> {
   const result = await db.query<
     SourceColumns & { id: string; title: string; languages: string[]; counts: Record<string, number> | null }
   >(sql`SELECT f.id, f.title, f.languages, ${sourceColumns('s')},
@@ -314,6 +320,14 @@ export interface ElementView {
  * its texts, its links both ways, the links derived through its SDG goals and its facilitators.
  */
 export async function getElementView(db: Database, id: string, lang: Language): Promise<ElementView | undefined> {
+  // Reference data changes rarely: read once per `reference` revision, then served from memory.
+  const cached = await atRevision(db, ['reference'], `element-view ${id} ${lang}`, async () => ({
+    view: await readElementView(db, id, lang),
+  }));
+  return cached.view;
+}
+
+async function readElementView(db: Database, id: string, lang: Language): Promise<ElementView | undefined> {
   const view = await readTogether(db, {
     ...elementReads(id, lang),
     outgoing: linksRead(lang, { element: id, direction: 'out' }),
@@ -746,7 +760,11 @@ export interface TreeNode {
 }
 
 /** A framework's elements as a tree, in document order, texts in `lang` (English when missing). */
-export async function frameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
+export function frameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
+  return atRevision(db, ['reference'], `framework-tree ${frameworkId} ${lang}`, () => readFrameworkTree(db, frameworkId, lang));
+}
+
+async function readFrameworkTree(db: Database, frameworkId: string, lang: Language): Promise<TreeNode[]> {
   const result = await db.query<SummaryColumns & { parent_id: string | null }>(
     sql`SELECT ${summaryColumns}, e.parent_id FROM elements e ${textIn(lang)} WHERE e.framework_id = ${frameworkId} ORDER BY e.position`,
   );

@@ -379,7 +379,8 @@ describe('import in short transactions', () => {
     const { v, org } = await contributor();
     const prefix = `Staged ${n}`;
     const before = await count('initiatives');
-    const revision = async () => (await t.store.db.query<{ revision: string }>(sql`SELECT revision FROM registry_revision`))[0]!.revision;
+    const revision = async () =>
+      (await t.store.db.query<{ revision: string }>(sql`SELECT revision FROM read_revisions WHERE name = 'registry'`))[0]!.revision;
     const revisionBefore = await revision();
     let seenBetween = false;
     const result = await duringImport(

@@ -1,10 +1,13 @@
 // Opens the configured store (PostgreSQL when DATABASE_URL is set, else embedded PGlite) and
 // brings its schema up to date.
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
 import { databaseOn, type Connection, type Database, type Dialect } from './connection.ts';
 import type { Sql } from './sql.ts';
 import { EmbeddedConnection } from './embedded.ts';
 import { migrate } from './migrate.ts';
+import { restoreDump } from './restore.ts';
 import { claimStore, type Ownership } from './owner.ts';
 
 export { pgArray, pgTextArray, recordQueries, StoreError, type Database, type Dialect, type LoggedQuery } from './connection.ts';
@@ -72,9 +75,15 @@ export async function openStore(options: StoreOptions): Promise<Store> {
     }
     let connection: EmbeddedConnection;
     try {
+      let loadFrom = options.loadFrom;
+      // A dump for a new folder is written there by the file system, far faster than through PGlite.
+      if (loadFrom && options.dataDir && !existsSync(path.join(options.dataDir, 'PG_VERSION'))) {
+        await restoreDump(loadFrom, options.dataDir);
+        loadFrom = undefined;
+      }
       connection = await EmbeddedConnection.open({
         ...(options.dataDir ? { dataDir: options.dataDir } : {}),
-        ...(options.loadFrom ? { loadFrom: options.loadFrom } : {}),
+        ...(loadFrom ? { loadFrom } : {}),
       });
     } catch (error) {
       await ownership?.release();

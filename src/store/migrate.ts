@@ -3,6 +3,8 @@
 import { readFile } from 'node:fs/promises';
 import { sql, raw } from './sql.ts';
 import type { Store } from './index.ts';
+import type { Database } from './connection.ts';
+import { installRevisionTriggers, revisionTriggersKey } from './revisions.ts';
 
 const folder = new URL('./migrations/', import.meta.url);
 
@@ -37,6 +39,20 @@ export async function migrate(store: Store): Promise<string[]> {
       return true;
     });
     if (ran) applied.push(entry.tag);
+  }
+  // The revision triggers follow their declarations (src/store/revisions.ts): made again when
+  // those changed, or when a migration may have made a table they name.
+  const triggers = revisionTriggersKey();
+  const current = async (db: Database) =>
+    (await db.query<{ key: string }>(sql`SELECT key FROM read_revision_triggers`)).some((r) => r.key === triggers);
+  if (applied.length > 0 || !(await current(store.db))) {
+    await store.transaction(async (tx) => {
+      await tx.query(lock);
+      if (applied.length === 0 && (await current(tx))) return;
+      await installRevisionTriggers(tx);
+      await tx.query(sql`DELETE FROM read_revision_triggers`);
+      await tx.query(sql`INSERT INTO read_revision_triggers (key) VALUES (${triggers})`);
+    });
   }
   return applied;
 }

@@ -6,6 +6,7 @@ import { compression } from './compression.ts';
 import { secureHeaders } from 'hono/secure-headers';
 import { HTTPException } from 'hono/http-exception';
 import type { Store } from '../store/index.ts';
+import { withRevisionsReadOnce } from '../store/revisions.ts';
 import type { Config } from '../config.ts';
 import type { AppEnv } from './env.ts';
 import { localePath } from './locale.ts';
@@ -61,7 +62,9 @@ export function createApp(store: Store, config: Config): Hono<AppEnv> {
     c.set('store', store);
     c.set('config', config);
     c.set('sections', sections);
-    await next();
+    // A reading request reads the store's revisions once, whatever number of cached read models it shows.
+    if (c.req.method === 'GET' || c.req.method === 'HEAD') await withRevisionsReadOnce(next);
+    else await next();
   });
   // Before anything that reads a body or acts on it (sessions, authentication, CSRF, parsing).
   app.use('*', bodyLimit());
