@@ -1,25 +1,13 @@
 // Restores an embedded store's dump (the tar PGlite's dumpDataDir writes) into a new data folder
 // with the file system, before PGlite opens it: PGlite's own `loadDataDir` copies every file
 // through its WebAssembly file system and took 3.4 s of a first start for the 96 MB seeded
-// snapshot; written here, the same files take a fraction of that. The dump is Concord's own (plain
-// ustar, no compression), so a small reader suffices; anything else in it is refused.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+// snapshot; written here, the same files take a fraction of that. The archive is read by
+// tar-stream (ustar, pax and GNU long names); entries other than folders and files are refused.
+import { createReadStream } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-
-const BLOCK = 512;
-
-function text(header: Uint8Array, offset: number, length: number): string {
-  const field = header.subarray(offset, offset + length);
-  const end = field.indexOf(0);
-  return new TextDecoder().decode(end === -1 ? field : field.subarray(0, end));
-}
-
-/** A size field: octal text, or (GNU) base-256 when its first byte has the high bit set. */
-function size(header: Uint8Array): number {
-  const field = header.subarray(124, 136);
-  if (field[0]! & 0x80) return field.subarray(1).reduce((n, byte) => n * 256 + byte, field[0]! & 0x7f);
-  return parseInt(text(header, 124, 12).trim() || '0', 8);
-}
+import { buffer } from 'node:stream/consumers';
+import { extract } from 'tar-stream';
 
 /** The path of an entry inside `folder`, refusing any that would land outside it. */
 function inside(folder: string, name: string): string {
@@ -36,44 +24,28 @@ function inside(folder: string, name: string): string {
  * the next start instead of opening half a database.
  */
 export async function restoreDump(tarFile: string, folder: string): Promise<void> {
-  const bytes = await readFile(tarFile);
   await mkdir(folder, { recursive: true, mode: 0o700 });
   const last: [string, Uint8Array][] = [];
   const files: [string, Uint8Array][] = [];
-  let longName: string | undefined;
-  for (let offset = 0; offset + BLOCK <= bytes.length;) {
-    const header = bytes.subarray(offset, offset + BLOCK);
-    if (header.every((b) => b === 0)) break; // the end-of-archive blocks
-    const length = size(header);
-    const data = bytes.subarray(offset + BLOCK, offset + BLOCK + length);
-    offset += BLOCK + Math.ceil(length / BLOCK) * BLOCK;
-    const type = String.fromCharCode(header[156]!);
-    const prefix = text(header, 257, 6) === 'ustar' ? text(header, 345, 155) : '';
-    const name = longName ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
-    longName = undefined;
+  const archive = extract();
+  createReadStream(tarFile)
+    .on('error', (error) => archive.destroy(error))
+    .pipe(archive);
+  for await (const entry of archive) {
+    const { name, type } = entry.header;
     switch (type) {
-      case 'L': // GNU: the next entry's long name
-        longName = new TextDecoder().decode(data).replace(/\0+$/, '');
-        break;
-      case 'x': {
-        // POSIX extended header: only the next entry's path matters here.
-        const found = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(new TextDecoder().decode(data));
-        if (found) longName = found[1];
-        break;
-      }
-      case 'g':
-        break;
-      case '5':
+      case 'directory':
+        entry.resume();
         await mkdir(inside(folder, name), { recursive: true, mode: 0o700 });
         break;
-      case '0':
-      case '\0': {
+      case 'file': {
         const file = inside(folder, name);
-        (path.relative(folder, file) === 'PG_VERSION' ? last : files).push([file, data]);
+        (path.relative(folder, file) === 'PG_VERSION' ? last : files).push([file, await buffer(entry)]);
         break;
       }
       default:
-        throw new Error(`the dump holds an entry of a kind a store never writes (type ${JSON.stringify(type)}): ${name}`);
+        entry.resume();
+        throw new Error(`the dump holds an entry of a kind a store never writes (${String(type)}): ${name}`);
     }
   }
   // Every entry is read (and checked) before any file is written; then several at a time, folders first.

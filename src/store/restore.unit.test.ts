@@ -1,40 +1,21 @@
 // The dump reader that writes a new embedded store's files (src/store/restore.ts), on dumps made
-// here in the ustar layout PGlite writes.
+// here by tar-stream in the ustar layout PGlite writes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { pack } from 'tar-stream';
 import { restoreDump } from './restore.ts';
 
-function header(name: string, type: string, size: number): Uint8Array {
-  const block = new Uint8Array(512);
-  const put = (offset: number, value: string) => block.set(new TextEncoder().encode(value), offset);
-  put(0, name);
-  put(100, '0000600\0');
-  put(124, `${size.toString(8).padStart(11, '0')}\0`);
-  put(156, type);
-  put(257, 'ustar\0');
-  put(263, '00');
-  return block;
-}
-
-function dump(entries: [name: string, type: string, body?: string][]): Uint8Array {
-  const parts: Uint8Array[] = [];
-  for (const [name, type, body = ''] of entries) {
-    const data = new TextEncoder().encode(body);
-    parts.push(header(name, type, data.length));
-    const padded = new Uint8Array(Math.ceil(data.length / 512) * 512);
-    padded.set(data);
-    parts.push(padded);
-  }
-  parts.push(new Uint8Array(1024));
-  const all = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    all.set(part, at);
-    at += part.length;
-  }
-  return all;
+/** A dump as PGlite writes one: ustar entries named from the folder's root. */
+async function dump(entries: [name: string, type: 'directory' | 'file' | 'symlink', body?: string][]): Promise<Buffer> {
+  const archive = pack();
+  for (const [name, type, body = ''] of entries)
+    if (type === 'file') archive.entry({ name, type, mode: 0o600 }, body);
+    else archive.entry({ name, type, mode: 0o700, ...(type === 'symlink' ? { linkname: '/etc/passwd' } : {}) });
+  archive.finalize();
+  return buffer(archive);
 }
 
 let work: string;
@@ -49,10 +30,10 @@ describe('restoring a dump into a new folder', () => {
     const body = 'x'.repeat(1500);
     await writeFile(
       file,
-      dump([
-        ['/base', '5'],
-        ['/base/1/1259', '0', body],
-        ['/PG_VERSION', '0', '18\n'],
+      await dump([
+        ['/base', 'directory'],
+        ['/base/1/1259', 'file', body],
+        ['/PG_VERSION', 'file', '18\n'],
       ]),
     );
     const folder = path.join(work, 'db');
@@ -65,9 +46,9 @@ describe('restoring a dump into a new folder', () => {
     const file = path.join(work, 'bad.tar');
     await writeFile(
       file,
-      dump([
-        ['/PG_VERSION', '0', '18\n'],
-        ['/../escaped', '0', 'no'],
+      await dump([
+        ['/PG_VERSION', 'file', '18\n'],
+        ['/../escaped', 'file', 'no'],
       ]),
     );
     const folder = path.join(work, 'refused');
@@ -78,7 +59,7 @@ describe('restoring a dump into a new folder', () => {
 
   it('refuses an entry of a kind a store never writes (a link)', async () => {
     const file = path.join(work, 'link.tar');
-    await writeFile(file, dump([['/base/link', '2']]));
+    await writeFile(file, await dump([['/base/link', 'symlink']]));
     await expect(restoreDump(file, path.join(work, 'linked'))).rejects.toThrow(/kind a store never writes/);
   });
 });
