@@ -617,11 +617,12 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               <ul>
                 {e.indicators.map((i) => (
                   <li>
-                    <a href={href(ctx, `/indicators/${enc(i.code)}?method=${method}`)}>{i.name}</a>: <CategoryBadge ctx={ctx} a={i.world} />
+                    <a href={href(ctx, `/indicators/${enc(i.code)}?method=${method}`)}>{i.name}</a>
+                    {i.unit ? <span class="meta"> ({unitName(t, i.unit)})</span> : null}: <CategoryBadge ctx={ctx} a={i.world} />
                     {i.world ? (
                       <span class="meta">
                         {' '}
-                        {num(ctx.lang, i.world.components.latestValue)} ({i.world.components.latestYear ?? '—'}),{' '}
+                        {formatMeasure(ctx.lang, i.world.components.latestValue, i.unit)} ({i.world.components.latestYear ?? '—'}),{' '}
                         <code>{i.world.source}</code>
                       </span>
                     ) : null}
