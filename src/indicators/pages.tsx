@@ -734,7 +734,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                 <p>{t('area.membershipCaveats')}</p>
                 <ul>
                   {profile.membership.caveats.map((x) => (
-                    <li lang="en">{x}</li>
+                    <li lang="en" dir="auto">
+                      {x}
+                    </li>
                   ))}
                 </ul>
               </div>
@@ -914,8 +916,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           <code>{indicator.code}</code>
           {indicator.sdgSeries ? (
             <>
-              {' '}
-              · SDG <code>{indicator.sdgSeries}</code>
+              {' · '}
+              <bdi>
+                SDG <code>{indicator.sdgSeries}</code>
+              </bdi>
             </>
           ) : null}
         </p>
@@ -948,7 +952,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             <p>{t('indicator.caveats')}</p>
             <ul>
               {indicator.caveats.map((x) => (
-                <li lang="en">{x}</li>
+                <li lang="en" dir="auto">
+                  {x}
+                </li>
               ))}
             </ul>
           </div>
@@ -961,9 +967,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               <a href={href(ctx, `/elements/${enc(e.elementId)}`)}>
                 <code>{e.elementId}</code>
               </a>{' '}
-              {e.title ? <span>{e.title.length > 140 ? `${e.title.slice(0, 140)}…` : e.title}</span> : null}
+              {e.title ? <span dir="auto">{e.title.length > 140 ? `${e.title.slice(0, 140)}…` : e.title}</span> : null}
               {e.rationale ? (
-                <span class="meta" lang="en">
+                <span class="meta" lang="en" dir="auto">
                   {' '}
                   — {e.rationale}
                 </span>
@@ -982,7 +988,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             {targets.map((x) => (
               <li>
                 {t('indicator.target', { value: formatMeasure(lang, x.value, indicator.unit), year: String(x.year) })}
-                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <span lang="en">{x.label}</span>{' '}
+                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <bdi lang="en">{x.label}</bdi>{' '}
                 <span class="meta">
                   (<code>{x.sourceId}</code>)
                 </span>
@@ -1089,7 +1095,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                       .map((v) => (
                         <tr>
                           <td>
-                            <a href={href(ctx, q(`area=${enc(v.code)}&method=${method}`))}>{v.name}</a>
+                            <a href={href(ctx, q(`area=${enc(v.code)}&method=${method}`))} dir="auto">
+                              {v.name}
+                            </a>
                           </td>
                           <td>{v.year}</td>
                           <td>{formatMeasure(lang, v.value, indicator.unit)}</td>

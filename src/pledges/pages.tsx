@@ -149,7 +149,8 @@ function PledgeItem(props: { ctx: Ctx; pledge: Pledge; editable: boolean; canRep
         ) : null}
       </dl>
       <ProgressChart ctx={ctx} pledge={p} id={id} />
-      <table>
+      {/* Focusable: on a phone the table scrolls in its own frame (concord.css), and a keyboard must reach it. */}
+      <table tabindex={0}>
         <caption>{t('pledge.updates')}</caption>
         <thead>
           <tr>
