@@ -208,7 +208,10 @@ function AssessmentTable(props: {
             return (
               <tr>
                 <th scope="row">
-                  <a href={href(props.ctx, `/areas/${enc(a.area)}`)}>{nameOf(props.catalog, a.area, lang)}</a>
+                  {/* World Bank aggregates are named in English only: on an Arabic page the name keeps its own direction. */}
+                  <a href={href(props.ctx, `/areas/${enc(a.area)}`)} dir="auto">
+                    {nameOf(props.catalog, a.area, lang)}
+                  </a>
                   {a.variant !== 'total' ? (
                     <span class="meta"> · {t(`indicator.gap.${a.variant.split(':')[1] ?? 'SEX'}` as MessageKey)}</span>
                   ) : null}
