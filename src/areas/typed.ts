@@ -26,6 +26,18 @@ export interface AreaReader {
   name(code: string, lang: Language): string;
   /** Area codes as names in a language, as `list` reads them back. */
   names(codes: readonly string[], lang: Language): string;
+  /**
+   * The places a reader may mean while still typing ("Ken" → Kenya): those whose name in one of the
+   * six languages begins with the text, or one of whose words does, or whose code it is; named in
+   * `lang`, names in the reader's language first, countries before regions and groups.
+   */
+  suggest(text: string, lang: Language, limit?: number): PlaceSuggestion[];
+}
+
+export interface PlaceSuggestion {
+  code: string;
+  /** The place's name in the language asked for, as `list` reads it back. */
+  name: string;
 }
 
 /** Builds the reader over a catalogue: countries by every name `areaNameIndex` knows, regions and groups by their UN names. */
@@ -86,10 +98,38 @@ export function areaReaderOf(catalog: AreaCatalog): AreaReader {
     const area = catalog.areas.get(code);
     return area?.names[lang] ?? area?.names.en ?? code;
   };
+  // Every place a form accepts by name (World Bank aggregates are not), with its folded UN names.
+  const named = [...catalog.areas.values()]
+    .filter((area) => area.kind !== 'wb-aggregate')
+    .map((area) => ({
+      area,
+      keys: languages.flatMap((l) => (area.names[l] ? [{ lang: l, key: foldAreaName(area.names[l]) }] : [])),
+    }));
+  const suggest = (text: string, lang: Language, limit = 8): PlaceSuggestion[] => {
+    const typed = foldAreaName(text);
+    if (!typed) return [];
+    const exact = one(text);
+    const ranked: { code: string; name: string; rank: number }[] = [];
+    for (const { area, keys } of named) {
+      // 0: its name in the reader's language begins so; 1: another language's; 2: one of its words; none: no match.
+      let rank = area.code === exact ? -1 : Infinity;
+      for (const { lang: l, key } of keys) {
+        if (key.startsWith(typed)) rank = Math.min(rank, l === lang ? 0 : 1);
+        else if (key.includes(` ${typed}`)) rank = Math.min(rank, 2);
+      }
+      if (rank === Infinity) continue;
+      ranked.push({ code: area.code, name: name(area.code, lang), rank: rank * 2 + (area.kind === 'country' ? 0 : 1) });
+    }
+    return ranked
+      .sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, lang))
+      .slice(0, limit)
+      .map(({ code, name }) => ({ code, name }));
+  };
   return {
     one,
     list,
     name,
+    suggest,
     // A name holding a semicolon would be cut when read back; the UN names hold none, so "; " is not needed.
     names: (codes, lang) => codes.map((c) => name(c, lang)).join(lang === 'ar' ? '، ' : lang === 'zh' ? '，' : ', '),
   };

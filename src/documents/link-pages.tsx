@@ -245,7 +245,9 @@ const elementSection: Section = async ({ db, id, ctx }) => {
           {items.map((link) => (
             <li>
               <a href={href(ctx, `/documents/${link.document.id}?in=${link.paragraph.lang}#${link.paragraph.eid}`)}>
-                {link.document.symbol ?? link.document.id} {ctx.t('document.actions.paragraph')} {paragraphLabel(link.paragraph)}
+                {/* A symbol and a paragraph number keep their own order on a right-to-left page. */}
+                <bdi>{link.document.symbol ?? link.document.id}</bdi> {ctx.t('document.actions.paragraph')}{' '}
+                <bdi>{paragraphLabel(link.paragraph)}</bdi>
               </a>{' '}
               <span class="meta">({t('links.element.via', { id: link.element.id, kind: t(`links.type.${link.type}`) })})</span>
               <p lang={link.paragraph.lang} dir={directionOf(link.paragraph.lang)}>

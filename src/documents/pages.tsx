@@ -284,14 +284,25 @@ function Citations(props: { ctx: Ctx; items: CitationView[] }) {
     <ul>
       {props.items.map((c) => (
         <li>
+          {/* Symbols and titles keep their own direction on a right-to-left page ("A/RES/217 A (III)"). */}
           {c.id ? (
-            <a href={href(ctx, `/documents/${c.id}`)}>{c.symbol ?? c.title ?? c.id}</a>
+            <a href={href(ctx, `/documents/${c.id}`)} dir="auto">
+              {c.symbol ?? c.title ?? c.id}
+            </a>
           ) : (
             <>
-              <a href={symbolHref(ctx, c.symbol ?? '')}>{c.symbol}</a> <span class="meta">({ctx.t('document.notHeld')})</span>
+              <a href={symbolHref(ctx, c.symbol ?? '')} dir="ltr">
+                {c.symbol}
+              </a>{' '}
+              <span class="meta">({ctx.t('document.notHeld')})</span>
             </>
           )}
-          {c.id && c.title ? <> — {c.title}</> : null}
+          {c.id && c.title ? (
+            <>
+              {' — '}
+              <bdi>{c.title}</bdi>
+            </>
+          ) : null}
         </li>
       ))}
     </ul>

@@ -217,7 +217,10 @@ function TreeList(props: { ctx: Ctx; nodes: TreeNode[]; depth: number }): Child 
             <details>
               <summary>
                 {ctx.t('element.children', { count: node.children.length })}
-                <span class="visually-hidden"> ({elementLabel(ctx.t, node.e)})</span>
+                <span class="visually-hidden">
+                  {' '}
+                  (<bdi>{elementLabel(ctx.t, node.e)}</bdi>)
+                </span>
               </summary>
               <TreeList ctx={ctx} nodes={node.children} depth={props.depth + 1} />
             </details>

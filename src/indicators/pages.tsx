@@ -209,7 +209,10 @@ function AssessmentTable(props: {
             return (
               <tr>
                 <th scope="row">
-                  <a href={href(props.ctx, `/areas/${enc(a.area)}`)}>{nameOf(props.catalog, a.area, lang)}</a>
+                  {/* World Bank aggregates are named in English only: on an Arabic page the name keeps its own direction. */}
+                  <a href={href(props.ctx, `/areas/${enc(a.area)}`)} dir="auto">
+                    {nameOf(props.catalog, a.area, lang)}
+                  </a>
                   {a.variant !== 'total' ? (
                     <span class="meta"> · {t(`indicator.gap.${a.variant.split(':')[1] ?? 'SEX'}` as MessageKey)}</span>
                   ) : null}
@@ -618,11 +621,12 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               <ul>
                 {e.indicators.map((i) => (
                   <li>
-                    <a href={href(ctx, `/indicators/${enc(i.code)}?method=${method}`)}>{i.name}</a>: <CategoryBadge ctx={ctx} a={i.world} />
+                    <a href={href(ctx, `/indicators/${enc(i.code)}?method=${method}`)}>{i.name}</a>
+                    {i.unit ? <span class="meta"> ({unitName(t, i.unit)})</span> : null}: <CategoryBadge ctx={ctx} a={i.world} />
                     {i.world ? (
                       <span class="meta">
                         {' '}
-                        {num(ctx.lang, i.world.components.latestValue)} ({i.world.components.latestYear ?? '—'}),{' '}
+                        {formatMeasure(ctx.lang, i.world.components.latestValue, i.unit)} ({i.world.components.latestYear ?? '—'}),{' '}
                         <code>{i.world.source}</code>
                       </span>
                     ) : null}
@@ -734,7 +738,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                 <p>{t('area.membershipCaveats')}</p>
                 <ul>
                   {profile.membership.caveats.map((x) => (
-                    <li lang="en">{x}</li>
+                    <li lang="en" dir="auto">
+                      {x}
+                    </li>
                   ))}
                 </ul>
               </div>
@@ -914,8 +920,10 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
           <code>{indicator.code}</code>
           {indicator.sdgSeries ? (
             <>
-              {' '}
-              · SDG <code>{indicator.sdgSeries}</code>
+              {' · '}
+              <bdi>
+                SDG <code>{indicator.sdgSeries}</code>
+              </bdi>
             </>
           ) : null}
         </p>
@@ -948,7 +956,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             <p>{t('indicator.caveats')}</p>
             <ul>
               {indicator.caveats.map((x) => (
-                <li lang="en">{x}</li>
+                <li lang="en" dir="auto">
+                  {x}
+                </li>
               ))}
             </ul>
           </div>
@@ -961,9 +971,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
               <a href={href(ctx, `/elements/${enc(e.elementId)}`)}>
                 <code>{e.elementId}</code>
               </a>{' '}
-              {e.title ? <span>{e.title.length > 140 ? `${e.title.slice(0, 140)}…` : e.title}</span> : null}
+              {e.title ? <span dir="auto">{e.title.length > 140 ? `${e.title.slice(0, 140)}…` : e.title}</span> : null}
               {e.rationale ? (
-                <span class="meta" lang="en">
+                <span class="meta" lang="en" dir="auto">
                   {' '}
                   — {e.rationale}
                 </span>
@@ -982,7 +992,7 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
             {targets.map((x) => (
               <li>
                 {t('indicator.target', { value: formatMeasure(lang, x.value, indicator.unit), year: String(x.year) })}
-                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <span lang="en">{x.label}</span>{' '}
+                {x.area ? ` · ${nameOf(catalog, x.area, lang)}` : ''} — <bdi lang="en">{x.label}</bdi>{' '}
                 <span class="meta">
                   (<code>{x.sourceId}</code>)
                 </span>
@@ -1089,7 +1099,9 @@ export function registerIndicatorPages(app: Hono<AppEnv>): void {
                       .map((v) => (
                         <tr>
                           <td>
-                            <a href={href(ctx, q(`area=${enc(v.code)}&method=${method}`))}>{v.name}</a>
+                            <a href={href(ctx, q(`area=${enc(v.code)}&method=${method}`))} dir="auto">
+                              {v.name}
+                            </a>
                           </td>
                           <td>{v.year}</td>
                           <td>{formatMeasure(lang, v.value, indicator.unit)}</td>

@@ -89,7 +89,15 @@ export function headline(assessments: readonly StoredAssessment[]): StoredAssess
 export interface DashboardEntry {
   elementId: string;
   title: string | null;
-  indicators: { code: string; name: string; lang: Language; linkedTo: string[]; world: StoredAssessment | null }[];
+  indicators: {
+    code: string;
+    name: string;
+    lang: Language;
+    /** The indicator's unit code (SDMX UNIT_MEASURE), to round and name its values. */
+    unit: string;
+    linkedTo: string[];
+    world: StoredAssessment | null;
+  }[];
 }
 
 /** Every GDC objective and WSIS action line, with the indicators measuring it and the world's headline assessment. */
@@ -122,6 +130,7 @@ export async function dashboard(
           code,
           name: i?.name ?? code,
           lang: i?.lang ?? 'en',
+          unit: i?.unit ?? '',
           linkedTo,
           world: headline(world.filter((a) => a.indicatorCode === code)) ?? null,
         };

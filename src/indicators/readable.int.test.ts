@@ -31,6 +31,20 @@ describe('indicator and area pages', () => {
     }
   });
 
+  it('say units in words on the 2030 dashboard, with values rounded to what the unit supports', async () => {
+    for (const lang of ['en', 'fr', 'ar'] as const) {
+      const page = await html(`/${lang}/indicators/dashboard`);
+      const internet = /href="[^"]*\/indicators\/IT\.NET\.USER\.ZS\?[^"]*">[^<]*<\/a><span class="meta"> \(([^<]+)\)<\/span>/.exec(page);
+      expect(internet?.[1], lang).toBe(catalogs[lang]['unit.PT']);
+      expect(page).toContain(`(${catalogs[lang]['unit.PER_100_POP']!})`);
+    }
+    // A share of the population to a tenth of a point: "67.4 (2024)", never "67.43 (2024)".
+    const en = await html('/en/indicators/dashboard');
+    const values = [...en.matchAll(/<span class="meta"> ([\d,.]+) \(\d{4}\)/g)].map((m) => m[1] ?? '');
+    expect(values.length).toBeGreaterThan(0);
+    expect(values.filter((v) => !/^\d[\d,]*(\.\d)?$/.test(v))).toEqual([]);
+  });
+
   it('round shares to a tenth of a point, and name the sources in chart legends', async () => {
     const page = await html('/en/indicators/IT.NET.USER.ZS?area=001');
     // The data table's values (world totals from two sources, published with two or more decimals).

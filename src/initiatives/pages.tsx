@@ -43,6 +43,8 @@ import {
 
 import { duplicateCandidates } from './duplicates.ts';
 import { SubmitCheckPage } from './duplicate-pages.tsx';
+import { registerSuggestions } from './suggestions.ts';
+import { assets } from '../web/assets.ts';
 import { decideSuggestedLink } from './link-review.ts';
 import { registrySource, sourceFilterValues } from '../registries/sources.ts';
 import { Value } from '../web/text.tsx';
@@ -802,7 +804,17 @@ function ElementFinder(props: { ctx: Ctx; query: string; data: FormData }) {
           {t('initiative.pick.hint')}
         </p>
         <div class="row">
-          <input id="f-element_q" name="element_q" type="search" value={props.query} aria-describedby="f-element_q-hint" />
+          <input
+            id="f-element_q"
+            name="element_q"
+            type="search"
+            value={props.query}
+            aria-describedby="f-element_q-hint"
+            data-suggest={href(ctx, '/initiatives/suggest/elements')}
+            data-suggest-pick="element_pick"
+            data-suggest-action="_picker=add"
+            data-suggest-status={t('initiative.pick.suggested', { count: '{count}' })}
+          />
           <button type="submit" name="_picker" value="find" class="secondary">
             {t('initiative.pick.find')}
           </button>
@@ -902,7 +914,7 @@ function InitiativeFormPage(props: {
   );
   const orgOptions = data.organizations.map((o) => ({ value: o.id, label: o.name }));
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} head={<script src={assets.suggestScriptPath} defer />}>
       <h1>{title}</h1>
       <p class="lede">{t('initiative.formLede')}</p>
       <ErrorSummary ctx={ctx} errors={errors} labels={labels} />
@@ -958,6 +970,11 @@ function InitiativeFormPage(props: {
             errors={errors}
             hint={t('initiative.areasHint')}
             dir="ltr"
+            data={{
+              'data-suggest': href(ctx, '/initiatives/suggest/places'),
+              'data-suggest-list': '',
+              'data-suggest-status': t('initiative.pick.suggested', { count: '{count}' }),
+            }}
           />
           <SelectField
             ctx={ctx}
@@ -1240,6 +1257,7 @@ function RegistryMapPage(props: {
 export function registerInitiativePages(app: Hono<AppEnv>): void {
   const L = localePath;
   const ctxOf = pageContext;
+  registerSuggestions(app);
 
   // Element pages list the published initiatives linked to the element (or below it).
   registerSection(app, 'element', async ({ db, id: elementId, ctx }) => {

@@ -139,7 +139,8 @@ function UpdatesTable(props: { ctx: Ctx; pledge: Pledge }) {
   const { t } = ctx;
   const digits = decimalsOf(p);
   return (
-    <table>
+    // Focusable: on a phone the table scrolls in its own frame (concord.css), and a keyboard must reach it.
+    <table tabindex={0}>
       <caption>{t('pledge.updates')}</caption>
       <thead>
         <tr>

@@ -68,8 +68,9 @@ export function ChangeTable(props: {
   hideCaption?: boolean;
 }) {
   const { t } = props.ctx;
+  // Focusable: on a phone the table scrolls in its own frame (concord.css), and a keyboard must reach it.
   return (
-    <table>
+    <table tabindex={0}>
       <caption class={props.hideCaption ? 'visually-hidden' : undefined}>{props.caption}</caption>
       <thead>
         <tr>

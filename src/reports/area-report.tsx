@@ -360,7 +360,7 @@ export const areaReport = defineReportKind({
           caption={props.title}
           sources={['concord:registry']}
         >
-          <table>
+          <table tabindex={0}>
             <caption class="visually-hidden">{props.title}</caption>
             <thead>
               <tr>
@@ -455,7 +455,7 @@ export const areaReport = defineReportKind({
             <>
               <CountFigure title={t('reports.area.byObjective')} rows={d.initiatives.byObjective} />
               <CountFigure title={t('reports.area.byActionLine')} rows={d.initiatives.byActionLine} />
-              <table>
+              <table tabindex={0}>
                 <caption>{t('reports.area.listed', { count: d.initiatives.listed.length })}</caption>
                 <thead>
                   <tr>
@@ -487,7 +487,7 @@ export const areaReport = defineReportKind({
           <h2 id="a-pledges">{t('reports.area.pledges')}</h2>
           {d.pledges.length ? (
             <>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('reports.area.pledges')}</caption>
                 <thead>
                   <tr>
@@ -538,7 +538,7 @@ export const areaReport = defineReportKind({
               <p class="meta">
                 {t(`indicator.method.${d.method}` as MessageKey)} · <span lang="en">{methods[d.method as MethodId].source}</span>
               </p>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('area.latest')}</caption>
                 <thead>
                   <tr>
@@ -641,7 +641,7 @@ export const areaReport = defineReportKind({
           <h2 id="a-activities">{t('reports.area.activities')}</h2>
           {d.activities.length ? (
             <>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('reports.area.activities')}</caption>
                 <thead>
                   <tr>

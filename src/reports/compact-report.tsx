@@ -289,7 +289,7 @@ export const compactReport = defineReportKind({
       .filter(([, count]) => count > 0)
       .map(([k, count]) => `${t(`coverage.gap.${k}`)}: ${n(count)}`);
     const commitmentsTable = (
-      <table class="measures">
+      <table class="measures" tabindex={0}>
         <caption class="visually-hidden">{t('reports.compact.commitments')}</caption>
         <thead>
           <tr>
@@ -381,7 +381,7 @@ export const compactReport = defineReportKind({
 
         <section aria-labelledby="c-contributors">
           <h2 id="c-contributors">{t('reports.compact.contributors')}</h2>
-          <table>
+          <table tabindex={0}>
             <caption>{t('organization.stakeholderType')}</caption>
             <thead>
               <tr>
@@ -400,7 +400,7 @@ export const compactReport = defineReportKind({
               ))}
             </tbody>
           </table>
-          <table>
+          <table tabindex={0}>
             <caption>{t('reports.compact.organizations')}</caption>
             <thead>
               <tr>
@@ -429,7 +429,7 @@ export const compactReport = defineReportKind({
         <section aria-labelledby="c-roadmap">
           <h2 id="c-roadmap">{t('reports.compact.roadmap')}</h2>
           {d.activities.length ? (
-            <table>
+            <table tabindex={0}>
               <caption class="visually-hidden">{t('reports.compact.roadmap')}</caption>
               <thead>
                 <tr>
@@ -474,7 +474,7 @@ export const compactReport = defineReportKind({
           <h2 id="c-indicators">{t('reports.compact.indicators')}</h2>
           {d.indicators.length ? (
             <>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('reports.compact.indicators')}</caption>
                 <thead>
                   <tr>
@@ -507,7 +507,7 @@ export const compactReport = defineReportKind({
           <h2 id="c-gaps">{t('coverage.gapsTitle')}</h2>
           <p class="meta">{t('coverage.gapsLede', { months: STALE_MONTHS })}</p>
           {d.gaps.length ? (
-            <table class="measures">
+            <table class="measures" tabindex={0}>
               <caption class="visually-hidden">{t('coverage.gapsTitle')}</caption>
               <thead>
                 <tr>
@@ -557,7 +557,7 @@ export const compactReport = defineReportKind({
         <section aria-labelledby="c-mandates">
           <h2 id="c-mandates">{t('reports.compact.mandates', { shown: d.mandates.shown.length, total: d.mandates.total })}</h2>
           {d.mandates.shown.length ? (
-            <table>
+            <table tabindex={0}>
               <caption class="visually-hidden">{t('mandate.list.title')}</caption>
               <thead>
                 <tr>
@@ -593,7 +593,7 @@ export const compactReport = defineReportKind({
 
         <section aria-labelledby="c-initiatives">
           <h2 id="c-initiatives">{t('reports.compact.initiatives', { shown: d.initiatives.shown.length, total: d.initiatives.total })}</h2>
-          <table>
+          <table tabindex={0}>
             <caption class="visually-hidden">{t('reports.initiatives')}</caption>
             <thead>
               <tr>

@@ -172,13 +172,18 @@ export function ReportPage(props: { ctx: PageContext; kind: ReportKind; report: 
       </nav>
       <ul class="report-tools" aria-label={t('reports.formats')}>
         <li>
-          <a href={paths.pdf}>{t('reports.downloadPdf')}</a>
+          {/* Format names in Latin letters keep their parenthesis in place on a right-to-left page. */}
+          <a href={paths.pdf} dir="auto">
+            {t('reports.downloadPdf')}
+          </a>
         </li>
         <li>
           <a href={paths.zip}>{t('reports.downloadBundle')}</a>
         </li>
         <li>
-          <a href={paths.json}>{t('reports.asJson')}</a>
+          <a href={paths.json} dir="auto">
+            {t('reports.asJson')}
+          </a>
         </li>
         <li>
           <a href={paths.print}>{t('reports.printVersion')}</a>

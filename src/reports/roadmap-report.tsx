@@ -260,7 +260,7 @@ export const roadmapReport = defineReportKind({
             caption={t('reports.roadmap.statusChart')}
             sources={[recordSource]}
           >
-            <table>
+            <table tabindex={0}>
               <caption class="visually-hidden">{t('reports.roadmap.statusChart')}</caption>
               <thead>
                 <tr>
@@ -297,7 +297,7 @@ export const roadmapReport = defineReportKind({
 
         <section aria-labelledby="r-tree">
           <h2 id="r-tree">{t('reports.roadmap.tree')}</h2>
-          <table>
+          <table tabindex={0}>
             <caption class="visually-hidden">{t('reports.roadmap.tree')}</caption>
             <thead>
               <tr>
@@ -350,7 +350,7 @@ export const roadmapReport = defineReportKind({
           <h2 id="r-indicators">{t('reports.roadmap.indicators')}</h2>
           {d.indicators.length ? (
             <>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('reports.roadmap.indicators')}</caption>
                 <thead>
                   <tr>
@@ -392,7 +392,7 @@ export const roadmapReport = defineReportKind({
           <h2 id="r-initiatives">{t('reports.roadmap.initiatives')}</h2>
           {d.nodes.some((n) => n.initiatives.length) ? (
             <>
-              <table>
+              <table tabindex={0}>
                 <caption class="visually-hidden">{t('reports.roadmap.initiatives')}</caption>
                 <thead>
                   <tr>
@@ -440,7 +440,7 @@ export const roadmapReport = defineReportKind({
             caption={t('roadmap.timelineLegend')}
             sources={[...new Set(d.timeline.map((x) => x.sourceId).filter((x): x is string => x !== null))]}
           >
-            <table>
+            <table tabindex={0}>
               <caption class="visually-hidden">{t('roadmap.timeline')}</caption>
               <thead>
                 <tr>

@@ -19,11 +19,14 @@ function asset(file: string, type: string): Asset {
 const stylesheet = asset('concord.css', 'text/css; charset=utf-8');
 /** The tab icon (a "C" on Concord's blue), linked from every page so browsers do not ask for /favicon.ico. */
 const favicon = asset('favicon.svg', 'image/svg+xml');
+/** Suggestions as you type (issue 16, item 5): linked only from form pages that offer them, never from reading pages. */
+const suggestScript = asset('suggest.js', 'text/javascript; charset=utf-8');
 
 export const assets = {
   cssPath: stylesheet.path,
   css: stylesheet.body,
   faviconPath: favicon.path,
+  suggestScriptPath: suggestScript.path,
   /** Every asset, for the router. */
-  files: [stylesheet, favicon] as const,
+  files: [stylesheet, favicon, suggestScript] as const,
 };

@@ -24,6 +24,8 @@ export interface FieldProps {
   /** Text direction of the value, where it differs from the page (e.g. an English title on an Arabic page). */
   dir?: 'ltr' | 'rtl' | 'auto';
   lang?: string;
+  /** data-* attributes for a script that enhances a one-line field (e.g. suggestions as you type); the field works without it. */
+  data?: Record<`data-${string}`, string>;
 }
 
 export function Field(props: FieldProps) {
@@ -61,7 +63,7 @@ export function Field(props: FieldProps) {
           {props.value ?? ''}
         </textarea>
       ) : (
-        <input {...common} type={props.type ?? 'text'} value={props.value ?? ''} autocomplete={props.autocomplete} />
+        <input {...common} {...props.data} type={props.type ?? 'text'} value={props.value ?? ''} autocomplete={props.autocomplete} />
       )}
     </div>
   );
