@@ -13,6 +13,7 @@ import { keptLinks, restoreLinks, storeMatcherSuggestions } from './paragraph-li
 import { storeCarriedLinks, storeCarriedTexts } from './framework-carriers.ts';
 import type { BlockKind, ReadOptions, UNDocument } from './model.ts';
 import { refreshMandates } from '../mandates/service.ts';
+import { actorOverlay, overlaid } from '../mandates/catalogue.ts';
 
 /** Versions whose OCR noise is above this are also matched by trigrams (seed 004 scores ~0.02). */
 export const OCR_NOISE_THRESHOLD = 0.002;
@@ -634,9 +635,11 @@ export async function getActions(db: Database, documentId: string, lang: Languag
          FROM requested_actions a JOIN document_paragraphs p ON p.id = a.paragraph_id JOIN document_versions v ON v.id = a.version_id
          WHERE v.document_id = ${documentId} AND v.lang = ${lang}
          ORDER BY p.position, a.id`);
+  // The catalogue as reviewers keep it: a merged actor is shown as the one that remains, a name they added as its actor.
+  const overlay = await actorOverlay(db);
   return rows.map((r) => {
     // Rows stored before actors were kept (migration 0026) name addressees by English label only.
-    const stored = r.actors && r.actors.length > 0 ? r.actors : legacyActors(r.addressees);
+    const stored = overlaid(r.actors && r.actors.length > 0 ? r.actors : legacyActors(r.addressees), lang, overlay);
     return {
       paragraph: { id: r.paragraph_id, eid: r.eid, number: r.number, part: r.part },
       verb: r.verb,

@@ -305,6 +305,54 @@ describe('answers and status', () => {
   });
 });
 
+describe('renewed requests', () => {
+  it('a later resolution of the series that asks the same again is suggested as superseding; a reviewer confirms it', async () => {
+    interface Detail extends Mandate {
+      answers: { id: number; kind: string; targetId: string; relation: string; state: string; proposedBy: string; evidence: string }[];
+    }
+    // A/RES/78/132 para 57 asks the Secretary-General for a report at the seventy-ninth session;
+    // A/RES/79/194 para 67 asks him the same for the eightieth.
+    const earlier = await mandateOf('A/RES/78/132', '57');
+    const renewing = await mandateOf('A/RES/79/194', '67');
+    expect(renewing.actors.map((a) => a.id)).toEqual(earlier.actors.map((a) => a.id));
+    const detail = await getJson<Detail>(`/api/v1/mandates/${earlier.id}`);
+    const suggested = detail.answers.filter((a) => a.relation === 'supersedes');
+    expect(suggested).toEqual([
+      expect.objectContaining({ kind: 'document', targetId: renewing.document.id, state: 'proposed', proposedBy: 'concord' }),
+    ]);
+    expect(suggested[0]!.evidence).toMatch(/^A\/RES\/79\/194 ¶ 67: same actors and kind, words \d+% alike$/);
+    // Suggested only: the status waits for a reviewer.
+    expect(detail.status).not.toBe('superseded');
+    // The later request is not suggested as superseded by the earlier one, and a request not asked again has no suggestion.
+    const byConcord = (d: Detail) => d.answers.filter((a) => a.proposedBy === 'concord');
+    expect(byConcord(await getJson<Detail>(`/api/v1/mandates/${renewing.id}`))).toEqual([]);
+    const p122 = await mandateOf('A/RES/80/173', '122');
+    expect(byConcord(await getJson<Detail>(`/api/v1/mandates/${p122.id}`))).toEqual([]);
+
+    const reviewer = await caller('renewals@example.org', 'reviewer');
+    const page = new Visitor(t.app);
+    await page.signIn('en', 'renewals@example.org', password);
+    const html = (await page.get(`/en/mandates/${earlier.id}`)).html;
+    expect(html).toContain('A/RES/79/194 ¶ 67: same actors and kind');
+    expect(html).toContain(`action="/en/mandates/answers/${suggested[0]!.id}/decision"`);
+    expect((await reviewer.call('POST', `/mandate-answers/${suggested[0]!.id}/decision`, { decision: 'confirmed' })).status).toBe(200);
+    const confirmed = await getJson<Detail>(`/api/v1/mandates/${earlier.id}`);
+    expect(confirmed.status).toBe('superseded');
+    expect(confirmed.rule).toContain('renews');
+
+    // Reading the later resolution again keeps the reviewer's decision and adds no second suggestion.
+    const bytes = await readFile(path.join(libraryDir, 'seeds/001_b2b2b425cb4da82d.txt'));
+    await ingestFile(
+      t.store,
+      bytes,
+      { fileName: '001_b2b2b425cb4da82d.txt', provenance: 'concord library', reread: true },
+      { lang: 'en', symbol: 'A/RES/79/194' },
+    );
+    const after = await getJson<Detail>(`/api/v1/mandates/${earlier.id}`);
+    expect(after.answers.filter((a) => a.relation === 'supersedes')).toEqual([expect.objectContaining({ state: 'confirmed' })]);
+  });
+});
+
 describe('the API', () => {
   it('filters by actor, document, year, kind and status, and pages', async () => {
     const all = await getJson<MandateList>('/api/v1/mandates?document=a-res-80-173&limit=1000');
@@ -554,6 +602,28 @@ describe('the actor catalogue', () => {
     expect(page).toContain('Merged into it: Inter-Agency Working Group on Artificial Intelligence');
     expect(page).toContain('another actor merged into it');
     expect(page).toContain(body.reason);
+
+    // The document's requested actions and its follow-up table (page and CSV) name the actor that remains.
+    const askedIn86 = (html: string, row: RegExp) => html.match(row)?.[1] ?? '';
+    const documentPage = await (await t.app.request('/en/documents/a-res-80-173')).text();
+    const actionRow = askedIn86(documentPage, /<a href="#[^"]+">86<\/a><\/td><td>(.*?)<\/td>/s);
+    expect(actionRow).toContain('>United Nations system</span>');
+    expect(actionRow).not.toContain('>Inter-Agency Working Group on Artificial Intelligence</span>');
+    const actionsApi = await getJson<{ items: { paragraph: string | null; actors: { id: string | null }[] }[] }>(
+      '/api/v1/documents/a-res-80-173/actions?lang=en',
+    );
+    const apiActors = actionsApi.items.filter((a) => a.paragraph === '86').flatMap((a) => a.actors.map((x) => x.id));
+    expect(apiActors).toContain('group.un-system');
+    expect(apiActors).not.toContain('body.iawg-ai');
+    const followUp = await (await t.app.request('/en/mandates?document=A/RES/80/173')).text();
+    const followUpRow = askedIn86(followUp, new RegExp(`href="/en/mandates/${p86.id}">86</a></td><td>.*?</td><td>(.*?)</td>`, 's'));
+    expect(followUpRow).toContain('href="/en/actors/group.un-system"');
+    expect(followUpRow).not.toContain('body.iawg-ai');
+    const csvRows = parse<Record<string, string>>(await (await t.app.request('/en/mandates.csv?document=A/RES/80/173')).text(), {
+      columns: true,
+      bom: true,
+    });
+    expect(csvRows.find((r) => r.id === String(p86.id))?.['Of whom']).toBe('United Nations system');
 
     // A re-read keeps the request with the actor that remains.
     const bytes = await readFile(path.join(libraryDir, 'A_RES_80_173.en.txt'));

@@ -16,7 +16,6 @@ import { isReviewer } from '../accounts/service.ts';
 import { historyOf } from '../provenance/history.ts';
 import { actorNames, ChangeTable } from '../provenance/change-table.tsx';
 import { actorById, ACTORS } from '../documents/actors.ts';
-import { toCsv, toXlsx, type Row } from '../initiatives/transfer.ts';
 import type { Translate } from '../i18n/index.ts';
 import type { Database } from '../store/index.ts';
 import {
@@ -41,22 +40,12 @@ import {
 import { aliasInput, answerInput, correctionInput, mandateFilterInput, mergeInput, type MandateFilterInput } from './model.ts';
 import { addActorAlias, addedNames, mergeActors, mergedInto, survivorOf, type AddedName } from './catalogue.ts';
 import { languages } from '../language/languages.ts';
+import { deadlineText, mandatesCsv, mandatesXlsx, ruleText } from './export.ts';
 
 type Ctx = PageContext & { csrf: string };
 
-/** Rows per page; exports carry every row up to EXPORT_MAX. */
+/** Rows per page (exports carry every row). */
 const PAGE = 100;
-const EXPORT_MAX = 10_000;
-
-const ruleText = (t: Translate, m: MandateView) => t(m.rule.key, m.rule.values);
-
-function deadlineText(t: Translate, m: MandateView): string {
-  if (!m.deadline) return t('mandate.noDeadline');
-  const range = m.deadline.from || m.deadline.to ? ` (${m.deadline.from ?? '…'} – ${m.deadline.to ?? '…'})` : '';
-  return `${m.deadline.text}${range}`;
-}
-
-const whoText = (t: Translate, m: MandateView) => (m.actors.length ? m.actors.map((a) => a.name).join('; ') : t('mandate.noActor'));
 
 /** The query string of a filter (for links that keep it). */
 function queryOf(filter: Partial<MandateFilterInput>, extra: Record<string, string | number> = {}): string {
@@ -263,32 +252,6 @@ function asOfQuery(c: Context<AppEnv>): string | undefined {
   const parsed = mandateFilterInput.shape.asOf.safeParse(c.req.query('asOf') ?? '');
   if (!parsed.success) throw new Refusal(400, 'form.dateInvalid');
   return parsed.data;
-}
-
-/** The rows of the follow-up table, as the page shows them, for CSV and XLSX. */
-function exportRows(t: Translate, items: MandateView[]): { columns: string[]; rows: Row[] } {
-  const columns = [
-    t('mandate.col.document'),
-    t('mandate.col.paragraph'),
-    t('mandate.col.what'),
-    t('mandate.col.who'),
-    t('mandate.col.when'),
-    t('mandate.col.status'),
-    'id',
-  ];
-  const rows = items.map((m) => {
-    const cells = [
-      m.document.symbol ?? m.document.id,
-      m.paragraph ?? '',
-      `${m.verbText} ${m.object}`.trim(),
-      whoText(t, m),
-      deadlineText(t, m),
-      `${t(`mandate.status.${m.status}`)}: ${ruleText(t, m)}`,
-      String(m.id),
-    ];
-    return Object.fromEntries<string>(columns.map((c, i) => [c, cells[i] ?? '']));
-  });
-  return { columns, rows };
 }
 
 function DetailPage(props: {
@@ -558,21 +521,18 @@ export function registerMandatePages(app: Hono<AppEnv>): void {
     return c.html(<ListPage ctx={ctx} filter={filter} list={list} offset={offset} {...(errors ? { errors } : {})} />, errors ? 400 : 200);
   });
 
-  app.get(`${L}/:file{mandates\\.(?:csv|xlsx)}`, async (c) => {
+  app.get(`${L}/:file{mandates\\.(?:csv|xlsx)}`, (c) => {
     const ctx = pageContext(c);
     const { filter, errors } = readFilter(c);
     if (errors) throw new Refusal(400, 'form.invalid');
-    const { items } = await listMandates(c.var.store.db, ctx.lang, { ...filter, limit: EXPORT_MAX });
-    const { columns, rows } = exportRows(ctx.t, items);
     const name = `concord-mandates${filter.document ? `-${filter.document.replace(/[^A-Za-z0-9]+/g, '-')}` : ''}`;
     if (c.req.param('file') === 'mandates.csv') {
-      return c.body(toCsv(rows, columns), 200, {
+      return c.body(mandatesCsv(c.var.store.db, ctx.lang, ctx.t, filter), 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${name}.csv"`,
       });
     }
-    const book = await toXlsx([{ name: 'mandates', columns, rows }]);
-    return c.body(book, 200, {
+    return c.body(mandatesXlsx(c.var.store.db, ctx.lang, ctx.t, filter), 200, {
       'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="${name}.xlsx"`,
     });

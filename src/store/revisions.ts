@@ -35,9 +35,10 @@ export const revisionsMovedBy = {
     { table: 'organizations', columns: ['id', 'name', 'short_name'] },
   ],
   /**
-   * The public registry's lists, facets and map (src/initiatives/service.ts), and the coverage
+   * The public registry's lists, facets and map (src/initiatives/service.ts), the coverage
    * matrix and gap lists (src/coverage/service.ts), which count pledges, roadmaps, document
-   * paragraphs and indicators too.
+   * paragraphs and indicators too, and the mandates list's counts per status and kind
+   * (src/mandates/service.ts), which the records answering a mandate change.
    */
   registry: [
     { table: 'initiatives' },
@@ -56,6 +57,8 @@ export const revisionsMovedBy = {
     { table: 'roadmap_node_initiatives' },
     { table: 'paragraph_links' },
     { table: 'indicator_elements' },
+    { table: 'mandates' },
+    { table: 'mandate_answers' },
   ],
 } as const satisfies Record<string, readonly MovedBy[]>;
 

@@ -1,0 +1,1 @@
+CREATE INDEX "mandate_answers_confirmed_idx" ON "mandate_answers" USING btree ("mandate_id") WHERE "mandate_answers"."state" = 'confirmed';
