@@ -6,6 +6,7 @@ import { escapeMarkup } from '../shared/escape.ts';
 import { sql, join, empty, raw, pgTextArray, type Database, type Sql } from '../store/index.ts';
 import { languages, searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
+import { anySpellingTsquery, expandQuery } from '../language/synonyms.ts';
 import type { BlockKind } from './model.ts';
 import { getParagraphs, OCR_NOISE_THRESHOLD } from './service.ts';
 import { alignVersions } from './align.ts';
@@ -65,6 +66,11 @@ function tsquery(lang: Language, text: string): Sql {
   return lang === 'zh' ? sql`phraseto_tsquery('simple', ${text})` : sql`websearch_to_tsquery(${searchConfig[lang]}::regconfig, ${text})`;
 }
 
+/** The query folded, or any of its spellings through the synonym sets (互联网 finds 因特网), as the framework search does. */
+function queryTsquery(lang: Language, query: string): Sql {
+  return anySpellingTsquery(lang, query, (folded) => tsquery(lang, folded));
+}
+
 /**
  * Searches paragraphs in one language or all six.
  *
@@ -101,7 +107,7 @@ export async function searchDocuments(db: Database, q: string, options: Document
     const folded = foldForSearch(query, l);
     if (!folded.trim()) return [];
     const words = sql`(SELECT p.id, ts_rank_cd(p.search, tq) AS rank, 'words' AS how
-                       FROM ${from}, ${tsquery(l, folded)} tq
+                       FROM ${from}, ${queryTsquery(l, query)} tq
                        WHERE p.lang = ${lang} AND p.search @@ tq${extra} LIMIT ${CANDIDATES})`;
     // OCR tolerance: only OCR'd text is matched by trigrams (a partial index holds it), and only
     // for queries long enough to carry trigrams.
@@ -166,8 +172,8 @@ async function headlines(db: Database, query: string, hits: { id: number; lang: 
   for (const l of new Set(hits.map((h) => h.lang))) {
     if (l === 'zh') continue; // no parser for Chinese in PostgreSQL: highlighted in the application
     const ids = hits.filter((h) => h.lang === l).map((h) => h.id);
-    // The display text is not folded: match it with the query as typed and as folded.
-    const tq = sql`(${tsquery(l, query)} || ${tsquery(l, foldForSearch(query, l))})`;
+    // The display text is not folded: match it with the query as typed and as folded (and its synonyms).
+    const tq = sql`(${tsquery(l, query)} || ${queryTsquery(l, query)})`;
     const rows = await db.query<{ id: number; snippet: string }>(
       sql`SELECT p.id, ts_headline(${searchConfig[l]}::regconfig, p.text, ${tq},
                  ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
@@ -188,8 +194,9 @@ function marked(text: string): string {
  * (a word whose folded form shares all but the last two characters of a query word's).
  */
 export function highlight(text: string, query: string, lang: Language): string {
-  const queryWords = foldForSearch(query, lang)
-    .split(/\s+/)
+  // The query's words, and those of its other spellings through the synonym sets.
+  const queryWords = [query, ...expandQuery(query, lang).variants.slice(1)]
+    .flatMap((spelling) => foldForSearch(spelling, lang).split(/\s+/))
     .filter((w) => w.length > 0);
   const pattern = queryWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const out =
