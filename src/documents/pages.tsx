@@ -29,7 +29,7 @@ import {
 } from './service.ts';
 import { searchDocuments, withAlignedParagraphs, type DocumentSearchResult } from './search.ts';
 import { documentFilters, documentSearchQuery } from './api.ts';
-import { sql } from '../store/index.ts';
+import { documentsCiting } from './repository.ts';
 import { alignVersions, type AlignedPair } from './align.ts';
 import { diffDocuments, type RevisionPair } from './versions.ts';
 import { registerLinkPages } from './link-pages.tsx';
@@ -881,10 +881,7 @@ export function registerDocumentPages(app: Hono<AppEnv>): void {
     if (!symbol || symbol.length > 100) return c.notFound();
     const held = await documentBySymbol(c.var.store.db, symbol);
     if (held) return c.redirect(href(ctx, `/documents/${held}`), 303);
-    const citing = await c.var.store.db.query<{ id: string; symbol: string | null }>(
-      sql`SELECT DISTINCT d.id, d.symbol FROM document_references r JOIN documents d ON d.id = r.document_id
-          WHERE upper(r.symbol) = upper(${symbol}) ORDER BY d.symbol`,
-    );
+    const citing = await documentsCiting(c.var.store.db, symbol);
     return c.html(<PlaceholderPage ctx={ctx} symbol={symbol} citing={citing} />);
   });
 
