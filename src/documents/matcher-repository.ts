@@ -15,22 +15,31 @@ export async function releasesKey(db: Database): Promise<string> {
   return version?.releases ?? '';
 }
 
+/** An element text with its stemmed words. */
+export interface ElementTextWords {
+  element_id: string;
+  kind: string;
+  code: string;
+  framework_id: string;
+  title: string | null;
+  text: string | null;
+  words: string[];
+}
+
+/** A paragraph with its stemmed words, its English twin's and the elements a reviewer rejected for it. */
+export interface ParagraphWords {
+  id: number;
+  eid: string;
+  number: string | null;
+  kind: BlockKind;
+  words: string[] | null;
+  english: string[] | null;
+  rejected: string[] | null;
+}
+
 /** The element texts in `lang` (not topics), each with its stemmed words. */
-export function elementTextWords(
-  db: Database,
-  lang: Language,
-): Promise<
-  { element_id: string; kind: string; code: string; framework_id: string; title: string | null; text: string | null; words: string[] }[]
-> {
-  return db.query<{
-    element_id: string;
-    kind: string;
-    code: string;
-    framework_id: string;
-    title: string | null;
-    text: string | null;
-    words: string[];
-  }>(sql`SELECT t.element_id, e.kind, e.code, e.framework_id, t.title, t.text, tsvector_to_array(t.search) AS words
+export function elementTextWords(db: Database, lang: Language): Promise<ElementTextWords[]> {
+  return db.query<ElementTextWords>(sql`SELECT t.element_id, e.kind, e.code, e.framework_id, t.title, t.text, tsvector_to_array(t.search) AS words
          FROM element_texts t JOIN elements e ON e.id = t.element_id
          WHERE t.lang = ${lang} AND e.kind <> 'topic' ORDER BY t.element_id`);
 }
@@ -49,22 +58,7 @@ export function stemmedWords(db: Database, texts: readonly { config: string; fol
  * words, their English twin's (same eid in the document's English version) and the elements a
  * reviewer rejected for them.
  */
-export function paragraphWords(
-  db: Database,
-  versionId: number,
-  lang: Language,
-  kinds: readonly BlockKind[],
-): Promise<
-  {
-    id: number;
-    eid: string;
-    number: string | null;
-    kind: BlockKind;
-    words: string[] | null;
-    english: string[] | null;
-    rejected: string[] | null;
-  }[]
-> {
+export function paragraphWords(db: Database, versionId: number, lang: Language, kinds: readonly BlockKind[]): Promise<ParagraphWords[]> {
   // The English twin of each paragraph (same eid, the document's English version), for the
   // elements that have no text in this language.
   const twin =
@@ -73,15 +67,7 @@ export function paragraphWords(
       : sql`(SELECT tsvector_to_array(t.search) FROM document_paragraphs t
                    JOIN document_versions tv ON tv.id = t.version_id AND tv.lang = 'en'
                    WHERE t.document_id = p.document_id AND t.eid = p.eid AND t.version_id <> p.version_id LIMIT 1)`;
-  return db.query<{
-    id: number;
-    eid: string;
-    number: string | null;
-    kind: BlockKind;
-    words: string[] | null;
-    english: string[] | null;
-    rejected: string[] | null;
-  }>(
+  return db.query<ParagraphWords>(
     sql`SELECT p.id, p.eid, p.number, p.kind, tsvector_to_array(p.search) AS words, ${twin} AS english,
                (SELECT array_agg(l.element_id) FROM paragraph_links l WHERE l.paragraph_id = p.id AND l.state = 'rejected') AS rejected
         FROM document_paragraphs p
