@@ -159,6 +159,27 @@ describe('search', () => {
     for (const h of group!.hits) expect(h.snippet.replace(/<\/?mark>/g, '')).not.toMatch(/[<>]/);
   });
 
+  it('expands a query through the synonym sets, as the framework search does (data/search/synonyms.json)', async () => {
+    const zh = ['A/RES/97/16', '大会，', '1. 呼吁各国普遍以低廉的价格提供因特网服务；'].join('\n\n');
+    expect((await upload(zh, 'zh.txt', { symbol: 'A/RES/97/16', lang: 'zh' })).status).toBe(201);
+    const fr = ['A/RES/97/17', "L'Assemblée générale,", "1. Encourage les États à coopérer en matière d'intelligence artificielle ;"].join(
+      '\n\n',
+    );
+    expect((await upload(fr, 'fr.txt', { symbol: 'A/RES/97/17', lang: 'fr' })).status).toBe(201);
+    type Result = { documents: { document: { symbol: string }; hits: { number: string; snippet: string }[] }[] };
+    const found = async (q: string, lang: string) =>
+      (await getJson<Result>(`/api/v1/documents/search?q=${encodeURIComponent(q)}&lang=${lang}`)).documents;
+
+    const internet = (await found('互联网', 'zh')).find((g) => g.document.symbol === 'A/RES/97/16');
+    expect(internet?.hits.map((h) => h.number)).toEqual(['1']);
+    // Chinese is highlighted word by word in the application (segmented), so the marks may stand side by side.
+    expect(internet!.hits[0]!.snippet.replaceAll('</mark><mark>', '')).toContain('<mark>因特网</mark>');
+    const ai = (await found('IA', 'fr')).find((g) => g.document.symbol === 'A/RES/97/17');
+    expect(ai?.hits.map((h) => h.number)).toEqual(['1']);
+    // A word no synonym set names still finds only what says it.
+    expect((await found('宽带', 'zh')).some((g) => g.document.symbol === 'A/RES/97/16')).toBe(false);
+  });
+
   it('answers a missing query with a problem', async () => {
     const response = await t.app.request('/api/v1/documents/search?lang=en');
     expect(response.status).toBe(400);

@@ -8,10 +8,20 @@
 // language (issue 12, item 6): each paragraph becomes the text of the element it is, found by its
 // printed number or, in an excerpt that prints none (the un.org pages), by alignment with the
 // English version.
-import { sql, type Database } from '../store/index.ts';
+import type { Database } from '../store/index.ts';
 import { foldForSearch } from '../language/normalize.ts';
-import { languages, searchConfig, type Language } from '../language/languages.ts';
-import { alignVersions, type AlignableBlock } from './align.ts';
+import { languages, type Language } from '../language/languages.ts';
+import { alignVersions } from './align.ts';
+import {
+  confirmedLinksBy,
+  deleteTextsOf,
+  ensureVersionSource,
+  insertCarriedLinks,
+  upsertCarriedTexts,
+  versionParagraphs,
+  versionsOf,
+  type StoredParagraph,
+} from './carriers-repository.ts';
 import type { Block, DocumentPart, UNDocument } from './model.ts';
 
 /** Who stores a link read from a carrying document (paragraph_links.suggested_by / decided_by). */
@@ -130,16 +140,7 @@ export function carriedLinks(doc: UNDocument): CarriedLink[] {
 export async function storeCarriedLinks(tx: Database, versionId: number, doc: UNDocument): Promise<number> {
   const links = carriedLinks(doc);
   if (links.length === 0) return 0;
-  const added = await tx.query<{ paragraph_id: number }>(
-    sql`INSERT INTO paragraph_links (paragraph_id, element_id, type, state, evidence, suggested_by, decided_by, decided_at)
-        SELECT p.id, e.id, 'same-as', 'confirmed', k.evidence, ${CARRIER_ACTOR}, ${CARRIER_ACTOR}, now()
-        FROM jsonb_to_recordset(${JSON.stringify(links)}::jsonb) AS k (eid text, "elementId" text, evidence text)
-        JOIN document_paragraphs p ON p.version_id = ${versionId} AND p.eid = k.eid
-        JOIN elements e ON e.id = k."elementId"
-        ON CONFLICT (paragraph_id, element_id) DO NOTHING
-        RETURNING paragraph_id`,
-  );
-  return added.length;
+  return insertCarriedLinks(tx, versionId, links, CARRIER_ACTOR);
 }
 
 /** The `sources` row of the element texts read from one language version of a document. */
@@ -160,22 +161,11 @@ export function documentOfTextSource(sourceId: string): { documentId: string; la
   return { documentId: found[1]!, lang: found[2] as Language };
 }
 
-interface StoredParagraph extends AlignableBlock {
-  id: number;
-  eid: string;
-}
-
-const paragraphsOf = (tx: Database, versionId: number) =>
-  tx.query<StoredParagraph>(
-    sql`SELECT id, eid, kind, number, part, parent_eid AS parent, text FROM document_paragraphs WHERE version_id = ${versionId} ORDER BY position`,
-  );
+const paragraphsOf = versionParagraphs;
 
 /** Each paragraph's element, as stored by storeCarriedLinks (paragraph id → element id). */
 async function carriedElements(tx: Database, versionId: number): Promise<Map<number, string>> {
-  const rows = await tx.query<{ paragraph_id: number; element_id: string }>(
-    sql`SELECT l.paragraph_id, l.element_id FROM paragraph_links l JOIN document_paragraphs p ON p.id = l.paragraph_id
-        WHERE p.version_id = ${versionId} AND l.suggested_by = ${CARRIER_ACTOR} AND l.state = 'confirmed'`,
-  );
+  const rows = await confirmedLinksBy(tx, versionId, CARRIER_ACTOR);
   return new Map(rows.map((r) => [Number(r.paragraph_id), r.element_id]));
 }
 
@@ -216,9 +206,7 @@ function excerptElements(excerpt: StoredParagraph[], english: StoredParagraph[],
  */
 export async function storeCarriedTexts(tx: Database, documentId: string, symbol: string | null): Promise<number> {
   if (!symbol || !carriers[symbol]) return 0;
-  const versions = await tx.query<{ id: number; lang: Language }>(
-    sql`SELECT id, lang FROM document_versions WHERE document_id = ${documentId} ORDER BY lang`,
-  );
+  const versions = await versionsOf(tx, documentId);
   const englishVersion = versions.find((v) => v.lang === 'en');
   const english = englishVersion ? await paragraphsOf(tx, Number(englishVersion.id)) : [];
   const englishElements = englishVersion ? await carriedElements(tx, Number(englishVersion.id)) : new Map<number, string>();
@@ -227,7 +215,7 @@ export async function storeCarriedTexts(tx: Database, documentId: string, symbol
     if (version.lang === 'en') continue;
     const sourceId = carriedTextSourceId(documentId, version.lang);
     // A replaced version's texts go with it.
-    await tx.query(sql`DELETE FROM element_texts WHERE source_id = ${sourceId}`);
+    await deleteTextsOf(tx, sourceId);
     const paragraphs = await paragraphsOf(tx, Number(version.id));
     const own = await carriedElements(tx, Number(version.id));
     const elements = own.size > 0 ? own : excerptElements(paragraphs, english, englishElements, symbol);
@@ -236,23 +224,8 @@ export async function storeCarriedTexts(tx: Database, documentId: string, symbol
       return elementId && p.text.trim() ? [{ elementId, text: p.text, folded: foldForSearch(p.text, version.lang) }] : [];
     });
     if (texts.length === 0) continue;
-    await tx.query(
-      sql`INSERT INTO sources (id, title, document_symbol, licence, notes)
-          VALUES (${sourceId}, ${`${symbol} (${version.lang})`}, ${symbol}, ${'Official United Nations document'},
-                  ${JSON.stringify([`Official ${version.lang} text read from the ${version.lang} version of ${symbol} stored in Concord.`])}::jsonb)
-          ON CONFLICT (id) DO NOTHING`,
-    );
-    const added = await tx.query<{ element_id: string }>(
-      sql`INSERT INTO element_texts (element_id, lang, title, text, folded, search, source_id, caveats)
-          SELECT k."elementId", ${version.lang}, NULL, k.text, k.folded, to_tsvector(${searchConfig[version.lang]}::regconfig, k.folded), ${sourceId}, '{}'::text[]
-          FROM jsonb_to_recordset(${JSON.stringify(texts)}::jsonb) AS k ("elementId" text, text text, folded text)
-          JOIN elements e ON e.id = k."elementId"
-          ON CONFLICT (element_id, lang) DO UPDATE SET text = excluded.text, folded = excluded.folded, search = excluded.search,
-            source_id = excluded.source_id, title = NULL, caveats = '{}'::text[]
-          WHERE element_texts.source_id LIKE 'document:%'
-          RETURNING element_id`,
-    );
-    stored += added.length;
+    await ensureVersionSource(tx, sourceId, symbol, version.lang);
+    stored += await upsertCarriedTexts(tx, version.lang, sourceId, texts);
   }
   return stored;
 }

@@ -10,11 +10,13 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { z } from 'zod';
-import { sql, type Database, type Store } from '../store/index.ts';
+import type { Database, Store } from '../store/index.ts';
 import { languages } from '../language/languages.ts';
 import { readDocument } from './read.ts';
 import { storeDocument } from './service.ts';
 import { structureVersion } from './structure.ts';
+import { libraryRecords, recordLibraryRead, type ReadRecord } from './library-repository.ts';
+import { versionSource } from './repository.ts';
 
 /**
  * The revision of the document parser the library was read with: the parser's own version
@@ -71,26 +73,15 @@ export function libraryProgress(store: Store): LibraryProgress | null {
   return progressOf.get(store) ?? null;
 }
 
-interface ReadRecord {
-  checksum: string;
-  counts: { parser?: number; status?: 'read' | 'kept' | 'failed'; reason?: string };
-}
-
 const datasetOf = (entry: LibraryEntry) => `library:${entry.file}`;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 async function records(db: Database): Promise<Map<string, ReadRecord>> {
-  const rows = await db.query<ReadRecord & { dataset: string }>(
-    sql`SELECT dataset, checksum, counts FROM reference_releases WHERE dataset LIKE 'library:%'`,
-  );
-  return new Map(rows.map((r) => [r.dataset, r]));
+  return new Map((await libraryRecords(db)).map((r) => [r.dataset, r]));
 }
 
-async function record(db: Database, entry: LibraryEntry, checksum: string, counts: ReadRecord['counts']): Promise<void> {
-  await db.query(
-    sql`INSERT INTO reference_releases (dataset, checksum, counts) VALUES (${datasetOf(entry)}, ${checksum}, ${JSON.stringify(counts)}::jsonb)
-        ON CONFLICT (dataset) DO UPDATE SET checksum = excluded.checksum, counts = excluded.counts, loaded_at = now()`,
-  );
+function record(db: Database, entry: LibraryEntry, checksum: string, counts: ReadRecord['counts']): Promise<void> {
+  return recordLibraryRead(db, datasetOf(entry), checksum, counts);
 }
 
 /** True when this file, as it is, was read (or deliberately kept) with this parser revision. */
@@ -179,10 +170,7 @@ export async function loadLibrary(store: Store, options: LibraryOptions = {}): P
 /** True when the store holds this symbol and language from another source than the library (a user's upload). */
 async function ownVersion(db: Database, entry: LibraryEntry, checksum: string): Promise<boolean> {
   if (!entry.symbol) return false;
-  const [version] = await db.query<{ provenance: string; content_hash: string }>(
-    sql`SELECT v.provenance, v.content_hash FROM document_versions v JOIN documents d ON d.id = v.document_id
-        WHERE d.symbol = ${entry.symbol} AND v.lang = ${entry.lang}`,
-  );
+  const version = await versionSource(db, entry.symbol, entry.lang);
   return version !== undefined && version.provenance !== LIBRARY_PROVENANCE && version.content_hash !== checksum;
 }
 

@@ -31,7 +31,7 @@ import {
 } from './paragraph-links.ts';
 import { linkableKinds } from './links.ts';
 import { CARRIER_ACTOR } from './framework-carriers.ts';
-import { DocumentSubpage } from './pages.tsx';
+import { DocumentSubpage } from './page-parts.tsx';
 
 type Ctx = PageContext & { csrf: string };
 

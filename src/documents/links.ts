@@ -9,10 +9,11 @@
 // thousand, kept per language and rebuilt when the reference data change): ranking every
 // element text that shares a word with each paragraph in SQL (ts_rank_cd) cost ~45 ms per
 // paragraph on the embedded store, too slow to run at ingest; this costs microseconds.
-import { sql, empty, type Database } from '../store/index.ts';
+import type { Database } from '../store/index.ts';
 import { searchConfig, type Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
 import type { BlockKind } from './model.ts';
+import { elementTextWords, paragraphWords, releasesKey, stemmedWords, versionIdOf } from './matcher-repository.ts';
 
 /** A word in more element texts than this is too common to suggest a link. */
 const COMMON_WORD_ELEMENTS = 150;
@@ -72,10 +73,7 @@ const indexes = new Map<string, Promise<MatcherIndex>>();
 /** The index of one language's element texts, rebuilt when the reference data (or the texts) change. */
 async function matcherIndex(db: Database, lang: Language): Promise<MatcherIndex> {
   // The reference data's checksums say when the element texts changed (seeding records them).
-  const [version] = await db.query<{ releases: string | null }>(
-    sql`SELECT string_agg(dataset || ':' || checksum, ',' ORDER BY dataset) AS releases FROM reference_releases`,
-  );
-  const key = `${lang}|${version?.releases ?? ''}`;
+  const key = `${lang}|${await releasesKey(db)}`;
   let index = indexes.get(key);
   if (!index) {
     index = buildIndex(db, lang).catch((error: unknown) => {
@@ -89,17 +87,7 @@ async function matcherIndex(db: Database, lang: Language): Promise<MatcherIndex>
 }
 
 async function buildIndex(db: Database, lang: Language): Promise<MatcherIndex> {
-  const rows = await db.query<{
-    element_id: string;
-    kind: string;
-    code: string;
-    framework_id: string;
-    title: string | null;
-    text: string | null;
-    words: string[];
-  }>(sql`SELECT t.element_id, e.kind, e.code, e.framework_id, t.title, t.text, tsvector_to_array(t.search) AS words
-         FROM element_texts t JOIN elements e ON e.id = t.element_id
-         WHERE t.lang = ${lang} AND e.kind <> 'topic' ORDER BY t.element_id`);
+  const rows = await elementTextWords(db, lang);
   const elements: IndexedElement[] = [];
   const postings = new Map<string, number[]>();
   for (const r of rows) {
@@ -255,11 +243,7 @@ export async function suggestLinksForTexts(
   const folded = texts.map(({ text, lang }) => ({ lang, config: searchConfig[lang], folded: foldForSearch(text, lang) }));
   const stemmed = folded.filter((t) => t.folded.trim());
   if (stemmed.length === 0) return texts.map(() => []);
-  const rows = await db.query<{ words: string[] | null }>(
-    sql`SELECT tsvector_to_array(to_tsvector((r.item->>'config')::regconfig, r.item->>'folded')) AS words
-        FROM jsonb_array_elements(${JSON.stringify(stemmed)}::jsonb) WITH ORDINALITY AS r(item, n)
-        ORDER BY r.n`,
-  );
+  const rows = await stemmedWords(db, stemmed);
   const byLang = new Map<Language, MatcherIndex>();
   for (const lang of new Set(stemmed.map((t) => t.lang))) byLang.set(lang, await matcherIndex(db, lang));
   let next = 0;
@@ -291,29 +275,7 @@ export async function versionSuggestions(
   const kinds = options.kinds ?? ['operative', 'subparagraph'];
   const index = await matcherIndex(db, lang);
   if (index.elements.length === 0) return [];
-  // The English twin of each paragraph (same eid, the document's English version), for the
-  // elements that have no text in this language.
-  const twin =
-    lang === 'en'
-      ? sql`NULL::text[]`
-      : sql`(SELECT tsvector_to_array(t.search) FROM document_paragraphs t
-                   JOIN document_versions tv ON tv.id = t.version_id AND tv.lang = 'en'
-                   WHERE t.document_id = p.document_id AND t.eid = p.eid AND t.version_id <> p.version_id LIMIT 1)`;
-  const rows = await db.query<{
-    id: number;
-    eid: string;
-    number: string | null;
-    kind: BlockKind;
-    words: string[] | null;
-    english: string[] | null;
-    rejected: string[] | null;
-  }>(
-    sql`SELECT p.id, p.eid, p.number, p.kind, tsvector_to_array(p.search) AS words, ${twin} AS english,
-               (SELECT array_agg(l.element_id) FROM paragraph_links l WHERE l.paragraph_id = p.id AND l.state = 'rejected') AS rejected
-        FROM document_paragraphs p
-        WHERE p.version_id = ${versionId} AND p.kind = ANY(${`{${kinds.join(',')}}`}::text[])
-        ORDER BY p.position`,
-  );
+  const rows = await paragraphWords(db, versionId, lang, kinds);
   const english = rows.some((r) => r.english) ? await matcherIndex(db, 'en') : undefined;
   return rows.map((r) => {
     const exclude = r.rejected ? new Set(r.rejected) : undefined;
@@ -331,8 +293,6 @@ export async function paragraphSuggestions(
   lang: Language,
   options: { limit?: number; framework?: string | undefined } = {},
 ): Promise<ParagraphSuggestions[]> {
-  const [version] = await db.query<{ id: number }>(
-    sql`SELECT id FROM document_versions WHERE document_id = ${documentId} AND lang = ${lang}${empty}`,
-  );
-  return version ? versionSuggestions(db, Number(version.id), lang, options) : [];
+  const version = await versionIdOf(db, documentId, lang);
+  return version === undefined ? [] : versionSuggestions(db, version, lang, options);
 }

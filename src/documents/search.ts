@@ -3,29 +3,19 @@
 // the folded text of OCR'd versions, filtered, ranked on a capped candidate set (ARCHITECTURE.md:
 // ranking every match of a frequent term is slow at 1M rows), highlighted, grouped by document.
 import { escapeMarkup } from '../shared/escape.ts';
-import { sql, join, empty, raw, pgTextArray, type Database, type Sql } from '../store/index.ts';
-import { languages, searchConfig, type Language } from '../language/languages.ts';
+import type { Database } from '../store/index.ts';
+import type { Language } from '../language/languages.ts';
 import { foldForSearch } from '../language/normalize.ts';
+import { expandQuery } from '../language/synonyms.ts';
+import { documentHeads, documentsIn, headlineRows, matchParagraphs, type ParagraphFilter } from './search-repository.ts';
 import type { BlockKind } from './model.ts';
 import { getParagraphs, OCR_NOISE_THRESHOLD } from './service.ts';
 import { alignVersions } from './align.ts';
 
-/** Matches ranked per language: enough for several pages, few enough to rank quickly. */
-const CANDIDATES = 300;
 const MARK_OPEN = '\uE002';
 const MARK_CLOSE = '\uE003';
 
-export interface DocumentSearchOptions {
-  lang?: Language | undefined;
-  organ?: string | undefined;
-  year?: number | undefined;
-  symbol?: string | undefined;
-  kind?: BlockKind | undefined;
-  /** Only paragraphs with a confirmed link to this element or one below it. */
-  element?: string | undefined;
-  limit?: number;
-  offset?: number;
-}
+export type DocumentSearchOptions = ParagraphFilter;
 
 export interface ParagraphHit {
   paragraphId: number;
@@ -61,10 +51,6 @@ export interface DocumentSearchResult {
   documents: DocumentHits[];
 }
 
-function tsquery(lang: Language, text: string): Sql {
-  return lang === 'zh' ? sql`phraseto_tsquery('simple', ${text})` : sql`websearch_to_tsquery(${searchConfig[lang]}::regconfig, ${text})`;
-}
-
 /**
  * Searches paragraphs in one language or all six.
  *
@@ -75,70 +61,11 @@ function tsquery(lang: Language, text: string): Sql {
 export async function searchDocuments(db: Database, q: string, options: DocumentSearchOptions = {}): Promise<DocumentSearchResult> {
   const query = q.trim();
   if (!query) return { total: 0, documents: [] };
-  // Only the languages Concord holds documents in, and trigrams only where OCR'd text exists: a
-  // branch per language costs its planning even when it finds nothing.
-  const held = await db.query<{ lang: Language; ocr: boolean }>(
-    sql`SELECT lang, bool_or(ocr_noise > ${OCR_NOISE_THRESHOLD}) AS ocr FROM document_versions GROUP BY lang`,
-  );
-  const ocrLangs = new Set(held.filter((h) => h.ocr).map((h) => h.lang));
-  const langs = (options.lang ? [options.lang] : [...languages]).filter((l) => held.some((h) => h.lang === l));
-  const filters: Sql[] = [];
-  if (options.kind) filters.push(sql`p.kind = ${options.kind}`);
-  if (options.organ) filters.push(sql`d.organ = ${options.organ}`);
-  if (options.year)
-    filters.push(sql`d.date >= make_date(${options.year}::int, 1, 1) AND d.date < make_date(${options.year}::int + 1, 1, 1)`);
-  if (options.symbol) filters.push(sql`upper(d.symbol) = upper(${options.symbol})`);
-  // The paragraph's closure holds the confirmed links of all its language versions and their
-  // ancestors (kept by a trigger, migration paragraph_sets_once): one GIN lookup, in every language.
-  if (options.element) filters.push(sql`p.element_closure @> ARRAY[${options.element}]::text[]`);
-  const needsDocument = Boolean(options.organ || options.year || options.symbol);
-  const from = needsDocument ? sql`document_paragraphs p JOIN documents d ON d.id = p.document_id` : sql`document_paragraphs p`;
-  const extra = filters.length ? sql` AND ${join(filters, ' AND ')}` : empty;
-
-  const branches = langs.flatMap((l) => {
-    // The language as a literal (it is one of the six codes), so the planner picks that language's partial index.
-    const lang = raw(`'${l}'`);
-    const folded = foldForSearch(query, l);
-    if (!folded.trim()) return [];
-    const words = sql`(SELECT p.id, ts_rank_cd(p.search, tq) AS rank, 'words' AS how
-                       FROM ${from}, ${tsquery(l, folded)} tq
-                       WHERE p.lang = ${lang} AND p.search @@ tq${extra} LIMIT ${CANDIDATES})`;
-    // OCR tolerance: only OCR'd text is matched by trigrams (a partial index holds it), and only
-    // for queries long enough to carry trigrams.
-    if (l === 'zh' || !ocrLangs.has(l) || [...folded].length < 4) return [words];
-    const similar = sql`(SELECT p.id, word_similarity(${folded}, p.fold) * 0.1 AS rank, 'similar' AS how
-                         FROM ${from}
-                         WHERE p.ocr AND p.lang = ${lang} AND p.fold %> ${folded}${extra} LIMIT ${CANDIDATES})`;
-    return [words, similar];
-  });
-  if (branches.length === 0) return { total: 0, documents: [] };
-  const limit = options.limit ?? 20;
-  const offset = options.offset ?? 0;
-  const hits = await db.query<{
-    id: number;
-    rank: number;
-    how: 'words' | 'similar';
-    total: number;
-    document_id: string;
-    eid: string;
-    kind: BlockKind;
-    number: string | null;
-    lang: Language;
-    text: string;
-  }>(sql`WITH matched AS (${join(branches, ' UNION ALL ')}),
-              best AS (SELECT DISTINCT ON (id) id, rank, how FROM matched ORDER BY id, rank DESC),
-              page AS (SELECT id, rank, how, count(*) OVER () AS total FROM best ORDER BY rank DESC, id LIMIT ${limit} OFFSET ${offset})
-         SELECT page.*, p.document_id, p.eid, p.kind, p.number, p.lang, p.text
-         FROM page JOIN document_paragraphs p ON p.id = page.id ORDER BY page.rank DESC, page.id`);
+  const hits = await matchParagraphs(db, query, options, OCR_NOISE_THRESHOLD);
   if (hits.length === 0) return { total: 0, documents: [] };
 
   const snippets = await headlines(db, query, hits);
-  const docs = await db.query<{ id: string; symbol: string | null; organ: string | null; date: string | null; title: string | null }>(
-    sql`SELECT DISTINCT ON (d.id) d.id, d.symbol, d.organ, d.date::text AS date, v.title
-        FROM documents d LEFT JOIN document_versions v ON v.document_id = d.id
-        WHERE d.id = ANY(${pgTextArray([...new Set(hits.map((h) => h.document_id))])}::text[])
-        ORDER BY d.id, (v.lang = ${options.lang ?? 'en'}) DESC, (v.lang = 'en') DESC, v.lang`,
-  );
+  const docs = await documentHeads(db, [...new Set(hits.map((h) => h.document_id))], options.lang ?? 'en');
   const byId = new Map(docs.map((d) => [d.id, d]));
   const groups = new Map<string, DocumentHits>();
   for (const h of hits) {
@@ -166,13 +93,7 @@ async function headlines(db: Database, query: string, hits: { id: number; lang: 
   for (const l of new Set(hits.map((h) => h.lang))) {
     if (l === 'zh') continue; // no parser for Chinese in PostgreSQL: highlighted in the application
     const ids = hits.filter((h) => h.lang === l).map((h) => h.id);
-    // The display text is not folded: match it with the query as typed and as folded.
-    const tq = sql`(${tsquery(l, query)} || ${tsquery(l, foldForSearch(query, l))})`;
-    const rows = await db.query<{ id: number; snippet: string }>(
-      sql`SELECT p.id, ts_headline(${searchConfig[l]}::regconfig, p.text, ${tq},
-                 ${`StartSel=${MARK_OPEN}, StopSel=${MARK_CLOSE}, MaxWords=40, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
-          FROM document_paragraphs p WHERE p.id = ANY(${`{${ids.join(',')}}`}::bigint[])`,
-    );
+    const rows = await headlineRows(db, l, query, ids, { open: MARK_OPEN, close: MARK_CLOSE });
     for (const r of rows) if (r.snippet.includes(MARK_OPEN)) out.set(r.id, marked(r.snippet));
   }
   return out;
@@ -188,8 +109,9 @@ function marked(text: string): string {
  * (a word whose folded form shares all but the last two characters of a query word's).
  */
 export function highlight(text: string, query: string, lang: Language): string {
-  const queryWords = foldForSearch(query, lang)
-    .split(/\s+/)
+  // The query's words, and those of its other spellings through the synonym sets.
+  const queryWords = [query, ...expandQuery(query, lang).variants.slice(1)]
+    .flatMap((spelling) => foldForSearch(spelling, lang).split(/\s+/))
     .filter((w) => w.length > 0);
   const pattern = queryWords.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   const out =
@@ -224,13 +146,7 @@ export function highlight(text: string, query: string, lang: Language): string {
 export async function withAlignedParagraphs(db: Database, result: DocumentSearchResult, reader: Language): Promise<DocumentSearchResult> {
   const ids = result.documents.filter((g) => g.hits.some((h) => h.lang !== reader)).map((g) => g.document.id);
   if (ids.length === 0) return result;
-  const held = new Set(
-    (
-      await db.query<{ document_id: string }>(
-        sql`SELECT document_id FROM document_versions WHERE lang = ${reader} AND document_id = ANY(${pgTextArray(ids)}::text[])`,
-      )
-    ).map((r) => r.document_id),
-  );
+  const held = await documentsIn(db, reader, ids);
   const documents: DocumentHits[] = [];
   for (const group of result.documents) {
     if (!held.has(group.document.id) || group.hits.every((h) => h.lang === reader)) {

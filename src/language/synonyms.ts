@@ -109,19 +109,29 @@ export function expandQuery(query: string, lang: Language): ExpandedQuery {
 }
 
 /**
+ * Any of the query's spellings (expandQuery) as one tsquery, each spelling folded for search and
+ * turned into a tsquery by `one` (each search keeps its own: all words, a phrase...). Without a
+ * synonym, it is `one` of the query as typed, folded: the same statement as before expansion.
+ *
+ * @example
+ * anySpellingTsquery('zh', '互联网', (folded) => sql`phraseto_tsquery('simple', ${folded})`);
+ * // tsquery_or(phraseto_tsquery('simple', '互联网'), phraseto_tsquery('simple', '因特网'))
+ */
+export function anySpellingTsquery(lang: Language, query: string, one: (folded: string) => Sql): Sql {
+  const { variants } = expandQuery(query, lang);
+  const tsquery = (text: string) => one(foldForSearch(text, lang));
+  // tsquery_or(a, b) is `a || b` as a function call, so that it may stand in a FROM list.
+  return variants
+    .slice(1)
+    .reduce((any, variant) => sql`tsquery_or(${any}, ${tsquery(variant)})`, tsquery(variants.length === 1 ? query : variants[0]!));
+}
+
+/**
  * The tsquery for a query in one language: any of its spellings, each with all its words (Chinese
  * too, segmented: 消除贫穷 finds 消除一切形式的贫穷; the ranking prefers words that stand together).
  */
 export function languageTsquery(lang: Language, query: string): Sql {
-  const one = (text: string) => {
-    const folded = foldForSearch(text, lang);
-    return lang === 'zh'
-      ? sql`plainto_tsquery('simple', ${folded})`
-      : sql`websearch_to_tsquery(${searchConfig[lang]}::regconfig, ${folded})`;
-  };
-  const { variants } = expandQuery(query, lang);
-  // tsquery_or(a, b) is `a || b` as a function call, so that it may stand in a FROM list.
-  return variants
-    .slice(1)
-    .reduce((any, variant) => sql`tsquery_or(${any}, ${one(variant)})`, variants.length === 1 ? one(query) : one(variants[0]!));
+  return anySpellingTsquery(lang, query, (folded) =>
+    lang === 'zh' ? sql`plainto_tsquery('simple', ${folded})` : sql`websearch_to_tsquery(${searchConfig[lang]}::regconfig, ${folded})`,
+  );
 }
