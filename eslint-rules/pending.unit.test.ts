@@ -31,15 +31,20 @@ const conventions = blocks.find((b) => b.name === 'concord: slice conventions');
 const pending = blocks.filter((b) => b.name?.startsWith(prefix));
 
 describe('the pending lists of eslint.config.js', () => {
-  it('has one list per rule of the slice conventions', () => {
-    expect(pending.map((b) => b.name?.slice(prefix.length)).sort()).toEqual([
-      'concord/no-cross-slice-table',
-      'concord/no-role-check-in-view',
-      'concord/sql-in-data-module',
-      'import-x/no-cycle',
-      'max-lines',
-      'max-lines-per-function',
-    ]);
+  // A list emptied by the restructuring is deleted, and its rule then guards every file.
+  it('has at most one list per rule of the slice conventions, none empty', () => {
+    const rules = pending.map((b) => b.name?.slice(prefix.length));
+    expect(new Set(rules).size).toBe(rules.length);
+    for (const rule of rules)
+      expect([
+        'concord/no-cross-slice-table',
+        'concord/no-role-check-in-view',
+        'concord/sql-in-data-module',
+        'import-x/no-cycle',
+        'max-lines',
+        'max-lines-per-function',
+      ]).toContain(rule);
+    for (const block of pending) expect(block.files?.length, block.name).toBeGreaterThan(0);
   });
 
   // Each listed file parsed once, with every rule it is excused from on: file → the rules it breaks.
@@ -76,9 +81,11 @@ describe('the pending lists of eslint.config.js', () => {
     });
   }
 
-  it('lists only files still on an import cycle', async () => {
+  it('lists only files still on an import cycle (or none, the rule then on everywhere)', async () => {
     const block = pending.find((b) => b.name === `${prefix}import-x/no-cycle`);
-    const files = block?.files as string[];
+    const files = (block?.files ?? []) as string[];
+    // No file excused: the rule is on for all production source.
+    if (files.length === 0) return expect(settingOf('import-x/no-cycle')).toEqual(['error', { ignoreExternal: true }]);
     const eslint = new ESLint({
       cwd: root,
       overrideConfigFile: true,

@@ -40,6 +40,47 @@ export interface PlaceSuggestion {
   name: string;
 }
 
+/**
+ * Reads a typed list of places ("Kenya, Uganda; Least Developed Countries"): lines split on
+ * semicolons, parts on commas in any script; the longest run of parts that is one name wins, so a
+ * comma inside a name does not split it; a part that names nothing is reported as unknown.
+ */
+function readAreaList(text: string, one: (typed: string) => string | undefined, resolve: (word: string) => string | undefined): TypedAreas {
+  const codes: string[] = [];
+  const unknown: string[] = [];
+  const keep = (code: string) => {
+    if (!codes.includes(code)) codes.push(code);
+  };
+  for (const line of text.split(/[;\n\r\uFF1B]+/)) {
+    const parts = line
+      .split(/[,\u060C\uFF0C\u3001]/)
+      .map((p) => p.trim())
+      .filter(Boolean);
+    let at = 0;
+    while (at < parts.length) {
+      let matched = 0;
+      for (let end = parts.length; end > at; end--) {
+        const code = one(parts.slice(at, end).join(', '));
+        if (code !== undefined) {
+          keep(code);
+          matched = end - at;
+          break;
+        }
+      }
+      if (matched === 0) {
+        const part = parts[at]!;
+        const words = part.split(/\s+/);
+        const wordCodes = words.flatMap((w) => resolve(w) ?? []);
+        if (words.length > 1 && wordCodes.length === words.length) wordCodes.forEach(keep);
+        else unknown.push(part);
+        matched = 1;
+      }
+      at += matched;
+    }
+  }
+  return { codes, unknown };
+}
+
 /** Builds the reader over a catalogue: countries by every name `areaNameIndex` knows, regions and groups by their UN names. */
 export function areaReaderOf(catalog: AreaCatalog): AreaReader {
   const countries = areaNameIndex(catalog);
@@ -58,42 +99,7 @@ export function areaReaderOf(catalog: AreaCatalog): AreaReader {
     if (code !== undefined && catalog.areas.get(code)?.kind !== 'wb-aggregate') return code;
     return countries.find(typed) ?? others.get(foldAreaName(typed));
   };
-  const list = (text: string): TypedAreas => {
-    const codes: string[] = [];
-    const unknown: string[] = [];
-    const keep = (code: string) => {
-      if (!codes.includes(code)) codes.push(code);
-    };
-    for (const line of text.split(/[;\n\r\uFF1B]+/)) {
-      const parts = line
-        .split(/[,\u060C\uFF0C\u3001]/)
-        .map((p) => p.trim())
-        .filter(Boolean);
-      let at = 0;
-      while (at < parts.length) {
-        // The longest run of parts that is one name, so a comma inside a name does not split it.
-        let matched = 0;
-        for (let end = parts.length; end > at; end--) {
-          const code = one(parts.slice(at, end).join(', '));
-          if (code !== undefined) {
-            keep(code);
-            matched = end - at;
-            break;
-          }
-        }
-        if (matched === 0) {
-          const part = parts[at]!;
-          const words = part.split(/\s+/);
-          const wordCodes = words.flatMap((w) => catalog.resolve(w) ?? []);
-          if (words.length > 1 && wordCodes.length === words.length) wordCodes.forEach(keep);
-          else unknown.push(part);
-          matched = 1;
-        }
-        at += matched;
-      }
-    }
-    return { codes, unknown };
-  };
+  const list = (text: string): TypedAreas => readAreaList(text, one, (word) => catalog.resolve(word));
   const name = (code: string, lang: Language): string => {
     const area = catalog.areas.get(code);
     return area?.names[lang] ?? area?.names.en ?? code;

@@ -3,6 +3,7 @@ import { href, Layout } from '../web/layout.tsx';
 import { endonyms } from '../language/languages.ts';
 import type { DocumentSummary } from './service.ts';
 import { InLanguage, type Ctx } from './page-parts.tsx';
+import { canUpload } from './policy.ts';
 
 export function DocumentsPage(props: {
   ctx: Ctx;
@@ -20,7 +21,7 @@ export function DocumentsPage(props: {
       <p>
         <a href={href(ctx, '/documents/search')}>{t('documents.searchLink')}</a> ·{' '}
         <a href={href(ctx, '/documents/citations')}>{t('documents.graph.title')}</a>
-        {ctx.user?.role === 'administrator' ? (
+        {canUpload(ctx.user) ? (
           <>
             {' '}
             · <a href={href(ctx, '/documents/upload')}>{t('documents.upload.link')}</a>

@@ -14,7 +14,7 @@ import { FormPage } from '../web/form-page.tsx';
 import { errorText } from '../web/form-ui.tsx';
 import type { FieldErrors } from '../web/forms.ts';
 import { Refusal } from '../shared/refusal.ts';
-import { isAdministrator } from '../accounts/service.ts';
+import { canUpload } from './policy.ts';
 import { endonyms, isLanguage, languageOrder } from '../language/languages.ts';
 import { enqueueIngest } from './ingest-job.ts';
 
@@ -87,7 +87,7 @@ function UploadForm(props: { ctx: Ctx; maxMb: number; errors?: FieldErrors; valu
 /** Administrators only (the API's upload is the operator token's). */
 function requireAdministrator(c: Context<AppEnv>) {
   const user = requireUser(c);
-  if (!isAdministrator(user)) throw new Refusal(403, 'documents.upload.administratorsOnly');
+  if (!canUpload(user)) throw new Refusal(403, 'documents.upload.administratorsOnly');
   return user;
 }
 

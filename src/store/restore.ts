@@ -33,19 +33,15 @@ export async function restoreDump(tarFile: string, folder: string): Promise<void
     .pipe(archive);
   for await (const entry of archive) {
     const { name, type } = entry.header;
-    switch (type) {
-      case 'directory':
-        entry.resume();
-        await mkdir(inside(folder, name), { recursive: true, mode: 0o700 });
-        break;
-      case 'file': {
-        const file = inside(folder, name);
-        (path.relative(folder, file) === 'PG_VERSION' ? last : files).push([file, await buffer(entry)]);
-        break;
-      }
-      default:
-        entry.resume();
-        throw new Error(`the dump holds an entry of a kind a store never writes (${String(type)}): ${name}`);
+    if (type === 'directory') {
+      entry.resume();
+      await mkdir(inside(folder, name), { recursive: true, mode: 0o700 });
+    } else if (type === 'file') {
+      const file = inside(folder, name);
+      (path.relative(folder, file) === 'PG_VERSION' ? last : files).push([file, await buffer(entry)]);
+    } else {
+      entry.resume();
+      throw new Error(`the dump holds an entry of a kind a store never writes (${String(type)}): ${name}`);
     }
   }
   // Every entry is read (and checked) before any file is written; then several at a time, folders first.
