@@ -271,8 +271,7 @@ async function importer(c: Context<AppEnv>): Promise<string> {
   const caller = await apiCaller(c);
   if (!caller) throw new Problem(401, 'Unauthorized', 'Send the operator token or an API token as Authorization: Bearer <token>.');
   if (caller === 'operator') return 'operator';
-  if (!canImport(caller))
-    throw new Problem(403, 'Forbidden', 'Only reviewers and administrators import observations.');
+  if (!canImport(caller)) throw new Problem(403, 'Forbidden', 'Only reviewers and administrators import observations.');
   const result = await hit(c.var.store.db, `write:${caller.id}`, limits.write);
   if (!result.allowed) {
     c.header('Retry-After', String(result.retryAfter));
