@@ -34,6 +34,12 @@ export default tseslint.config(
     },
   },
   {
+    // Scripts served to browsers (progressive enhancement): their globals are the page's.
+    name: 'concord: browser scripts',
+    files: ['src/web/assets/**/*.js'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
     name: 'concord: slice conventions',
     files: production,
     ignores: testCode,

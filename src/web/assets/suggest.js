@@ -9,8 +9,6 @@
 //   data-suggest-pick="element_pick"                a choice is posted as this field, with the form's
 //                                                   data-suggest-action button value (_picker=add)
 //   data-suggest-status="…{count}…"                 what a screen reader hears when suggestions come
-// It runs in the browser: its globals are the page's (the lint config knows Node's only).
-/* global document, location */
 (() => {
   'use strict';
   /** Separators of a typed list of places, as src/areas/typed.ts reads them. */
