@@ -58,7 +58,7 @@ async function timeList(
   for (let round = 0; round < rounds; round++) {
     for (const [name, filter] of Object.entries(filters(symbol))) {
       // What any committed write does: the cached counts no longer serve.
-      if (afterWrite) await store.db.query(sql`UPDATE registry_revision SET revision = revision + 1`);
+      if (afterWrite) await store.db.query(sql`UPDATE read_revisions SET revision = revision + 1 WHERE name = 'registry'`);
       const started = performance.now();
       await listMandates(store.db, 'en', { ...filter, asOf: '2026-06-30', limit: 100 });
       const ms = performance.now() - started;
