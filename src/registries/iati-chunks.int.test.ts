@@ -9,11 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
-import { runCommand } from '../cli.ts';
-import { loadConfig } from '../config.ts';
+import { cliOn } from '../testing/cli.ts';
 import { sql } from '../store/index.ts';
 import { IatiFileChanged, importIatiFiles } from './iati-import.ts';
-import { creationBesideStored } from './testing.ts';
+import { creationBesideStored, iatiRows } from '../testing/registries.ts';
 
 let t: TestApp;
 let folder: string;
@@ -49,34 +48,8 @@ async function manyActivities(name: string, count: number, tag: string, last: (a
   return file;
 }
 
-async function concord(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(argv, {
-    config: loadConfig({}),
-    output: { log: (l) => void out.push(l), error: (l) => void err.push(l), write: (s) => void out.push(s) },
-    cwd: process.cwd(),
-    stdin: () => Promise.resolve(''),
-    withStore: (work) => work(t.store),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Every row an import writes, counted. */
-async function rows(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const [name, query] of [
-    ['initiatives', sql`SELECT count(*) AS n FROM initiatives WHERE source = 'iati'`],
-    ['versions', sql`SELECT coalesce(sum(version), 0) AS n FROM initiatives WHERE source = 'iati'`],
-    ['organizations', sql`SELECT count(*) AS n FROM organizations`],
-    ['pledges', sql`SELECT count(*) AS n FROM pledges WHERE created_by = 'registry:iati'`],
-    ['transactions', sql`SELECT count(*) AS n FROM pledge_transactions WHERE created_by = 'registry:iati'`],
-    ['links', sql`SELECT count(*) AS n FROM initiative_links l JOIN initiatives i ON i.id = l.initiative_id WHERE i.source = 'iati'`],
-    ['history', sql`SELECT count(*) AS n FROM changes`],
-  ] as const)
-    counts[name] = Number((await t.store.db.query<{ n: number }>(query))[0]!.n);
-  return counts;
-}
+const concord = (...argv: string[]) => cliOn(t.store, argv);
+const rows = () => iatiRows(t.store.db);
 
 it('writes nothing when only the last of many activities has a problem, and names it', async () => {
   const before = await rows();

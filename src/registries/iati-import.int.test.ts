@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../testing/app.ts';
-import { runCommand } from '../cli.ts';
-import { loadConfig } from '../config.ts';
+import { cliOn } from '../testing/cli.ts';
+import { iatiRows } from '../testing/registries.ts';
 import { sql } from '../store/index.ts';
 
 let t: TestApp;
@@ -29,33 +29,8 @@ afterAll(async () => {
   await t.close();
 });
 
-async function concord(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCommand(argv, {
-    config: loadConfig({}),
-    output: { log: (l) => void out.push(l), error: (l) => void err.push(l), write: (s) => void out.push(s) },
-    cwd: process.cwd(),
-    stdin: () => Promise.resolve(''),
-    withStore: (work) => work(t.store),
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-/** Every row the import writes, counted: a second import or a refused one must leave them alike. */
-async function rows(): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const [name, query] of [
-    ['initiatives', sql`SELECT count(*) AS n FROM initiatives WHERE source = 'iati'`],
-    ['versions', sql`SELECT coalesce(sum(version), 0) AS n FROM initiatives WHERE source = 'iati'`],
-    ['organizations', sql`SELECT count(*) AS n FROM organizations`],
-    ['pledges', sql`SELECT count(*) AS n FROM pledges WHERE created_by = 'registry:iati'`],
-    ['transactions', sql`SELECT count(*) AS n FROM pledge_transactions WHERE created_by = 'registry:iati'`],
-    ['history', sql`SELECT count(*) AS n FROM changes`],
-  ] as const)
-    counts[name] = Number((await t.store.db.query<{ n: number }>(query))[0]!.n);
-  return counts;
-}
+const concord = (...argv: string[]) => cliOn(t.store, argv);
+const rows = () => iatiRows(t.store.db);
 
 interface Initiative {
   partners: { name: string; role: string }[];

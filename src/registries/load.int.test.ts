@@ -16,7 +16,7 @@ import { areaCatalog } from '../areas/index.ts';
 import { areaNameIndex } from '../areas/names.ts';
 import { defaultDpgaDir, readDpgaRegistry } from './dpga.ts';
 import { loadRegistryRead } from './load.ts';
-import { creationBesideStored } from './testing.ts';
+import { creationBesideStored } from '../testing/registries.ts';
 import { loadDpgaData } from './shipped.ts';
 import { Visitor } from '../testing/visitor.ts';
 import { catalogs } from '../i18n/index.ts';

@@ -1,6 +1,8 @@
 // The CLI in-process, on an empty store of its own: what a test of a `concord` command needs.
 import { afterAll, beforeAll, vi } from 'vitest';
-import { runCli } from '../cli.ts';
+import { runCli, runCommand } from '../cli.ts';
+import { loadConfig } from '../config.ts';
+import type { Store } from '../store/index.ts';
 import { createEmptyDatabase, type EmptyDatabase } from './store.ts';
 
 export interface CliResult {
@@ -22,6 +24,20 @@ export async function cli(argv: string[]): Promise<CliResult> {
     log.mockRestore();
     error.mockRestore();
   }
+}
+
+/** Runs `concord ARGV` in this process on a store the test already holds (the app's), with what it prints. */
+export async function cliOn(store: Store, argv: string[]): Promise<CliResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCommand(argv, {
+    config: loadConfig({}),
+    output: { log: (l) => void out.push(l), error: (l) => void err.push(l), write: (s) => void out.push(s) },
+    cwd: process.cwd(),
+    stdin: () => Promise.resolve(''),
+    withStore: (work) => work(store),
+  });
+  return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 /**

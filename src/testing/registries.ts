@@ -1,7 +1,24 @@
-// For the registry tests: what history kept of a record's creation beside the record as the API
+// For the registry tests (test code, outside the slice): what history kept of a record's creation beside the record as the API
 // reads it now, in the shape history keeps (src/initiatives/service.ts `snapshot`), so a test can
 // check that a load's history is the record it wrote.
 import type { Hono } from 'hono';
+import { sql, type Database } from '../store/index.ts';
+
+/** Every row an IATI import writes, counted: a refused or repeated import must leave them alike. */
+export async function iatiRows(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const [name, query] of [
+    ['initiatives', sql`SELECT count(*) AS n FROM initiatives WHERE source = 'iati'`],
+    ['versions', sql`SELECT coalesce(sum(version), 0) AS n FROM initiatives WHERE source = 'iati'`],
+    ['organizations', sql`SELECT count(*) AS n FROM organizations`],
+    ['pledges', sql`SELECT count(*) AS n FROM pledges WHERE created_by = 'registry:iati'`],
+    ['transactions', sql`SELECT count(*) AS n FROM pledge_transactions WHERE created_by = 'registry:iati'`],
+    ['links', sql`SELECT count(*) AS n FROM initiative_links l JOIN initiatives i ON i.id = l.initiative_id WHERE i.source = 'iati'`],
+    ['history', sql`SELECT count(*) AS n FROM changes`],
+  ] as const)
+    counts[name] = Number((await db.query<{ n: number }>(query))[0]!.n);
+  return counts;
+}
 
 interface StoredInitiative {
   state: string;
