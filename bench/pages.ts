@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { openStore, recordQueries, sql, type LoggedQuery, type Store } from '../src/store/index.ts';
+import { moveRevision } from '../src/store/revisions.ts';
 import { seedFrameworks } from '../src/frameworks/seed.ts';
 import { seedIndicators } from '../src/indicators/seed.ts';
 import { refreshAreaGroups } from '../src/initiatives/area-groups.ts';
@@ -85,7 +86,7 @@ function replay(store: Store, queries: LoggedQuery[]) {
 }
 
 /** Moves the registry revision forward, as any committed write to a listed record does. */
-const bumpRegistry = (store: Store) => store.db.query(sql`UPDATE read_revisions SET revision = revision + 1 WHERE name = 'registry'`);
+const bumpRegistry = (store: Store) => moveRevision(store.db, 'registry');
 
 async function startConcord(env: Record<string, string>, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/main.ts')], {

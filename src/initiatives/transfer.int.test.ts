@@ -10,6 +10,7 @@ import { Visitor } from '../testing/visitor.ts';
 import { serial as n, uniqueEmail as unique } from '../testing/builders.ts';
 import { catalogs } from '../i18n/index.ts';
 import { raw, sql, type Sql, type Store } from '../store/index.ts';
+import { readRevisions } from '../store/revisions.ts';
 import { initiativeColumns, pledgeColumns } from './transfer.ts';
 import { understated } from '../testing/zip.ts';
 
@@ -379,8 +380,7 @@ describe('import in short transactions', () => {
     const { v, org } = await contributor();
     const prefix = `Staged ${n}`;
     const before = await count('initiatives');
-    const revision = async () =>
-      (await t.store.db.query<{ revision: string }>(sql`SELECT revision FROM read_revisions WHERE name = 'registry'`))[0]!.revision;
+    const revision = async () => (await readRevisions(t.store.db)).get('registry');
     const revisionBefore = await revision();
     let seenBetween = false;
     const result = await duringImport(

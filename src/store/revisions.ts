@@ -151,6 +151,14 @@ export async function readRevisions(db: Database): Promise<Revisions> {
 }
 
 /**
+ * Moves a revision forward by hand, as any committed write to a table it lists does (triggers do
+ * that for writes): for benchmarks and tests that need "a write happened" without writing a record.
+ */
+export async function moveRevision(db: Database, name: RevisionName): Promise<void> {
+  await db.query(sql`UPDATE read_revisions SET revision = revision + 1 WHERE name = ${name}`);
+}
+
+/**
  * The revisions as of a read that began after the call: callers that arrive while a read is under
  * way share the next one, so under load at most two reads are in flight and none is stale.
  */
